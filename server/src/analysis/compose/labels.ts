@@ -1,0 +1,146 @@
+// Reads a service's `labels` (list form `- "k=v"` or map form `k: v`) into Label records
+// with exact ranges for the key, the value and every dot-separated key segment.
+import { isMap, isPair, isScalar, isSeq, Node, Pair, Scalar as YamlScalar } from 'yaml';
+import type { Range } from '../types';
+import type { KeySegment, Label, LabelBlock, QuoteStyle } from './model';
+import { mapScalar, SourceMap } from './scalar';
+
+type Source = Label['source'];
+
+export function readLabels(node: Node | null, text: string, source: Source, out: Label[]): LabelBlock | undefined {
+  if (!node || !node.range) return undefined;
+  const range = { start: node.range[0], end: node.range[1] };
+  if (isSeq(node)) {
+    for (const item of node.items) {
+      if (isScalar(item)) {
+        const label = fromListItem(item, text, source);
+        if (label) out.push(label);
+      }
+    }
+    return { source, form: 'list', range, indent: node.flow ? -1 : columnOf(text, range.start) };
+  }
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (isPair(pair)) {
+        const label = fromPair(pair as Pair<unknown, unknown>, text, source);
+        if (label) out.push(label);
+      }
+    }
+    return { source, form: 'map', range, indent: node.flow ? -1 : columnOf(text, range.start) };
+  }
+  return undefined;
+}
+
+function columnOf(text: string, offset: number): number {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return offset - lineStart;
+}
+
+function quoteOf(node: YamlScalar): QuoteStyle {
+  if (node.type === 'QUOTE_DOUBLE') return '"';
+  if (node.type === 'QUOTE_SINGLE') return "'";
+  return '';
+}
+
+function scalarText(node: YamlScalar): string {
+  if (node.value === null || node.value === undefined) return '';
+  // Plain scalars keep their source text: `true`, `1.0`, `0x10` are strings to compose.
+  if (node.type === 'PLAIN' && typeof node.source === 'string') return node.source;
+  return String(node.value);
+}
+
+/** Compose interpolation (`${VAR}`, `$VAR`); `$$` is an escaped dollar sign. */
+export function hasInterpolation(s: string): boolean {
+  return /\$\{|\$[A-Za-z_]/.test(s.replace(/\$\$/g, ''));
+}
+
+function fromListItem(node: YamlScalar, text: string, source: Source): Label | undefined {
+  if (!node.range) return undefined;
+  const whole = { start: node.range[0], end: node.range[1] };
+  const item = scalarText(node);
+  const eq = item.indexOf('=');
+  const key = eq < 0 ? item : item.slice(0, eq);
+  const value = eq < 0 ? '' : item.slice(eq + 1);
+  const map = mapScalar(node, text);
+  const at = (i: number): number => (map ? map.offsets[i] : whole.start);
+  const endAt = (i: number): number => (map ? map.offsets[i] : whole.end);
+  const keyRange = { start: at(0), end: endAt(key.length) };
+  const valueRange =
+    eq < 0 ? { start: keyRange.end, end: keyRange.end } : { start: at(eq + 1), end: endAt(item.length) };
+  return {
+    key,
+    value,
+    keyRange: map ? keyRange : whole,
+    valueRange: map ? valueRange : whole,
+    entryRange: { start: dashBefore(text, whole.start), end: whole.end },
+    segments: segmentsOf(key, map, 0, whole),
+    exact: map !== null,
+    form: 'list',
+    quote: quoteOf(node),
+    source,
+    interpolated: hasInterpolation(value),
+  };
+}
+
+function dashBefore(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i >= 0 && text[i] === '-' ? i : offset;
+}
+
+function fromPair(pair: Pair<unknown, unknown>, text: string, source: Source): Label | undefined {
+  const keyNode = pair.key;
+  if (!isScalar(keyNode) || !keyNode.range) return undefined;
+  const key = scalarText(keyNode);
+  const keyWhole = { start: keyNode.range[0], end: keyNode.range[1] };
+  const keyMap = mapScalar(keyNode, text);
+  const keyRange = keyMap ? { start: keyMap.offsets[0], end: keyMap.offsets[key.length] } : keyWhole;
+  const valueNode = pair.value;
+  let value = '';
+  let valueRange: Range = { start: keyWhole.end + 1, end: keyWhole.end + 1 };
+  let valueExact = true;
+  let end = keyWhole.end;
+  if (isScalar(valueNode) && valueNode.range) {
+    value = scalarText(valueNode);
+    const valueMap = mapScalar(valueNode, text);
+    const whole = { start: valueNode.range[0], end: valueNode.range[1] };
+    valueRange = valueMap ? { start: valueMap.offsets[0], end: valueMap.offsets[value.length] } : whole;
+    valueExact = valueMap !== null;
+    end = whole.end;
+  } else if (valueNode && (valueNode as Node).range) {
+    const r = (valueNode as Node).range!;
+    value = text.slice(r[0], r[1]);
+    valueRange = { start: r[0], end: r[1] };
+    valueExact = false;
+    end = r[1];
+  } else {
+    // `key:` with no value: an empty label value; put the empty range right after the colon.
+    const colon = text.indexOf(':', keyWhole.end);
+    if (colon >= 0) valueRange = { start: colon + 1, end: colon + 1 };
+  }
+  return {
+    key,
+    value,
+    keyRange,
+    valueRange,
+    entryRange: { start: keyWhole.start, end },
+    segments: segmentsOf(key, keyMap, 0, keyWhole),
+    exact: keyMap !== null && valueExact,
+    form: 'map',
+    quote: quoteOf(keyNode),
+    source,
+    interpolated: hasInterpolation(value),
+  };
+}
+
+function segmentsOf(key: string, map: SourceMap | null, base: number, whole: Range): KeySegment[] {
+  const segments: KeySegment[] = [];
+  let from = 0;
+  for (const text of key.split('.')) {
+    const to = from + text.length;
+    const range = map ? { start: map.offsets[base + from], end: map.offsets[base + to] } : whole;
+    segments.push({ text, range });
+    from = to + 1;
+  }
+  return segments;
+}

@@ -1,0 +1,101 @@
+// The compose file as the checks see it: services with their labels and the settings
+// Traefik's docker provider reads, every piece with its exact source range.
+import type { Range } from '../types';
+
+/** A scalar read from the file, with the range of its text (quotes included). */
+export interface Scalar {
+  value: string;
+  range: Range;
+}
+
+/** One dot-separated piece of a label key, e.g. `routers` in `traefik.http.routers.api.rule`. */
+export interface KeySegment {
+  text: string;
+  range: Range;
+}
+
+export type LabelForm = 'list' | 'map';
+export type QuoteStyle = '"' | "'" | '';
+
+export interface Label {
+  key: string;
+  value: string;
+  /** Range of the key text in the file. */
+  keyRange: Range;
+  /** Range of the value text (empty range right after `=` or `:` when the value is empty). */
+  valueRange: Range;
+  /** The whole list item or map pair, for fixes that replace or delete the label. */
+  entryRange: Range;
+  segments: KeySegment[];
+  /**
+   * False when quoting, escapes or folding make the character mapping uncertain; the key,
+   * value and segment ranges then all cover the whole scalar.
+   */
+  exact: boolean;
+  form: LabelForm;
+  /** Quote style of the scalar holding the key (list form: the whole item). */
+  quote: QuoteStyle;
+  /** Where the label sits: `labels` (container labels) or `deploy.labels` (Swarm service labels). */
+  source: 'labels' | 'deploy.labels';
+  /** True when the value holds `${...}` compose interpolation and cannot be judged yet. */
+  interpolated: boolean;
+}
+
+export interface PortMapping {
+  /** Container port (the one Traefik sees), undefined when not a plain number (ranges, variables). */
+  target?: number;
+  /** Host port when published (`8080:80`), for scale clash warnings. */
+  published?: string;
+  protocol: string;
+  range: Range;
+}
+
+export interface LabelBlock {
+  source: 'labels' | 'deploy.labels';
+  form: LabelForm;
+  /** Range of the `labels` collection node. */
+  range: Range;
+  /** Indentation (in spaces) of the collection's items; -1 when flow style. */
+  indent: number;
+}
+
+export interface ComposeService {
+  name: string;
+  nameRange: Range;
+  /** The whole `name: {...}` entry, key to end of its value. */
+  range: Range;
+  file: string;
+  image?: Scalar;
+  containerName?: Scalar;
+  command?: Scalar[];
+  /** `command:` given as one string (shell form) instead of a list. */
+  commandIsString: boolean;
+  entrypoint?: Scalar[];
+  ports: PortMapping[];
+  expose: PortMapping[];
+  networks: Scalar[];
+  networkMode?: Scalar;
+  replicas?: Scalar;
+  profiles: Scalar[];
+  volumes: Scalar[];
+  labels: Label[];
+  labelBlocks: LabelBlock[];
+  /** Range of the `environment` values etc. are not read; add fields here as checks need them. */
+}
+
+export interface YamlProblem {
+  message: string;
+  range: Range;
+  severity: 'error' | 'warning';
+}
+
+export interface ComposeFile {
+  file: string;
+  text: string;
+  services: ComposeService[];
+  /** Names of the top-level `networks:` with their `name:` when given. */
+  networks: { key: string; name?: string; range: Range }[];
+  problems: YamlProblem[];
+  /** Range of the `services:` mapping node, when present. */
+  servicesRange?: Range;
+}

@@ -1,0 +1,72 @@
+// Maps characters of a YAML scalar's value back to offsets in the source text, so a
+// finding can underline one key segment or one character inside a quoted label.
+import { Scalar as YamlScalar } from 'yaml';
+
+export interface SourceMap {
+  /** offsets[i] = source offset of value character i; offsets[value.length] = end of value. */
+  offsets: number[];
+  exact: boolean;
+}
+
+/** Builds the value->source offset table for a scalar node; `null` when it cannot be exact. */
+export function mapScalar(node: YamlScalar, text: string): SourceMap | null {
+  const range = node.range;
+  if (!range) return null;
+  const start = range[0];
+  const end = range[1];
+  const raw = text.slice(start, end);
+  const value = String(node.source ?? node.value ?? '');
+  switch (node.type) {
+    case 'PLAIN':
+      if (raw !== value) return null; // folded over several lines
+      return { offsets: identity(start, value.length), exact: true };
+    case 'QUOTE_SINGLE':
+      return mapSingleQuoted(raw, start, value);
+    case 'QUOTE_DOUBLE':
+      return mapDoubleQuoted(raw, start, value);
+    default:
+      return null; // block scalars: indentation and folding make a map uncertain
+  }
+}
+
+function identity(start: number, length: number): number[] {
+  const offsets = new Array<number>(length + 1);
+  for (let i = 0; i <= length; i++) offsets[i] = start + i;
+  return offsets;
+}
+
+function mapSingleQuoted(raw: string, start: number, value: string): SourceMap | null {
+  if (raw.includes('\n')) return null;
+  const offsets: number[] = [];
+  let i = 1;
+  while (i < raw.length - 1) {
+    offsets.push(start + i);
+    i += raw[i] === "'" && raw[i + 1] === "'" ? 2 : 1;
+  }
+  offsets.push(start + raw.length - 1);
+  return offsets.length === value.length + 1 ? { offsets, exact: true } : null;
+}
+
+const ESCAPE_WIDTH: Record<string, number> = { x: 4, u: 6, U: 10 };
+
+function mapDoubleQuoted(raw: string, start: number, value: string): SourceMap | null {
+  if (raw.includes('\n')) return null;
+  const offsets: number[] = [];
+  let i = 1;
+  while (i < raw.length - 1) {
+    offsets.push(start + i);
+    if (raw[i] === '\\') {
+      const width = ESCAPE_WIDTH[raw[i + 1]] ?? 2;
+      // \u escapes of astral characters decode to two UTF-16 units
+      if (width > 2) {
+        const code = parseInt(raw.slice(i + 2, i + width), 16);
+        if (code > 0xffff) offsets.push(start + i);
+      }
+      i += width;
+    } else {
+      i += 1;
+    }
+  }
+  offsets.push(start + raw.length - 1);
+  return offsets.length === value.length + 1 ? { offsets, exact: true } : null;
+}

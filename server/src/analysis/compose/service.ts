@@ -1,0 +1,167 @@
+// Reads one compose service entry (`name: {...}`) into a ComposeService.
+import { isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
+import type { ComposeService, Label, LabelBlock, PortMapping, Scalar } from './model';
+import { readLabels } from './labels';
+
+export function readService(pair: Pair<unknown, unknown>, text: string, file: string): ComposeService | undefined {
+  const key = pair.key;
+  if (!isScalar(key) || !key.range) return undefined;
+  const body = isMap(pair.value) ? (pair.value as YAMLMap<unknown, unknown>) : undefined;
+  const valueEnd = (pair.value as Node | null)?.range?.[1] ?? key.range[1];
+  const labels: Label[] = [];
+  const labelBlocks: LabelBlock[] = [];
+  const service: ComposeService = {
+    name: String(key.value),
+    nameRange: { start: key.range[0], end: key.range[1] },
+    range: { start: key.range[0], end: valueEnd },
+    file,
+    commandIsString: false,
+    ports: [],
+    expose: [],
+    networks: [],
+    profiles: [],
+    volumes: [],
+    labels,
+    labelBlocks,
+  };
+  if (!body) return service;
+  const field = (name: string): Node | null => (body.get(name, true) as Node | undefined) ?? null;
+  service.image = scalar(field('image'));
+  service.containerName = scalar(field('container_name'));
+  service.networkMode = scalar(field('network_mode'));
+  const command = field('command');
+  service.commandIsString = isScalar(command);
+  service.command = words(command, text);
+  service.entrypoint = words(field('entrypoint'), text);
+  service.ports = ports(field('ports'));
+  service.expose = ports(field('expose'));
+  service.networks = names(field('networks'));
+  service.profiles = scalars(field('profiles'));
+  service.volumes = volumes(field('volumes'));
+  const block = readLabels(field('labels'), text, 'labels', labels);
+  if (block) labelBlocks.push(block);
+  const deploy = field('deploy');
+  if (isMap(deploy)) {
+    service.replicas = scalar((deploy.get('replicas', true) as Node | undefined) ?? null);
+    const deployBlock = readLabels(
+      (deploy.get('labels', true) as Node | undefined) ?? null,
+      text,
+      'deploy.labels',
+      labels,
+    );
+    if (deployBlock) labelBlocks.push(deployBlock);
+  }
+  return service;
+}
+
+export function scalar(node: Node | null): Scalar | undefined {
+  if (!isScalar(node) || !node.range || node.value === null) return undefined;
+  const value = node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : String(node.value);
+  return { value, range: { start: node.range[0], end: node.range[1] } };
+}
+
+function scalars(node: Node | null): Scalar[] {
+  if (!isSeq(node)) return [];
+  return node.items.map((item) => scalar(item as Node)).filter((s): s is Scalar => s !== undefined);
+}
+
+/** `command:` as a list, or as one string split on blanks the way compose does (quotes respected). */
+function words(node: Node | null, text: string): Scalar[] | undefined {
+  if (isSeq(node)) return scalars(node);
+  const single = scalar(node);
+  if (!single) return undefined;
+  const raw = text.slice(single.range.start, single.range.end);
+  // Exact word ranges only when the source is the value itself (plain, single line).
+  const exact = raw === single.value;
+  const out: Scalar[] = [];
+  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(single.value)) !== null) {
+    const start = single.range.start + m.index;
+    const range = exact ? { start, end: start + m[0].length } : single.range;
+    out.push({ value: m[1] ?? m[2] ?? m[3], range });
+  }
+  return out;
+}
+
+function names(node: Node | null): Scalar[] {
+  if (isSeq(node)) return scalars(node);
+  if (isMap(node)) {
+    return node.items
+      .map((p) => (isPair(p) ? scalar(p.key as Node) : undefined))
+      .filter((s): s is Scalar => s !== undefined);
+  }
+  return [];
+}
+
+function volumes(node: Node | null): Scalar[] {
+  if (!isSeq(node)) return [];
+  const out: Scalar[] = [];
+  for (const item of node.items) {
+    if (isScalar(item)) {
+      const s = scalar(item);
+      if (s) out.push(s);
+    } else if (isMap(item) && item.range) {
+      // long syntax: keep `source:target` so readers see the same shape as the short one
+      const source = scalar((item.get('source', true) as Node | undefined) ?? null);
+      const target = scalar((item.get('target', true) as Node | undefined) ?? null);
+      if (target) {
+        out.push({
+          value: `${source?.value ?? ''}:${target.value}`,
+          range: { start: item.range[0], end: item.range[1] },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function ports(node: Node | null): PortMapping[] {
+  if (!isSeq(node)) return [];
+  const out: PortMapping[] = [];
+  for (const item of node.items) {
+    if (isScalar(item)) {
+      const s = scalar(item);
+      if (s) out.push(shortPort(s));
+    } else if (isMap(item) && item.range) {
+      const target = scalar((item.get('target', true) as Node | undefined) ?? null);
+      const published = scalar((item.get('published', true) as Node | undefined) ?? null);
+      const protocol = scalar((item.get('protocol', true) as Node | undefined) ?? null);
+      out.push({
+        target: target ? portNumber(target.value) : undefined,
+        published: published?.value,
+        protocol: protocol?.value ?? 'tcp',
+        range: { start: item.range[0], end: item.range[1] },
+      });
+    }
+  }
+  return out;
+}
+
+/** Short syntax: `[[ip:]published:]target[/protocol]`, target may be a range `8000-8010`. */
+export function shortPort(s: Scalar): PortMapping {
+  let spec = s.value.trim();
+  let protocol = 'tcp';
+  const slash = spec.lastIndexOf('/');
+  if (slash >= 0) {
+    protocol = spec.slice(slash + 1);
+    spec = spec.slice(0, slash);
+  }
+  const colon = spec.lastIndexOf(':');
+  const targetText = colon >= 0 ? spec.slice(colon + 1) : spec;
+  let published: string | undefined;
+  if (colon >= 0) {
+    const rest = spec.slice(0, colon);
+    const hostColon = rest.lastIndexOf(':');
+    published = hostColon >= 0 ? rest.slice(hostColon + 1) : rest;
+    if (published === '') published = undefined;
+  }
+  return { target: portNumber(targetText), published, protocol, range: s.range };
+}
+
+function portNumber(text: string): number | undefined {
+  const first = text.split('-')[0].trim();
+  if (!/^\d+$/.test(first)) return undefined;
+  const n = Number(first);
+  return n > 0 && n < 65536 ? n : undefined;
+}

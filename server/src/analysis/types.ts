@@ -1,0 +1,37 @@
+// Shared shapes of the analysis core. Offsets are UTF-16 indices into the file's text
+// (as LSP's TextDocument uses); they become line/character only in server/src/convert.ts.
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Another place that explains a finding (the other definition of a conflicting router, ...). */
+export interface Related {
+  file: string;
+  range: Range;
+  message: string;
+}
+
+export interface Finding {
+  /** Stable, kebab-case; public contract listed in the README. */
+  code: string;
+  severity: Severity;
+  message: string;
+  /** File the range belongs to (the analysed file unless a project-wide check says otherwise). */
+  file: string;
+  range: Range;
+  related?: Related[];
+  /** Machine-readable facts for quick fixes (suggestion, names, ...). Never parsed from message. */
+  data?: Record<string, unknown>;
+}
+
+export function rangeOf(start: number, end: number): Range {
+  return { start, end };
+}
+
+export function shiftRange(range: Range, delta: number): Range {
+  return { start: range.start + delta, end: range.end + delta };
+}
