@@ -7,13 +7,19 @@ import { mapScalar, SourceMap } from './scalar';
 
 type Source = Label['source'];
 
-export function readLabels(node: Node | null, text: string, source: Source, out: Label[]): LabelBlock | undefined {
+export function readLabels(
+  node: Node | null,
+  text: string,
+  source: Source,
+  out: Label[],
+  file: string,
+): LabelBlock | undefined {
   if (!node || !node.range) return undefined;
   const range = { start: node.range[0], end: node.range[1] };
   if (isSeq(node)) {
     for (const item of node.items) {
       if (isScalar(item)) {
-        const label = fromListItem(item, text, source);
+        const label = fromListItem(item, text, source, file);
         if (label) out.push(label);
       }
     }
@@ -22,7 +28,7 @@ export function readLabels(node: Node | null, text: string, source: Source, out:
   if (isMap(node)) {
     for (const pair of node.items) {
       if (isPair(pair)) {
-        const label = fromPair(pair as Pair<unknown, unknown>, text, source);
+        const label = fromPair(pair as Pair<unknown, unknown>, text, source, file);
         if (label) out.push(label);
       }
     }
@@ -54,7 +60,7 @@ export function hasInterpolation(s: string): boolean {
   return /\$\{|\$[A-Za-z_]/.test(s.replace(/\$\$/g, ''));
 }
 
-function fromListItem(node: YamlScalar, text: string, source: Source): Label | undefined {
+function fromListItem(node: YamlScalar, text: string, source: Source, file: string): Label | undefined {
   if (!node.range) return undefined;
   const whole = { start: node.range[0], end: node.range[1] };
   const item = scalarText(node);
@@ -68,6 +74,7 @@ function fromListItem(node: YamlScalar, text: string, source: Source): Label | u
   const valueRange =
     eq < 0 ? { start: keyRange.end, end: keyRange.end } : { start: at(eq + 1), end: endAt(item.length) };
   return {
+    file,
     key,
     value,
     keyRange: map ? keyRange : whole,
@@ -88,7 +95,7 @@ function dashBefore(text: string, offset: number): number {
   return i >= 0 && text[i] === '-' ? i : offset;
 }
 
-function fromPair(pair: Pair<unknown, unknown>, text: string, source: Source): Label | undefined {
+function fromPair(pair: Pair<unknown, unknown>, text: string, source: Source, file: string): Label | undefined {
   const keyNode = pair.key;
   if (!isScalar(keyNode) || !keyNode.range) return undefined;
   const key = scalarText(keyNode);
@@ -119,6 +126,7 @@ function fromPair(pair: Pair<unknown, unknown>, text: string, source: Source): L
     if (colon >= 0) valueRange = { start: colon + 1, end: colon + 1 };
   }
   return {
+    file,
     key,
     value,
     keyRange,

@@ -18,6 +18,8 @@ export type LabelForm = 'list' | 'map';
 export type QuoteStyle = '"' | "'" | '';
 
 export interface Label {
+  /** The compose file the label is written in. */
+  file: string;
   key: string;
   value: string;
   /** Range of the key text in the file. */

@@ -38,7 +38,7 @@ export function readService(pair: Pair<unknown, unknown>, text: string, file: st
   service.networks = names(field('networks'));
   service.profiles = scalars(field('profiles'));
   service.volumes = volumes(field('volumes'));
-  const block = readLabels(field('labels'), text, 'labels', labels);
+  const block = readLabels(field('labels'), text, 'labels', labels, file);
   if (block) labelBlocks.push(block);
   const deploy = field('deploy');
   if (isMap(deploy)) {
@@ -48,6 +48,7 @@ export function readService(pair: Pair<unknown, unknown>, text: string, file: st
       text,
       'deploy.labels',
       labels,
+      file,
     );
     if (deployBlock) labelBlocks.push(deployBlock);
   }

@@ -1,0 +1,17 @@
+// Every check, in the order their findings are listed. Codes are a public contract.
+import type { Check } from './check';
+import { check as missingPort } from './missing-port';
+import { check as routeConflict } from './route-conflict';
+import { check as scaleContainerName } from './scale-container-name';
+import { check as undefinedMiddleware } from './undefined-middleware';
+import { check as undefinedService } from './undefined-service';
+import { check as yamlSyntax } from './yaml-syntax';
+
+export const CHECKS: Check[] = [
+  yamlSyntax,
+  undefinedMiddleware,
+  undefinedService,
+  missingPort,
+  routeConflict,
+  scaleContainerName,
+];

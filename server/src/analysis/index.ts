@@ -1,0 +1,103 @@
+// The facade of the analysis core: verbs over parsed compose projects, no connection,
+// no editor types. The language server, the CLI and the tests all come through here.
+import * as path from 'path';
+import { ComposeParser } from './compose/parse';
+import type { ComposeFile } from './compose/model';
+import { runCheck } from './checks/check';
+import { CHECKS } from './checks/registry';
+import type { AnalysisOptions, Project } from './project';
+import { buildContainers } from './traefik/containers';
+import { readStaticConfig, SourceFile } from './traefik/staticConfig';
+import type { Finding } from './types';
+
+export type { Finding, Range, Severity, Related } from './types';
+export type { AnalysisOptions, Project } from './project';
+export type { SourceFile } from './traefik/staticConfig';
+export { CHECKS } from './checks/registry';
+
+export interface ProjectInput {
+  /** Compose files of one project (one folder), in `-f` order. */
+  files: SourceFile[];
+  /** Static config files named explicitly (setting or --traefik-config). */
+  staticFiles?: SourceFile[];
+  options?: AnalysisOptions;
+  /** Reads files the compose file points at (a mounted traefik.yml); absolute path in, text or undefined out. */
+  readFile?: (absolutePath: string) => string | undefined;
+}
+
+export interface AnalysisResult {
+  project: Project;
+  findings: Finding[];
+}
+
+/** Keeps per-file parse caches between calls, so repeated analyses of edited files are cheap. */
+export class Analyzer {
+  private parsers = new Map<string, ComposeParser>();
+
+  parse(file: SourceFile): ComposeFile {
+    let parser = this.parsers.get(file.file);
+    if (!parser) {
+      parser = new ComposeParser();
+      this.parsers.set(file.file, parser);
+    }
+    return parser.parse(file.file, file.text);
+  }
+
+  forget(file: string): void {
+    this.parsers.delete(file);
+  }
+
+  project(input: ProjectInput): Project {
+    const files = input.files.map((f) => this.parse(f));
+    const options = input.options ?? {};
+    const { config, staticFiles } = readStaticConfig({
+      files,
+      explicit: input.staticFiles ?? [],
+      readFile: input.readFile,
+    });
+    const version = options.version ?? config.version ?? 'v3';
+    const name = projectName(files);
+    const containers = buildContainers(files, config, name);
+    return { name, files, staticConfig: config, staticFiles, version, containers, options };
+  }
+
+  analyze(input: ProjectInput): AnalysisResult {
+    const project = this.project(input);
+    const findings: Finding[] = [];
+    for (const check of CHECKS) {
+      try {
+        findings.push(...runCheck(check, project));
+      } catch (err) {
+        // One failing check never hides the others' findings.
+        const file = project.files[0]?.file ?? '';
+        findings.push({
+          code: 'internal-error',
+          severity: 'info',
+          message: `Gateway Lens check "${check.code}" failed: ${err instanceof Error ? err.message : String(err)}`,
+          file,
+          range: { start: 0, end: 0 },
+        });
+      }
+    }
+    return { project, findings };
+  }
+}
+
+/** Compose's project name: top-level `name:`, else the folder name, lower-cased, [a-z0-9_-] only. */
+export function projectName(files: ComposeFile[]): string {
+  for (const f of files) {
+    const m = /^name[ \t]*:[ \t]*["']?([^"'#\s]+)/m.exec(f.text);
+    if (m && !m[1].includes('$')) return normalizeProjectName(m[1]);
+  }
+  const dir = files[0] ? path.basename(path.dirname(path.resolve(files[0].file))) : 'default';
+  return normalizeProjectName(dir);
+}
+
+function normalizeProjectName(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9_-]/g, '');
+}
+
+/** Analyses one project in one call (CLI and tests). */
+export function analyzeProject(input: ProjectInput): AnalysisResult {
+  return new Analyzer().analyze(input);
+}

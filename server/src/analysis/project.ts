@@ -1,0 +1,26 @@
+// One Traefik's view: the compose files of one project (one folder), the static config
+// they run with, and every container Traefik's docker provider would build from them.
+import type { ComposeFile } from './compose/model';
+import type { Container } from './traefik/model';
+import type { MajorVersion, StaticConfig } from './traefik/static';
+
+export interface AnalysisOptions {
+  /** Force the Traefik major version; default: from the Traefik image tag, else v3. */
+  version?: MajorVersion;
+  /** Middleware names other compose projects on the same Docker host define. */
+  externalMiddlewares?: string[];
+  /** Service names other compose projects on the same Docker host define. */
+  externalServices?: string[];
+}
+
+export interface Project {
+  /** The compose project name (top-level `name:`, else the folder name), as compose normalises it. */
+  name: string;
+  files: ComposeFile[];
+  staticConfig: StaticConfig;
+  /** Static files (traefik.yml) read for this project, for the static checks. */
+  staticFiles: { file: string; text: string }[];
+  version: MajorVersion;
+  containers: Container[];
+  options: AnalysisOptions;
+}

@@ -1,0 +1,133 @@
+// Builds what Traefik's docker provider makes of each compose service: the labels it sees,
+// whether it keeps the container, and the routers/services/middlewares it declares, including
+// the implicit router and service named after the container (pkg/provider/docker/config.go,
+// pkg/provider/configuration.go BuildRouterConfiguration / BuildServiceConfiguration).
+import type { ComposeFile, ComposeService, Label } from '../compose/model';
+import type { Container, Definition, Kind, Protocol, ProviderName } from './model';
+import type { StaticConfig } from './static';
+import { parseBool } from './values';
+
+const KINDS: Record<Protocol, Kind[]> = {
+  http: ['routers', 'services', 'middlewares'],
+  tcp: ['routers', 'services', 'middlewares'],
+  udp: ['routers', 'services'],
+};
+
+export function buildContainers(files: ComposeFile[], config: StaticConfig, project: string): Container[] {
+  const byName = new Map<string, ComposeService[]>();
+  for (const file of files) {
+    for (const service of file.services) {
+      const parts = byName.get(service.name);
+      if (parts) parts.push(service);
+      else byName.set(service.name, [service]);
+    }
+  }
+  return [...byName.values()].map((parts) => buildContainer(parts, config, project));
+}
+
+/** provider.Normalize: every run of characters other than letters and digits becomes `-`, trimmed. */
+export function normalizeName(name: string): string {
+  return name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+function providerOf(parts: ComposeService[], config: StaticConfig): ProviderName {
+  if (config.swarm && !config.docker) return 'swarm';
+  if (config.docker) return 'docker';
+  // Static config unknown: Swarm stacks put Traefik labels under deploy.labels.
+  const traefikIn = (source: Label['source']): boolean =>
+    parts.some((p) => p.labels.some((l) => l.source === source && isTraefikKey(l.key)));
+  return traefikIn('deploy.labels') && !traefikIn('labels') ? 'swarm' : 'docker';
+}
+
+export function isTraefikKey(key: string): boolean {
+  return key.toLowerCase().startsWith('traefik.');
+}
+
+function buildContainer(parts: ComposeService[], config: StaticConfig, project: string): Container {
+  const compose = parts[0];
+  const provider = providerOf(parts, config);
+  // The docker provider reads container labels; the swarm provider reads service (deploy) labels.
+  const wanted: Label['source'] = provider === 'swarm' ? 'deploy.labels' : 'labels';
+  const merged = new Map<string, Label>();
+  for (const part of parts) {
+    for (const label of part.labels) if (label.source === wanted) merged.set(label.key, label);
+  }
+  const labels = [...merged.values()];
+  const enableLabel = labels.find((l) => l.key.toLowerCase() === 'traefik.enable');
+  const providerConfig = provider === 'swarm' ? config.swarm : config.docker;
+  const exposedByDefault = providerConfig?.exposedByDefault ?? true;
+  const enabled = enableLabel ? (parseBool(enableLabel.value.trim()) ?? false) : exposedByDefault;
+  const traefikName =
+    provider === 'swarm' ? normalizeName(`${project}_${compose.name}`) : normalizeName(`${compose.name}_${project}`);
+  const container: Container = {
+    compose,
+    composeParts: parts,
+    traefikName,
+    provider,
+    labels,
+    enableLabel,
+    enabled,
+    definitions: [],
+  };
+  container.definitions = buildDefinitions(container);
+  return container;
+}
+
+function buildDefinitions(container: Container): Definition[] {
+  const defs = new Map<string, Definition>();
+  for (const label of container.labels) {
+    const segs = label.segments;
+    if (segs.length < 4 || segs[0].text.toLowerCase() !== 'traefik') continue;
+    const protocol = segs[1].text.toLowerCase() as Protocol;
+    const kind = segs[2].text.toLowerCase() as Kind;
+    if (!KINDS[protocol]?.includes(kind)) continue;
+    const name = segs[3].text;
+    const id = `${protocol}.${kind}.${name}`;
+    let def = defs.get(id);
+    if (!def) {
+      def = { protocol, kind, name, container, labels: [], nameSegments: [], fields: new Map(), implicit: false };
+      defs.set(id, def);
+    }
+    def.labels.push(label);
+    def.nameSegments.push(segs[3]);
+    const path = segs
+      .slice(4)
+      .map((s) => s.text.toLowerCase())
+      .join('.');
+    if (path) def.fields.set(path, label);
+  }
+  const list = [...defs.values()];
+  addImplicit(container, list);
+  return list;
+}
+
+function count(list: Definition[], protocol: Protocol, kind: Kind): number {
+  return list.filter((d) => d.protocol === protocol && d.kind === kind).length;
+}
+
+/** The provider's defaults: a service (and router) named after the container when none is declared. */
+function addImplicit(container: Container, list: Definition[]): void {
+  const implicit = (protocol: Protocol, kind: Kind): Definition => ({
+    protocol,
+    kind,
+    name: container.traefikName,
+    container,
+    labels: [],
+    nameSegments: [],
+    fields: new Map(),
+    implicit: true,
+  });
+  const hasHttp = list.some((d) => d.protocol === 'http');
+  const hasTcpUdp = list.some((d) => d.protocol !== 'http');
+  // A container with TCP/UDP labels and no HTTP label is TCP/UDP only (config.go build).
+  if (hasHttp || !hasTcpUdp) {
+    if (count(list, 'http', 'services') === 0) list.push(implicit('http', 'services'));
+    if (count(list, 'http', 'routers') === 0 && count(list, 'http', 'services') <= 1)
+      list.push(implicit('http', 'routers'));
+  }
+  for (const protocol of ['tcp', 'udp'] as const) {
+    if (count(list, protocol, 'routers') > 0 && count(list, protocol, 'services') === 0) {
+      list.push(implicit(protocol, 'services'));
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// Ports that well-known images EXPOSE in their Dockerfile. Traefik's port detection sees them
+// (it reads the container's exposed ports), while the compose file does not show them.
+const EXPOSED: Record<string, number[]> = {
+  'traefik/whoami': [80],
+  'containous/whoami': [80],
+  'emilevauge/whoami': [80],
+  traefik: [80],
+  nginx: [80],
+  'nginxinc/nginx-unprivileged': [8080],
+  httpd: [80],
+  caddy: [80, 443, 2019],
+  'grafana/grafana': [3000],
+  'grafana/grafana-oss': [3000],
+  'prom/prometheus': [9090],
+  'prom/alertmanager': [9093],
+  'prom/node-exporter': [9100],
+  adminer: [8080],
+  'phpmyadmin/phpmyadmin': [80],
+  phpmyadmin: [80],
+  'dpage/pgadmin4': [80, 443],
+  nextcloud: [80],
+  wordpress: [80],
+  'gitea/gitea': [22, 3000],
+  'portainer/portainer-ce': [8000, 9000, 9443],
+  'jellyfin/jellyfin': [8096],
+  'vaultwarden/server': [80],
+  'n8nio/n8n': [5678],
+  'docker.n8n.io/n8nio/n8n': [5678],
+  'authelia/authelia': [9091],
+  'thomseddon/traefik-forward-auth': [4181],
+  'matrixdotorg/synapse': [8008, 8009, 8448],
+  'vectorim/element-web': [80],
+  'louislam/uptime-kuma': [3001],
+};
+
+/** The image's EXPOSEd ports when we know them: `nginx:1.27-alpine` -> [80]. */
+export function exposedByImage(image: string | undefined): number[] | undefined {
+  if (!image) return undefined;
+  let name = image.split('@')[0];
+  const slash = name.lastIndexOf('/');
+  const colon = name.lastIndexOf(':');
+  if (colon > slash) name = name.slice(0, colon);
+  name = name.replace(/^(docker\.io\/)?(library\/)?/, '');
+  return EXPOSED[name];
+}

@@ -1,0 +1,36 @@
+// Finding routers, services and middlewares across a project by their Traefik names.
+import type { Project } from '../project';
+import type { Definition, Kind, Protocol } from './model';
+
+/** Every definition of the given kind across the project's containers (enabled or not). */
+export function definitions(project: Project, protocol: Protocol, kind: Kind): Definition[] {
+  const out: Definition[] = [];
+  for (const c of project.containers) {
+    for (const d of c.definitions) if (d.protocol === protocol && d.kind === kind) out.push(d);
+  }
+  return out;
+}
+
+/** Name -> definitions (several when containers share a name; Traefik merges or drops them). */
+export function byName(defs: Definition[]): Map<string, Definition[]> {
+  const map = new Map<string, Definition[]>();
+  for (const d of defs) {
+    const list = map.get(d.name);
+    if (list) list.push(d);
+    else map.set(d.name, [d]);
+  }
+  return map;
+}
+
+/** Splits `name@provider`; a name without `@` belongs to the referencing router's provider. */
+export function qualify(reference: string, provider: string): { name: string; provider: string; explicit: boolean } {
+  const at = reference.lastIndexOf('@');
+  if (at < 0) return { name: reference, provider, explicit: false };
+  return { name: reference.slice(0, at), provider: reference.slice(at + 1), explicit: true };
+}
+
+/** The label range that best stands for a definition: its name in the first label key. */
+export function definitionRange(def: Definition): { start: number; end: number } {
+  if (def.nameSegments.length > 0) return def.nameSegments[0].range;
+  return def.container.compose.nameRange;
+}

@@ -1,0 +1,30 @@
+// Router facts Traefik derives at routing time: effective priority and entry points.
+import type { Project } from '../project';
+import type { Definition } from './model';
+import { listValue } from './model';
+
+/**
+ * Explicit `priority` label, else Traefik's default: the rule's length in bytes
+ * (pkg/muxer/http/mux.go GetRulePriority; `0` also means "use the default").
+ */
+export function routerPriority(router: Definition): number {
+  const explicit = router.fields.get('priority')?.value.trim();
+  if (explicit && /^[+-]?\d+$/.test(explicit) && Number(explicit) !== 0) return Number(explicit);
+  const rule = router.fields.get('rule')?.value ?? '';
+  return Buffer.byteLength(rule, 'utf8');
+}
+
+/**
+ * The entry points a router listens on: its `entrypoints` label, else the default entry points
+ * (asDefault ones, else all but `traefik`; cmd/traefik/traefik.go getDefaultsEntrypoints).
+ * `undefined` when the static config is unknown and the router names none.
+ */
+export function routerEntryPoints(project: Project, router: Definition): string[] | undefined {
+  const label = router.fields.get('entrypoints');
+  if (label && label.value.trim() !== '') return listValue(label.value);
+  const config = project.staticConfig;
+  if (!config.entryPointsKnown) return undefined;
+  const all = [...config.entryPoints.values()];
+  const defaults = all.filter((e) => e.asDefault);
+  return (defaults.length > 0 ? defaults : all.filter((e) => e.name !== 'traefik')).map((e) => e.name);
+}

@@ -1,0 +1,51 @@
+// Traefik's static (install) configuration as far as label checks need it.
+// Filled from the Traefik service's `command:` flags and/or a traefik.yml (see staticConfig/).
+import type { Range } from '../types';
+
+export type RuleSyntax = 'v2' | 'v3';
+export type MajorVersion = 'v2' | 'v3';
+
+/** Where a static setting was read, for related information and hovers. */
+export interface Origin {
+  file: string;
+  range: Range;
+}
+
+export interface EntryPoint {
+  name: string;
+  address?: string;
+  asDefault?: boolean;
+  origin?: Origin;
+}
+
+export interface DockerProviderConfig {
+  exposedByDefault: boolean;
+  network?: string;
+  defaultRule?: string;
+  constraints?: string;
+  allowEmptyServices?: boolean;
+  origin?: Origin;
+}
+
+export interface StaticConfig {
+  /** False when no Traefik service or static file was found: checks that need it stay quiet. */
+  found: boolean;
+  /** Files and services the settings came from, for messages. */
+  sources: Origin[];
+  /** Major version from the Traefik image tag, when one was found. */
+  version?: MajorVersion;
+  /** Every entry point by name; empty map + found=false means "unknown". */
+  entryPoints: Map<string, EntryPoint>;
+  /** True when entry points were read from somewhere (so unknown names can be reported). */
+  entryPointsKnown: boolean;
+  docker?: DockerProviderConfig;
+  swarm?: DockerProviderConfig;
+  /** `providers.file` is configured: `@file` references may resolve. */
+  fileProvider: boolean;
+  defaultRuleSyntax?: RuleSyntax;
+  api?: { insecure: boolean; dashboard: boolean };
+}
+
+export function emptyStaticConfig(): StaticConfig {
+  return { found: false, sources: [], entryPoints: new Map(), entryPointsKnown: false, fileProvider: false };
+}

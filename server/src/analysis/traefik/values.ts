@@ -1,0 +1,61 @@
+// Reading label values the way paerser decodes them, keeping a range per list item.
+import type { Label } from '../compose/model';
+import type { Range } from '../types';
+
+export interface ListItem {
+  value: string;
+  range: Range;
+}
+
+/** Items of a comma-separated label value, trimmed, each with its own range when the label is exact. */
+export function listItems(label: Label): ListItem[] {
+  const out: ListItem[] = [];
+  if (label.value.trim() === '') return out;
+  let from = 0;
+  for (const part of label.value.split(',')) {
+    const lead = part.length - part.trimStart().length;
+    const value = part.trim();
+    const start = label.valueRange.start + from + lead;
+    out.push({ value, range: label.exact ? { start, end: start + value.length } : label.valueRange });
+    from += part.length + 1;
+  }
+  return out;
+}
+
+/** Go's strconv.ParseBool, which paerser uses for bool labels. */
+export function parseBool(value: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
+  return undefined;
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+
+/** The closest candidate within a distance that scales with the name's length, if any. */
+export function nearest(name: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const lower = name.toLowerCase();
+  for (const c of candidates) {
+    const d = c.toLowerCase() === lower ? 0.5 : editDistance(lower, c.toLowerCase());
+    if (d < bestDistance && d <= limit) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,57 @@
+// Test helpers: run the analysis on compose snippets and read findings back as text slices.
+import { Analyzer, type AnalysisOptions, type Finding } from '../server/src/analysis';
+
+export interface Seen {
+  code: string;
+  severity: string;
+  /** The exact text the finding underlines. */
+  text: string;
+  message: string;
+  data?: Record<string, unknown>;
+}
+
+export interface SnippetOptions {
+  /** Other files of the same project: name -> text (same folder as docker-compose.yml). */
+  others?: Record<string, string>;
+  /** Files the compose file mounts (traefik.yml): absolute path -> text. */
+  mounted?: Record<string, string>;
+  options?: AnalysisOptions;
+}
+
+export const DIR = '/project';
+
+/** Findings of one code on a compose snippet (written as /project/docker-compose.yml). */
+export function run(code: string, text: string, opts: SnippetOptions = {}): Seen[] {
+  return runAll(text, opts).filter((f) => f.code === code);
+}
+
+export function runAll(text: string, opts: SnippetOptions = {}): Seen[] {
+  const files = [{ file: `${DIR}/docker-compose.yml`, text }];
+  for (const [name, other] of Object.entries(opts.others ?? {})) files.push({ file: `${DIR}/${name}`, text: other });
+  const texts = new Map(files.map((f) => [f.file, f.text]));
+  const { findings } = new Analyzer().analyze({
+    files,
+    options: opts.options,
+    readFile: (p) => opts.mounted?.[p],
+  });
+  return findings.map((f: Finding) => ({
+    code: f.code,
+    severity: f.severity,
+    text: (texts.get(f.file) ?? '').slice(f.range.start, f.range.end),
+    message: f.message,
+    data: f.data,
+  }));
+}
+
+/**
+ * A template literal with its lines' common indentation removed, so snippets can be indented
+ * in tests. Escapes are processed (write \` for a backtick in a rule).
+ */
+export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const raw = strings
+    .reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '')
+    .replace(/^\n/, '');
+  const lines = raw.split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
