@@ -6,7 +6,7 @@ import { listItems } from '../traefik/values';
 import type { Check } from './check';
 import { related, resolveReference } from './references';
 
-/** Services of Traefik's `internal` provider (pkg/provider/traefik/internal.go). */
+/** Services Traefik builds itself (pkg/server/service/internalhandler.go, InternalHandlers.get). */
 const INTERNAL_SERVICES = ['api', 'dashboard', 'rest', 'ping', 'prometheus', 'noop', 'acme-http'] as const;
 
 export const check: Check = {
