@@ -1,0 +1,202 @@
+// Client for Traefik's read-only API: follows pagination, bounds time and size, backs off
+// while Traefik is unreachable, and turns every failure into an ApiState. No UI here.
+import * as http from 'http';
+import * as https from 'https';
+import type {
+  ApiEntryPoint,
+  ApiMiddleware,
+  ApiOverview,
+  ApiRouter,
+  ApiService,
+  ApiState,
+  ApiVersion,
+  GatewaySnapshot,
+} from './types';
+
+export interface ApiOptions {
+  /** e.g. http://localhost:8080 (an api.basePath is kept: http://host/traefik). */
+  baseUrl: string;
+  username?: string;
+  password?: string;
+  timeoutMs?: number;
+  /** Answers larger than this are refused (protects the extension host). */
+  maxBytes?: number;
+  perPage?: number;
+  maxPages?: number;
+}
+
+class ApiFailure extends Error {
+  constructor(readonly state: ApiState) {
+    super(state.kind);
+  }
+}
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+const BACKOFF_MAX_MS = 60_000;
+
+export class TraefikApi {
+  private failures = 0;
+  private retryAt = 0;
+
+  constructor(private readonly options: ApiOptions) {}
+
+  get url(): string {
+    return this.options.baseUrl.replace(/\/+$/, '');
+  }
+
+  /** Milliseconds until the next automatic attempt is due (0 = now). Manual refreshes ignore it. */
+  backoffRemaining(now = Date.now()): number {
+    return Math.max(0, this.retryAt - now);
+  }
+
+  /** Reads everything the Gateway view shows. Never rejects. */
+  async snapshot(): Promise<GatewaySnapshot> {
+    const empty: GatewaySnapshot = {
+      state: { kind: 'unreachable', url: this.url, message: 'not asked yet' },
+      at: Date.now(),
+      entryPoints: [],
+      http: { routers: [], services: [], middlewares: [] },
+      tcp: { routers: [], services: [], middlewares: [] },
+      udp: { routers: [], services: [] },
+    };
+    try {
+      const version = await this.getJson<ApiVersion>('/api/version');
+      if (!version || typeof version.Version !== 'string') {
+        throw new ApiFailure({ kind: 'not-traefik', url: this.url, message: '/api/version has no "Version"' });
+      }
+      const [overview, entryPoints, routers, services, middlewares] = await Promise.all([
+        this.getJson<ApiOverview>('/api/overview'),
+        this.list<ApiEntryPoint>('/api/entrypoints'),
+        this.list<ApiRouter>('/api/http/routers'),
+        this.list<ApiService>('/api/http/services'),
+        this.list<ApiMiddleware>('/api/http/middlewares'),
+      ]);
+      const [tcpRouters, tcpServices, tcpMiddlewares, udpRouters, udpServices] = await Promise.all([
+        this.list<ApiRouter>('/api/tcp/routers'),
+        this.list<ApiService>('/api/tcp/services'),
+        this.list<ApiMiddleware>('/api/tcp/middlewares', true),
+        this.list<ApiRouter>('/api/udp/routers'),
+        this.list<ApiService>('/api/udp/services'),
+      ]);
+      this.failures = 0;
+      this.retryAt = 0;
+      return {
+        state: { kind: 'connected', url: this.url, version: version.Version },
+        at: Date.now(),
+        version,
+        overview,
+        entryPoints,
+        http: { routers, services, middlewares },
+        tcp: { routers: tcpRouters, services: tcpServices, middlewares: tcpMiddlewares },
+        udp: { routers: udpRouters, services: udpServices },
+      };
+    } catch (err) {
+      this.failures++;
+      this.retryAt = Date.now() + Math.min(BACKOFF_MAX_MS, 1000 * 2 ** Math.min(this.failures, 6));
+      const state: ApiState =
+        err instanceof ApiFailure
+          ? err.state
+          : { kind: 'unreachable', url: this.url, message: err instanceof Error ? err.message : String(err) };
+      return { ...empty, state, at: Date.now() };
+    }
+  }
+
+  /** A list endpoint, page by page while Traefik's X-Next-Page says there is more. */
+  async list<T>(path: string, optional = false): Promise<T[]> {
+    const perPage = this.options.perPage ?? 100;
+    const maxPages = this.options.maxPages ?? 1000;
+    const out: T[] = [];
+    for (let page = 1; page <= maxPages; page++) {
+      const answer = await this.get(`${path}?per_page=${perPage}&page=${page}`);
+      // Older Traefik versions lack some endpoints (TCP middlewares before v2.5).
+      if (optional && answer.status === 404) return out;
+      const items = this.decode<T[]>(answer, path);
+      if (!Array.isArray(items)) {
+        throw new ApiFailure({ kind: 'not-traefik', url: this.url, message: `${path} did not return a list` });
+      }
+      out.push(...items);
+      const next = Number(answer.headers['x-next-page'] ?? '1');
+      if (!(next > page)) return out;
+    }
+    return out;
+  }
+
+  async getJson<T>(path: string): Promise<T> {
+    return this.decode<T>(await this.get(path), path);
+  }
+
+  private decode<T>(answer: Answer, path: string): T {
+    if (answer.status === 401 || answer.status === 403) throw new ApiFailure({ kind: 'unauthorized', url: this.url });
+    if (answer.status !== 200) {
+      throw new ApiFailure({ kind: 'error', url: this.url, status: answer.status, message: errorText(answer.body) });
+    }
+    try {
+      return JSON.parse(answer.body) as T;
+    } catch {
+      throw new ApiFailure({ kind: 'not-traefik', url: this.url, message: `${path} did not return JSON` });
+    }
+  }
+
+  private get(path: string): Promise<Answer> {
+    const timeoutMs = this.options.timeoutMs ?? 5000;
+    const maxBytes = this.options.maxBytes ?? 64 * 2 ** 20;
+    let target: URL;
+    try {
+      target = new URL(this.url + path);
+    } catch {
+      return Promise.reject(new ApiFailure({ kind: 'unreachable', url: this.url, message: 'not a valid URL' }));
+    }
+    const lib = target.protocol === 'https:' ? https : http;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.options.username !== undefined) {
+      const token = Buffer.from(`${this.options.username}:${this.options.password ?? ''}`).toString('base64');
+      headers.authorization = `Basic ${token}`;
+    }
+    return new Promise((resolve, reject) => {
+      const req = lib.get(target, { headers, timeout: timeoutMs }, (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) {
+            req.destroy();
+            reject(
+              new ApiFailure({
+                kind: 'not-traefik',
+                url: this.url,
+                message: `${path} answered more than ${maxBytes} bytes`,
+              }),
+            );
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', (err) => reject(new ApiFailure({ kind: 'unreachable', url: this.url, message: err.message })));
+      });
+      req.on('timeout', () => {
+        req.destroy();
+        reject(new ApiFailure({ kind: 'timeout', url: this.url, ms: timeoutMs }));
+      });
+      req.on('error', (err) => reject(new ApiFailure({ kind: 'unreachable', url: this.url, message: err.message })));
+    });
+  }
+}
+
+/** Traefik writes errors as `{"message": "..."}` with a text/plain content type. */
+function errorText(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { message?: unknown };
+    if (typeof parsed.message === 'string') return parsed.message;
+  } catch {
+    // not JSON
+  }
+  return body.trim().slice(0, 200) || 'no message';
+}
