@@ -1,0 +1,150 @@
+// Scaling through the same code the Scale command uses, against a real Docker engine that
+// this test starts; replica counts read back through dockerode and through the events stream.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { DockerClient } from '../../../client/src/docker/client';
+import {
+  composeError,
+  detectCompose,
+  runCompose,
+  scaleArgs,
+  type ComposeCli,
+} from '../../../client/src/docker/compose';
+import type { ContainerEvent } from '../../../client/src/docker/types';
+import { ComposeParser } from '../../../server/src/analysis/compose/parse';
+import { scalePlan } from '../../../server/src/analysis/compose/scale';
+import { startEngine, TEST_IMAGE, type Engine } from '../../support/dockerEngine';
+
+const COMPOSE = `services:
+  api:
+    image: ${TEST_IMAGE}
+    command: ["sleep", "600"]
+    network_mode: none
+    stop_grace_period: 1s
+    labels:
+      - traefik.enable=true
+      - traefik.http.routers.api.rule=PathPrefix(\`/api\`)
+      - traefik.http.services.api.loadbalancer.server.port=8080
+  pinned:
+    image: ${TEST_IMAGE}
+    container_name: gl-pinned
+    command: ["sleep", "600"]
+    network_mode: none
+`;
+
+let engine: Engine;
+let cli: ComposeCli;
+let dir: string;
+let file: string;
+let docker: DockerClient;
+const project = 'gltest';
+
+before(async () => {
+  engine = await startEngine();
+  const found = await detectCompose(engine.env);
+  assert.ok(found, 'docker compose or docker-compose must be installed');
+  cli = found;
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-compose-'));
+  file = path.join(dir, 'docker-compose.yml');
+  fs.writeFileSync(file, COMPOSE);
+  docker = new DockerClient(engine.host);
+});
+
+after(async () => {
+  if (cli && file)
+    await runCompose(cli, [...cli.prefix, '-f', file, '-p', project, 'down', '-t', '1'], { env: engine.env });
+  await engine?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function scaleTo(replicas: number): Promise<{ code: number | null; output: string }> {
+  return runCompose(cli, scaleArgs(cli, [file], project, 'api', replicas), { cwd: dir, env: engine.env });
+}
+
+async function running(): Promise<number[]> {
+  const list = await docker.composeContainers(project);
+  return list
+    .filter((c) => c.service === 'api' && c.state === 'running')
+    .map((c) => c.number)
+    .sort();
+}
+
+/** Resolves once `count` events of `action` arrived for service api. */
+function expectEvents(action: string, count: number): { done: Promise<ContainerEvent[]>; stop: Promise<() => void> } {
+  const seen: ContainerEvent[] = [];
+  let resolve!: (e: ContainerEvent[]) => void;
+  const done = new Promise<ContainerEvent[]>((r) => (resolve = r));
+  const stop = docker.watch(
+    (e) => {
+      if (e.project === project && e.service === 'api' && e.action === action) {
+        seen.push(e);
+        if (seen.length === count) resolve(seen);
+      }
+    },
+    () => undefined,
+  );
+  return { done, stop };
+}
+
+test('docker: the engine is reachable through dockerode', async () => {
+  const state = await docker.state();
+  assert.equal(state.kind, 'connected');
+});
+
+test('scale 1 -> 3 -> 1, read back through dockerode and events', { timeout: 180_000 }, async () => {
+  let r = await scaleTo(1);
+  assert.equal(r.code, 0, r.output);
+  assert.deepEqual(await running(), [1]);
+
+  const up = expectEvents('start', 2);
+  await up.stop;
+  r = await scaleTo(3);
+  assert.equal(r.code, 0, r.output);
+  const started = await up.done;
+  (await up.stop)();
+  assert.equal(started.length, 2);
+  assert.deepEqual(await running(), [1, 2, 3]);
+  const list = await docker.composeContainers(project);
+  assert.ok(
+    list.every((c) => c.configFiles.length === 0 || c.configFiles.some((f) => f.endsWith('docker-compose.yml'))),
+  );
+
+  const down = expectEvents('destroy', 2);
+  await down.stop;
+  r = await scaleTo(1);
+  assert.equal(r.code, 0, r.output);
+  await down.done;
+  (await down.stop)();
+  assert.deepEqual(await running(), [1]);
+});
+
+test('container_name: the scale plan refuses before anything runs', () => {
+  const parsed = new ComposeParser().parse(file, COMPOSE);
+  const pinned = parsed.services.find((s) => s.name === 'pinned')!;
+  const plan = scalePlan(pinned, 3, 10);
+  assert.match(plan.refuse ?? '', /container_name "gl-pinned"/);
+  assert.equal(scalePlan(pinned, 1, 10).refuse, undefined);
+  assert.match(scalePlan(parsed.services[0], 11, 10).refuse ?? '', /0 to 10/);
+});
+
+test('a compose failure surfaces its message', async () => {
+  const r = await runCompose(cli, scaleArgs(cli, [file], project, 'nope', 2), { cwd: dir, env: engine.env });
+  assert.notEqual(r.code, 0);
+  assert.match(composeError(r.output), /nope/i);
+});
+
+test('cancelling a compose run ends it', async () => {
+  const controller = new AbortController();
+  const pending = runCompose(cli, [...cli.prefix, '-f', file, '-p', project, 'logs', '-f', 'api'], {
+    cwd: dir,
+    env: engine.env,
+    signal: controller.signal,
+    onOutput: () => controller.abort(),
+  });
+  setTimeout(() => controller.abort(), 3000).unref();
+  const r = await pending;
+  assert.equal(r.cancelled, true);
+});
