@@ -1,0 +1,122 @@
+// The live gateway as plain data: Traefik's routers, services and middlewares next to the
+// compose containers that serve them. The sidebar tree and `gateway-lens live` both show this.
+import type { ComposeContainer, DockerState } from '../docker/types';
+import type { ApiMiddleware, ApiRouter, ApiService, ApiState, GatewaySnapshot } from '../traefik/types';
+
+export interface LiveServer {
+  url: string;
+  status?: 'UP' | 'DOWN';
+}
+
+export interface LiveService {
+  api: ApiService;
+  servers: LiveServer[];
+  /** Compose services whose containers declare (or are named as) this Traefik service. */
+  compose: { project: string; service: string }[];
+}
+
+export interface LiveComposeService {
+  project: string;
+  service: string;
+  running: number;
+  /** From deploy.replicas in the compose file when known, else the containers that exist. */
+  desired: number;
+  containers: ComposeContainer[];
+  /** Qualified Traefik service names (`api@docker`) balancing these containers. */
+  traefikServices: string[];
+}
+
+export interface LiveModel {
+  traefik: ApiState;
+  docker?: DockerState;
+  entryPoints: string[];
+  /** Entry point -> routers listening on it (`using`, else `entryPoints`), by name. */
+  routersByEntryPoint: Map<string, ApiRouter[]>;
+  routers: ApiRouter[];
+  services: LiveService[];
+  middlewares: ApiMiddleware[];
+  composeServices: LiveComposeService[];
+}
+
+/** provider.Normalize (pkg/provider/configuration.go): runs of non-alphanumerics become `-`. */
+function normalize(name: string): string {
+  return name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+/** Traefik service names a container feeds: its `traefik.http.services.<name>` labels, else the default name. */
+export function traefikServicesOf(c: ComposeContainer): string[] {
+  const names = new Set<string>();
+  for (const key of Object.keys(c.labels)) {
+    const m = /^traefik\.(?:http|tcp|udp)\.services\.([^.]+)\./i.exec(key);
+    if (m) names.add(m[1]);
+  }
+  if (names.size === 0 && Object.keys(c.labels).some((k) => k.toLowerCase().startsWith('traefik.'))) {
+    names.add(normalize(`${c.service}_${c.project}`));
+  }
+  return [...names].map((n) => `${n}@docker`);
+}
+
+export function buildLiveModel(
+  snapshot: GatewaySnapshot,
+  containers: ComposeContainer[],
+  docker?: DockerState,
+  desired: Map<string, number> = new Map(),
+): LiveModel {
+  const groups = new Map<string, LiveComposeService>();
+  for (const c of containers) {
+    const id = `${c.project}/${c.service}`;
+    let group = groups.get(id);
+    if (!group) {
+      group = { project: c.project, service: c.service, running: 0, desired: 0, containers: [], traefikServices: [] };
+      groups.set(id, group);
+    }
+    group.containers.push(c);
+    if (c.state === 'running') group.running++;
+    for (const s of traefikServicesOf(c)) if (!group.traefikServices.includes(s)) group.traefikServices.push(s);
+  }
+  for (const g of groups.values()) {
+    g.containers.sort((a, b) => a.number - b.number);
+    g.desired = desired.get(`${g.project}/${g.service}`) ?? desired.get(g.service) ?? g.containers.length;
+  }
+  const composeServices = [...groups.values()].sort((a, b) =>
+    `${a.project}/${a.service}`.localeCompare(`${b.project}/${b.service}`),
+  );
+  const services: LiveService[] = snapshot.http.services.map((api) => ({
+    api,
+    servers: (api.loadBalancer?.servers ?? []).map((s) => {
+      const url = s.url ?? s.address ?? '';
+      return { url, status: api.serverStatus?.[url] };
+    }),
+    compose: composeServices
+      .filter((g) => g.traefikServices.includes(api.name))
+      .map((g) => ({ project: g.project, service: g.service })),
+  }));
+  const routersByEntryPoint = new Map<string, ApiRouter[]>();
+  for (const r of snapshot.http.routers) {
+    const eps = r.using?.length ? r.using : r.entryPoints?.length ? r.entryPoints : ['(no entry point)'];
+    for (const ep of eps) {
+      const list = routersByEntryPoint.get(ep) ?? [];
+      list.push(r);
+      routersByEntryPoint.set(ep, list);
+    }
+  }
+  for (const list of routersByEntryPoint.values()) list.sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    traefik: snapshot.state,
+    docker,
+    entryPoints: snapshot.entryPoints.map((e) => e.name),
+    routersByEntryPoint,
+    routers: snapshot.http.routers,
+    services,
+    middlewares: snapshot.http.middlewares,
+    composeServices,
+  };
+}
+
+/** Effective priority as the API shows it (priority, else priorityStr; 0 = from the rule length). */
+export function routerPriority(r: ApiRouter): number | undefined {
+  if (typeof r.priority === 'number' && r.priority !== 0) return r.priority;
+  const p = Number(r.priorityStr ?? '');
+  if (Number.isFinite(p) && p !== 0) return p;
+  return r.rule !== undefined ? Buffer.byteLength(r.rule, 'utf8') : undefined;
+}
