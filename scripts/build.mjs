@@ -8,13 +8,17 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  // dockerode's optional native helpers (ssh2/cpu-features) are loaded behind try/catch at run time.
-  external: ['vscode', 'cpu-features', 'ssh2'],
+  // ssh2 (under dockerode) loads its native helpers (cpu-features, sshcrypto.node) inside
+  // try/catch and falls back to JavaScript, so they stay out of the bundle.
+  external: ['vscode', 'cpu-features', '*.node'],
 };
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // The live view (Traefik API client, dockerode): loaded only when the Gateway view or a
+  // scale command is used, so activation stays light.
+  build({ ...common, entryPoints: ['client/src/live/index.ts'], outfile: 'dist/live.js' }),
   build({
     ...common,
     entryPoints: ['server/src/cli.ts'],
