@@ -11,3 +11,5 @@ export { buildLiveModel, traefikServicesOf, routerPriority } from './model';
 export type { LiveModel, LiveService, LiveComposeService, LiveServer } from './model';
 export { renderText, renderJson } from './render';
 export * from './tree';
+export { LiveSession } from './session';
+export type { SessionOptions } from './session';

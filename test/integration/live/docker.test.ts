@@ -6,6 +6,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DockerClient } from '../../../client/src/docker/client';
+import { LiveSession } from '../../../client/src/live/session';
+import type { LiveModel } from '../../../client/src/live/model';
+import { startFakeTraefik } from '../../support/fakeTraefik';
 import {
   composeError,
   detectCompose,
@@ -119,6 +122,32 @@ test('scale 1 -> 3 -> 1, read back through dockerode and events', { timeout: 180
   await down.done;
   (await down.stop)();
   assert.deepEqual(await running(), [1]);
+});
+
+test('the live session follows a scale through Docker events', { timeout: 120_000 }, async () => {
+  const fake = await startFakeTraefik();
+  const session = new LiveSession({ api: { baseUrl: fake.url }, dockerHost: engine.host, intervalMs: 0 });
+  try {
+    await session.refresh();
+    const api = (m: LiveModel) => m.composeServices.find((g) => g.project === project && g.service === 'api');
+    assert.equal(api(session.model!)?.running, 1);
+    assert.deepEqual(api(session.model!)?.traefikServices, ['api@docker']);
+    const seen = new Promise<void>((resolve) => {
+      session.onChange((m) => {
+        if (api(m)?.running === 2) resolve();
+      });
+    });
+    await session.start();
+    session.desired.set('api', 2);
+    const r = await scaleTo(2);
+    assert.equal(r.code, 0, r.output);
+    await seen;
+    assert.equal(api(session.model!)?.desired, 2);
+    assert.equal(session.model!.traefik.kind, 'connected');
+  } finally {
+    session.dispose();
+    await fake.close();
+  }
 });
 
 test('container_name: the scale plan refuses before anything runs', () => {
