@@ -1,5 +1,7 @@
 // Every check, in the order their findings are listed. Codes are a public contract.
 import type { Check } from './check';
+import { check as invalidValue } from './invalid-value';
+import { check as unknownLabel } from './unknown-label';
 import { check as missingPort } from './missing-port';
 import { check as routeConflict } from './route-conflict';
 import { check as scaleContainerName } from './scale-container-name';
@@ -9,6 +11,8 @@ import { check as yamlSyntax } from './yaml-syntax';
 
 export const CHECKS: Check[] = [
   yamlSyntax,
+  unknownLabel,
+  invalidValue,
   undefinedMiddleware,
   undefinedService,
   missingPort,

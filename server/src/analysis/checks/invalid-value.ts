@@ -1,0 +1,88 @@
+// Traefik decodes label values with Go's strconv and time.ParseDuration; a value it cannot parse, or a
+// struct key given alone, fails the decoding and drops the whole container, and some values fall back
+// silently (paerser parser/element_fill.go, nodes_metadata.go, types/duration.go; SEMANTICS.md C, G).
+import type { ComposeService, Label } from '../compose/model';
+import { type KeyLookup, type LabelVersion, lookupLabelKey, validateLabelValue } from '../schema';
+import type { Check, Report } from './check';
+
+export const check: Check = {
+  code: 'invalid-value',
+  severity: 'error',
+  description:
+    'A label value Traefik cannot decode (boolean, integer, duration, enum), or one it accepts but reads differently than intended.',
+  run(ctx) {
+    const { version } = ctx.project;
+    for (const file of ctx.project.files) {
+      for (const service of file.services) {
+        for (const label of service.labels) {
+          if (label.interpolated) continue;
+          const texts = label.segments.map((s) => s.text);
+          const found = lookupLabelKey(texts, version);
+          // Unknown and ignored keys are unknown-label's.
+          if (found.status !== 'known') continue;
+          const report = found.schema ? badValue(label, texts, version) : valueOfStruct(label, found, service);
+          if (report) ctx.report(report);
+        }
+      }
+    }
+  },
+};
+
+function badValue(label: Label, texts: string[], version: LabelVersion): Report | undefined {
+  const problem = validateLabelValue(texts, label.value, version);
+  if (!problem) return undefined;
+  return {
+    file: label.file,
+    range: label.valueRange,
+    message: problem.message,
+    ...(problem.soft ? { severity: 'warning' as const } : {}),
+    data: { key: label.key, value: label.value },
+  };
+}
+
+const KINDS: Record<string, string> = { routers: 'router', services: 'service', middlewares: 'middleware' };
+
+/**
+ * A key naming something with sub-keys (a router, `loadbalancer`, `tls.domains`) has no value of its
+ * own. Alone, a struct key fails ("cannot be a standalone element"); a name or list element only
+ * declares an empty entry; with sub-keys present the value is just ignored.
+ */
+function valueOfStruct(label: Label, found: KeyLookup, service: ComposeService): Report | undefined {
+  const path = found.path!;
+  const last = label.segments[label.segments.length - 1].text;
+  const ignored = label.value === '' ? '' : ` Traefik ignores the value "${label.value}".`;
+  const where = { file: label.file, range: label.value === '' ? label.keyRange : label.valueRange };
+  if (hasSubKeys(label, service)) {
+    return ignored
+      ? { ...where, severity: 'warning', message: `"${last}" takes sub-keys, not a value:${ignored}` }
+      : undefined;
+  }
+  if (found.entry) {
+    const kind = KINDS[path[path.length - 2]] ?? 'entry';
+    return {
+      ...where,
+      severity: 'warning',
+      message: `With no sub-keys, "${label.key}" only declares an empty ${kind} "${last}" with default settings.${ignored}`,
+    };
+  }
+  if (found.list) {
+    const message = `"${last}" is a list, written as ${last}[0].… sub-keys.${ignored}`;
+    return ignored ? { ...where, severity: 'warning', message } : undefined;
+  }
+  return {
+    ...where,
+    message: `"${last}" takes sub-keys, not a value; alone, this label fails to decode ("cannot be a standalone element") and Traefik drops the whole container.`,
+  };
+}
+
+/** Whether another label of the service continues this key (`<key>.x` or `<key>[0]`). */
+function hasSubKeys(label: Label, service: ComposeService): boolean {
+  const lower = label.key.toLowerCase();
+  return service.labels.some((other) => {
+    if (other === label || other.source !== label.source) return false;
+    const key = other.key.toLowerCase();
+    return (
+      key.length > lower.length && key.startsWith(lower) && (key[lower.length] === '.' || key[lower.length] === '[')
+    );
+  });
+}

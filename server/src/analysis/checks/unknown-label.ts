@@ -1,0 +1,180 @@
+// Traefik drops a whole container when a key it decodes (traefik.http/tcp/udp/tls.stores.default,
+// traefik.enable, traefik.docker.*) has an unknown field ("field not found"), and silently ignores
+// misspelt prefixes and Traefik v1 labels (pkg/config/label/label.go, pkg/provider/docker/shared_labels.go,
+// paerser parser/labels_decode.go + nodes_metadata.go; SEMANTICS.md C, D).
+import { hasInterpolation } from '../compose/labels';
+import type { Label } from '../compose/model';
+import { KeyLookup, LabelVersion, lookupLabelKey } from '../schema';
+import { v1Label } from '../schema/legacy';
+import { editDistance, nearest } from '../traefik/values';
+import type { Range } from '../types';
+import type { Check, Report } from './check';
+
+export const check: Check = {
+  code: 'unknown-label',
+  severity: 'error',
+  description:
+    'A label key Traefik does not know: a typo that makes Traefik drop the container, or a misspelt prefix or Traefik v1 label that it silently ignores.',
+  run(ctx) {
+    const { version } = ctx.project;
+    for (const file of ctx.project.files) {
+      for (const service of file.services) {
+        for (const label of service.labels) {
+          const report = judge(label, version, service.name);
+          if (report) ctx.report(report);
+        }
+      }
+    }
+  },
+};
+
+const DROPPED = 'Traefik drops the whole container';
+
+function judge(label: Label, version: LabelVersion, serviceName: string): Report | undefined {
+  const texts = label.segments.map((s) => s.text);
+  const found = lookupLabelKey(texts, version);
+  if (found.status === 'unknown') return unknownKey(label, texts, found, version);
+  if (found.status !== 'ignored') return undefined;
+  if (found.note) {
+    return {
+      file: label.file,
+      range: label.keyRange,
+      severity: 'warning',
+      message: `Traefik ignores this label: ${found.note}`,
+    };
+  }
+  return ignoredKey(label, texts, version, serviceName);
+}
+
+function unknownKey(label: Label, texts: string[], found: KeyLookup, version: LabelVersion): Report | undefined {
+  const bad = found.badSegment!;
+  if (!judgeable(texts, bad)) return undefined;
+  const segment = texts[bad];
+  const { suggestion } = found;
+  let message: string;
+  switch (found.problem) {
+    case 'root':
+      message = `Label key must start with "traefik" in lower case: ${DROPPED} (invalid label root "${segment}").`;
+      break;
+    case 'empty':
+      message = `Empty segment in label key: ${DROPPED} (invalid element).`;
+      break;
+    case 'bracket':
+      message = segment.startsWith('[')
+        ? `Segment "${segment}" starts with "[": an index must follow a list field, as in domains[0]. ${DROPPED}.`
+        : `"${segment.replace(/\[.*$/, '')}" is not a list, so it takes no index: ${DROPPED}.`;
+      break;
+    case 'leaf':
+      message = `"${texts[bad - 1]}" takes a value and has no sub-keys, so "${segment}" is unknown: ${DROPPED}.`;
+      break;
+    default: {
+      const other: LabelVersion = version === 'v3' ? 'v2' : 'v3';
+      const elsewhere =
+        lookupLabelKey(texts, other).status === 'known' ? ` It exists in Traefik ${other}, not in ${version}.` : '';
+      message =
+        `Unknown label key segment "${segment}"` +
+        (suggestion === undefined ? '.' : ` — did you mean "${suggestion}"?`) +
+        `${elsewhere} ${DROPPED}: field not found.`;
+    }
+  }
+  return {
+    file: label.file,
+    range: found.problem === 'empty' ? emptySegmentRange(label, bad) : label.segments[bad].range,
+    // v3's docker provider never reads traefik.swarm.*; only the swarm provider (service labels) fails on it.
+    ...(texts[0] === 'traefik' && texts[1]?.toLowerCase() === 'swarm' && label.source === 'labels'
+      ? { severity: 'warning' as const }
+      : {}),
+    message,
+    data: { segmentIndex: bad, ...withSuggestion(texts, bad, suggestion) },
+  };
+}
+
+/** A `${...}` segment cannot be judged, nor anything after one whose braces hold a dot. */
+function judgeable(texts: string[], bad: number): boolean {
+  if (hasInterpolation(texts[bad])) return false;
+  return texts.slice(0, bad).every((t) => !hasInterpolation(t) || t.split('${').length === t.split('}').length);
+}
+
+function withSuggestion(texts: string[], index: number, suggestion: string | undefined): Record<string, string> {
+  if (suggestion === undefined) return {};
+  return { suggestion, replacement: texts.map((t, i) => (i === index ? suggestion : t)).join('.') };
+}
+
+/** `..` (or a trailing `.`) around an empty segment; the whole key when ranges are not exact. */
+function emptySegmentRange(label: Label, index: number): Range {
+  if (!label.exact || index === 0) return label.keyRange;
+  const next = label.segments[index + 1];
+  return { start: label.segments[index - 1].range.end, end: next ? next.range.start : label.keyRange.end };
+}
+
+/** Second segments Traefik decodes (under a literal `traefik.` root). */
+const ROOTS: Record<LabelVersion, string[]> = {
+  v2: ['http', 'tcp', 'udp', 'tls', 'enable', 'docker'],
+  v3: ['http', 'tcp', 'udp', 'tls', 'enable', 'docker', 'swarm'],
+};
+/** What must follow a misspelt second segment before we call it a typo rather than a custom label. */
+const NEXT: Record<string, string[]> = {
+  http: ['routers', 'services', 'middlewares'],
+  tcp: ['routers', 'services', 'middlewares'],
+  udp: ['routers', 'services'],
+  tls: ['stores'],
+  docker: ['network', 'lbswarm', 'allownonrunning'],
+  swarm: ['network', 'lbswarm'],
+};
+
+function ignoredKey(label: Label, texts: string[], version: LabelVersion, serviceName: string): Report | undefined {
+  // Interpolated prefixes (`${PREFIX}.http...`) cannot be judged.
+  if (texts.slice(0, 3).some(hasInterpolation)) return undefined;
+  const v1 = v1Label(texts, version);
+  if (v1) {
+    const replacement = v1.replacement?.replace('<name>', v1.segment ?? serviceName);
+    return {
+      file: label.file,
+      range: label.keyRange,
+      severity: 'warning',
+      message:
+        'Traefik v1 label, ignored by Traefik v2+' +
+        (v1.replacement
+          ? `; use \`${v1.replacement}\`.`
+          : '; v2+ declares routers, services and middlewares under traefik.http.*.'),
+      data: replacement ? { suggestion: replacement, replacement } : {},
+    };
+  }
+  const root = texts[0].toLowerCase();
+  if (root !== 'traefik') {
+    // `treafik.http.routers...`: other tools' labels (com.docker.*, org.label-schema.*) never get here.
+    if (texts.length < 2 || editDistance(root, 'traefik') > 2 || !ROOTS[version].includes(texts[1].toLowerCase())) {
+      return undefined;
+    }
+    return typo(label, texts, 0, 'traefik', 'Traefik reads only labels starting with "traefik." and ignores this one');
+  }
+  if (texts.length < 2) return undefined;
+  if (texts[1].toLowerCase() === 'tls' && texts.length >= 4) {
+    const store = nearest(texts[2], ['stores']);
+    if (store && store !== texts[2].toLowerCase()) {
+      return typo(label, texts, 2, store, 'Traefik ignores this label');
+    }
+    return undefined;
+  }
+  const near = nearest(texts[1], ROOTS[version]);
+  if (near === undefined || !plausible(near, texts)) return undefined;
+  return typo(label, texts, 1, near, `Traefik ignores labels under "traefik.${texts[1]}"`);
+}
+
+/** A near miss of a decoded root is a typo only when the rest of the key looks like Traefik's. */
+function plausible(root: string, texts: string[]): boolean {
+  if (root === 'enable') return texts.length === 2;
+  const next = NEXT[root];
+  const minLength = root === 'docker' || root === 'swarm' ? 3 : 4;
+  return texts.length >= minLength && texts.length >= 3 && nearest(texts[2], next) !== undefined;
+}
+
+function typo(label: Label, texts: string[], index: number, suggestion: string, why: string): Report {
+  return {
+    file: label.file,
+    range: label.segments[index].range,
+    severity: 'warning',
+    message: `${why} — did you mean "${suggestion}"?`,
+    data: { segmentIndex: index, ...withSuggestion(texts, index, suggestion) },
+  };
+}

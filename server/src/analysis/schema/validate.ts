@@ -1,0 +1,87 @@
+// Label values as paerser decodes them: strconv.ParseBool / ParseInt, durations as seconds or
+// Go durations (parser/element_fill.go, types/duration.go), checked with the generated schemas'
+// patterns through ajv. A value Traefik cannot decode fails the container's whole label decoding.
+import Ajv, { ValidateFunction } from 'ajv';
+import { lookupLabelKey } from './lookup';
+import type { LabelSchema, LabelVersion } from './tree';
+
+export interface ValueProblem {
+  message: string;
+  /** Traefik accepts the value without an error but does something else than intended. */
+  soft?: boolean;
+}
+
+const ajv = new Ajv({ strict: true });
+// Few distinct value schemas exist (bool, int, duration, a handful of enums): one validator each,
+// compiled on first use and then found by schema object.
+const byShape = new Map<string, ValidateFunction>();
+const bySchema = new WeakMap<LabelSchema, ValidateFunction>();
+
+function validatorFor(schema: LabelSchema): ValidateFunction {
+  let validate = bySchema.get(schema);
+  if (!validate) {
+    const shape = JSON.stringify({ type: 'string', pattern: schema.pattern, enum: schema.enum });
+    validate = byShape.get(shape) ?? ajv.compile(JSON.parse(shape) as object);
+    byShape.set(shape, validate);
+    bySchema.set(schema, validate);
+  }
+  return validate;
+}
+
+// Traefik reads an empty string, list or enum as "not set".
+const EMPTY_IS_UNSET = new Set(['string', 'list', 'int-list', 'enum', 'enable']);
+
+/** The problem with a value for a field of the given schema, if any. `field` names it in messages. */
+export function checkValue(schema: LabelSchema, value: string, field: string): ValueProblem | undefined {
+  const type = schema['x-type'] ?? 'string';
+  if (value === '' && EMPTY_IS_UNSET.has(type)) return undefined;
+  if (validatorFor(schema)(value)) return undefined;
+  const soft = schema['x-soft'] === true;
+  return { message: describeProblem(schema, value, field), ...(soft ? { soft } : {}) };
+}
+
+const DROPPED = 'Traefik cannot decode it and drops the whole container';
+
+function describeProblem(schema: LabelSchema, value: string, field: string): string {
+  const shown = value === '' ? 'An empty value' : `"${value}"`;
+  switch (schema['x-type']) {
+    case 'bool':
+      return `${shown} is not a boolean; Traefik accepts true/false (also 1/0, t/f). ${DROPPED}.`;
+    case 'int':
+      return `${shown} is not an integer; Traefik expects a whole number such as 42. ${DROPPED}.`;
+    case 'duration':
+      return `${shown} is not a duration; Traefik accepts seconds (10) or a Go duration (10s, 1m30s, 100ms). ${DROPPED}.`;
+    case 'int-list': {
+      const bad = value.split(',').find((item) => !/^\s*[+-]?[0-9]+\s*$/.test(item)) ?? value;
+      return `"${bad.trim()}" is not an integer; ${field} is a comma-separated list of whole numbers. ${DROPPED}.`;
+    }
+    case 'enable':
+      return `"${value}" turns ${field} off: Traefik enables it only for "true" (any case) or an empty value; write true or false.`;
+    case 'enum': {
+      const values = (schema.enum ?? schema['x-enum'] ?? []).join(', ');
+      if (schema['x-soft']) {
+        return `"${value}" is not a ${field} Traefik knows (${values}); it does not fail but ${schema['x-fallback']}.`;
+      }
+      return `"${value}" is not a valid ${field}; Traefik accepts ${values} and fails the service with any other value.`;
+    }
+    default:
+      return `"${value}" is not a valid ${field}.`;
+  }
+}
+
+/** Whether Traefik can decode `value` for the label key; undefined when fine or the key is not known. */
+export function validateLabelValue(
+  segments: readonly string[],
+  value: string,
+  version: LabelVersion,
+): ValueProblem | undefined {
+  const found = lookupLabelKey(segments, version);
+  if (found.status !== 'known' || !found.schema) return undefined;
+  return checkValue(found.schema, value, fieldName(found.path!));
+}
+
+/** The last field name of a lookup path (skipping user names and list elements), for messages. */
+function fieldName(path: readonly string[]): string {
+  for (let i = path.length - 1; i >= 0; i--) if (path[i] !== '*' && path[i] !== '[]') return path[i];
+  return 'value';
+}
