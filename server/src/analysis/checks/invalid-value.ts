@@ -10,20 +10,15 @@ export const check: Check = {
   severity: 'error',
   description:
     'A label value Traefik cannot decode (boolean, integer, duration, enum), or one it accepts but reads differently than intended.',
-  run(ctx) {
-    const { version } = ctx.project;
-    for (const file of ctx.project.files) {
-      for (const service of file.services) {
-        for (const label of service.labels) {
-          if (label.interpolated) continue;
-          const texts = label.segments.map((s) => s.text);
-          const found = lookupLabelKey(texts, version);
-          // Unknown and ignored keys are unknown-label's.
-          if (found.status !== 'known') continue;
-          const report = found.schema ? badValue(label, texts, version) : valueOfStruct(label, found, service);
-          if (report) ctx.report(report);
-        }
-      }
+  service(service, { version, report }) {
+    for (const label of service.labels) {
+      if (label.interpolated) continue;
+      const texts = label.segments.map((s) => s.text);
+      const found = lookupLabelKey(texts, version);
+      // Unknown and ignored keys are unknown-label's.
+      if (found.status !== 'known') continue;
+      const problem = found.schema ? badValue(label, texts, version) : valueOfStruct(label, found, service);
+      if (problem) report(problem);
     }
   },
 };

@@ -3,7 +3,7 @@
 // belongs to the router's provider) and grading how sure we are that it is missing.
 import type { Label } from '../compose/model';
 import type { Project } from '../project';
-import { definitions, qualify } from '../traefik/lookup';
+import { index, qualify } from '../traefik/lookup';
 import type { Definition, Kind, Protocol } from '../traefik/model';
 import { ListItem, nearest } from '../traefik/values';
 import type { Related, Severity } from '../types';
@@ -51,13 +51,12 @@ export function resolveReference(
   }
   // Another provider (file, kubernetes, ...): its configuration is not in view.
   if (ref.provider !== provider) return undefined;
-  const all = definitions(project, protocol, rules.kind);
-  const live = all.filter((d) => d.container.enabled && d.container.provider === provider);
-  if (live.some((d) => d.name === ref.name)) return undefined;
+  const found = index(project, protocol, rules.kind);
+  const live = found.live.get(provider) ?? new Map<string, Definition[]>();
+  if (live.has(ref.name)) return undefined;
   if (rules.external.includes(ref.name) || rules.external.includes(item.value)) return undefined;
-  const ignored = all.find((d) => d.name === ref.name);
-  const names = [...new Set(live.map((d) => d.name))];
-  const near = nearest(ref.name, names);
+  const ignored = found.all.find((d) => d.name === ref.name);
+  const near = nearest(ref.name, live.keys());
   const suffix = ref.explicit ? `@${ref.provider}` : '';
   if (ignored) {
     return {
@@ -69,7 +68,7 @@ export function resolveReference(
     };
   }
   if (near !== undefined) {
-    const target = live.find((d) => d.name === near)!;
+    const target = live.get(near)![0];
     return {
       item,
       message: `${cap(rules.noun)} "${item.value}" is not defined; did you mean "${near}${suffix}"? Traefik disables ${describe(router)}: ${rules.noun} "${ref.name}@${provider}" does not exist.`,

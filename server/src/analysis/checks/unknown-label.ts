@@ -15,15 +15,10 @@ export const check: Check = {
   severity: 'error',
   description:
     'A label key Traefik does not know: a typo that makes Traefik drop the container, or a misspelt prefix or Traefik v1 label that it silently ignores.',
-  run(ctx) {
-    const { version } = ctx.project;
-    for (const file of ctx.project.files) {
-      for (const service of file.services) {
-        for (const label of service.labels) {
-          const report = judge(label, version, service.name);
-          if (report) ctx.report(report);
-        }
-      }
+  service(service, { version, report }) {
+    for (const label of service.labels) {
+      const found = judge(label, version, service.name);
+      if (found) report(found);
     }
   },
 };

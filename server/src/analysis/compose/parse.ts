@@ -4,20 +4,46 @@ import { isMap, isPair, isScalar, LineCounter, Node, Pair, parseDocument, YAMLEr
 import type { Range } from '../types';
 import type { ComposeFile, ComposeService, YamlProblem } from './model';
 import { readService, scalar } from './service';
-import { shiftService } from './shift';
+import { shiftServiceInPlace } from './shift';
 import { splitServices } from './split';
 
 const OPTIONS = { keepSourceTokens: true, prettyErrors: false, strict: false } as const;
 
 interface CachedService {
-  /** Offsets relative to the start of the slice. */
+  /** Offsets as of the last parse, when the slice started at `base`. */
   service: ComposeService | undefined;
   problems: YamlProblem[];
+  base: number;
 }
 
 /** Parses compose files, remembering each service slice it has seen for the next call. */
 export class ComposeParser {
   private cache = new Map<string, CachedService>();
+  private head: { prefix: string; suffix: string; at: number; file: ComposeFile } | undefined;
+
+  /**
+   * The parts before and after the services block, parsed on their own (cached): they hold
+   * `networks:`, `name:` and any YAML error outside the services.
+   */
+  private parseHead(file: string, text: string, services: { start: number; end: number }): ComposeFile {
+    const prefix = text.slice(0, services.start);
+    const suffix = text.slice(services.end);
+    const cached = this.head;
+    let head: ComposeFile;
+    if (cached && cached.prefix === prefix && cached.suffix === suffix && cached.at === services.end) {
+      head = cached.file;
+    } else {
+      const before = parseWhole(file, prefix);
+      const after = parseWhole(file, suffix);
+      head = {
+        ...before,
+        networks: [...before.networks, ...after.networks.map((n) => ({ ...n, range: shift(n.range, services.end) }))],
+        problems: [...before.problems, ...after.problems.map((p) => ({ ...p, range: shift(p.range, services.end) }))],
+      };
+      this.head = { prefix, suffix, at: services.end, file: head };
+    }
+    return { ...head, text, networks: [...head.networks], problems: [...head.problems] };
+  }
 
   parse(file: string, text: string): ComposeFile {
     const split = splitServices(text);
@@ -25,23 +51,25 @@ export class ComposeParser {
       this.cache.clear();
       return parseWhole(file, text);
     }
-    // Everything outside the services block keeps its offsets: the block is blanked out.
-    const head =
-      text.slice(0, split.services.start) +
-      blank(text.slice(split.services.start, split.services.end)) +
-      text.slice(split.services.end);
-    const result = parseWhole(file, head);
+    const result = this.parseHead(file, text, split.services);
     const next = new Map<string, CachedService>();
     const services: ComposeService[] = [];
     const seen = new Map<string, ComposeService>();
     for (const chunk of split.chunks) {
       const slice = text.slice(chunk.start, chunk.end);
-      let cached = next.get(slice) ?? this.cache.get(slice);
-      if (!cached) cached = parseSlice(file, slice);
+      let cached = this.cache.get(slice);
+      // A slice seen twice in one file (a duplicated service) gets its own copy.
+      if (!cached || next.has(slice)) cached = parseSlice(file, slice, chunk.start);
+      else if (cached.base !== chunk.start) {
+        const delta = chunk.start - cached.base;
+        if (cached.service) shiftServiceInPlace(cached.service, delta);
+        for (const p of cached.problems) p.range = shift(p.range, delta);
+        cached.base = chunk.start;
+      }
       next.set(slice, cached);
-      for (const p of cached.problems) result.problems.push({ ...p, range: shift(p.range, chunk.start) });
+      result.problems.push(...cached.problems);
       if (!cached.service) continue;
-      const service = shiftService(cached.service, chunk.start);
+      const service = cached.service;
       const twin = seen.get(service.name);
       if (twin) {
         result.problems.push({
@@ -61,21 +89,21 @@ export class ComposeParser {
   }
 }
 
-function blank(s: string): string {
-  return s.replace(/[^\n\r]/g, ' ');
-}
-
 function shift(r: Range, by: number): Range {
   return { start: r.start + by, end: r.end + by };
 }
 
-function parseSlice(file: string, slice: string): CachedService {
+function parseSlice(file: string, slice: string, base: number): CachedService {
   const doc = parseDocument(slice, OPTIONS);
-  const problems = problemsOf(doc.errors, doc.warnings, slice.length);
+  const problems = problemsOf(doc.errors, doc.warnings, slice.length).map((p) => ({
+    ...p,
+    range: shift(p.range, base),
+  }));
   const root = doc.contents;
-  if (!isMap(root) || root.items.length === 0) return { service: undefined, problems };
+  if (!isMap(root) || root.items.length === 0) return { service: undefined, problems, base };
   const service = readService(root.items[0] as Pair<unknown, unknown>, slice, file);
-  return { service, problems };
+  if (service) shiftServiceInPlace(service, base);
+  return { service, problems, base };
 }
 
 /** Parses the whole text at once (also used for the part outside `services:`). */

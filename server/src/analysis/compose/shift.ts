@@ -1,36 +1,34 @@
-// Moves every range of a cached service to where its slice now starts in the file.
+// Moves every range of a cached service by `delta`, in place, when the text before it grew or
+// shrank. Mutating keeps the service's identity, so caches keyed by the service (its Traefik
+// container, its per-service findings) stay valid across edits elsewhere in the file.
 import type { Range } from '../types';
-import type { ComposeService, Label, PortMapping, Scalar } from './model';
+import type { ComposeService } from './model';
 
-export function shiftService(s: ComposeService, by: number): ComposeService {
-  if (by === 0) return s;
-  const r = (x: Range): Range => ({ start: x.start + by, end: x.end + by });
-  const sc = (x: Scalar | undefined): Scalar | undefined => (x ? { value: x.value, range: r(x.range) } : undefined);
-  const scs = (xs: Scalar[]): Scalar[] => xs.map((x) => ({ value: x.value, range: r(x.range) }));
-  const port = (p: PortMapping): PortMapping => ({ ...p, range: r(p.range) });
-  const label = (l: Label): Label => ({
-    ...l,
-    keyRange: r(l.keyRange),
-    valueRange: r(l.valueRange),
-    entryRange: r(l.entryRange),
-    segments: l.segments.map((g) => ({ text: g.text, range: r(g.range) })),
-  });
-  return {
-    ...s,
-    nameRange: r(s.nameRange),
-    range: r(s.range),
-    image: sc(s.image),
-    containerName: sc(s.containerName),
-    command: s.command && scs(s.command),
-    entrypoint: s.entrypoint && scs(s.entrypoint),
-    ports: s.ports.map(port),
-    expose: s.expose.map(port),
-    networks: scs(s.networks),
-    networkMode: sc(s.networkMode),
-    replicas: sc(s.replicas),
-    profiles: scs(s.profiles),
-    volumes: scs(s.volumes),
-    labels: s.labels.map(label),
-    labelBlocks: s.labelBlocks.map((b) => ({ ...b, range: r(b.range) })),
+export function shiftServiceInPlace(s: ComposeService, delta: number): void {
+  if (delta === 0) return;
+  // Some ranges are shared (an inexact label's key, value and segments are one object).
+  const seen = new Set<Range>();
+  const r = (x: Range | undefined): void => {
+    if (!x || seen.has(x)) return;
+    seen.add(x);
+    x.start += delta;
+    x.end += delta;
   };
+  r(s.nameRange);
+  r(s.range);
+  r(s.image?.range);
+  r(s.containerName?.range);
+  r(s.networkMode?.range);
+  r(s.replicas?.range);
+  for (const list of [s.command ?? [], s.entrypoint ?? [], s.networks, s.profiles, s.volumes])
+    for (const x of list) r(x.range);
+  for (const p of s.ports) r(p.range);
+  for (const p of s.expose) r(p.range);
+  for (const b of s.labelBlocks) r(b.range);
+  for (const l of s.labels) {
+    r(l.keyRange);
+    r(l.valueRange);
+    r(l.entryRange);
+    for (const g of l.segments) r(g.range);
+  }
 }

@@ -16,6 +16,8 @@ export interface Split {
 
 // Anchors, aliases and tags where YAML would see them (after `key: `, `- `, `[` or `,`),
 // merge keys, document markers, directives, tab indentation.
+const SPACE = 32;
+
 const UNSAFE = /(:[ \t]+|^[ \t]*-[ \t]+|[[,{][ \t]*)[&*!][\w!<]|<<[ \t]*:|^(---|\.\.\.|%)|^\t/m;
 
 export function splitServices(text: string): Split | null {
@@ -29,10 +31,12 @@ export function splitServices(text: string): Split | null {
   let blockEnd = text.length;
   while (pos < text.length) {
     const eol = lineEnd(text, pos);
-    const line = text.slice(pos, eol);
-    const content = line.trimStart();
-    if (content !== '' && !content.startsWith('#')) {
-      const lead = line.length - content.length;
+    // First non-blank character of the line, without slicing it out.
+    let i = pos;
+    while (i < eol && text.charCodeAt(i) === SPACE) i++;
+    const first = i < eol ? text[i] : '';
+    if (first !== '' && first !== '#' && first !== '\r') {
+      const lead = i - pos;
       if (lead === 0) {
         blockEnd = pos;
         break;
@@ -40,12 +44,11 @@ export function splitServices(text: string): Split | null {
       if (indent < 0) indent = lead;
       if (lead < indent) return null;
       if (lead === indent) {
-        if (content.startsWith('-') || content.startsWith('?') || content.startsWith('[') || content.startsWith('{'))
-          return null;
+        if (first === '-' || first === '?' || first === '[' || first === '{') return null;
         starts.push(pos);
       }
     }
-    pos = nextLine(text, eol);
+    pos = eol + 1;
   }
   const chunks: Chunk[] = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : blockEnd }));
   return { services: { start: blockStart, end: blockEnd }, chunks };

@@ -22,7 +22,24 @@ export function buildContainers(files: ComposeFile[], config: StaticConfig, proj
       else byName.set(service.name, [service]);
     }
   }
-  return [...byName.values()].map((parts) => buildContainer(parts, config, project));
+  const key = cacheKey(config, project);
+  return [...byName.values()].map((parts) => {
+    // A service that has not changed keeps its container (the parser keeps its identity).
+    if (parts.length !== 1) return buildContainer(parts, config, project);
+    const hit = cache.get(parts[0]);
+    if (hit && hit.key === key) return hit.container;
+    const container = buildContainer(parts, config, project);
+    cache.set(parts[0], { key, container });
+    return container;
+  });
+}
+
+const cache = new WeakMap<ComposeService, { key: string; container: Container }>();
+
+/** Everything besides the service itself that decides what its container looks like. */
+function cacheKey(config: StaticConfig, project: string): string {
+  const p = (c: StaticConfig['docker']): string => (c ? String(c.exposedByDefault) : '-');
+  return `${p(config.docker)}|${p(config.swarm)}|${project}`;
 }
 
 /** provider.Normalize: every run of characters other than letters and digits becomes `-`, trimmed. */

@@ -4,11 +4,45 @@ import type { Definition, Kind, Protocol } from './model';
 
 /** Every definition of the given kind across the project's containers (enabled or not). */
 export function definitions(project: Project, protocol: Protocol, kind: Kind): Definition[] {
-  const out: Definition[] = [];
-  for (const c of project.containers) {
-    for (const d of c.definitions) if (d.protocol === protocol && d.kind === kind) out.push(d);
+  return index(project, protocol, kind).all;
+}
+
+export interface DefinitionIndex {
+  all: Definition[];
+  /** Name -> definitions in containers Traefik keeps, per provider (`docker`, `swarm`). */
+  live: Map<string, Map<string, Definition[]>>;
+}
+
+const indexes = new WeakMap<Project, Map<string, DefinitionIndex>>();
+
+/** Definitions of one protocol and kind, indexed once per project (checks look names up often). */
+export function index(project: Project, protocol: Protocol, kind: Kind): DefinitionIndex {
+  let perProject = indexes.get(project);
+  if (!perProject) {
+    perProject = new Map();
+    indexes.set(project, perProject);
   }
-  return out;
+  const id = `${protocol}.${kind}`;
+  let found = perProject.get(id);
+  if (!found) {
+    const all: Definition[] = [];
+    const live = new Map<string, Map<string, Definition[]>>();
+    for (const c of project.containers) {
+      for (const d of c.definitions) {
+        if (d.protocol !== protocol || d.kind !== kind) continue;
+        all.push(d);
+        if (!c.enabled) continue;
+        let names = live.get(c.provider);
+        if (!names) live.set(c.provider, (names = new Map()));
+        const list = names.get(d.name);
+        if (list) list.push(d);
+        else names.set(d.name, [d]);
+      }
+    }
+    found = { all, live };
+    perProject.set(id, found);
+  }
+  return found;
 }
 
 /** Name -> definitions (several when containers share a name; Traefik merges or drops them). */

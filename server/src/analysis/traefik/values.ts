@@ -29,17 +29,24 @@ export function parseBool(value: string): boolean | undefined {
   return undefined;
 }
 
-/** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance, for "did you mean" suggestions. With `limit`, stops early and returns
+ * limit + 1 once the distance is certainly above it.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0];
     prev[0] = i;
+    let rowMin = prev[0];
     for (let j = 1; j <= b.length; j++) {
       const up = prev[j];
       prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
       diag = up;
+      if (prev[j] < rowMin) rowMin = prev[j];
     }
+    if (rowMin > limit) return limit + 1;
   }
   return prev[b.length];
 }
@@ -51,7 +58,7 @@ export function nearest(name: string, candidates: Iterable<string>): string | un
   let bestDistance = Infinity;
   const lower = name.toLowerCase();
   for (const c of candidates) {
-    const d = c.toLowerCase() === lower ? 0.5 : editDistance(lower, c.toLowerCase());
+    const d = c.toLowerCase() === lower ? 0.5 : editDistance(lower, c.toLowerCase(), limit);
     if (d < bestDistance && d <= limit) {
       best = c;
       bestDistance = d;
