@@ -112,3 +112,20 @@ test('route-conflict: same rule to the same service is harmless', () => {
   `;
   assert.deepEqual(run('route-conflict', text), []);
 });
+
+test('route-conflict: same router linked automatically to different services (Traefik compares built routers)', () => {
+  const text = yaml`
+    services:
+      withlabels1:
+        image: x
+        labels:
+          - traefik.http.routers.Super.rule=Host(\`super.localhost\`)
+          - traefik.http.services.service1.loadbalancer.server.port=80
+      powpow:
+        image: x
+        labels:
+          - traefik.http.routers.Super.rule=Host(\`super.localhost\`)
+          - traefik.http.services.powpow.loadbalancer.server.port=80
+  `;
+  assert.deepEqual(run('route-conflict', text).map((f) => f.text), ['Super', 'Super']);
+});

@@ -1,4 +1,4 @@
-// unknown-label and invalid-value over the real-world corpus (../shared/corpus/real-world): no
+// unknown-label and invalid-value over the real-world corpus (test/fixtures/corpus): no
 // finding except the mistakes SOURCES.tsv documents. False positives here are bugs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,8 @@ import { runCheck } from '../../../server/src/analysis/checks/check';
 import { check as invalidValue } from '../../../server/src/analysis/checks/invalid-value';
 import { check as unknownLabel } from '../../../server/src/analysis/checks/unknown-label';
 
-const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real-world');
+// Copied unmodified from ../shared/corpus/real-world (see test/fixtures/corpus/README.md).
+const CORPUS = path.resolve(__dirname, '..', '..', 'fixtures', 'corpus');
 
 /** File number -> [code, severity, underlined text] of every expected finding. */
 const EXPECTED: Record<string, [string, string, string][]> = {

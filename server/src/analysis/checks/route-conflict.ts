@@ -26,14 +26,24 @@ export const check: Check = {
   },
 };
 
-/** Field path -> value, without the servers a service may legitimately differ in. */
+/**
+ * Field path -> value as Traefik compares them after building: without the servers a service
+ * may legitimately differ in, and with the service a router is linked to automatically.
+ */
 function configuration(def: Definition): Map<string, string> {
   const out = new Map<string, string>();
   for (const [path, label] of def.fields) {
     if (def.kind === 'services' && path.startsWith('loadbalancer.server.')) continue;
     out.set(path, label.value.trim());
   }
+  if (def.kind === 'routers' && !out.has('service')) out.set('service', linkedService(def));
   return out;
+}
+
+/** The service a router without `service` gets: its container's only service of that protocol. */
+function linkedService(router: Definition): string {
+  const own = router.container.definitions.filter((d) => d.kind === 'services' && d.protocol === router.protocol);
+  return own.length === 1 ? own[0].name : '';
 }
 
 function sameConfiguration(a: Definition, b: Definition): boolean {
