@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Analyzer } from '../../../server/src/analysis';
 import { runCheck } from '../../../server/src/analysis/checks/check';
 import { check } from '../../../server/src/analysis/checks/invalid-value';
-import { yaml } from '../../helpers';
+import { run, yaml } from '../../helpers';
 
 function findings(text: string, version: 'v2' | 'v3' = 'v3') {
   const project = new Analyzer().project({ files: [{ file: '/p/docker-compose.yml', text }], options: { version } });
@@ -104,4 +104,18 @@ test('invalid-value: messages say what Traefik expects', () => {
   assert.match(findings(labels(`${LB}.healthcheck.interval=5 sec`))[0].message, /Go duration \(10s, 1m30s, 100ms\)/);
   assert.match(findings(labels(`${R}=true`))[0].message, /only declares an empty router "api"/);
   assert.match(findings(labels(`${LB}=true`))[0].message, /cannot be a standalone element/);
+});
+
+test('invalid-value: loadbalancer.sticky=true without a cookie does not stick (corpus 044)', () => {
+  const only =
+    'services:\n  a:\n    image: x\n    labels:\n      traefik.http.services.a.loadbalancer.sticky: "true"\n';
+  assert.deepEqual(
+    run('invalid-value', only).map((f) => [f.severity, f.text]),
+    [['warning', 'true']],
+  );
+  const withCookie = only + '      traefik.http.services.a.loadbalancer.sticky.cookie.name: s\n';
+  assert.deepEqual(run('invalid-value', withCookie), []);
+  const cookie =
+    'services:\n  a:\n    image: x\n    labels:\n      - traefik.http.services.a.loadbalancer.sticky.cookie=true\n';
+  assert.deepEqual(run('invalid-value', cookie), []);
 });

@@ -35,6 +35,8 @@ const EXPECTED: Record<string, [string, string, string][]> = {
     ['unknown-label', 'warning', 'traefik.port'],
     ['unknown-label', 'warning', 'traefik.frontend.redirect.permanent'],
   ],
+  // loadbalancer.sticky=true without sticky.cookie: no stickiness.
+  '044': [['invalid-value', 'warning', 'true']],
   // traefik.http.routers.traefik=true only declares an empty router.
   '057': [['invalid-value', 'warning', 'true']],
 };

@@ -3,6 +3,7 @@
 // silently (paerser parser/element_fill.go, nodes_metadata.go, types/duration.go; SEMANTICS.md C, G).
 import type { ComposeService, Label } from '../compose/model';
 import { type KeyLookup, type LabelVersion, lookupLabelKey, validateLabelValue } from '../schema';
+import { parseBool } from '../traefik/values';
 import type { Check, Report } from './check';
 
 export const check: Check = {
@@ -18,7 +19,8 @@ export const check: Check = {
       // Unknown and ignored keys are unknown-label's.
       if (found.status !== 'known') continue;
       const problem = found.schema ? badValue(label, texts, version) : valueOfStruct(label, found, service);
-      if (problem) report(problem);
+      const sticky = problem ? undefined : stickyWithoutCookie(label, found, service);
+      if (problem ?? sticky) report((problem ?? sticky)!);
     }
   },
 };
@@ -67,6 +69,27 @@ function valueOfStruct(label: Label, found: KeyLookup, service: ComposeService):
   return {
     ...where,
     message: `"${last}" takes sub-keys, not a value; alone, this label fails to decode ("cannot be a standalone element") and Traefik drops the whole container.`,
+  };
+}
+
+/**
+ * `loadbalancer.sticky=true` alone creates an empty sticky block: Traefik only sticks when a
+ * cookie is configured (pkg/server/service/loadbalancer: Sticky != nil && Sticky.Cookie != nil;
+ * SEMANTICS G), so sessions are not sticky. `sticky.cookie=true` is what enables it.
+ */
+function stickyWithoutCookie(label: Label, found: KeyLookup, service: ComposeService): Report | undefined {
+  const path = found.path ?? [];
+  if (path.length < 2 || path[path.length - 1] !== 'sticky' || path[path.length - 2] !== 'loadbalancer')
+    return undefined;
+  if (parseBool(label.value.trim()) === false) return undefined;
+  const cookie = `${label.key.toLowerCase()}.cookie`;
+  if (service.labels.some((o) => o.source === label.source && o.key.toLowerCase().startsWith(cookie))) return undefined;
+  return {
+    file: label.file,
+    range: label.valueRange.start === label.valueRange.end ? label.keyRange : label.valueRange,
+    severity: 'warning',
+    message: `"sticky" alone creates an empty sticky block and Traefik does not stick sessions without a cookie; use ${label.key}.cookie=true.`,
+    data: { key: label.key, replacementKey: `${label.key}.cookie`, value: label.value },
   };
 }
 
