@@ -1,0 +1,23 @@
+// Every command of the extension in one table (rust-analyzer's main.ts style). Each entry is
+// declared in package.json under contributes.commands with category "Gateway Lens"; a unit
+// test keeps the two in step. No runtime vscode import, so the table can be tested in node.
+import type { Disposable } from 'vscode';
+
+/** What commands act on; the extension's Ctx implements it. */
+export interface CommandContext {
+  restartServer(): Promise<void>;
+  showOutput(): void;
+}
+
+export const COMMANDS: Record<string, (ctx: CommandContext) => unknown> = {
+  'gatewayLens.restartServer': (ctx) => ctx.restartServer(),
+  'gatewayLens.showOutput': (ctx) => ctx.showOutput(),
+};
+
+/** Registers the table; `register` is vscode.commands.registerCommand. */
+export function registerCommands(
+  ctx: CommandContext,
+  register: (id: string, run: () => unknown) => Disposable,
+): Disposable[] {
+  return Object.entries(COMMANDS).map(([id, run]) => register(id, () => run(ctx)));
+}

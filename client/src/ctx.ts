@@ -1,0 +1,81 @@
+// The extension's one context object (after rust-analyzer's Ctx): it owns every disposable,
+// the output channel, the status bar and the language client, and restarts the client.
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION, StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { registerCommands, type CommandContext } from './commands';
+import { createLanguageClient } from './languageClient';
+import { StatusBar } from './statusBar';
+
+export class Ctx implements CommandContext, vscode.Disposable {
+  readonly output = vscode.window.createOutputChannel('Gateway Lens');
+  private readonly status = new StatusBar();
+  /** Live as long as the extension. */
+  private readonly subscriptions: vscode.Disposable[] = [this.output, this.status];
+  /** Live as long as one language client; renewed on restart. */
+  private clientSubscriptions: vscode.Disposable[] = [];
+  private client: LanguageClient | undefined;
+  private stopping = false;
+
+  constructor(private readonly extension: vscode.ExtensionContext) {
+    extension.subscriptions.push(this);
+    this.subscriptions.push(
+      ...registerCommands(this, (id, run) => vscode.commands.registerCommand(id, run)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        // The document selector is fixed when the client starts.
+        if (e.affectsConfiguration(`${SETTINGS_SECTION}.files`)) void this.restartServer();
+      }),
+    );
+  }
+
+  async start(): Promise<void> {
+    const client = createLanguageClient(this.extension, this.output);
+    this.client = client;
+    this.stopping = false;
+    this.status.setClient('starting');
+    this.clientSubscriptions.push(
+      client.onDidChangeState(({ newState }) => {
+        if (newState === State.Running) this.status.setClient('running');
+        else if (newState === State.Starting) this.status.setClient('starting');
+        else this.status.setClient(this.stopping ? 'stopped' : 'crashed');
+      }),
+      client.onNotification(StatusNotification.method, (params: StatusParams) => this.status.setServer(params)),
+    );
+    try {
+      await client.start();
+    } catch (err) {
+      this.status.setClient('crashed');
+      this.output.appendLine(`Gateway Lens: the language server did not start: ${String(err)}`);
+    }
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.stopping = true;
+    try {
+      if (client?.isRunning()) await client.stop();
+    } catch (err) {
+      this.output.appendLine(`Gateway Lens: stopping the language server failed: ${String(err)}`);
+    } finally {
+      this.clientSubscriptions.forEach((d) => d.dispose());
+      this.clientSubscriptions = [];
+      await client?.dispose().catch(() => undefined);
+    }
+  }
+
+  async restartServer(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  showOutput(): void {
+    this.output.show(true);
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.subscriptions.forEach((d) => d.dispose());
+    this.subscriptions.length = 0;
+  }
+}

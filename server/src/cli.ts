@@ -1,0 +1,60 @@
+// The `gateway-lens` command (dist/cli.js): a table of subcommands over the analysis core.
+// More commands (route, live) join the table; each gets its args and an Io, returns a status.
+import { version } from '../../package.json';
+import { checkCommand } from './cli/check';
+import { EXIT, nodeIo, UsageError, type Command, type Io } from './cli/command';
+
+export const COMMANDS: Command[] = [checkCommand];
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `Usage: gateway-lens <command> [options]
+
+Checks Traefik docker labels in compose files as Traefik reads them.
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Options:
+  -h, --help     show this help
+  -v, --version  show the version
+
+Run 'gateway-lens <command> --help' for the options of a command.
+`;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...args] = argv;
+  try {
+    if (name === undefined) throw new UsageError("missing command (try 'gateway-lens --help')");
+    if (name === '--help' || name === '-h' || name === 'help') {
+      io.out(help());
+      return EXIT.ok;
+    }
+    if (name === '--version' || name === '-v') {
+      io.out(`${version}\n`);
+      return EXIT.ok;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) throw new UsageError(`unknown command '${name}' (try 'gateway-lens --help')`);
+    return await command.run(args, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`gateway-lens: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    // Not the user's fault, but nothing was checked either: not a clean 0, not "findings" 1.
+    io.err(`gateway-lens: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return EXIT.usage;
+  }
+}
+
+if (require.main === module) {
+  // `gateway-lens check ... | head` closes the pipe early; that is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  void main(process.argv.slice(2), nodeIo).then((status) => {
+    process.exitCode = status;
+  });
+}

@@ -1,0 +1,48 @@
+// What every `gateway-lens` subcommand gets and returns: arguments in, an exit code out, and
+// all output through `io` so tests can run commands in-process.
+import * as fs from 'fs';
+
+export interface Io {
+  cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+  /** Throws (with a Node error code) when the file cannot be read. */
+  readFile(file: string): string;
+}
+
+export const nodeIo: Io = {
+  cwd: process.cwd(),
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+  readFile: (file) => fs.readFileSync(file, 'utf8'),
+};
+
+/** Bad usage or unreadable input: reported in one line, exit status 2. */
+export class UsageError extends Error {}
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+export interface Command {
+  name: string;
+  /** One line for `gateway-lens --help`. */
+  summary: string;
+  /** The full `gateway-lens <name> --help` text. */
+  help: string;
+  run(args: string[], io: Io): number | Promise<number>;
+}
+
+/** A Node fs error in a few words: "no such file", not the whole errno sentence. */
+export function readProblem(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}

@@ -1,0 +1,157 @@
+// Findings as `gateway-lens check` prints them: compiler-style text, a JSON array, or SARIF
+// 2.1.0 for code-scanning tools. Positions come from convert.ts (1-based, UTF-16 columns).
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { Finding, Severity } from '../analysis';
+import { toLineColumn, type LineColumnRange, type LineMap } from '../convert';
+
+export interface Located extends LineColumnRange {
+  /** As given on the command line (others relative to the working directory). */
+  file: string;
+  severity: Severity;
+  code: string;
+  message: string;
+  related: (LineColumnRange & { file: string; message: string })[];
+}
+
+export interface Sources {
+  /** Display name of an absolute path. */
+  shown(file: string): string;
+  lines(file: string): LineMap | undefined;
+}
+
+const NOWHERE: LineColumnRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+export function locate(findings: Finding[], sources: Sources): Located[] {
+  const at = (file: string, range: Finding['range']): LineColumnRange => {
+    const lines = sources.lines(file);
+    return lines ? toLineColumn(lines, range) : NOWHERE;
+  };
+  const located = findings.map((f): Located => ({
+    file: sources.shown(f.file),
+    ...at(f.file, f.range),
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+    related: (f.related ?? []).map((r) => ({
+      file: sources.shown(r.file),
+      ...at(r.file, r.range),
+      message: r.message,
+    })),
+  }));
+  // A static file shared by two projects reports its findings once.
+  const seen = new Set<string>();
+  const unique = located.filter((l) => {
+    const key = `${l.file}\0${l.line}:${l.column}-${l.endLine}:${l.endColumn}\0${l.code}\0${l.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort(
+    (a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.code, b.code),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function formatText(located: Located[], fileCount: number): string {
+  const lines = located.map((l) => {
+    const head = `${l.file}:${l.line}:${l.column}: ${l.severity} ${l.code}: ${l.message}`;
+    const notes = l.related.map((r) => `  ${r.file}:${r.line}:${r.column}: note: ${r.message}`);
+    return [head, ...notes].join('\n');
+  });
+  const count = (s: Severity): number => located.filter((l) => l.severity === s).length;
+  const files = plural(fileCount, 'file');
+  const summary =
+    located.length === 0
+      ? `No problems in ${files}.`
+      : `${plural(located.length, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')}) in ${files}.`;
+  return [...lines, summary].join('\n') + '\n';
+}
+
+export function formatJson(located: Located[]): string {
+  const rows = located.map(({ file, line, column, endLine, endColumn, severity, code, message }) => ({
+    file,
+    line,
+    column,
+    endLine,
+    endColumn,
+    severity,
+    code,
+    message,
+  }));
+  return JSON.stringify(rows, null, 2) + '\n';
+}
+
+export interface Rule {
+  code: string;
+  severity: Severity;
+  description: string;
+}
+
+const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** SARIF artifact location: relative to the working directory when inside it, else a file uri. */
+function artifact(file: string, cwd: string): Record<string, string> {
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(cwd, absolute);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(absolute).href };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
+}
+
+function region(r: LineColumnRange): Record<string, number> {
+  return { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn };
+}
+
+export function formatSarif(located: Located[], rules: Rule[], version: string, cwd: string): string {
+  const all = [...rules];
+  for (const l of located) {
+    if (!all.some((r) => r.code === l.code)) all.push({ code: l.code, severity: l.severity, description: l.code });
+  }
+  const index = new Map(all.map((r, i) => [r.code, i]));
+  const results = located.map((l) => ({
+    ruleId: l.code,
+    ruleIndex: index.get(l.code),
+    level: LEVEL[l.severity],
+    message: { text: l.message },
+    locations: [{ physicalLocation: { artifactLocation: artifact(l.file, cwd), region: region(l) } }],
+    ...(l.related.length
+      ? {
+          relatedLocations: l.related.map((r, i) => ({
+            id: i + 1,
+            message: { text: r.message },
+            physicalLocation: { artifactLocation: artifact(r.file, cwd), region: region(r) },
+          })),
+        }
+      : {}),
+  }));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'gateway-lens',
+            version,
+            rules: all.map((r) => ({
+              id: r.code,
+              shortDescription: { text: r.description },
+              defaultConfiguration: { level: LEVEL[r.severity] },
+            })),
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd + path.sep).href } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

@@ -1,0 +1,68 @@
+// The documents the client has open, found by uri or by file path, and the rule for which of
+// them are compose files. An open document's text always wins over the file on disk.
+import * as path from 'path';
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { COMPOSE_LANGUAGE_IDS } from './protocol';
+import { isComposeFileName } from './workspace';
+
+/** The file path of a `file:` uri; undefined for other schemes (untitled, git, ...). */
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+export class Documents {
+  readonly all = new TextDocuments(TextDocument);
+  /** path -> uri as the client spelled it, so diagnostics go back under the same uri. */
+  private uris = new Map<string, string>();
+
+  constructor() {
+    this.all.onDidOpen(({ document }) => {
+      const file = uriToPath(document.uri);
+      if (file) this.uris.set(file, document.uri);
+    });
+    this.all.onDidClose(({ document }) => {
+      const file = uriToPath(document.uri);
+      if (file && this.uris.get(file) === document.uri) this.uris.delete(file);
+    });
+  }
+
+  get(uri: string): TextDocument | undefined {
+    return this.all.get(uri);
+  }
+
+  byPath(file: string): TextDocument | undefined {
+    const uri = this.uris.get(file);
+    return uri === undefined ? undefined : this.all.get(uri);
+  }
+
+  /** The uri to report a file under: the open document's, else the canonical file uri. */
+  uriOf(file: string): string {
+    return this.uris.get(file) ?? pathToUri(file);
+  }
+
+  /** Open documents whose file is directly in `folder`. */
+  inFolder(folder: string): TextDocument[] {
+    return this.all.all().filter((d) => {
+      const file = uriToPath(d.uri);
+      return file !== undefined && path.dirname(file) === folder;
+    });
+  }
+
+  /** A compose document: VS Code's "Compose" language, or YAML with a compose file name. */
+  isCompose(document: TextDocument, extraGlobs: readonly string[]): boolean {
+    const file = uriToPath(document.uri);
+    if (!file || !(COMPOSE_LANGUAGE_IDS as readonly string[]).includes(document.languageId)) return false;
+    return document.languageId === 'dockercompose' || isComposeFileName(file, extraGlobs);
+  }
+}

@@ -1,0 +1,58 @@
+// What the server and the client agree on beyond LSP itself, typed once. Plain data only
+// (no vscode* imports), so the client bundle, the server bundle and the tests share it.
+
+/** Compose file names docker compose picks up (besides those `gatewayLens.files` adds). */
+export const COMPOSE_FILE_GLOBS = ['**/docker-compose*.{yml,yaml}', '**/compose*.{yml,yaml}'] as const;
+
+/** Language ids a compose file may carry: VS Code's YAML, or its built-in "Compose" language. */
+export const COMPOSE_LANGUAGE_IDS = ['yaml', 'dockercompose'] as const;
+
+/** The configuration section the server reads and the client synchronises. */
+export const SETTINGS_SECTION = 'gatewayLens';
+
+/**
+ * A user glob as both sides match it: against the whole path, anywhere in the tree.
+ * `stack-*.yml` becomes `**\/stack-*.yml`, like a .gitignore pattern without a slash.
+ */
+export function normalizeGlob(glob: string): string {
+  const g = glob.trim().replace(/\\/g, '/');
+  if (g.startsWith('**/') || g.startsWith('/')) return g;
+  return `**/${g.replace(/^\.\//, '')}`;
+}
+
+export interface DocumentFilter {
+  scheme: string;
+  language?: string;
+  pattern?: string;
+}
+
+/**
+ * The client's document selector: every file VS Code calls "Compose", plus YAML files whose
+ * name is a compose name or matches `gatewayLens.files`. The server applies the same rule.
+ */
+export function composeDocumentFilters(extraGlobs: readonly string[] = []): DocumentFilter[] {
+  const globs = [...COMPOSE_FILE_GLOBS, ...extraGlobs.filter((g) => g.trim() !== '').map(normalizeGlob)];
+  return [
+    { scheme: 'file', language: 'dockercompose' },
+    ...globs.flatMap((pattern) => COMPOSE_LANGUAGE_IDS.map((language) => ({ scheme: 'file', language, pattern }))),
+  ];
+}
+
+export type ServerState = 'analysing' | 'idle';
+
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface StatusParams {
+  state: ServerState;
+  /** Findings over every project the server currently shows diagnostics for. */
+  problems: ProblemCounts;
+  /** Compose projects (folders) with an open compose file. */
+  projects: number;
+}
+
+/** Server -> client: the analysis state, for the status bar. */
+export const StatusNotification = { method: 'gatewayLens/status' } as const;

@@ -1,0 +1,154 @@
+// The Gateway Lens language server (`node dist/server.js --stdio`, or --node-ipc from the
+// extension): wiring only, after json-language-features' jsonServer.ts. Every handler is
+// wrapped so that one failure is logged and the server keeps serving.
+import * as path from 'path';
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../package.json';
+import { Analyzer } from './analysis';
+import { Documents, uriToPath } from './documents';
+import { Projects } from './projects';
+import { SETTINGS_SECTION } from './protocol';
+import { SettingsCache } from './settings';
+import { describe, Validation } from './validation';
+import { DiskFiles, WorkspaceFolders, type WorkspaceFolder } from './workspace';
+
+const connection = createConnection();
+const log = (message: string): void => connection.console.error(message);
+
+// Timers and promises are wrapped, but a stray exception must not end the session.
+process.on('uncaughtException', (err) => log(`Uncaught exception: ${describe(err)}`));
+process.on('unhandledRejection', (err) => log(`Unhandled rejection: ${describe(err)}`));
+
+/** Runs a notification handler; a throw is logged, never propagated. */
+function safe<A extends unknown[]>(name: string, handler: (...args: A) => void): (...args: A) => void {
+  return (...args) => {
+    try {
+      handler(...args);
+    } catch (err) {
+      log(`${name} failed: ${describe(err)}`);
+    }
+  };
+}
+
+const documents = new Documents();
+const folders = new WorkspaceFolders();
+let configurationSupport = false;
+/** What the client lets the server register after initialize. */
+const dynamic = { watchedFiles: false, workspaceFolders: false };
+/** Settings as last pushed by workspace/didChangeConfiguration, for clients that cannot be asked. */
+let pushedSettings: unknown;
+const settings = new SettingsCache(async (scopeUri) =>
+  configurationSupport
+    ? connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })
+    : (pushedSettings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION],
+);
+const projects = new Projects({ analyzer: new Analyzer(), documents, disk: new DiskFiles(), folders, settings, log });
+let validation: Validation | undefined;
+
+function toFolders(list: { uri: string }[]): WorkspaceFolder[] {
+  return list.flatMap((f) => {
+    const file = uriToPath(f.uri);
+    return file ? [{ uri: f.uri, path: path.normalize(file) }] : [];
+  });
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  configurationSupport = caps.workspace?.configuration === true;
+  dynamic.watchedFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  dynamic.workspaceFolders = caps.workspace?.workspaceFolders === true;
+  const pull = caps.textDocument?.diagnostic !== undefined;
+  validation = new Validation(
+    connection,
+    documents,
+    projects,
+    { pull, refreshSupport: caps.workspace?.diagnostics?.refreshSupport === true, delay: 200 },
+    log,
+  );
+  folders.set(toFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])));
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      // Editing one compose file changes its siblings' diagnostics (one project per folder).
+      diagnosticProvider: pull
+        ? { identifier: 'gateway-lens', interFileDependencies: true, workspaceDiagnostics: false }
+        : undefined,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'gateway-lens', version },
+  };
+});
+
+connection.onInitialized(
+  safe('initialized', () => {
+    // A mounted traefik.yml or a compose file edited outside the editor changes diagnostics.
+    if (dynamic.watchedFiles) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yml,yaml,toml}' }] })
+        .catch((err) => log(`Cannot watch files: ${describe(err)}`));
+    }
+    if (dynamic.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        safe('didChangeWorkspaceFolders', (event) => {
+          const removed = new Set(event.removed.map((f) => f.uri));
+          folders.set([...folders.all().filter((f) => !removed.has(f.uri)), ...toFolders(event.added)]);
+          settings.clear();
+          validation?.refreshAll();
+        }),
+      );
+    }
+  }),
+);
+
+// Clients send this when settings change (VS Code's client: synchronize.configurationSection).
+connection.onDidChangeConfiguration(
+  safe('didChangeConfiguration', (params) => {
+    pushedSettings = params.settings;
+    settings.clear();
+    validation?.refreshAll();
+  }),
+);
+
+connection.onDidChangeWatchedFiles(
+  safe('didChangeWatchedFiles', (params) => {
+    const files = params.changes.flatMap((c) => uriToPath(c.uri) ?? []);
+    validation?.filesChanged(files);
+  }),
+);
+
+documents.all.onDidOpen(safe('didOpen', ({ document }) => opened(document)));
+documents.all.onDidChangeContent(safe('didChange', ({ document }) => changed(document)));
+documents.all.onDidClose(safe('didClose', ({ document }) => validation?.documentChanged(document)));
+
+/** didOpen also fires didChangeContent; the first analysis of a file should not wait. */
+const justOpened = new Set<string>();
+function opened(document: TextDocument): void {
+  justOpened.add(document.uri);
+  validation?.documentOpened(document);
+}
+function changed(document: TextDocument): void {
+  validation?.documentChanged(document, justOpened.delete(document.uri) ? 10 : undefined);
+}
+
+connection.languages.diagnostics.on(async (params, token) => {
+  try {
+    if (!validation) return { kind: 'full', items: [] };
+    return await validation.pullDiagnostics(params.textDocument.uri, params.previousResultId, token);
+  } catch (err) {
+    if (token.isCancellationRequested) throw err;
+    log(`Diagnostics for ${params?.textDocument?.uri} failed: ${describe(err)}`);
+    return { kind: 'full', items: [] };
+  }
+});
+
+connection.onShutdown(safe('shutdown', () => validation?.dispose()));
+
+documents.all.listen(connection);
+connection.listen();

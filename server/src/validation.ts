@@ -1,0 +1,197 @@
+// When diagnostics are computed and how they reach the client, after json-language-features'
+// utils/validation.ts: a project is re-analysed (debounced) when any of its files changes, and
+// stale runs are dropped when a newer edit arrived. With pull diagnostics the client asks for
+// its open compose files itself; everything else (closed compose files of the project, the
+// static config) is pushed, so no file ever gets its diagnostics twice.
+import * as path from 'path';
+import {
+  type CancellationToken,
+  type Connection,
+  type DocumentDiagnosticReport,
+  LSPErrorCodes,
+  ResponseError,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { uriToPath, type Documents } from './documents';
+import type { Projects } from './projects';
+import { StatusNotification, type ProblemCounts, type StatusParams } from './protocol';
+
+export interface ValidationOptions {
+  /** The client pulls diagnostics (textDocument/diagnostic) for its open documents. */
+  pull: boolean;
+  /** The client re-pulls when asked (workspace/diagnostic/refresh). */
+  refreshSupport: boolean;
+  /** Debounce after an edit, ms. */
+  delay: number;
+}
+
+export class Validation {
+  private timers = new Map<string, NodeJS.Timeout>();
+  private generations = new Map<string, number>();
+  /** Folder -> uris this project pushed diagnostics to (to clear them later). */
+  private pushed = new Map<string, Set<string>>();
+  /** Folder -> problem counts, for every project with an open compose file. */
+  private counts = new Map<string, ProblemCounts>();
+  private running = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: Documents,
+    private readonly projects: Projects,
+    private readonly options: ValidationOptions,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Re-analyses `folder`'s project after `delay` ms; a newer call replaces a pending one. */
+  schedule(folder: string, delay = this.options.delay): void {
+    const generation = (this.generations.get(folder) ?? 0) + 1;
+    this.generations.set(folder, generation);
+    clearTimeout(this.timers.get(folder));
+    const timer = setTimeout(() => {
+      if (this.timers.get(folder) === timer) this.timers.delete(folder);
+      this.run(folder, generation).catch((err) => this.log(`Validation of ${folder} failed: ${describe(err)}`));
+    }, delay);
+    this.timers.set(folder, timer);
+  }
+
+  /** A document changed (or opened, or closed): its project and every project that read it. */
+  documentChanged(document: TextDocument, delay?: number): void {
+    const file = uriToPath(document.uri);
+    if (!file) return;
+    for (const folder of this.affected([file])) this.schedule(folder, delay);
+  }
+
+  /** A document opened: with pull diagnostics, what was pushed for it gives way to the pull. */
+  documentOpened(document: TextDocument): void {
+    if (!this.options.pull) return;
+    for (const uris of this.pushed.values()) {
+      if (uris.delete(document.uri)) void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    }
+  }
+
+  /** Files changed on disk (watched files). Open documents are unaffected: their text wins. */
+  filesChanged(files: string[]): void {
+    const onDisk = files.filter((f) => !this.documents.byPath(f));
+    if (onDisk.length === 0) return;
+    for (const folder of this.affected(onDisk)) this.schedule(folder);
+    this.refreshPull();
+  }
+
+  /** Settings or workspace folders changed: every shown project again. */
+  refreshAll(): void {
+    for (const folder of this.counts.keys()) this.schedule(folder);
+    for (const document of this.documents.all.all()) this.documentChanged(document);
+    this.refreshPull();
+  }
+
+  /** The answer to textDocument/diagnostic. */
+  async pullDiagnostics(
+    uri: string,
+    previousResultId: string | undefined,
+    token: CancellationToken,
+  ): Promise<DocumentDiagnosticReport> {
+    const document = this.documents.get(uri);
+    const file = uriToPath(uri);
+    if (!document || !file) return { kind: 'full', items: [] };
+    const folder = path.dirname(file);
+    const settings = await this.projects.settingsFor(folder);
+    if (!this.documents.isCompose(document, settings.files)) return { kind: 'full', items: [] };
+    // Let queued notifications (a newer didChange, a $/cancelRequest) in before the work.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    const result = await this.projects.analyse(folder);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    if (previousResultId === result.resultId) return { kind: 'unchanged', resultId: result.resultId };
+    return { kind: 'full', resultId: result.resultId, items: result.diagnostics.get(uri) ?? [] };
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  /** The folder of each file, and every shown project whose last analysis read one of them. */
+  private affected(files: string[]): Set<string> {
+    const folders = new Set(files.map((f) => path.dirname(f)));
+    for (const folder of this.counts.keys()) {
+      const last = this.projects.last(folder);
+      if (last && files.some((f) => last.inputs.has(f))) folders.add(folder);
+    }
+    return folders;
+  }
+
+  private refreshPull(): void {
+    if (this.options.pull && this.options.refreshSupport) {
+      // Typed void, but it is the workspace/diagnostic/refresh request's promise.
+      const request: unknown = this.connection.languages.diagnostics.refresh();
+      Promise.resolve(request).catch((err) => this.log(`Diagnostic refresh failed: ${describe(err)}`));
+    }
+  }
+
+  private stale(folder: string, generation: number): boolean {
+    return this.generations.get(folder) !== generation;
+  }
+
+  private async run(folder: string, generation: number): Promise<void> {
+    const settings = await this.projects.settingsFor(folder);
+    if (this.stale(folder, generation)) return;
+    const open = this.documents.inFolder(folder).filter((d) => this.documents.isCompose(d, settings.files));
+    if (open.length === 0) return this.drop(folder);
+
+    this.running++;
+    this.sendStatus();
+    try {
+      const result = await this.projects.analyse(folder);
+      // A newer edit has scheduled its own run; this result would be shown on outdated text.
+      if (this.stale(folder, generation)) return;
+      for (const [uri, version] of result.versions) if (this.documents.get(uri)?.version !== version) return;
+
+      const before = this.pushed.get(folder) ?? new Set<string>();
+      const now = new Set<string>();
+      for (const [uri, diagnostics] of result.diagnostics) {
+        if (this.pullOwned(uri, settings.files)) continue;
+        now.add(uri);
+        void this.connection.sendDiagnostics({ uri, version: result.versions.get(uri), diagnostics });
+      }
+      for (const uri of before) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      this.pushed.set(folder, now);
+      this.counts.set(folder, result.counts);
+    } finally {
+      this.running--;
+      this.sendStatus();
+    }
+  }
+
+  /** With pull diagnostics, an open compose document gets its diagnostics by asking. */
+  private pullOwned(uri: string, extraGlobs: readonly string[]): boolean {
+    const document = this.options.pull ? this.documents.get(uri) : undefined;
+    return document !== undefined && this.documents.isCompose(document, extraGlobs);
+  }
+
+  /** No compose file of the project is open any more: clear what it showed. */
+  private drop(folder: string): void {
+    for (const uri of this.pushed.get(folder) ?? []) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.pushed.delete(folder);
+    if (this.counts.delete(folder)) this.sendStatus();
+    this.projects.forget(folder);
+  }
+
+  private sendStatus(): void {
+    const problems: ProblemCounts = { errors: 0, warnings: 0, infos: 0 };
+    for (const c of this.counts.values()) {
+      problems.errors += c.errors;
+      problems.warnings += c.warnings;
+      problems.infos += c.infos;
+    }
+    const params: StatusParams = {
+      state: this.running > 0 ? 'analysing' : 'idle',
+      problems,
+      projects: this.counts.size,
+    };
+    void this.connection.sendNotification(StatusNotification.method, params);
+  }
+}
+
+export function describe(err: unknown): string {
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}

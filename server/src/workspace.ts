@@ -1,0 +1,147 @@
+// Files on disk as the server sees them: which names are compose files, which workspace
+// folder a file belongs to, and a read cache that notices when a file changed on disk.
+import * as fs from 'fs';
+import * as path from 'path';
+import { COMPOSE_FILE_GLOBS, normalizeGlob } from './protocol';
+
+/**
+ * A glob as VS Code writes them (`**`, `*`, `?`, `{a,b}`, `[...]`) -> RegExp over a path with
+ * forward slashes. Small on purpose: only what `gatewayLens.files` needs.
+ */
+export function globToRegExp(glob: string): RegExp {
+  let out = '';
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/';
+      out += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else if (c === '{') {
+      braces++;
+      out += '(?:';
+    } else if (c === '}' && braces > 0) {
+      braces--;
+      out += ')';
+    } else if (c === ',' && braces > 0) out += '|';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 1);
+      if (close < 0) out += '\\[';
+      else {
+        out += `[${glob
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else out += /[.+^$()|\\]/.test(c) ? `\\${c}` : c;
+  }
+  return new RegExp(`^${out}${')'.repeat(braces)}$`);
+}
+
+function slashed(file: string): string {
+  return file.replace(/\\/g, '/');
+}
+
+const compiled = new Map<string, RegExp[]>();
+
+/** Whether the file's name makes it a compose file: the default names, or an extra glob. */
+export function isComposeFileName(file: string, extraGlobs: readonly string[] = []): boolean {
+  const key = extraGlobs.join('\n');
+  let patterns = compiled.get(key);
+  if (!patterns) {
+    patterns = [...COMPOSE_FILE_GLOBS, ...extraGlobs.map(normalizeGlob)].map(globToRegExp);
+    compiled.set(key, patterns);
+  }
+  const p = slashed(file);
+  return patterns.some((r) => r.test(p));
+}
+
+/** Compose's own order: base files first, override files after them, each group by name. */
+export function composeOrder(files: string[]): string[] {
+  const isOverride = (f: string): number => (/\.override\./.test(path.basename(f)) ? 1 : 0);
+  return [...files].sort((a, b) => isOverride(a) - isOverride(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A file's text without the byte order mark editors hide, so offsets match the editor's. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export interface WorkspaceFolder {
+  uri: string;
+  path: string;
+}
+
+/** The workspace folders; a file belongs to the innermost folder that contains it. */
+export class WorkspaceFolders {
+  private folders: WorkspaceFolder[] = [];
+
+  set(folders: WorkspaceFolder[]): void {
+    this.folders = [...folders].sort((a, b) => b.path.length - a.path.length);
+  }
+
+  all(): readonly WorkspaceFolder[] {
+    return this.folders;
+  }
+
+  folderOf(file: string): WorkspaceFolder | undefined {
+    return this.folders.find(
+      (f) => file === f.path || file.startsWith(f.path.endsWith(path.sep) ? f.path : f.path + path.sep),
+    );
+  }
+}
+
+interface Cached {
+  stamp: string;
+  text: string | undefined;
+}
+
+/** Reads files from disk, re-reading only when their modification time or size changed. */
+export class DiskFiles {
+  private cache = new Map<string, Cached>();
+
+  /** mtime and size, or undefined when the file cannot be read. */
+  stamp(file: string): string | undefined {
+    try {
+      const st = fs.statSync(file);
+      return st.isFile() ? `${st.mtimeMs}:${st.size}` : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  read(file: string): string | undefined {
+    const stamp = this.stamp(file);
+    if (stamp === undefined) {
+      this.cache.delete(file);
+      return undefined;
+    }
+    const cached = this.cache.get(file);
+    if (cached?.stamp === stamp) return cached.text;
+    let text: string | undefined;
+    try {
+      text = stripBom(fs.readFileSync(file, 'utf8'));
+    } catch {
+      text = undefined;
+    }
+    this.cache.set(file, { stamp, text });
+    return text;
+  }
+
+  /** The regular files directly in `folder` (absolute paths); [] when it cannot be listed. */
+  async list(folder: string): Promise<string[]> {
+    try {
+      const entries = await fs.promises.readdir(folder, { withFileTypes: true });
+      return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => path.join(folder, e.name));
+    } catch {
+      return [];
+    }
+  }
+
+  forget(file: string): void {
+    this.cache.delete(file);
+  }
+}

@@ -1,0 +1,55 @@
+// The extension's plain-data parts: the command table agrees with package.json, and the
+// status bar says what state the server is in.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { COMMANDS, registerCommands } from '../../../client/src/commands';
+import { statusView } from '../../../client/src/status';
+
+const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+
+test('every command in the table is contributed with category "Gateway Lens", and vice versa', () => {
+  const contributed: { command: string; title: string; category: string }[] = manifest.contributes.commands;
+  const mine = Object.keys(COMMANDS).sort();
+  assert.deepEqual(mine, ['gatewayLens.restartServer', 'gatewayLens.showOutput']);
+  for (const id of mine) {
+    const entry = contributed.find((c) => c.command === id);
+    assert.ok(entry, `${id} is not in package.json`);
+    assert.equal(entry.category, 'Gateway Lens');
+  }
+});
+
+test('registerCommands binds each entry to the context', async () => {
+  const calls: string[] = [];
+  const ctx = { restartServer: async () => void calls.push('restart'), showOutput: () => void calls.push('output') };
+  const registered = new Map<string, () => unknown>();
+  const disposables = registerCommands(ctx, (id, run) => {
+    registered.set(id, run);
+    return { dispose: () => undefined };
+  });
+  assert.equal(disposables.length, Object.keys(COMMANDS).length);
+  await registered.get('gatewayLens.restartServer')!();
+  registered.get('gatewayLens.showOutput')!();
+  assert.deepEqual(calls, ['restart', 'output']);
+});
+
+test('status bar: starting, crashed, analysing, clean, problems', () => {
+  const idle = (errors: number, warnings: number, infos: number) => ({
+    state: 'idle' as const,
+    problems: { errors, warnings, infos },
+    projects: 1,
+  });
+  assert.match(statusView('starting', undefined).text, /loading~spin/);
+  const crashed = statusView('crashed', undefined);
+  assert.equal(crashed.command, 'gatewayLens.restartServer');
+  assert.equal(crashed.background, 'error');
+  assert.equal(statusView('stopped', undefined).command, 'gatewayLens.restartServer');
+  assert.match(statusView('running', { ...idle(0, 0, 0), state: 'analysing' }).text, /sync~spin/);
+  assert.equal(statusView('running', idle(0, 0, 0)).text, '$(check) Gateway Lens');
+  assert.equal(statusView('running', undefined).text, '$(check) Gateway Lens');
+  const problems = statusView('running', idle(2, 1, 0));
+  assert.equal(problems.text, '$(error) Gateway Lens: 3');
+  assert.equal(problems.tooltip, 'Gateway Lens: 2 errors, 1 warning, 0 infos in 1 project');
+  assert.equal(statusView('running', idle(0, 1, 0)).text, '$(warning) Gateway Lens: 1');
+});

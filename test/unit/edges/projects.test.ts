@@ -1,0 +1,103 @@
+// projects.ts: a folder's compose files become one analysed project; results are memoised
+// until a file it read changes, and diagnostics are keyed by uri for every file involved.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Analyzer } from '../../../server/src/analysis';
+import { Documents, pathToUri } from '../../../server/src/documents';
+import { Projects } from '../../../server/src/projects';
+import { SettingsCache } from '../../../server/src/settings';
+import { DiskFiles, WorkspaceFolders } from '../../../server/src/workspace';
+
+const DUPLICATE_KEY = 'services:\n  web:\n    image: a\n    image: b\n';
+
+function setup(settings: unknown) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-projects-'));
+  const folders = new WorkspaceFolders();
+  folders.set([{ uri: pathToUri(dir), path: dir }]);
+  const logs: string[] = [];
+  const projects = new Projects({
+    analyzer: new Analyzer(),
+    documents: new Documents(),
+    disk: new DiskFiles(),
+    folders,
+    settings: new SettingsCache(async () => settings),
+    log: (m) => logs.push(m),
+  });
+  const write = (name: string, text: string, future = 0) => {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    // A different mtime even within the file system's timestamp resolution.
+    if (future) fs.utimesSync(file, new Date(), new Date(Date.now() + future));
+    return file;
+  };
+  return { dir, projects, write, logs, done: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+test('a folder: compose files in order, others left out, every file keyed by uri', async () => {
+  const { dir, projects, write, done } = setup({});
+  try {
+    write('docker-compose.override.yml', 'services: {}\n');
+    write('docker-compose.yml', DUPLICATE_KEY);
+    write('values.yml', DUPLICATE_KEY);
+    const result = await projects.analyse(dir);
+    assert.deepEqual(
+      result.composeFiles.map((f) => path.basename(f)),
+      ['docker-compose.yml', 'docker-compose.override.yml'],
+    );
+    assert.deepEqual(
+      [...result.diagnostics].map(([uri, list]) => [path.basename(uri), list.map((d) => d.code)]),
+      [
+        ['docker-compose.yml', ['yaml-syntax']],
+        ['docker-compose.override.yml', []],
+      ],
+    );
+    assert.deepEqual(result.counts, { errors: 1, warnings: 0, infos: 0 });
+  } finally {
+    done();
+  }
+});
+
+test('memoised until a file it read changes, including the static config from the settings', async () => {
+  const { dir, projects, write, logs, done } = setup({ traefik: { staticConfig: 'traefik/traefik.yml' } });
+  try {
+    write('compose.yaml', 'services: {}\n');
+    const staticFile = write('traefik/traefik.yml', 'entryPoints:\n  web:\n    address: ":80"\n');
+    const first = await projects.analyse(dir);
+    assert.ok(first.inputs.has(staticFile));
+    assert.ok(first.diagnostics.has(pathToUri(staticFile)));
+    assert.equal((await projects.analyse(dir)).resultId, first.resultId);
+
+    write('traefik/traefik.yml', 'entryPoints: {}\n', 10_000);
+    const second = await projects.analyse(dir);
+    assert.notEqual(second.resultId, first.resultId);
+
+    write('compose.override.yaml', 'services: {}\n');
+    const third = await projects.analyse(dir);
+    assert.notEqual(third.resultId, second.resultId);
+    assert.equal(third.composeFiles.length, 2);
+
+    fs.rmSync(staticFile);
+    await projects.analyse(dir);
+    assert.ok(
+      logs.some((m) => m.includes('cannot read')),
+      logs.join('\n'),
+    );
+  } finally {
+    done();
+  }
+});
+
+test('concurrent calls for one folder share the work', async () => {
+  const { dir, projects, write, done } = setup({});
+  try {
+    write('docker-compose.yml', DUPLICATE_KEY);
+    const [a, b] = await Promise.all([projects.analyse(dir), projects.analyse(dir)]);
+    assert.equal(a, b);
+  } finally {
+    done();
+  }
+});

@@ -1,0 +1,113 @@
+// cli/report.ts: findings located, de-duplicated, sorted, and printed as text, JSON, SARIF.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Finding } from '../../../server/src/analysis';
+import { formatJson, formatSarif, formatText, locate } from '../../../server/src/cli/report';
+import { lineMap } from '../../../server/src/convert';
+
+const TEXT: Record<string, string> = {
+  '/w/b/compose.yml': 'one\ntwo autth\n',
+  '/w/a/compose.yml': 'x: 😀bad\n',
+  '/w/traefik.yml': 'entryPoints: {}\n',
+};
+const sources = {
+  shown: (file: string) => file.replace('/w/', ''),
+  lines: (file: string) => (TEXT[file] === undefined ? undefined : lineMap(TEXT[file])),
+};
+const finding = (file: string, word: string, severity: Finding['severity'], code = 'some-code'): Finding => {
+  const start = TEXT[file].indexOf(word);
+  return { file, code, severity, message: `about ${word}`, range: { start, end: start + word.length } };
+};
+
+const findings: Finding[] = [
+  finding('/w/b/compose.yml', 'autth', 'warning', 'undefined-middleware'),
+  finding('/w/a/compose.yml', 'bad', 'error', 'invalid-value'),
+  finding('/w/traefik.yml', 'entryPoints', 'info', 'static-note'),
+  // The same static-file finding from a second project.
+  finding('/w/traefik.yml', 'entryPoints', 'info', 'static-note'),
+];
+findings[1].related = [{ file: '/w/b/compose.yml', range: { start: 0, end: 3 }, message: 'see here' }];
+
+test('locate: 1-based UTF-16 positions, sorted by file and position, duplicates dropped', () => {
+  const located = locate(findings, sources);
+  assert.deepEqual(
+    located.map((l) => [l.file, l.line, l.column, l.endLine, l.endColumn, l.code]),
+    [
+      ['a/compose.yml', 1, 6, 1, 9, 'invalid-value'],
+      ['b/compose.yml', 2, 5, 2, 10, 'undefined-middleware'],
+      ['traefik.yml', 1, 1, 1, 12, 'static-note'],
+    ],
+  );
+  assert.deepEqual(located[0].related, [
+    { file: 'b/compose.yml', line: 1, column: 1, endLine: 1, endColumn: 4, message: 'see here' },
+  ]);
+});
+
+test('text: one line per finding, notes for related places, a summary', () => {
+  assert.equal(
+    formatText(locate(findings, sources), 2),
+    [
+      'a/compose.yml:1:6: error invalid-value: about bad',
+      '  b/compose.yml:1:1: note: see here',
+      'b/compose.yml:2:5: warning undefined-middleware: about autth',
+      'traefik.yml:1:1: info static-note: about entryPoints',
+      '3 problems (1 error, 1 warning, 1 info) in 2 files.',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(formatText([], 1), 'No problems in 1 file.\n');
+});
+
+test('json: the eight fields only', () => {
+  const rows = JSON.parse(formatJson(locate(findings.slice(0, 1), sources)));
+  assert.deepEqual(rows, [
+    {
+      file: 'b/compose.yml',
+      line: 2,
+      column: 5,
+      endLine: 2,
+      endColumn: 10,
+      severity: 'warning',
+      code: 'undefined-middleware',
+      message: 'about autth',
+    },
+  ]);
+});
+
+test('sarif: levels, rule indexes (unknown codes get a rule), relative and absolute artifacts', () => {
+  const rules = [{ code: 'invalid-value', severity: 'error' as const, description: 'A value Traefik cannot decode.' }];
+  const located = locate(findings, {
+    ...sources,
+    shown: (f: string) => (f === '/w/traefik.yml' ? '/elsewhere/traefik.yml' : sources.shown(f)),
+  });
+  const log = JSON.parse(formatSarif(located, rules, '1.2.3', '/w'));
+  const run = log.runs[0];
+  assert.equal(run.tool.driver.version, '1.2.3');
+  assert.equal(run.columnKind, 'utf16CodeUnits');
+  assert.deepEqual(
+    run.tool.driver.rules.map((r: { id: string; defaultConfiguration: { level: string } }) => [
+      r.id,
+      r.defaultConfiguration.level,
+    ]),
+    [
+      ['invalid-value', 'error'],
+      ['static-note', 'note'],
+      ['undefined-middleware', 'warning'],
+    ],
+  );
+  assert.deepEqual(
+    run.results.map((r: { ruleId: string; ruleIndex: number; level: string }) => [r.ruleId, r.ruleIndex, r.level]),
+    [
+      ['static-note', 1, 'note'],
+      ['invalid-value', 0, 'error'],
+      ['undefined-middleware', 2, 'warning'],
+    ],
+  );
+  const first = run.results[1];
+  assert.deepEqual(first.locations[0].physicalLocation, {
+    artifactLocation: { uri: 'a/compose.yml', uriBaseId: 'SRCROOT' },
+    region: { startLine: 1, startColumn: 6, endLine: 1, endColumn: 9 },
+  });
+  assert.equal(first.relatedLocations[0].message.text, 'see here');
+  assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'file:///elsewhere/traefik.yml');
+});

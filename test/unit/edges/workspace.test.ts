@@ -1,0 +1,105 @@
+// workspace.ts and protocol.ts: which file names are compose files (defaults and
+// gatewayLens.files globs), compose's file order, workspace folders, the disk cache.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { composeDocumentFilters, normalizeGlob } from '../../../server/src/protocol';
+import {
+  composeOrder,
+  DiskFiles,
+  globToRegExp,
+  isComposeFileName,
+  stripBom,
+  WorkspaceFolders,
+} from '../../../server/src/workspace';
+
+test('globs: ** crosses folders, * and ? do not, braces and classes', () => {
+  const cases: [string, string, boolean][] = [
+    ['**/docker-compose*.{yml,yaml}', '/a/b/docker-compose.yml', true],
+    ['**/docker-compose*.{yml,yaml}', '/a/docker-compose.prod.yaml', true],
+    ['**/docker-compose*.{yml,yaml}', 'docker-compose.yml', true],
+    ['**/docker-compose*.{yml,yaml}', '/a/docker-compose.yml.bak', false],
+    ['**/docker-compose*.{yml,yaml}', '/a/my-docker-compose.yml', false],
+    ['*.yml', '/a/b.yml', false],
+    ['/a/*.yml', '/a/b.yml', true],
+    ['/a/*.yml', '/a/c/b.yml', false],
+    ['/a/**/b.yml', '/a/x/y/b.yml', true],
+    ['/a/?.yml', '/a/bb.yml', false],
+    ['**/stack-[0-9].yml', '/s/stack-3.yml', true],
+    ['**/stack-[!0-9].yml', '/s/stack-3.yml', false],
+    ['**/a+b (1).yml', '/x/a+b (1).yml', true],
+  ];
+  for (const [glob, file, expected] of cases)
+    assert.equal(globToRegExp(glob).test(file), expected, `${glob} ~ ${file}`);
+});
+
+test('compose file names: the defaults, and extra globs anywhere in the tree', () => {
+  const cases: [string, string[], boolean][] = [
+    ['/p/docker-compose.yml', [], true],
+    ['/p/docker-compose.override.yaml', [], true],
+    ['/p/compose.yaml', [], true],
+    ['/p/compose.prod.yml', [], true],
+    ['C:\\p\\compose.yml', [], true],
+    ['/p/traefik.yml', [], false],
+    ['/p/stack-web.yml', [], false],
+    ['/p/stack-web.yml', ['stack-*.yml'], true],
+    ['/p/deep/stack-web.yml', ['**/stack-*.yml'], true],
+    ['/p/stack-web.yml', ['other.yml'], false],
+  ];
+  for (const [file, globs, expected] of cases)
+    assert.equal(isComposeFileName(file, globs), expected, `${file} ${globs}`);
+});
+
+test('user globs match anywhere unless anchored; the document selector uses them', () => {
+  assert.equal(normalizeGlob('stack-*.yml'), '**/stack-*.yml');
+  assert.equal(normalizeGlob('./deploy/*.yml'), '**/deploy/*.yml');
+  assert.equal(normalizeGlob('**/x.yml'), '**/x.yml');
+  assert.equal(normalizeGlob('/abs/x.yml'), '/abs/x.yml');
+  const filters = composeDocumentFilters(['stack-*.yml', ' ']);
+  assert.deepEqual(filters[0], { scheme: 'file', language: 'dockercompose' });
+  assert.ok(filters.some((f) => f.language === 'yaml' && f.pattern === '**/stack-*.yml'));
+  assert.ok(filters.some((f) => f.language === 'yaml' && f.pattern === '**/docker-compose*.{yml,yaml}'));
+  assert.equal(filters.filter((f) => f.pattern === undefined).length, 1);
+  assert.equal(filters.length, 1 + 3 * 2);
+});
+
+test('compose order: base files first, override files after', () => {
+  assert.deepEqual(composeOrder(['/p/docker-compose.override.yml', '/p/docker-compose.yml', '/p/compose.yaml']), [
+    '/p/compose.yaml',
+    '/p/docker-compose.yml',
+    '/p/docker-compose.override.yml',
+  ]);
+});
+
+test('a file belongs to the innermost workspace folder', () => {
+  const folders = new WorkspaceFolders();
+  folders.set([
+    { uri: 'file:///w', path: '/w' },
+    { uri: 'file:///w/inner', path: '/w/inner' },
+  ]);
+  assert.equal(folders.folderOf('/w/inner/a/compose.yml')?.uri, 'file:///w/inner');
+  assert.equal(folders.folderOf('/w/a/compose.yml')?.uri, 'file:///w');
+  assert.equal(folders.folderOf('/wx/compose.yml'), undefined);
+});
+
+test('disk files: BOM stripped, re-read when changed, undefined when missing', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-disk-'));
+  try {
+    const file = path.join(dir, 'compose.yml');
+    fs.writeFileSync(file, '\ufeffservices: {}\n');
+    const disk = new DiskFiles();
+    assert.equal(disk.read(file), 'services: {}\n');
+    fs.writeFileSync(file, 'services:\n  a: {}\n');
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    assert.equal(disk.read(file), 'services:\n  a: {}\n');
+    assert.deepEqual(await disk.list(dir), [file]);
+    assert.equal(disk.read(path.join(dir, 'missing.yml')), undefined);
+    assert.equal(disk.read(dir), undefined);
+    assert.deepEqual(await disk.list(path.join(dir, 'missing')), []);
+    assert.equal(stripBom('x'), 'x');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
