@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { childKeys, lookupLabelKey, type LabelVersion } from '../../../server/src/analysis/schema';
 
-const SHARED = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'traefik');
+// Copies of ../shared/traefik (test/fixtures/traefik/README.md), so the repo stands alone.
+const SHARED = path.resolve(__dirname, '..', '..', 'fixtures', 'traefik');
 const split = (key: string): string[] => key.split('.');
 
 for (const version of ['v2', 'v3'] as const) {
