@@ -2,9 +2,10 @@
 // More commands (route, live) join the table; each gets its args and an Io, returns a status.
 import { version } from '../../package.json';
 import { checkCommand } from './cli/check';
+import { liveCommand } from './cli/live';
 import { EXIT, nodeIo, UsageError, type Command, type Io } from './cli/command';
 
-export const COMMANDS: Command[] = [checkCommand];
+export const COMMANDS: Command[] = [checkCommand, liveCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
