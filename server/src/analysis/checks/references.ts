@@ -40,6 +40,22 @@ export function resolveReference(
   const ref = qualify(item.value, provider);
   if (ref.name === '' || /\$\{?[A-Za-z_]/.test(item.value)) return undefined;
   if (ref.provider === 'internal') {
+    const config = project.staticConfig;
+    if (
+      rules.kind === 'services' &&
+      (ref.name === 'api' || ref.name === 'dashboard') &&
+      config.settingsKnown &&
+      !config.api
+    ) {
+      // Traefik builds api@internal only when the API is enabled (InternalHandlers: "api is not enabled").
+      return {
+        item,
+        message: `Service "${item.value}" exists only when Traefik's API is enabled (--api or api: in the static config, which has none); Traefik disables ${describe(router)}.`,
+        severity: 'warning',
+        related: config.sources.map((o) => ({ ...o, message: 'static configuration read here' })),
+        data: { name: item.value },
+      };
+    }
     if (rules.internal.includes(ref.name)) return undefined;
     return {
       item,

@@ -3,6 +3,9 @@ import type { Check } from './check';
 import { check as invalidValue } from './invalid-value';
 import { check as unknownLabel } from './unknown-label';
 import { check as missingPort } from './missing-port';
+import { check as notEnabled } from './not-enabled';
+import { check as undefinedEntrypoint } from './undefined-entrypoint';
+import { check as unknownStaticKey } from './unknown-static-key';
 import { check as routeConflict } from './route-conflict';
 import { check as scaleContainerName } from './scale-container-name';
 import { check as undefinedMiddleware } from './undefined-middleware';
@@ -15,7 +18,10 @@ export const CHECKS: Check[] = [
   invalidValue,
   undefinedMiddleware,
   undefinedService,
+  undefinedEntrypoint,
   missingPort,
+  notEnabled,
   routeConflict,
   scaleContainerName,
+  unknownStaticKey,
 ];

@@ -16,6 +16,8 @@ export interface EntryPoint {
   address?: string;
   asDefault?: boolean;
   origin?: Origin;
+  /** Created by Traefik, not configured: `http` (:80) when none is, `traefik` (:8080) for the API. */
+  implicit?: boolean;
 }
 
 export interface DockerProviderConfig {
@@ -25,6 +27,8 @@ export interface DockerProviderConfig {
   constraints?: string;
   allowEmptyServices?: boolean;
   origin?: Origin;
+  /** exposedByDefault is a compose variable (`${VAR}`): its value is a guess. */
+  exposedByDefaultUnknown?: boolean;
 }
 
 export interface StaticConfig {
@@ -44,6 +48,12 @@ export interface StaticConfig {
   fileProvider: boolean;
   defaultRuleSyntax?: RuleSyntax;
   api?: { insecure: boolean; dashboard: boolean };
+  /** Where Traefik reads its static configuration: a file, or the command flags (never both). */
+  from?: 'file' | 'flags';
+  /** That source was read, so a missing `api`, `docker`, `fileProvider`... means Traefik has none. */
+  settingsKnown?: boolean;
+  /** What the reader could not know, for hovers and the CLI (TOML file, environment, ...). */
+  notes?: string[];
 }
 
 export function emptyStaticConfig(): StaticConfig {

@@ -1,7 +1,24 @@
-// Finds and reads the static configuration a project runs with.
-// PLACEHOLDER (being written): returns "not found" until the command-flag and traefik.yml readers land.
+// Finds and reads the static configuration a project's Traefik runs with. Traefik reads ONE
+// source: a configuration file if it finds one, else its command-line flags, else TRAEFIK_*
+// environment variables (cmd/traefik/traefik.go loader order; paerser cli/commands.go run stops
+// at the first loader that loads; docs/content/getting-started/configuration-overview.md).
 import type { ComposeFile } from '../../compose/model';
-import { emptyStaticConfig, StaticConfig } from '../static';
+import { emptyStaticConfig, MajorVersion, Origin, StaticConfig } from '../static';
+import { buildStatic } from './build';
+import { readStaticFile } from './file';
+import { Flag, readFlags } from './flags';
+import { findConfigFile } from './mounts';
+import { findTraefikService, TraefikService } from './service';
+import type { Setting } from './setting';
+
+export { findTraefikService, isFragment } from './service';
+export type { TraefikService } from './service';
+export { readFlags } from './flags';
+export type { Flag } from './flags';
+export { readStaticFile } from './file';
+export { lookupStaticKey, STATIC_SCHEMA } from './schema';
+export type { StaticKeyLookup, StaticSchema } from './schema';
+export type { KeyPart, Setting } from './setting';
 
 export interface SourceFile {
   file: string;
@@ -23,5 +40,98 @@ export interface StaticResult {
 }
 
 export function readStaticConfig(input: StaticInput): StaticResult {
-  return { config: emptyStaticConfig(), staticFiles: input.explicit };
+  const config = emptyStaticConfig();
+  const staticFiles: SourceFile[] = [...input.explicit];
+  const notes: string[] = [];
+  const service = findTraefikService(input.files);
+  if (service?.version === 'v1') {
+    notes.push('Traefik v1 reads another configuration format; its static configuration is not read.');
+    return { config: { ...config, notes }, staticFiles };
+  }
+  if (service?.version) config.version = service.version;
+  const version: MajorVersion = config.version ?? 'v3';
+  const flags = service?.command ? readFlags(service.command.words, service.command.file.text, version).flags : [];
+
+  const explicit = input.explicit[0];
+  if (explicit) {
+    fromFile(config, explicit.file, explicit.text, notes, version);
+    config.sources.push({ file: explicit.file, range: { start: 0, end: 0 } });
+    return done(config, staticFiles, notes);
+  }
+  if (!service) return done(config, staticFiles, notes);
+
+  const configFileFlag = flags.filter((f) => f.name.toLowerCase() === 'configfile').pop()?.value;
+  const search = findConfigFile(service.mounts, configFileFlag, input.readFile);
+  if (search.kind === 'found') {
+    const { file } = search;
+    config.sources.push({ file: file.mount.file.file, range: file.mount.scalar.range });
+    if (file.text !== undefined && file.host !== undefined) {
+      staticFiles.push({ file: file.host, text: file.text });
+      config.sources.push({ file: file.host, range: { start: 0, end: 0 } });
+      fromFile(config, file.host, file.text, notes, version);
+    } else {
+      config.found = true;
+      config.from = 'file';
+      notes.push(`Traefik loads ${file.path}, which could not be read: entry points and providers are unknown.`);
+    }
+    if (flags.some((f) => f.name.toLowerCase() !== 'configfile')) {
+      notes.push(`Traefik ignores the command flags because it loads ${file.path}.`);
+    }
+    return done(config, staticFiles, notes);
+  }
+  if (search.kind === 'unknown') {
+    config.found = true;
+    config.from = 'file';
+    notes.push(`--configFile names ${search.path}, which no volume mounts: its content is unknown.`);
+    return done(config, staticFiles, notes);
+  }
+  if (flags.length > 0) {
+    fromFlags(config, service, flags, version);
+    return done(config, staticFiles, notes);
+  }
+  notes.push(
+    `Service "${service.name}" has no command flags and no mounted traefik.yml; environment variables are not read.`,
+  );
+  return done(config, staticFiles, notes);
+}
+
+function done(config: StaticConfig, staticFiles: SourceFile[], notes: string[]): StaticResult {
+  return { config: notes.length > 0 ? { ...config, notes } : config, staticFiles };
+}
+
+function fromFile(config: StaticConfig, file: string, text: string, notes: string[], version: MajorVersion): void {
+  config.found = true;
+  config.from = 'file';
+  if (/\.toml$/i.test(file)) {
+    notes.push(`${file} is TOML, which is not read: entry points and providers are unknown.`);
+    return;
+  }
+  const read = readStaticFile(file, text);
+  if (!read.ok) {
+    notes.push(`${file} is not valid YAML: Traefik does not start with it.`);
+    return;
+  }
+  Object.assign(config, buildStatic(read.settings, { mergeNameCase: false, v2: version === 'v2' }));
+  config.settingsKnown = true;
+}
+
+function fromFlags(config: StaticConfig, service: TraefikService, flags: Flag[], version: MajorVersion): void {
+  const settings: Setting[] = flags
+    .filter((f) => !f.missingValue)
+    .map((f) => ({
+      file: service.command!.file.file,
+      path: f.segments,
+      value: f.value,
+      interpolated: f.interpolated,
+    }));
+  config.found = true;
+  config.from = 'flags';
+  const words = service.command!.words;
+  const origin: Origin = {
+    file: service.command!.file.file,
+    range: { start: words[0].range.start, end: words[words.length - 1].range.end },
+  };
+  config.sources.push(origin);
+  Object.assign(config, buildStatic(settings, { mergeNameCase: true, v2: version === 'v2' }));
+  config.settingsKnown = true;
 }

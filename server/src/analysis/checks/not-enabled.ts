@@ -1,0 +1,64 @@
+// With exposedByDefault=false the docker and swarm providers skip every container that does not
+// set traefik.enable=true, so its routers, services and middlewares never reach Traefik
+// (pkg/provider/docker/config.go keepContainer, shared_labels.go extractDockerLabels; SEMANTICS D).
+import type { Container } from '../traefik/model';
+import { isFragment } from '../traefik/staticConfig';
+import type { StaticConfig } from '../traefik/static';
+import { parseBool } from '../traefik/values';
+import type { Check, CheckContext } from './check';
+
+const DYNAMIC = /^traefik\.(http|tcp|udp)\./i;
+
+export const check: Check = {
+  code: 'not-enabled',
+  severity: 'warning',
+  description:
+    'A service declares routers, services or middlewares that Traefik ignores: the provider has exposedByDefault=false and the service lacks traefik.enable=true.',
+  run(ctx) {
+    const config = ctx.project.staticConfig;
+    if (!config.found) return;
+    for (const container of ctx.project.containers) {
+      // An override fragment's base file (not in the project) may set traefik.enable.
+      if (!isFragment(container.composeParts, ctx.project.files)) judge(ctx, config, container);
+    }
+  },
+};
+
+function judge(ctx: CheckContext, config: StaticConfig, container: Container): void {
+  const provider = container.provider === 'swarm' ? config.swarm : config.docker;
+  if (!provider || provider.exposedByDefaultUnknown) return;
+  const declared = container.labels.filter((l) => DYNAMIC.test(l.key));
+  if (declared.length === 0) return;
+  const first = container.labels.find((l) => l.key.toLowerCase().startsWith('traefik.')) ?? declared[0];
+  const enable = container.enableLabel;
+  const name = container.compose.name;
+  const where = container.provider === 'swarm' ? 'deploy.labels' : 'labels';
+  if (enable) {
+    if (enable.interpolated || parseBool(enable.value.trim()) !== false) return;
+    ctx.report({
+      file: enable.file,
+      range: enable.valueRange,
+      severity: 'info',
+      message: `traefik.enable=false: Traefik ignores service "${name}" and the routing its labels declare. Disabled on purpose?`,
+      data: { enabled: false },
+    });
+    return;
+  }
+  if (provider.exposedByDefault) return;
+  ctx.report({
+    file: first.file,
+    range: first.keyRange,
+    message:
+      `Traefik ignores service "${name}": the ${container.provider} provider has exposedByDefault=false and the ` +
+      `service does not set traefik.enable=true in its ${where}, so its routers, services and middlewares never reach Traefik.`,
+    related: provider.origin
+      ? [
+          {
+            ...provider.origin,
+            message: `the ${container.provider} provider is configured here (exposedByDefault=false)`,
+          },
+        ]
+      : undefined,
+    data: { insertEnable: true, label: 'traefik.enable=true', source: where, service: name },
+  });
+}

@@ -1,0 +1,117 @@
+// Traefik drops each entry point a router names that the static configuration does not define
+// (names compare exactly, case included): the router keeps a warning while another of its entry
+// points exists and is disabled when none does (pkg/config/runtime/runtime_http.go, runtime_tcp.go,
+// runtime_udp.go GetRoutersByEntryPoints; SEMANTICS G). HTTP and TCP routers only see TCP entry
+// points, UDP routers only UDP ones (pkg/server/routerfactory.go NewRouterFactory).
+import type { Label } from '../compose/model';
+import type { Project } from '../project';
+import type { EntryPoint, StaticConfig } from '../traefik/static';
+import { listItems, nearest } from '../traefik/values';
+import type { Related } from '../types';
+import type { Check, CheckContext } from './check';
+
+const ENTRYPOINTS_KEY = /^traefik\.(http|tcp|udp)\.routers\.[^.]+\.entrypoints$/i;
+
+export const check: Check = {
+  code: 'undefined-entrypoint',
+  severity: 'error',
+  description: "A router names an entry point that Traefik's static configuration does not define.",
+  run(ctx) {
+    const config = ctx.project.staticConfig;
+    if (!config.found || !config.entryPointsKnown) return;
+    for (const label of routerEntryPointLabels(ctx.project)) judge(ctx, config, label);
+    addressless(ctx, config);
+  },
+};
+
+/** `tcp` or `udp`, from the `/udp` suffix of the address (static/entrypoints.go GetProtocol). */
+export function entryPointProtocol(ep: EntryPoint): 'tcp' | 'udp' {
+  return ep.address?.split('/')[1]?.toLowerCase() === 'udp' ? 'udp' : 'tcp';
+}
+
+/** The `...routers.<r>.entrypoints` labels in effect: a later file's label replaces the same key. */
+function routerEntryPointLabels(project: Project): Label[] {
+  const byService = new Map<string, Map<string, Label>>();
+  for (const file of project.files) {
+    for (const service of file.services) {
+      let labels = byService.get(service.name);
+      if (!labels) byService.set(service.name, (labels = new Map()));
+      for (const label of service.labels) {
+        if (ENTRYPOINTS_KEY.test(label.key)) labels.set(`${label.source}|${label.key}`, label);
+      }
+    }
+  }
+  return [...byService.values()].flatMap((labels) => [...labels.values()]);
+}
+
+function judge(ctx: CheckContext, config: StaticConfig, label: Label): void {
+  const protocol = label.key.split('.')[1].toLowerCase() === 'udp' ? 'udp' : 'tcp';
+  const usable = [...config.entryPoints.values()].filter((ep) => entryPointProtocol(ep) === protocol);
+  const names = new Set(usable.map((ep) => ep.name));
+  const items = listItems(label).filter((item) => item.value !== '');
+  const valid = items.filter((item) => names.has(item.value) || item.value.includes('$'));
+  for (const item of items) {
+    if (valid.includes(item)) continue;
+    const otherKind = config.entryPoints.has(item.value);
+    const suggestion =
+      usable.find((ep) => ep.name.toLowerCase() === item.value.toLowerCase())?.name ?? nearest(item.value, names);
+    const defined = usable.length > 0 ? `defined: ${usable.map((ep) => ep.name).join(', ')}` : 'none is defined';
+    const effect =
+      valid.length > 0
+        ? 'Traefik skips it and the router keeps its other entry points'
+        : 'the router has no entry point left, so Traefik disables it';
+    ctx.report({
+      file: label.file,
+      range: item.range,
+      severity: valid.length > 0 ? 'warning' : 'error',
+      message:
+        (otherKind
+          ? `Entry point "${item.value}" is a ${protocol === 'udp' ? 'TCP' : 'UDP'} entry point, which ${protocol.toUpperCase()} routers cannot use (${defined})`
+          : `Entry point "${item.value}" is not defined in Traefik's static configuration (${defined})`) +
+        (suggestion ? ` — did you mean "${suggestion}"?` : '.') +
+        ` ${effect[0].toUpperCase()}${effect.slice(1)}.`,
+      related: related(config, usable),
+      data: { entryPoint: item.value, ...(suggestion ? { suggestion } : {}), defined: usable.map((ep) => ep.name) },
+    });
+  }
+}
+
+function related(config: StaticConfig, usable: EntryPoint[]): Related[] {
+  const out: Related[] = [];
+  for (const ep of usable) {
+    if (ep.origin) out.push({ ...ep.origin, message: `entry point "${ep.name}" is defined here` });
+  }
+  if (out.length === 0 && config.sources[0]) {
+    const implicit = usable.map((ep) => `"${ep.name}"`).join(', ');
+    const message = implicit
+      ? `Traefik's static configuration; Traefik creates ${implicit} itself`
+      : "Traefik's static configuration";
+    out.push({ ...config.sources[0], message });
+  }
+  return out;
+}
+
+/**
+ * An entry point that is configured (`--entryPoints.http.forwardedHeaders.insecure=true`) but
+ * given no address: Traefik still creates it and listens on a random port (net.Listen with an
+ * empty address; pkg/server/server_entrypoint_tcp.go buildListener). Usually a misspelt name.
+ */
+function addressless(ctx: CheckContext, config: StaticConfig): void {
+  const withAddress = [...config.entryPoints.values()].filter((ep) => ep.address !== undefined);
+  for (const ep of config.entryPoints.values()) {
+    if (ep.address !== undefined || ep.implicit || !ep.origin) continue;
+    const suggestion = nearest(
+      ep.name,
+      withAddress.map((e) => e.name),
+    );
+    ctx.report({
+      file: ep.origin.file,
+      range: ep.origin.range,
+      severity: 'warning',
+      message:
+        `Entry point "${ep.name}" is configured here but has no address, so Traefik listens for it on a random port` +
+        (suggestion ? ` — did you mean "${suggestion}"?` : '.'),
+      data: { entryPoint: ep.name, ...(suggestion ? { suggestion } : {}) },
+    });
+  }
+}

@@ -1,0 +1,87 @@
+// Traefik refuses to start on an unknown static key below the top level ("field not found",
+// github.com/traefik/paerser parser/nodes_metadata.go), on an unknown flag (pkg/cli/loader_flag.go)
+// and, in v3, on v2 options it removed (pkg/cli/deprecation.go); its file loader ignores unknown
+// top-level keys (paerser file/raw_node.go sortKeys keeps root field names only).
+import { hasInterpolation } from '../compose/labels';
+import type { Project } from '../project';
+import { findTraefikService, lookupStaticKey, readFlags, readStaticFile } from '../traefik/staticConfig';
+import type { KeyPart, StaticKeyLookup } from '../traefik/staticConfig';
+import type { MajorVersion } from '../traefik/static';
+import type { Check, CheckContext, Report } from './check';
+
+export const check: Check = {
+  code: 'unknown-static-key',
+  severity: 'error',
+  description: "A key in Traefik's static configuration (traefik.yml or a command flag) that Traefik does not know.",
+  run(ctx) {
+    const { project } = ctx;
+    for (const file of project.staticFiles) {
+      if (/\.toml$/i.test(file.file)) continue;
+      const seen = new Set<number>();
+      for (const path of readStaticFile(file.file, file.text).keys) {
+        const found = judge(path, project.version, 'file');
+        if (found && !seen.has(found.range.start)) {
+          seen.add(found.range.start);
+          ctx.report({ ...found, file: file.file });
+        }
+      }
+    }
+    checkFlags(ctx, project);
+  },
+};
+
+function checkFlags(ctx: CheckContext, project: Project): void {
+  const config = project.staticConfig;
+  const service = findTraefikService(project.files);
+  if (!config.found || !service?.command || service.version === 'v1') return;
+  const { words, file } = service.command;
+  for (const flag of readFlags(words, file.text, project.version).flags) {
+    const found = judge(flag.segments, project.version, 'flag');
+    // With a configuration file in effect Traefik never decodes the flags; only v3's check for
+    // removed v2 options still reads them.
+    if (!found || (config.from !== 'flags' && found.data?.problem !== 'removed')) continue;
+    ctx.report({ ...found, file: file.file });
+  }
+}
+
+type Where = 'file' | 'flag';
+
+function judge(path: KeyPart[], version: MajorVersion, where: Where): Omit<Report, 'file'> | undefined {
+  const texts = path.map((p) => p.text);
+  const found = lookupStaticKey(texts, version);
+  if (found.bad === undefined) return undefined;
+  const bad = found.bad;
+  // A `${VAR}` segment (flags in compose) cannot be judged, nor anything after it.
+  if (texts.slice(0, bad + 1).some(hasInterpolation)) return undefined;
+  const root = bad === 0 && where === 'file' && found.problem === 'unknown';
+  return {
+    range: path[bad].range,
+    severity: root ? 'warning' : 'error',
+    message: message(texts, found, where, root),
+    data: {
+      problem: found.problem,
+      segmentIndex: bad,
+      ...(found.suggestion ? { suggestion: found.suggestion } : {}),
+    },
+  };
+}
+
+function message(texts: string[], found: StaticKeyLookup, where: Where, root: boolean): string {
+  const segment = texts[found.bad!];
+  const stops =
+    where === 'flag'
+      ? 'Traefik does not start: failed to decode configuration from flags.'
+      : 'Traefik does not start: field not found.';
+  const hint = found.suggestion ? ` — did you mean "${found.suggestion}"?` : '.';
+  switch (found.problem) {
+    case 'removed':
+      return `"${segment}" was removed in Traefik v3: ${found.note} Traefik v3 does not start with it.`;
+    case 'leaf':
+      return `"${texts[found.bad! - 1]}" takes a value and has no sub-keys, so "${segment}" is unknown. ${stops}`;
+    case 'index':
+      return `"${texts[found.bad! - 1]}" is not a list, so "${segment}" is unknown. ${stops}`;
+    default:
+      if (root) return `Unknown top-level key "${segment}"${hint} Traefik ignores it.`;
+      return `Unknown static configuration ${where === 'flag' ? 'flag segment' : 'key'} "${segment}"${hint} ${stops}`;
+  }
+}

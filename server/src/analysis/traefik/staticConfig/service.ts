@@ -1,0 +1,126 @@
+// Finds the Traefik service of a compose project and what compose hands it: the image, the
+// `command:` in effect and the volumes, merged across override files as compose merges them
+// (command replaced by the last file that sets it, volumes merged by container path).
+import { hasInterpolation } from '../../compose/labels';
+import type { ComposeFile, ComposeService, Scalar } from '../../compose/model';
+import type { MajorVersion } from '../static';
+
+export interface Mount {
+  /** Host path or volume name, as written. */
+  source: string;
+  /** Path inside the container. */
+  target: string;
+  scalar: Scalar;
+  file: ComposeFile;
+}
+
+export interface TraefikService {
+  name: string;
+  /** The service's entries across the project's files, in file order. */
+  parts: ComposeService[];
+  image?: Scalar;
+  /** Traefik's major version from the image tag; 'v1' for Traefik 1.x, which reads other flags. */
+  version?: MajorVersion | 'v1';
+  command?: { words: Scalar[]; file: ComposeFile };
+  mounts: Mount[];
+}
+
+/** `traefik`, `traefik:v3.1`, `docker.io/library/traefik:2.10`: the official image, by name. */
+export function isTraefikImage(image: string): boolean {
+  const { name } = splitImage(image);
+  return name.replace(/^(docker\.io\/|index\.docker\.io\/|registry-1\.docker\.io\/)?(library\/)?/, '') === 'traefik';
+}
+
+/** Major version from the tag: `v3.1`, `3`, `latest` (= v3 today) or no tag; others unknown. */
+export function imageVersion(image: string): MajorVersion | 'v1' | undefined {
+  const { tag } = splitImage(image);
+  if (hasInterpolation(tag)) return undefined;
+  if (tag === '' || tag === 'latest') return 'v3';
+  const m = /^v?([123])(?:$|[.-])/.exec(tag);
+  if (!m) return undefined;
+  return m[1] === '1' ? 'v1' : m[1] === '2' ? 'v2' : 'v3';
+}
+
+/** Name and tag of an image reference; a variable in it (`${TAG:-v3}`) may hold `:` or `/`. */
+function splitImage(image: string): { name: string; tag: string } {
+  const ref = image.trim().split('@')[0];
+  const masked = ref.replace(/\$\{[^}]*\}/g, (v) => 'X'.repeat(v.length));
+  const colon = masked.lastIndexOf(':');
+  if (colon <= masked.lastIndexOf('/')) return { name: ref, tag: '' };
+  return { name: ref.slice(0, colon), tag: ref.slice(colon + 1) };
+}
+
+// A service without an image (built from a Dockerfile, or an override fragment whose base file
+// names the image) is taken for Traefik when its command configures entry points or providers.
+const TRAEFIK_FLAG = /^--?(entrypoints|providers)\./i;
+
+export function findTraefikService(files: ComposeFile[]): TraefikService | undefined {
+  const byName = new Map<string, { service: ComposeService; file: ComposeFile }[]>();
+  for (const file of files) {
+    for (const service of file.services) {
+      const parts = byName.get(service.name);
+      if (parts) parts.push({ service, file });
+      else byName.set(service.name, [{ service, file }]);
+    }
+  }
+  const merged = [...byName.values()].map(merge);
+  return (
+    merged.find((s) => s.image !== undefined && isTraefikImage(s.image.value)) ??
+    merged.find((s) => s.image === undefined && s.command?.words.some((w) => TRAEFIK_FLAG.test(w.value)))
+  );
+}
+
+function merge(parts: { service: ComposeService; file: ComposeFile }[]): TraefikService {
+  const out: TraefikService = { name: parts[0].service.name, parts: parts.map((p) => p.service), mounts: [] };
+  const mounts = new Map<string, Mount>();
+  for (const { service, file } of parts) {
+    if (service.image) out.image = service.image;
+    if (service.command) out.command = { words: service.command, file };
+    for (const scalar of service.volumes) {
+      const mount = parseVolume(scalar, file);
+      if (mount) mounts.set(mount.target, mount);
+    }
+  }
+  if (out.image) out.version = imageVersion(out.image.value);
+  out.mounts = [...mounts.values()];
+  return out;
+}
+
+/** Short syntax `source:target[:mode]` (long syntax arrives as `source:target`). */
+function parseVolume(scalar: Scalar, file: ComposeFile): Mount | undefined {
+  const parts = splitColons(scalar.value);
+  if (parts.length < 2) return undefined; // anonymous volume
+  const [source, target] = parts;
+  if (!target.startsWith('/')) return undefined;
+  return { source, target: target.replace(/\/+$/, '') || '/', scalar, file };
+}
+
+/** Splits on `:` outside `${...}` (a variable's default may hold one: `${DIR:-/srv}/x:/y`). */
+function splitColons(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '$' && text[i + 1] === '{') depth++;
+    else if (text[i] === '}' && depth > 0) depth--;
+    else if (text[i] === ':' && depth === 0) {
+      parts.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+/**
+ * A service entry with neither `image:` nor `build:` only overrides a service of a compose file
+ * that is not part of the project: that base may hold labels this entry does not show.
+ */
+export function isFragment(parts: readonly ComposeService[], files: readonly ComposeFile[]): boolean {
+  return parts.every((part) => {
+    if (part.image) return false;
+    const text = files.find((f) => f.file === part.file)?.text ?? '';
+    // `build:` as a key of the entry (the compose model does not keep it).
+    return !/\n[ \t]+build[ \t]*:/.test(text.slice(part.range.start, part.range.end));
+  });
+}

@@ -1,0 +1,18 @@
+// What the flag and file readers hand to the builder: one static setting per key path.
+import type { Range } from '../../types';
+
+/** One dot-separated piece of a static key (or a list position `[0]`), with where it is written. */
+export interface KeyPart {
+  text: string;
+  range: Range;
+}
+
+export interface Setting {
+  /** File the key is written in (the compose file for flags). */
+  file: string;
+  path: KeyPart[];
+  /** The value as Traefik reads it (lists joined with ","); undefined for a key with sub-keys. */
+  value?: string;
+  /** Compose interpolation in the key or value: its text is not what Traefik sees. */
+  interpolated: boolean;
+}
