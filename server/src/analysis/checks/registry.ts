@@ -7,6 +7,7 @@ import { check as notEnabled } from './not-enabled';
 import { check as undefinedEntrypoint } from './undefined-entrypoint';
 import { check as unknownStaticKey } from './unknown-static-key';
 import { check as routeConflict } from './route-conflict';
+import { check as ruleSyntax } from './rule-syntax';
 import { check as scaleContainerName } from './scale-container-name';
 import { check as undefinedMiddleware } from './undefined-middleware';
 import { check as undefinedService } from './undefined-service';
@@ -16,6 +17,7 @@ export const CHECKS: Check[] = [
   yamlSyntax,
   unknownLabel,
   invalidValue,
+  ruleSyntax,
   undefinedMiddleware,
   undefinedService,
   undefinedEntrypoint,

@@ -1,0 +1,107 @@
+// Traefik parses each router rule when it builds the routing table; a rule it cannot parse, an
+// unknown matcher or a wrong argument count disables the router ("error while parsing rule",
+// pkg/muxer/http/mux.go AddRoute, pkg/rules/parser.go; SEMANTICS A). Some v2 forms parse under
+// v3 but never match what was meant (placeholders in HostRegexp/PathPrefix): warnings.
+import type { Label } from '../compose/model';
+import type { Project } from '../project';
+import { parseRule, type ParsedRule, type RuleProtocol, type RuleSyntax } from '../rules';
+import { definitions } from '../traefik/lookup';
+import type { Definition } from '../traefik/model';
+import type { Range } from '../types';
+import type { Check } from './check';
+
+export const check: Check = {
+  code: 'rule-syntax',
+  severity: 'error',
+  description:
+    'A router rule Traefik rejects (syntax, unknown matcher, arguments), or a v2 form that never matches under v3.',
+  run(ctx) {
+    const { project } = ctx;
+    for (const protocol of ['http', 'tcp'] as const) {
+      for (const router of definitions(project, protocol, 'routers')) {
+        const label = router.fields.get('rule');
+        if (!label || label.value.trim() === '') continue;
+        // Compose fills ${VAR} in later: a variable outside a string literal can be any rule.
+        if (label.interpolated && interpolatesStructure(label.value)) continue;
+        const syntax = ruleSyntax(project, router);
+        const parsed = parse(label.value, syntax, protocol);
+        const variables = label.interpolated ? variableSpans(label.value) : [];
+        for (const problem of parsed.problems) {
+          // Compose fills ${VAR} in later: never judge what a variable will become.
+          if (variables.some(([a, b]) => problem.start < b && a < Math.max(problem.end, problem.start + 1))) continue;
+          ctx.report({
+            message: `${problem.message} (router "${router.name}", ${syntax} rule syntax).`,
+            file: label.file,
+            range: insideValue(project, label, problem.start, problem.end),
+            severity: problem.severity,
+            data: {
+              kind: problem.kind,
+              router: router.name,
+              protocol,
+              syntax,
+              ...(problem.suggestion !== undefined ? { suggestion: problem.suggestion } : {}),
+            },
+          });
+        }
+      }
+    }
+  },
+};
+
+/** Offsets of `${...}` and `$VAR` in a value (`$$` is a literal dollar). */
+function variableSpans(value: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const re = /\$\$|\$\{[^}]*\}?|\$[A-Za-z_][A-Za-z0-9_]*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(value)) !== null) if (m[0] !== '$$') spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/** Whether a compose variable stands outside backtick or double-quoted literals. */
+function interpolatesStructure(rule: string): boolean {
+  let quote = '';
+  for (let i = 0; i < rule.length; i++) {
+    const c = rule[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '`' || c === '"') quote = c;
+    else if (c === '$' && rule[i + 1] === '$') i++;
+    else if (c === '$') return true;
+  }
+  return false;
+}
+
+/** Per router `ruleSyntax` (v3 only; unknown values fall back to v3), else the static default, else the version's. */
+export function ruleSyntax(project: Project, router: Definition): RuleSyntax {
+  if (project.version === 'v2') return 'v2';
+  const own = router.fields.get('rulesyntax')?.value.trim().toLowerCase();
+  if (own === 'v2' || own === 'v3') return own;
+  if (own !== undefined) return 'v3';
+  return project.staticConfig.defaultRuleSyntax ?? 'v3';
+}
+
+const cache = new Map<string, ParsedRule>();
+
+/** Rules repeat across edits: parse each (rule, syntax, protocol) once. */
+function parse(rule: string, syntax: RuleSyntax, protocol: RuleProtocol): ParsedRule {
+  const key = `${syntax}\u0000${protocol}\u0000${rule}`;
+  let parsed = cache.get(key);
+  if (!parsed) {
+    if (cache.size > 5000) cache.clear();
+    parsed = parseRule(rule, syntax, protocol);
+    cache.set(key, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * Offsets inside the rule string mapped to the file: exact when the value is written as is
+ * (no escapes); the whole value otherwise.
+ */
+function insideValue(project: Project, label: Label, start: number, end: number): Range {
+  const text = project.files.find((f) => f.file === label.file)?.text;
+  const written = text?.slice(label.valueRange.start, label.valueRange.end);
+  if (!label.exact || written !== label.value) return label.valueRange;
+  return { start: label.valueRange.start + start, end: label.valueRange.start + Math.max(end, start) };
+}

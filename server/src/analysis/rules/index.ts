@@ -1,0 +1,15 @@
+// The Traefik rule language: parse (v2 and v3 syntax, HTTP and TCP), match requests, priorities.
+export type {
+  HttpRequest,
+  MatcherNode,
+  ParsedRule,
+  RuleNode,
+  RuleProblem,
+  RuleProtocol,
+  RuleSyntax,
+  StringArg,
+} from './types';
+export { parseRule } from './parser';
+export { matchRequest, matchRequestTri, type Tri } from './evaluate';
+export { defaultPriority } from './priority';
+export { matcherNames, resolveMatcher, spellings } from './matchers';

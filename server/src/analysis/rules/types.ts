@@ -1,0 +1,60 @@
+// Shapes of the Traefik rule language. Offsets are UTF-16 indices inside the rule string.
+
+export type RuleSyntax = 'v2' | 'v3';
+export type RuleProtocol = 'http' | 'tcp';
+
+export interface RuleProblem {
+  message: string;
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+  /** Stable id for quick fixes and tests; see README of this folder (kinds listed in problems.ts). */
+  kind: string;
+  /** Replacement text or name that fixes the problem, when there is an obvious one. */
+  suggestion?: string;
+}
+
+export interface StringArg {
+  /** The decoded string value Traefik sees. */
+  value: string;
+  /** Range of the literal including its quotes. */
+  start: number;
+  end: number;
+}
+
+export type RuleNode =
+  | { type: 'and' | 'or'; left: RuleNode; right: RuleNode; start: number; end: number }
+  | { type: 'not'; operand: RuleNode; start: number; end: number }
+  | MatcherNode;
+
+export interface MatcherNode {
+  type: 'matcher';
+  /** Canonical spelling, e.g. `PathPrefix`. */
+  name: string;
+  /** As written in the rule, e.g. `pathprefix`. */
+  written: string;
+  args: StringArg[];
+  /** From the matcher name to the closing parenthesis. */
+  start: number;
+  end: number;
+}
+
+export interface ParsedRule {
+  /** Undefined when Traefik cannot parse the rule at all (syntax, unknown matcher). */
+  tree?: RuleNode;
+  /** Errors make Traefik reject the router; warnings mark rules that never do what they seem to. */
+  problems: RuleProblem[];
+}
+
+export interface HttpRequest {
+  /** The Host header (or authority), port included if any. */
+  host: string;
+  /** Raw request path, may contain %-escapes. */
+  path: string;
+  method: string;
+  headers: Record<string, string[]>;
+  /** Raw query string without '?'. */
+  query: string;
+  /** TCP peer address (RemoteAddr), with or without port. */
+  clientIP?: string;
+}

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { run } from '../../helpers';
+
+const compose = (rule: string, extra = '', image = 'traefik:v3.7') =>
+  `services:\n  traefik:\n    image: ${image}\n  api:\n    image: x\n    labels:\n      - "traefik.http.routers.api.rule=${rule}"\n${extra}`;
+
+const cases: { name: string; text: string; expect: [string, string][] }[] = [
+  { name: 'valid v3 rule', text: compose('Host(`a.com`) && PathPrefix(`/api`)'), expect: [] },
+  {
+    name: 'v2 multi-argument Host on v3',
+    text: compose('Host(`a.com`, `b.com`)'),
+    expect: [['error', 'Host(`a.com`, `b.com`)']],
+  },
+  { name: 'same rule on a v2 gateway', text: compose('Host(`a.com`, `b.com`)', '', 'traefik:v2.11'), expect: [] },
+  {
+    name: 'per-router ruleSyntax=v2',
+    text: compose('Host(`a.com`, `b.com`)', '      - traefik.http.routers.api.rulesyntax=v2\n'),
+    expect: [],
+  },
+  { name: 'Headers is not a v3 matcher', text: compose('Headers(`X`, `y`)'), expect: [['error', 'Headers']] },
+  {
+    name: 'v2 placeholder in v3 PathPrefix: accepted, never matches',
+    text: compose('PathPrefix(`/api/{id:[0-9]+}`)'),
+    expect: [['warning', '{id:[0-9]+}']],
+  },
+  { name: 'single quotes', text: compose("Host('a.com')"), expect: [['error', "'a.com'"]] },
+  { name: 'variable inside a literal is not judged', text: compose('PathPrefix(`${PREFIX}`)'), expect: [] },
+  { name: 'variable standing for the whole rule', text: compose('${RULE}'), expect: [] },
+];
+
+for (const c of cases) {
+  test(`rule-syntax: ${c.name}`, () => {
+    assert.deepEqual(
+      run('rule-syntax', c.text).map((f) => [f.severity, f.text]),
+      c.expect,
+    );
+  });
+}
+
+test('rule-syntax: TCP rules are parsed as TCP', () => {
+  const text = 'services:\n  db:\n    image: x\n    labels:\n      - "traefik.tcp.routers.db.rule=HostSNI(*)"\n';
+  assert.deepEqual(
+    run('rule-syntax', text).map((f) => [f.severity, f.text]),
+    [['error', '*']],
+  );
+  const ok = text.replace('HostSNI(*)', 'HostSNI(`*`)');
+  assert.deepEqual(run('rule-syntax', ok), []);
+});
+
+test('rule-syntax: an escaped rule falls back to the whole value', () => {
+  const text =
+    'services:\n  a:\n    image: x\n    labels:\n      - "traefik.http.routers.a.rule=Path(\\"/x\\", \\"/y\\")"\n';
+  const [f] = run('rule-syntax', text);
+  assert.equal(f.text, 'Path(\\"/x\\", \\"/y\\")');
+  assert.equal(f.data?.router, 'a');
+});
