@@ -2,7 +2,18 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'out/', 'test-results/', 'bench/work/', '.cache/', 'examples/', 'test/fixtures/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'out/',
+      'test-results/',
+      'bench/work/',
+      '.cache/',
+      'examples/',
+      'test/fixtures/',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -23,7 +34,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['vscode', 'vscode-*', 'vscode/*'], message: 'The analysis core must not depend on editor or LSP packages.' },
+            {
+              group: ['vscode', 'vscode-*', 'vscode/*'],
+              message: 'The analysis core must not depend on editor or LSP packages.',
+            },
           ],
         },
       ],

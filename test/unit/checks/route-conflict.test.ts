@@ -127,5 +127,8 @@ test('route-conflict: same router linked automatically to different services (Tr
           - traefik.http.routers.Super.rule=Host(\`super.localhost\`)
           - traefik.http.services.powpow.loadbalancer.server.port=80
   `;
-  assert.deepEqual(run('route-conflict', text).map((f) => f.text), ['Super', 'Super']);
+  assert.deepEqual(
+    run('route-conflict', text).map((f) => f.text),
+    ['Super', 'Super'],
+  );
 });
