@@ -101,3 +101,4 @@ function normalizeProjectName(s: string): string {
 export function analyzeProject(input: ProjectInput): AnalysisResult {
   return new Analyzer().analyze(input);
 }
+export * from './authoring';

@@ -1,0 +1,33 @@
+// Quick fixes, found by the finding's code and data (never its message): one action per obvious
+// repair. Each edits only the text it must and writes new labels in the file's own style.
+import type { Project } from '../project';
+import { fixContext, type FixContext } from './fixes/common';
+import { invalidValue, unknownLabel } from './fixes/keys';
+import { chooseService, suggestedName } from './fixes/names';
+import { ruleSyntax, stripPrefixMismatch } from './fixes/rules';
+import { missingPort, notEnabled, scaleContainerName } from './fixes/service';
+import type { CodeAction, FindingRef } from './types';
+
+const FIXES: Record<string, (ctx: FixContext) => CodeAction[]> = {
+  'unknown-label': unknownLabel,
+  'invalid-value': invalidValue,
+  'undefined-middleware': suggestedName,
+  'undefined-service': (ctx) => [...suggestedName(ctx), ...chooseService(ctx)],
+  'undefined-entrypoint': suggestedName,
+  'not-enabled': (ctx) => (ctx.finding.data?.insertEnable === false ? [] : notEnabled(ctx)),
+  'missing-port': missingPort,
+  'scale-container-name': scaleContainerName,
+  'rule-syntax': ruleSyntax,
+  'stripprefix-mismatch': stripPrefixMismatch,
+  'unknown-static-key': suggestedName,
+};
+
+/** Finding codes that have a quick fix (for the server's codeActionProvider and the README). */
+export const FIXABLE_CODES: readonly string[] = Object.keys(FIXES);
+
+export function codeActions(project: Project, file: string, finding: FindingRef): CodeAction[] {
+  const fix = FIXES[finding.code];
+  if (!fix) return [];
+  const ctx = fixContext(project, file, finding);
+  return ctx ? fix(ctx) : [];
+}

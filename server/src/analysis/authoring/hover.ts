@@ -1,0 +1,144 @@
+// Hover: what a label key segment means (schema text, type, Traefik's page for the version),
+// where a router/service/middleware name is defined and used, and what a rule matches.
+import * as path from 'path';
+import type { Label } from '../compose/model';
+import type { Project } from '../project';
+import { lookupLabelKey } from '../schema';
+import type { Definition } from '../traefik/model';
+import { routerEntryPoints, routerPriority } from '../traefik/routing';
+import { listItems } from '../traefik/values';
+import { composeFile, containerOf } from './context';
+import { docUrl, schemaAt, typeText } from './docs';
+import { describeRule, ruleSyntaxOf } from './matchers';
+import { NOUN, occurrenceAt, occurrencesOf, type Occurrence } from './names';
+import type { Hover } from './types';
+
+export function hover(project: Project, file: string, offset: number): Hover | undefined {
+  const name = occurrenceAt(project, file, offset);
+  if (name) return nameHover(project, name);
+  const compose = composeFile(project, file);
+  const label = compose?.services
+    .flatMap((s) => s.labels)
+    .find((l) => l.entryRange.start <= offset && offset <= l.entryRange.end);
+  if (!label) return undefined;
+  if (offset >= label.keyRange.start && offset <= label.keyRange.end) return keyHover(project, label, offset);
+  if (offset >= label.valueRange.start && offset <= label.valueRange.end) return valueHover(project, label, offset);
+  return undefined;
+}
+
+function keyHover(project: Project, label: Label, offset: number): Hover | undefined {
+  let index = 0;
+  for (let i = 0; i < label.segments.length; i++) if (offset >= label.segments[i].range.start) index = i;
+  const segments = label.segments.slice(0, index + 1).map((s) => s.text);
+  const version = project.version;
+  const found = lookupLabelKey(segments, version);
+  const key = `\`${segments.join('.')}\``;
+  if (found.status !== 'known' || !found.path) {
+    const why =
+      found.note ??
+      (found.status === 'ignored' ? 'Traefik does not read this label.' : `Not a Traefik ${version} label key.`);
+    return { markdown: `${key}\n\n${why}`, range: label.segments[index].range };
+  }
+  const node = schemaAt(found.path, version);
+  const parts = [key];
+  if (found.path[found.path.length - 1] === '*') {
+    const owner = schemaAt(found.path.slice(0, -1), version);
+    parts.push(`A name you choose${owner?.['x-name'] ? ` (${owner['x-name']})` : ''}.`);
+  }
+  if (node?.description) parts.push(node.description);
+  const type = node ? typeText(node) : undefined;
+  if (type) parts.push(`Type: ${type}`);
+  parts.push(`[Traefik ${version} documentation](${docUrl(node?.['x-doc'], version)})`);
+  return { markdown: parts.join('\n\n'), range: label.exact ? label.segments[index].range : label.keyRange };
+}
+
+function valueHover(project: Project, label: Label, offset: number): Hover | undefined {
+  const segs = label.segments.map((s) => s.text.toLowerCase());
+  if (segs.length === 5 && segs[0] === 'traefik' && segs[2] === 'routers' && segs[4] === 'rule') {
+    return ruleHover(project, label);
+  }
+  if (segs.length === 5 && segs[2] === 'routers' && segs[4] === 'entrypoints') {
+    const item = listItems(label).find((i) => i.range.start <= offset && offset <= i.range.end);
+    const entry = item && project.staticConfig.entryPoints.get(item.value);
+    if (!item || !entry) return undefined;
+    const where = entry.origin ? ` (${path.basename(entry.origin.file)})` : '';
+    const address = entry.address ? ` on \`${entry.address}\`` : '';
+    return { markdown: `**entry point** \`${entry.name}\`${address}${where}`, range: item.range };
+  }
+  return undefined;
+}
+
+function ruleHover(project: Project, label: Label): Hover {
+  const protocol = label.segments[1].text.toLowerCase();
+  const name = label.segments[3].text;
+  const service = project.files.flatMap((f) => f.services).find((s) => s.labels.includes(label));
+  const container = containerOf(project, service);
+  const router = container?.definitions.find((d) => d.kind === 'routers' && d.protocol === protocol && d.name === name);
+  const syntax = ruleSyntaxOf(project, router);
+  const parts = [`**router** \`${name}\` matches when ${describeRule(label.value, protocol, syntax)}`];
+  if (router && protocol === 'http') {
+    const explicit = router.fields.get('priority')?.value.trim();
+    const priority = routerPriority(router);
+    parts.push(
+      explicit && /^[+-]?\d+$/.test(explicit) && Number(explicit) !== 0
+        ? `Priority **${priority}** (its \`priority\` label).`
+        : `Priority **${priority}**: the length of the rule, Traefik's default when no \`priority\` is set. Higher priorities are tried first.`,
+    );
+    const entryPoints = routerEntryPoints(project, router);
+    if (entryPoints) parts.push(`Entry points: ${entryPoints.map((e) => `\`${e}\``).join(', ') || 'none'}`);
+  }
+  parts.push(`Rule syntax: ${syntax}`);
+  return { markdown: parts.join('\n\n'), range: label.valueRange };
+}
+
+/** Routers without `service` that Traefik links to their container's only service. */
+function linkedRouters(project: Project, service: Occurrence): Definition[] {
+  const out: Definition[] = [];
+  for (const c of project.containers) {
+    const own = c.definitions.filter((d) => d.kind === 'services' && d.protocol === service.protocol);
+    if (own.length !== 1 || own[0].name !== service.name || c.provider !== service.provider) continue;
+    for (const d of c.definitions) {
+      if (d.kind === 'routers' && d.protocol === service.protocol && !d.fields.has('service')) out.push(d);
+    }
+  }
+  return out;
+}
+
+function nameHover(project: Project, at: Occurrence): Hover {
+  const noun = NOUN[at.kind];
+  const title = `**${at.protocol} ${noun}** \`${at.name}\``;
+  if (at.provider !== (containerOf(project, at.service)?.provider ?? 'docker')) {
+    const where =
+      at.provider === 'internal'
+        ? 'Built into Traefik (provider `internal`).'
+        : `Defined by Traefik's \`${at.provider}\` provider, outside the compose files: Gateway Lens cannot see it.`;
+    return { markdown: `${title}\n\n${where}`, range: at.range };
+  }
+  const all = occurrencesOf(project, at);
+  const defined = new Map<string, string>();
+  for (const o of all) {
+    if (o.role === 'reference') continue;
+    const where = `\`${o.service.name}\` (${path.basename(o.file)})`;
+    defined.set(where, o.role === 'implicit' ? `${where}, created by Traefik (no ${noun} label)` : where);
+  }
+  const used = new Map<string, string>();
+  for (const o of all) {
+    if (o.role !== 'reference' || !o.label) continue;
+    const owner = o.label.segments[3]?.text ?? '';
+    const by = o.label.segments[2]?.text.toLowerCase() === 'middlewares' ? 'chain' : 'router';
+    used.set(`${by} ${owner}`, `${by} \`${owner}\` on \`${o.service.name}\``);
+  }
+  if (at.kind === 'services') {
+    for (const router of linkedRouters(project, at)) {
+      used.set(
+        `router ${router.name}`,
+        `router \`${router.name}\` on \`${router.container.compose.name}\` (its only service)`,
+      );
+    }
+  }
+  const parts = [title];
+  parts.push(defined.size > 0 ? `Defined on ${[...defined.values()].join(', ')}.` : `Not defined in this project.`);
+  if (at.kind !== 'routers')
+    parts.push(used.size > 0 ? `Used by ${[...used.values()].join(', ')}.` : 'Not used by any router.');
+  return { markdown: parts.join('\n\n'), range: at.range };
+}

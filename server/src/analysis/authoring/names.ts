@@ -1,0 +1,142 @@
+// Every place a router, service or middleware name is written: the name segment of each label
+// key that declares it, and each reference in a router's `middlewares` / `service` or a chain's
+// `middlewares`. References resolve like Traefik's GetQualifiedName (pkg/server/provider/provider.go):
+// a name without `@` belongs to the referencing container's provider.
+import type { ComposeService, Label } from '../compose/model';
+import type { Project } from '../project';
+import { qualify } from '../traefik/lookup';
+import type { Kind, Protocol } from '../traefik/model';
+import { listItems } from '../traefik/values';
+import type { Range } from '../types';
+import { containerOf } from './context';
+
+export interface NameSymbol {
+  protocol: Protocol;
+  kind: Kind;
+  /** The name without any `@provider`. */
+  name: string;
+  /** The provider the name lives in (`docker`, `swarm`, `file`, `internal`, ...). */
+  provider: string;
+}
+
+export interface Occurrence extends NameSymbol {
+  role: 'declaration' | 'reference' | 'implicit';
+  file: string;
+  /** The name itself (without `@provider`); the whole scalar when the label is not exact. */
+  range: Range;
+  /** False when quoting makes the range cover more than the name (rename must refuse). */
+  exact: boolean;
+  /** The compose service the label (or implicit definition) belongs to. */
+  service: ComposeService;
+  label?: Label;
+  /** `@docker` written after a reference. */
+  explicitProvider: boolean;
+}
+
+const KINDS: Record<string, Kind[]> = {
+  http: ['routers', 'services', 'middlewares'],
+  tcp: ['routers', 'services', 'middlewares'],
+  udp: ['routers', 'services'],
+};
+
+const cache = new WeakMap<Project, Occurrence[]>();
+
+/** All name occurrences of the project, in file order. */
+export function occurrences(project: Project): Occurrence[] {
+  let found = cache.get(project);
+  if (found) return found;
+  found = [];
+  for (const file of project.files) {
+    for (const service of file.services) {
+      const container = containerOf(project, service);
+      const provider = container?.provider ?? 'docker';
+      for (const label of service.labels) collect(label, service, provider, found);
+      if (container?.compose === service) {
+        for (const def of container.definitions) {
+          if (!def.implicit) continue;
+          const { protocol, kind, name } = def;
+          found.push({
+            protocol,
+            kind,
+            name,
+            provider,
+            role: 'implicit',
+            file: file.file,
+            range: service.nameRange,
+            exact: false,
+            service,
+            explicitProvider: false,
+          });
+        }
+      }
+    }
+  }
+  cache.set(project, found);
+  return found;
+}
+
+function collect(label: Label, service: ComposeService, provider: string, out: Occurrence[]): void {
+  const segs = label.segments;
+  if (segs.length < 4 || segs[0].text.toLowerCase() !== 'traefik') return;
+  const protocol = segs[1].text.toLowerCase() as Protocol;
+  const kind = segs[2].text.toLowerCase() as Kind;
+  if (!KINDS[protocol]?.includes(kind)) return;
+  const base = { protocol, file: label.file, service, label };
+  out.push({
+    ...base,
+    kind,
+    name: segs[3].text,
+    provider,
+    role: 'declaration',
+    range: segs[3].range,
+    exact: label.exact,
+    explicitProvider: false,
+  });
+  const target = referenceKind(
+    segs.slice(4).map((s) => s.text.toLowerCase()),
+    protocol,
+    kind,
+  );
+  if (!target || label.interpolated) return;
+  const items = listItems(label);
+  for (const item of target === 'services' ? items.slice(0, 1) : items) {
+    if (item.value === '') continue;
+    const ref = qualify(item.value, provider);
+    out.push({
+      ...base,
+      kind: target,
+      name: ref.name,
+      provider: ref.provider,
+      role: 'reference',
+      range: label.exact ? { start: item.range.start, end: item.range.start + ref.name.length } : item.range,
+      exact: label.exact,
+      explicitProvider: ref.explicit,
+    });
+  }
+}
+
+/** Which kind of name a field's value refers to: router.middlewares, router.service, chain.middlewares. */
+function referenceKind(field: string[], protocol: Protocol, kind: Kind): Kind | undefined {
+  const path = field.join('.');
+  if (kind === 'routers' && path === 'service') return 'services';
+  if (kind === 'routers' && path === 'middlewares' && protocol !== 'udp') return 'middlewares';
+  if (kind === 'middlewares' && path === 'chain.middlewares' && protocol === 'http') return 'middlewares';
+  return undefined;
+}
+
+export function sameSymbol(a: NameSymbol, b: NameSymbol): boolean {
+  return a.protocol === b.protocol && a.kind === b.kind && a.name === b.name && a.provider === b.provider;
+}
+
+/** The name under the cursor (inclusive of its end, where a cursor after the last letter sits). */
+export function occurrenceAt(project: Project, file: string, offset: number): Occurrence | undefined {
+  return occurrences(project).find(
+    (o) => o.role !== 'implicit' && o.file === file && o.range.start <= offset && offset <= o.range.end,
+  );
+}
+
+export function occurrencesOf(project: Project, symbol: NameSymbol): Occurrence[] {
+  return occurrences(project).filter((o) => sameSymbol(o, symbol));
+}
+
+export const NOUN: Record<Kind, string> = { routers: 'router', services: 'service', middlewares: 'middleware' };

@@ -1,0 +1,58 @@
+// Every finding on examples/musicshare-broken that has a quick fix: each of its actions makes
+// that finding disappear and creates no other. And every check code is either
+// fixable or listed here as having no obvious repair.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Analyzer, CHECKS, codeActions, FIXABLE_CODES, applyEdits } from '../../../server/src/analysis';
+
+const DIR = path.resolve(__dirname, '..', '..', '..', 'examples', 'musicshare-broken');
+const FILE = path.join(DIR, 'docker-compose.yml');
+const TEXT = readFileSync(FILE, 'utf8');
+const readFile = (p: string): string | undefined => {
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/** Codes whose findings have no single obvious repair (the user must choose what was meant). */
+const NO_OBVIOUS_REPAIR = ['yaml-syntax', 'route-conflict', 'route-shadowed'];
+
+function analyze(text: string) {
+  return new Analyzer().analyze({ files: [{ file: FILE, text }], readFile });
+}
+
+const key = (text: string, f: { code: string; range: { start: number; end: number } }): string =>
+  `${f.code}: ${text.slice(f.range.start, f.range.end)}`;
+
+test('every check code has a quick fix or is known to have no obvious repair', () => {
+  for (const check of CHECKS) {
+    assert.ok(
+      FIXABLE_CODES.includes(check.code) || NO_OBVIOUS_REPAIR.includes(check.code),
+      `${check.code}: add a fix or list it in NO_OBVIOUS_REPAIR`,
+    );
+  }
+});
+
+test('musicshare-broken: each fix removes its finding and adds none', () => {
+  const { project, findings } = analyze(TEXT);
+  const before = findings.map((f) => key(TEXT, f));
+  let fixed = 0;
+  for (const finding of findings) {
+    if (NO_OBVIOUS_REPAIR.includes(finding.code)) continue;
+    const actions = codeActions(project, FILE, finding);
+    assert.ok(actions.length > 0, `a fix for ${key(TEXT, finding)}`);
+    for (const chosen of actions) {
+      const after = applyEdits(TEXT, chosen.edits[FILE]);
+      const left = analyze(after).findings.map((f) => key(after, f));
+      assert.ok(!left.includes(key(TEXT, finding)), `${chosen.title} removes ${key(TEXT, finding)}`);
+      for (const f of left) assert.ok(before.includes(f), `${chosen.title}: no new finding ${f}`);
+      assert.equal(left.length, before.length - 1, chosen.title);
+    }
+    fixed++;
+  }
+  assert.ok(fixed >= 9, `${fixed} findings fixed`);
+});

@@ -1,0 +1,132 @@
+// Hover with cursor markers: the range it covers and what it says.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hover } from '../../../server/src/analysis/authoring';
+import { yaml } from '../../helpers';
+import { cursor, FILE, projectOf, type ProjectOptions } from './helpers';
+
+const compose = (api: string) => yaml`
+  services:
+    api:
+      image: nginx
+      labels:
+${api}
+    web:
+      image: nginx
+      labels:
+        - traefik.http.routers.web.rule=PathPrefix(\`/\`)
+        - traefik.http.routers.web.priority=1
+        - traefik.http.routers.web.middlewares=api-strip@docker,auth@file
+`;
+
+const cases: {
+  name: string;
+  src: string;
+  range?: string;
+  says?: (string | RegExp)[];
+  none?: boolean;
+  opts?: ProjectOptions;
+}[] = [
+  {
+    name: 'a field segment: description, type and the v3.7 docs page',
+    src: compose('        - "traefik.http.routers.api.prio|rity=5"'),
+    range: 'priority',
+    says: [
+      'traefik.http.routers.api.priority',
+      'length of the rule',
+      'Type: integer',
+      'https://doc.traefik.io/traefik/v3.7/reference/routing-configuration/http/routing/router/',
+    ],
+  },
+  {
+    name: 'v2 project: the v2.11 docs page',
+    src: yaml`
+      services:
+        traefik:
+          image: traefik:v2.11
+        api:
+          image: nginx
+          labels:
+            - traefik.http.services.api.loadbalancer.server.p|ort=80
+    `,
+    range: 'port',
+    says: ['https://doc.traefik.io/traefik/v2.11/routing/services/'],
+  },
+  {
+    name: 'an intermediate segment in map form',
+    src: compose('        traefik.http.mid|dlewares.api-strip.stripprefix.prefixes: /api'),
+    range: 'middlewares',
+    says: ['traefik.http.middlewares'],
+  },
+  {
+    name: 'an unknown segment says so',
+    src: compose('        - traefik.http.routers.api.rul|le=Host(`a`)'),
+    range: 'rulle',
+    says: ['Not a Traefik v3 label key'],
+  },
+  {
+    name: 'a middleware name in a key: defined and used where',
+    src: compose('        - traefik.http.middlewares.api-st|rip.stripprefix.prefixes=/api'),
+    range: 'api-strip',
+    says: ['http middleware', 'Defined on `api`', 'router `web` on `web`'],
+  },
+  {
+    name: 'a middleware reference with @docker',
+    src: compose('        - traefik.http.middlewares.api-strip.stripprefix.prefixes=/api').replace(
+      'middlewares=api-strip@docker',
+      'middlewares=api-s|trip@docker',
+    ),
+    range: 'api-strip',
+    says: ['Defined on `api`'],
+  },
+  {
+    name: 'a reference to the file provider',
+    src: compose('        - traefik.http.middlewares.api-strip.stripprefix.prefixes=/api').replace(
+      'auth@file',
+      'au|th@file',
+    ),
+    range: 'auth',
+    says: ['file', 'cannot see it'],
+  },
+  {
+    name: 'a rule: what it matches and its default priority',
+    src: compose('        - "traefik.http.routers.api.rule=Host(`a.com`) && PathPre|fix(`/api`)"'),
+    range: 'Host(`a.com`) && PathPrefix(`/api`)',
+    says: ['host is `a.com` **and** path starts with `/api`', 'Priority **35**', 'length of the rule'],
+  },
+  {
+    name: 'a rule with an explicit priority',
+    src: compose('        - traefik.http.routers.api.rule=Host(`a`)').replace('PathPrefix(`/`)', 'PathPre|fix(`/`)'),
+    range: 'PathPrefix(`/`)',
+    says: ['path starts with `/`', 'Priority **1** (its `priority` label)'],
+  },
+  {
+    name: 'an entry point value shows its address',
+    src: compose('        - traefik.http.routers.api.entrypoints=web,webse|cure'),
+    range: 'websecure',
+    says: ['entry point', ':443'],
+    opts: { entryPoints: { web: ':80', websecure: ':443' } },
+  },
+  {
+    name: 'outside labels: nothing',
+    src: compose('        - traefik.enable=true').replace('image: nginx', 'image: ng|inx'),
+    none: true,
+  },
+];
+
+for (const c of cases) {
+  test(`hover: ${c.name}`, () => {
+    const { text, offset } = cursor(c.src);
+    const found = hover(projectOf(text, c.opts), FILE, offset);
+    if (c.none) {
+      assert.equal(found, undefined);
+      return;
+    }
+    assert.ok(found, 'a hover');
+    if (c.range !== undefined) assert.equal(text.slice(found.range.start, found.range.end), c.range);
+    for (const s of c.says ?? []) {
+      if (typeof s === 'string') assert.ok(found.markdown.includes(s), `says "${s}":\n${found.markdown}`);
+      else assert.match(found.markdown, s);
+    }
+  });
+}
