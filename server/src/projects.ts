@@ -4,7 +4,7 @@
 // so the pull requests for every open file of a project share one analysis.
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver';
-import { Analyzer, type Finding, type SourceFile } from './analysis';
+import { Analyzer, type Finding, type Project, type ProjectInput, type SourceFile } from './analysis';
 import { lineMap, toDiagnostic, type LineMap } from './convert';
 import { uriToPath, type Documents } from './documents';
 import type { ProblemCounts } from './protocol';
@@ -33,6 +33,14 @@ export interface ProjectsHost {
   folders: WorkspaceFolders;
   settings: SettingsCache;
   log(message: string): void;
+}
+
+interface Gathered {
+  inputs: Map<string, string | undefined>;
+  lines: Map<string, LineMap>;
+  versions: Map<string, number>;
+  read(file: string): string | undefined;
+  input: ProjectInput;
 }
 
 let results = 0;
@@ -91,12 +99,8 @@ export class Projects {
     return document ? `v${document.version}` : this.host.disk.stamp(file);
   }
 
-  private async compute(folder: string): Promise<ProjectResult> {
-    const settings = await this.settingsFor(folder);
-    const composeFiles = await this.composeFiles(folder, settings);
-    const memo = this.memo.get(folder);
-    if (memo && memo.settings === settings && sameInputs(memo, composeFiles, (f) => this.stamp(f))) return memo;
-
+  /** Reads what one analysis of the project needs: its files, and what they mount or name. */
+  private gather(folder: string, settings: Settings, composeFiles: string[]): Gathered {
     const { documents, disk } = this.host;
     const inputs = new Map<string, string | undefined>();
     const lines = new Map<string, LineMap>();
@@ -128,14 +132,45 @@ export class Projects {
       if (staticFiles.length === 0) this.host.log(`gatewayLens.traefik.staticConfig: cannot read ${file}`);
     }
 
+    return {
+      inputs,
+      lines,
+      versions,
+      read,
+      input: { files, staticFiles, options: analysisOptions(settings), readFile: (file) => read(path.normalize(file)) },
+    };
+  }
+
+  /**
+   * The parsed project of the folder holding `file`, without running the checks: what
+   * completion, hover and navigation need, answered from the same parse caches.
+   */
+  async model(file: string): Promise<{ project: Project; lines: (file: string) => LineMap | undefined } | undefined> {
+    const folder = path.dirname(file);
+    const settings = await this.settingsFor(folder);
+    const composeFiles = await this.composeFiles(folder, settings);
+    if (!composeFiles.includes(file)) composeFiles.push(file);
+    const gathered = this.gather(folder, settings, composeFiles);
+    const project = this.host.analyzer.project(gathered.input);
+    return {
+      project,
+      lines: (f) => gathered.lines.get(f) ?? (gathered.read(f) !== undefined ? gathered.lines.get(f) : undefined),
+    };
+  }
+
+  private async compute(folder: string): Promise<ProjectResult> {
+    const settings = await this.settingsFor(folder);
+    const composeFiles = await this.composeFiles(folder, settings);
+    const memo = this.memo.get(folder);
+    if (memo && memo.settings === settings && sameInputs(memo, composeFiles, (f) => this.stamp(f))) return memo;
+
+    const { documents } = this.host;
+    const { inputs, lines, versions, read, input } = this.gather(folder, settings, composeFiles);
+    const { files } = input;
+    const staticFiles = input.staticFiles ?? [];
     let findings: Finding[];
     try {
-      findings = this.host.analyzer.analyze({
-        files,
-        staticFiles,
-        options: analysisOptions(settings),
-        readFile: (file) => read(path.normalize(file)),
-      }).findings;
+      findings = this.host.analyzer.analyze(input).findings;
     } catch (err) {
       // The core failed as a whole: say so on the project's first file instead of going quiet.
       this.host.log(`Analysis of ${folder} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

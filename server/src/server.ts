@@ -13,6 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import { Analyzer } from './analysis';
 import { Documents, uriToPath } from './documents';
+import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { Projects } from './projects';
 import { SETTINGS_SECTION } from './protocol';
 import { SettingsCache } from './settings';
@@ -51,6 +52,7 @@ const settings = new SettingsCache(async (scopeUri) =>
 );
 const projects = new Projects({ analyzer: new Analyzer(), documents, disk: new DiskFiles(), folders, settings, log });
 let validation: Validation | undefined;
+registerFeatures(connection, documents, projects, log);
 
 function toFolders(list: { uri: string }[]): WorkspaceFolder[] {
   return list.flatMap((f) => {
@@ -76,6 +78,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
+      ...FEATURE_CAPABILITIES,
       // Editing one compose file changes its siblings' diagnostics (one project per folder).
       diagnosticProvider: pull
         ? { identifier: 'gateway-lens', interFileDependencies: true, workspaceDiagnostics: false }

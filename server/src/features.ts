@@ -1,0 +1,246 @@
+// Authoring requests (completion, hover, navigation, rename, code actions, outline): each turns
+// LSP positions into offsets, asks the core over the parsed project, and turns the answer back.
+// The checks never run here; every handler answers empty rather than throw.
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  InsertTextFormat,
+  SymbolKind,
+  type CodeAction as LspCodeAction,
+  type CompletionItem as LspCompletionItem,
+  type Connection,
+  type DocumentSymbol as LspSymbol,
+  type ServerCapabilities,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import {
+  codeActions,
+  complete,
+  definition,
+  documentSymbols,
+  highlights,
+  hover,
+  prepareRename,
+  references,
+  rename,
+  sourceActions,
+  type CodeAction,
+  type DocumentSymbol,
+  type Project,
+  type Range,
+} from './analysis';
+import { toOffset, toRange, type LineMap } from './convert';
+import { uriToPath, type Documents } from './documents';
+import type { Projects } from './projects';
+
+export const FEATURE_CAPABILITIES: ServerCapabilities = {
+  completionProvider: { triggerCharacters: ['.', '=', ':', ',', '`', '@'] },
+  hoverProvider: true,
+  definitionProvider: true,
+  referencesProvider: true,
+  documentHighlightProvider: true,
+  renameProvider: { prepareProvider: true },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
+  documentSymbolProvider: true,
+};
+
+interface At {
+  project: Project;
+  file: string;
+  offset: number;
+  lines: (file: string) => LineMap | undefined;
+}
+
+const KIND: Record<string, CompletionItemKind> = {
+  field: CompletionItemKind.Field,
+  name: CompletionItemKind.Reference,
+  value: CompletionItemKind.Value,
+  matcher: CompletionItemKind.Function,
+  snippet: CompletionItemKind.Snippet,
+  keyword: CompletionItemKind.Keyword,
+};
+
+const SYMBOL: Record<string, SymbolKind> = {
+  'compose-service': SymbolKind.Module,
+  router: SymbolKind.Function,
+  service: SymbolKind.Class,
+  middleware: SymbolKind.Interface,
+};
+
+export function registerFeatures(
+  connection: Connection,
+  documents: Documents,
+  projects: Projects,
+  log: (m: string) => void,
+): void {
+  /** Resolves the document and its project; undefined for files that are not compose files. */
+  async function at(uri: string, position?: { line: number; character: number }): Promise<At | undefined> {
+    const document = documents.get(uri);
+    const file = uriToPath(uri);
+    if (!document || !file) return undefined;
+    const model = await projects.model(file);
+    if (!model) return undefined;
+    const lines = (f: string): LineMap | undefined => (f === file ? document : model.lines(f));
+    return { project: model.project, file, offset: position ? toOffset(document, position) : 0, lines };
+  }
+
+  const range = (a: At, file: string, r: Range) => {
+    const lines = a.lines(file);
+    return lines ? toRange(lines, r) : undefined;
+  };
+
+  function workspaceEdit(a: At, edits: Record<string, { range: Range; newText: string }[]>): WorkspaceEdit {
+    const changes: WorkspaceEdit['changes'] = {};
+    for (const [file, list] of Object.entries(edits)) {
+      changes[documents.uriOf(file)] = list.flatMap((e) => {
+        const r = range(a, file, e.range);
+        return r ? [{ range: r, newText: e.newText }] : [];
+      });
+    }
+    return { changes };
+  }
+
+  function guard<P, R>(name: string, fallback: R, handler: (params: P) => Promise<R>): (params: P) => Promise<R> {
+    return async (params) => {
+      try {
+        return await handler(params);
+      } catch (err) {
+        log(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        return fallback;
+      }
+    };
+  }
+
+  connection.onCompletion(
+    guard('completion', [] as LspCompletionItem[], async (p) => {
+      const a = await at(p.textDocument.uri, p.position);
+      if (!a) return [];
+      return complete(a.project, a.file, a.offset).flatMap((item) => {
+        const r = range(a, a.file, item.replace);
+        if (!r) return [];
+        return [
+          {
+            label: item.label,
+            kind: KIND[item.kind],
+            detail: item.detail,
+            documentation: item.documentation ? { kind: 'markdown' as const, value: item.documentation } : undefined,
+            textEdit: { range: r, newText: item.insertText },
+            insertTextFormat: item.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+            sortText: item.sortText,
+            filterText: item.filterText,
+            command: item.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+          },
+        ];
+      });
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, async (p) => {
+      const a = await at(p.textDocument.uri, p.position);
+      const h = a && hover(a.project, a.file, a.offset);
+      if (!a || !h) return null;
+      return { contents: { kind: 'markdown' as const, value: h.markdown }, range: range(a, a.file, h.range) };
+    }),
+  );
+
+  const locations = (a: At, list: { file: string; range: Range }[]) =>
+    list.flatMap((l) => {
+      const r = range(a, l.file, l.range);
+      return r ? [{ uri: documents.uriOf(l.file), range: r }] : [];
+    });
+
+  connection.onDefinition(
+    guard('definition', [], async (p) => {
+      const a = await at(p.textDocument.uri, p.position);
+      return a ? locations(a, definition(a.project, a.file, a.offset)) : [];
+    }),
+  );
+
+  connection.onReferences(
+    guard('references', [], async (p) => {
+      const a = await at(p.textDocument.uri, p.position);
+      return a ? locations(a, references(a.project, a.file, a.offset, p.context.includeDeclaration)) : [];
+    }),
+  );
+
+  connection.onDocumentHighlight(
+    guard('documentHighlight', [], async (p) => {
+      const a = await at(p.textDocument.uri, p.position);
+      if (!a) return [];
+      return highlights(a.project, a.file, a.offset).flatMap((h) => {
+        const r = range(a, a.file, h);
+        return r ? [{ range: r }] : [];
+      });
+    }),
+  );
+
+  connection.onPrepareRename(
+    guard('prepareRename', null, async (p) => {
+      const a = await at(p.textDocument.uri, p.position);
+      const found = a && prepareRename(a.project, a.file, a.offset);
+      const r = found && a && range(a, a.file, found.range);
+      return r && found ? { range: r, placeholder: found.placeholder } : null;
+    }),
+  );
+
+  connection.onRenameRequest(async (p) => {
+    const a = await at(p.textDocument.uri, p.position);
+    if (!a) return null;
+    const result = rename(a.project, a.file, a.offset, p.newName);
+    // The client shows a refused rename (name taken or invalid) as a message.
+    if ('error' in result) throw new Error(result.error);
+    return workspaceEdit(a, result.edits);
+  });
+
+  connection.onCodeAction(
+    guard('codeAction', [] as LspCodeAction[], async (p) => {
+      const a = await at(p.textDocument.uri, p.range.start);
+      const document = documents.get(p.textDocument.uri);
+      if (!a || !document) return [];
+      const toLsp = (action: CodeAction, diagnostic?: (typeof p.context.diagnostics)[number]): LspCodeAction => ({
+        title: action.title,
+        kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.Source,
+        isPreferred: action.isPreferred,
+        diagnostics: diagnostic ? [diagnostic] : undefined,
+        edit: workspaceEdit(a, action.edits),
+      });
+      const out: LspCodeAction[] = [];
+      for (const d of p.context.diagnostics) {
+        if (d.source !== 'gateway-lens' || typeof d.code !== 'string') continue;
+        const finding = {
+          code: d.code,
+          range: { start: toOffset(document, d.range.start), end: toOffset(document, d.range.end) },
+          data: (d.data ?? undefined) as Record<string, unknown> | undefined,
+        };
+        for (const action of codeActions(a.project, a.file, finding)) out.push(toLsp(action, d));
+      }
+      const selection = { start: toOffset(document, p.range.start), end: toOffset(document, p.range.end) };
+      for (const action of sourceActions(a.project, a.file, selection)) out.push(toLsp(action));
+      return out;
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [] as LspSymbol[], async (p) => {
+      const a = await at(p.textDocument.uri);
+      if (!a) return [];
+      const convert = (s: DocumentSymbol): LspSymbol[] => {
+        const r = range(a, a.file, s.range);
+        const sel = range(a, a.file, s.selectionRange);
+        if (!r || !sel) return [];
+        return [
+          {
+            name: s.name,
+            detail: s.detail,
+            kind: SYMBOL[s.kind],
+            range: r,
+            selectionRange: sel,
+            children: s.children.flatMap(convert),
+          },
+        ];
+      };
+      return documentSymbols(a.project, a.file).flatMap(convert);
+    }),
+  );
+}

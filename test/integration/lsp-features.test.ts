@@ -1,0 +1,117 @@
+// Authoring over the real language server: completion, hover, definition, rename refusal and a
+// quick fix, through a real JSON-RPC client on stdio.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { LspClient } from '../support/lspClient';
+
+const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
+const TEXT = `services:
+  api:
+    image: app
+    expose: ["8080"]
+    labels:
+      - traefik.enable=true
+      - traefik.http.routers.api.rule=PathPrefix(\`/api\`)
+      - traefik.http.routers.api.middlewares=api-strp
+      - traefik.http.middlewares.api-strip.stripprefix.prefixes=/api
+      - traefik.http.services.api.loadbalancer.server.port=8080
+      - traefik.http.routers.api.
+`;
+
+let client: LspClient;
+let dir: string;
+let uri: string;
+
+function position(needle: string, delta = 0): { line: number; character: number } {
+  const offset = TEXT.indexOf(needle) + delta;
+  const before = TEXT.slice(0, offset);
+  return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+before(async () => {
+  assert.ok(fs.existsSync(SERVER), 'npm run build first (npm test does)');
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-features-'));
+  const file = path.join(dir, 'docker-compose.yml');
+  fs.writeFileSync(file, TEXT);
+  uri = pathToFileURL(file).toString();
+  client = new LspClient(process.execPath, [SERVER, '--stdio']);
+  await client.initialize(dir);
+  const first = client.nextDiagnostics(uri);
+  await client.open(uri, 'dockercompose', TEXT);
+  await first;
+});
+
+after(async () => {
+  await client.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('completion offers the router fields not yet set after "routers.api."', async () => {
+  const at = position('traefik.http.routers.api.\n', 'traefik.http.routers.api.'.length);
+  const items = (await client.connection.sendRequest('textDocument/completion', {
+    textDocument: { uri },
+    position: at,
+  })) as { label: string }[];
+  const labels = items.map((i) => i.label);
+  // rule and middlewares are already set on this router, so they are not offered again.
+  for (const field of ['entrypoints', 'service', 'tls', 'priority'])
+    assert.ok(labels.includes(field), `${field} in ${labels.join(',')}`);
+});
+
+test('hover on a key segment explains it', async () => {
+  const h = (await client.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: position('stripprefix.prefixes', 2),
+  })) as {
+    contents: { value: string };
+  } | null;
+  assert.ok(h);
+  assert.match(h.contents.value, /strip/i);
+});
+
+test('definition of a middleware name jumps to its declaration', async () => {
+  const defs = (await client.connection.sendRequest('textDocument/definition', {
+    textDocument: { uri },
+    position: position('api-strip.stripprefix', 1),
+  })) as { range: { start: { line: number } } }[];
+  assert.ok(defs.length >= 1);
+  assert.equal(defs[0].range.start.line, position('api-strip.stripprefix').line);
+});
+
+test('a quick fix for the misspelt middleware replaces only the name', async () => {
+  const diagnostics = client.published.get(uri)?.diagnostics ?? [];
+  const d = diagnostics.find((x) => x.code === 'undefined-middleware');
+  assert.ok(d, JSON.stringify(diagnostics.map((x) => x.code)));
+  const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: d.range,
+    context: { diagnostics: [d] },
+  })) as { title: string; edit: { changes: Record<string, { newText: string; range: unknown }[]> } }[];
+  const fix = actions.find((a) => /api-strip/.test(a.title));
+  assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  assert.deepEqual(fix.edit.changes[uri], [{ range: d.range, newText: 'api-strip' }]);
+});
+
+test('rename refuses an invalid name, and renames every use of a valid one', async () => {
+  await assert.rejects(
+    client.connection.sendRequest('textDocument/rename', {
+      textDocument: { uri },
+      position: position('routers.api.rule', 'routers.'.length),
+      newName: 'api.v2',
+    }),
+  );
+  const edit = (await client.connection.sendRequest('textDocument/rename', {
+    textDocument: { uri },
+    position: position('api-strip.stripprefix', 1),
+    newName: 'api-prefix',
+  })) as { changes: Record<string, { newText: string }[]> };
+  // the declaration and the (misspelt) reference are different names: only the declaration
+  assert.deepEqual(
+    edit.changes[uri].map((e) => e.newText),
+    ['api-prefix'],
+  );
+});
