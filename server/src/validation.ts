@@ -34,6 +34,8 @@ export class Validation {
   private counts = new Map<string, ProblemCounts>();
   private running = 0;
 
+  private readonly lastScheduled = new Map<string, number>();
+
   constructor(
     private readonly connection: Connection,
     private readonly documents: Documents,
@@ -42,8 +44,16 @@ export class Validation {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Re-analyses `folder`'s project after `delay` ms; a newer call replaces a pending one. */
+  /**
+   * Re-analyses `folder`'s project; a newer call replaces a pending one. An edit after a quiet
+   * moment runs at once (the analysis is incremental and cheap); edits in a burst (typing)
+   * wait `delay` ms so only the last one is analysed.
+   */
   schedule(folder: string, delay = this.options.delay): void {
+    const now = Date.now();
+    const last = this.lastScheduled.get(folder);
+    this.lastScheduled.set(folder, now);
+    if (last === undefined || now - last >= this.options.delay) delay = Math.min(delay, 0);
     const generation = (this.generations.get(folder) ?? 0) + 1;
     this.generations.set(folder, generation);
     clearTimeout(this.timers.get(folder));
