@@ -34,8 +34,6 @@ export class Validation {
   private counts = new Map<string, ProblemCounts>();
   private running = 0;
 
-  private readonly lastScheduled = new Map<string, number>();
-
   constructor(
     private readonly connection: Connection,
     private readonly documents: Documents,
@@ -45,15 +43,12 @@ export class Validation {
   ) {}
 
   /**
-   * Re-analyses `folder`'s project; a newer call replaces a pending one. An edit after a quiet
-   * moment runs at once (the analysis is incremental and cheap); edits in a burst (typing)
-   * wait `delay` ms so only the last one is analysed.
+   * Re-analyses `folder`'s project; a newer call replaces a pending one. With nothing pending
+   * the edit runs at once (the analysis is incremental and cheap); an edit arriving while one
+   * waits (fast typing) restarts the wait, so only the last of a burst is analysed.
    */
   schedule(folder: string, delay = this.options.delay): void {
-    const now = Date.now();
-    const last = this.lastScheduled.get(folder);
-    this.lastScheduled.set(folder, now);
-    if (last === undefined || now - last >= this.options.delay) delay = Math.min(delay, 0);
+    if (!this.timers.has(folder)) delay = Math.min(delay, 0);
     const generation = (this.generations.get(folder) ?? 0) + 1;
     this.generations.set(folder, generation);
     clearTimeout(this.timers.get(folder));

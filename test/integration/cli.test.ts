@@ -2,31 +2,14 @@
 // formats, exit statuses 0/1/2, bad usage, unreadable files, and projects split by folder.
 import { before, after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CHECKS } from '../../server/src/analysis';
+import { built } from '../support/build';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
-
-function newest(dir: string): number {
-  let max = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    max = Math.max(max, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
-  }
-  return max;
-}
-
-/** Builds dist/ when the bundle is missing or older than the sources (npm test builds first). */
-function ensureBuilt(): void {
-  const built = fs.existsSync(CLI) ? fs.statSync(CLI).mtimeMs : 0;
-  if (built < newest(path.join(ROOT, 'server', 'src'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  }
-}
+const CLI = built('cli.js');
 
 const app = (middleware: string): string => `services:
   app:
@@ -56,7 +39,6 @@ const DUPLICATE_KEY = `services:
 
 let dir = '';
 before(() => {
-  ensureBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-cli-'));
   const files: Record<string, string> = {
     'typo/docker-compose.yml': TYPO,

@@ -1,9 +1,9 @@
 // The real language server (dist/server.js --stdio) driven by a real LSP client over stdio:
 // push and pull diagnostics, projects spanning several compose files, settings, files changed
 // on disk, and bad input that must not take the server down. Waits on messages, never sleeps.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,27 +11,11 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { built } from '../support/build';
 import { LspClient, type Diagnostic } from '../support/lspClient';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SERVER = path.join(ROOT, 'dist', 'server.js');
-
-function newest(dir: string): number {
-  let max = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    max = Math.max(max, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
-  }
-  return max;
-}
-
-/** Builds dist/ when the bundle is missing or older than the sources (npm test builds first). */
-function ensureBuilt(): void {
-  const built = fs.existsSync(SERVER) ? fs.statSync(SERVER).mtimeMs : 0;
-  if (built < newest(path.join(ROOT, 'server', 'src'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  }
-}
+const SERVER = built('server.js');
 
 const tmpDirs: string[] = [];
 function project(files: Record<string, string>): string {
@@ -79,7 +63,6 @@ function start(): LspClient {
   return client;
 }
 
-before(() => ensureBuilt());
 after(async () => {
   await Promise.all(clients.map((c) => c.stop()));
   for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
