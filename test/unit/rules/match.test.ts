@@ -7,7 +7,7 @@ import {
   type HttpRequest,
   type RuleSyntax,
 } from '../../../server/src/analysis/rules';
-import { routingPath } from '../../../server/src/analysis/rules/request';
+import { routingPath } from '../../../server/src/analysis/rules/path';
 
 /** A request as httptest.NewRequest(method, url) builds it. */
 function req(url: string, over: Partial<HttpRequest> = {}): HttpRequest {
@@ -209,8 +209,9 @@ test('matcher_test.go TestQueryMatcher, TestQueryRegexpMatcher', () => {
     'https://example.com?q=traefik': 404,
     'https://example.com?q={value:traefik}': 200,
   });
-  // url.ParseQuery: + and %20 are spaces; a pair with ; is dropped.
-  table('Query(`q`, `a b`)', 'v3', { 'https://x?q=a+b': 200, 'https://x?q=a%20b': 200, 'https://x?q=a+b;c': 404 });
+  // url.ParseQuery: + and %20 are spaces; the entry point turns ; into & (AllowQuerySemicolons).
+  table('Query(`q`, `a b`)', 'v3', { 'https://x?q=a+b': 200, 'https://x?q=a%20b': 200, 'https://x?c;q=a+b': 200 });
+  table('Query(`q`, `a;b`)', 'v3', { 'https://x?q=a;b': 404, 'https://x?q=a%3Bb': 200 });
 });
 
 test('mux_test.go TestMuxer', () => {
@@ -267,13 +268,25 @@ test('mux_test.go TestRoutingPath, and what the path matchers see', () => {
   assert.equal(routingPath('/foo%20bar'), '/foo bar');
   assert.equal(routingPath('/foo%2Fbar'), '/foo%2Fbar');
   assert.equal(routingPath('/foo%20bar%2Fbaz%23qux'), '/foo bar%2Fbaz%23qux');
-  // Only the upper-case spelling of a reserved escape is kept (reservedCharacters keys).
-  assert.equal(routingPath('/a%2fb'), '/a/b');
   assert.equal(routingPath('/caf%C3%A9'), '/café');
   assert.equal(routingPath('/bad%zz'), undefined);
+  // server_entrypoint_tcp.go normalizePath: escapes upper-cased (so %2f stays encoded too),
+  // unreserved ones decoded; denyFragment: a raw # is refused.
+  assert.equal(routingPath('/a%2fb'), '/a%2Fb');
+  assert.equal(routingPath('/%61%7e'), '/a~');
+  assert.equal(routingPath('/a#b'), undefined);
+  // sanitizePath (default on): path.Clean on the escaped path, a trailing slash kept.
+  assert.equal(routingPath('/a/../b'), '/b');
+  assert.equal(routingPath('//a//b/'), '/a/b/');
+  assert.equal(routingPath('/a/./b/.'), '/a/b');
+  assert.equal(routingPath('/a%2F..%2Fb'), '/a%2F..%2Fb');
+  assert.equal(routingPath(''), '/');
+  assert.equal(routingPath('*'), '*');
+  assert.equal(routingPath('/a/../b', { sanitizePath: false }), '/a/../b');
   table('PathPrefix(`/foo bar`)', 'v3', { 'http://x/foo%20bar': 200 });
   table('Path(`/a/b`)', 'v3', { 'http://x/a%2Fb': 404, 'http://x/a/b': 200 });
-  table('Path(`/a%2Fb`)', 'v3', { 'http://x/a%2Fb': 200 });
+  table('Path(`/a%2Fb`)', 'v3', { 'http://x/a%2Fb': 200, 'http://x/a%2fb': 200 });
+  table('Path(`/b`)', 'v3', { 'http://x/a/../b': 200, 'http://x//b': 200 });
   // A path Go refuses never reaches a router, even a negated one.
   table('!Path(`/x`)', 'v3', { 'http://x/bad%zz': 404, 'http://x/y': 200 });
 });
@@ -456,4 +469,14 @@ test('matcher_v2_test.go Test_addRoute: combinations', () => {
     'http://plopi/a': 200,
   });
   table('Host(`localhost.`)', 'v2', { 'http://localhost/foo': 200, 'http://localhost./foo': 200 });
+});
+
+test('a matcher Traefik cannot build (wrong count, empty argument) answers "cannot tell"', () => {
+  const tri = (rule: string, url: string): boolean | undefined =>
+    matchRequestTri(parseRule(rule, 'v3').tree!, req(url), 'v3');
+  assert.equal(tri('Header(`X-A`)', 'http://x/'), undefined);
+  assert.equal(tri('Host(``)', 'http://x/'), undefined);
+  assert.equal(tri('Header(`X-A`) || Path(`/`)', 'http://x/'), true);
+  assert.equal(tri('Header(`X-A`) && Path(`/a`)', 'http://x/'), false);
+  assert.equal(matchRequestTri(parseRule('Headers(`X-A`, `1`, `2`)', 'v2').tree!, req('http://x/'), 'v2'), undefined);
 });

@@ -132,6 +132,11 @@ check(
     ['HostRegexp(`^[a-z]+\\.example\\.com$`)', ok],
     ['HostRegexp(`^x{2}\\.example\\.com$`)', ok],
     ['Path(`/api?version=2`)', [warning('path-query', '?version=2')]],
+    ['Path(`/a/../b`)', [warning('path-not-clean', '/..')]],
+    ['PathPrefix(`/a/.`)', ok], // /a/.well-known still matches
+    ['PathPrefix(`/a/`)', ok],
+    ['PathPrefix(`/a/.well-known`)', ok],
+    ['Path(`/a/`)', ok],
     ['Header(`Host`, `example.com`)', [warning('header-host', '`Host`')]],
     ['HeaderRegexp(`host`, `.*`)', [warning('header-host', '`host`')]],
     // RE2 rejects lookarounds and backreferences that JavaScript would accept.

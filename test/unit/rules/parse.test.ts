@@ -217,3 +217,66 @@ test('TCP rules know the TCP matchers only', () => {
   assert.deepEqual(tcp('HostSNI(`a.com`) && Path(`/`)'), [['error', 'unknown-matcher', 'Path']]);
   assert.deepEqual(problems('HostSNI(`a.com`)'), [['error', 'unknown-matcher', 'HostSNI']]);
 });
+
+test('robustness: random rules never throw, and every range lies inside the rule', () => {
+  const pieces = [
+    'Host',
+    'Path',
+    'Query',
+    'Headers',
+    'HostSNI',
+    '(',
+    ')',
+    '`',
+    '"',
+    "'",
+    ',',
+    '&&',
+    '||',
+    '!',
+    ' ',
+    '\n',
+  ];
+  const args = [
+    'a',
+    '/',
+    '{',
+    '}',
+    ':',
+    '*',
+    '\\',
+    '[',
+    '(?i)',
+    '%',
+    '=',
+    'é',
+    '😀',
+    '10.0.0.0/8',
+    '{id:[0-9]+}',
+    '\\d',
+  ];
+  let seed = 11;
+  const rand = (): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const pick = (xs: string[]): string => xs[Math.floor(rand() * xs.length)];
+  for (let i = 0; i < 3000; i++) {
+    let rule = '';
+    for (let k = Math.floor(rand() * 12); k > 0; k--)
+      rule += rand() < 0.7 ? pick(pieces) : `\`${pick(args)}${pick(args)}\``;
+    for (const syntax of ['v2', 'v3'] as const) {
+      for (const protocol of ['http', 'tcp'] as const) {
+        const got = parseRule(rule, syntax, protocol);
+        for (const p of got.problems) {
+          assert.ok(p.start >= 0 && p.start <= p.end && p.end <= rule.length, `${JSON.stringify(rule)}: ${p.kind}`);
+        }
+        if (!got.tree)
+          assert.ok(
+            got.problems.some((p) => p.severity === 'error'),
+            JSON.stringify(rule),
+          );
+      }
+    }
+  }
+});

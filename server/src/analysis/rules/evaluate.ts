@@ -3,6 +3,7 @@
 // when the answer depends on something we cannot reproduce exactly (a regexp JavaScript cannot
 // express, a ClientIP matcher without a client address).
 import { contains, parseNetwork } from './ip';
+import { argsFit } from './matchers';
 import { goRegExp } from './regexp-js';
 import { canonicalHeaderKey, goLower, goUpper, requestFacts, type RequestFacts } from './request';
 import { compileTemplate, type TemplateKind } from './template';
@@ -170,7 +171,13 @@ const compiled = { v2: new WeakMap<MatcherNode, Predicate>(), v3: new WeakMap<Ma
 function predicate(m: MatcherNode, syntax: RuleSyntax): Predicate {
   let p = compiled[syntax].get(m);
   if (!p) {
-    p = syntax === 'v3' ? v3(m) : v2(m);
+    const fits = argsFit(
+      m.name,
+      m.args.map((a) => a.value),
+      syntax,
+      'http',
+    );
+    p = !fits ? unknown : syntax === 'v3' ? v3(m) : v2(m);
     compiled[syntax].set(m, p);
   }
   return p;

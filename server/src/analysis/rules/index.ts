@@ -13,3 +13,11 @@ export { parseRule } from './parser';
 export { matchRequest, matchRequestTri, type Tri } from './evaluate';
 export { defaultPriority } from './priority';
 export { matcherNames, resolveMatcher, spellings } from './matchers';
+export {
+  coveredBy,
+  overlap,
+  witnessNotCovered,
+  type OverlapOptions,
+  type OverlapResult,
+  type RuleInput,
+} from './overlap';

@@ -79,7 +79,8 @@ export function parseNetwork(s: string): Network | undefined {
   if (slash < 0) return undefined;
   const addr = s.slice(0, slash);
   const bits = s.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(bits)) return undefined;
+  // Go's dtoi: decimal digits, leading zeros allowed.
+  if (!/^\d+$/.test(bits)) return undefined;
   const prefix = Number(bits);
   const v4 = parseV4(addr);
   if (v4 !== undefined) return prefix <= 32 ? { v4: true, value: v4, prefix } : undefined;

@@ -58,6 +58,20 @@ export function arity(name: string, syntax: RuleSyntax, protocol: RuleProtocol):
 }
 
 /**
+ * Whether Traefik can build the matcher from these arguments as far as their number and
+ * emptiness go (rules.CheckRule + argument counts); a matcher that cannot be built disables
+ * the whole router, so evaluating it has no meaning.
+ */
+export function argsFit(name: string, values: string[], syntax: RuleSyntax, protocol: RuleProtocol): boolean {
+  const spec = arity(name, syntax, protocol);
+  if (!spec || values.length === 0 || values.some((v) => v === '')) return false;
+  if (spec.kind === 'exact') return spec.counts.includes(values.length);
+  if (spec.kind === 'pairs') return values.length % 2 === 0;
+  if (spec.kind === 'queries') return values.reduce((n, v) => n + (v.includes('=') ? 2 : 1), 0) % 2 === 0;
+  return true;
+}
+
+/**
  * The four spellings pkg/rules/parser.go NewParser registers: as declared, lower, UPPER, and
  * Title of the lower form (`Pathprefix`). Any other casing is an unknown function.
  */

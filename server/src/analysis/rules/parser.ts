@@ -34,8 +34,11 @@ class Parser {
     return this.tokens[this.pos].kind;
   }
 
+  /** Consumes a token; never moves past the end. */
   private next(): Token {
-    return this.tokens[Math.min(this.pos++, this.tokens.length - 1)];
+    const t = this.tokens[this.pos];
+    if (this.pos < this.tokens.length - 1) this.pos++;
+    return t;
   }
 
   private report(kind: string, message: string, start: number, end: number, suggestion?: string): void {

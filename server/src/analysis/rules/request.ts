@@ -1,7 +1,8 @@
 // What the matchers see of a request after Go's net/http and Traefik have prepared it:
-// the canonical host (pkg/middlewares/requestdecorator), the routing path (pkg/muxer/http/mux.go
-// withRoutingPath), canonical header keys, and the query as url.ParseQuery reads it.
+// the canonical host (pkg/middlewares/requestdecorator), the routing path (path.ts), canonical
+// header keys, and the query as url.ParseQuery reads it. Entry point options are their defaults.
 import { remoteIp, splitHostPort, type Ip } from './ip';
+import { routingPath } from './path';
 import type { HttpRequest } from './types';
 
 export interface RequestFacts {
@@ -17,29 +18,6 @@ export interface RequestFacts {
   /** Undefined when the request does not say; null when it is not an IP. */
   clientIP?: Ip | null;
 }
-
-// Percent-escapes withRoutingPath keeps encoded (reserved characters and `%`), exactly as spelled.
-const RESERVED = new Set([
-  '%3A',
-  '%2F',
-  '%3F',
-  '%23',
-  '%5B',
-  '%5D',
-  '%40',
-  '%21',
-  '%24',
-  '%26',
-  '%27',
-  '%28',
-  '%29',
-  '%2A',
-  '%2B',
-  '%2C',
-  '%3B',
-  '%3D',
-  '%25',
-]);
 
 const utf8 = (bytes: number[]): string => new TextDecoder().decode(Uint8Array.from(bytes));
 
@@ -103,42 +81,13 @@ function unescapeBytes(s: string, plus: boolean): number[] | undefined {
   return out;
 }
 
-// url.URL.EscapedPath keeps the raw path only if it is a valid encoding (url.go validEncoded).
-const VALID_RAW = /^(?:[A-Za-z0-9\-_.~!$&'()*+,;=:@[\]/]|%[0-9A-Fa-f]{2})*$/;
-
-/** The path withRoutingPath matches on: non-reserved escapes decoded, reserved ones kept. */
-export function routingPath(raw: string): string | undefined {
-  const bytes = unescapeBytes(raw, false);
-  if (!bytes) return undefined;
-  let escaped = raw;
-  if (!VALID_RAW.test(raw)) {
-    // Go re-escapes the decoded path (url.go escape, encodePath mode).
-    escaped = bytes
-      .map((b) =>
-        /[A-Za-z0-9\-_.~$&+,/:;=@]/.test(String.fromCharCode(b))
-          ? String.fromCharCode(b)
-          : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
-      )
-      .join('');
-  }
-  const out: number[] = [];
-  const enc = new TextEncoder();
-  for (let i = 0; i < escaped.length; i++) {
-    const triple = escaped.slice(i, i + 3);
-    if (escaped[i] === '%' && !RESERVED.has(triple)) {
-      out.push(parseInt(triple.slice(1), 16));
-      i += 2;
-    } else {
-      out.push(...enc.encode(escaped[i]));
-    }
-  }
-  return utf8(out);
-}
-
-/** Go's url.ParseQuery: pairs with `;` or a bad escape are dropped, the rest kept in order. */
+/**
+ * The query as matchers read it: Traefik's entry point turns `;` into `&` (http.AllowQuerySemicolons,
+ * unless encodeQuerySemicolons is set), then Go's url.ParseQuery drops pairs with a bad escape.
+ */
 export function parseQuery(query: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const part of query.split('&')) {
+  for (const part of query.replace(/;/g, '&').split('&')) {
     if (part === '' || part.includes(';')) continue;
     const eq = part.indexOf('=');
     const k = unescapeBytes(eq < 0 ? part : part.slice(0, eq), true);

@@ -8,9 +8,21 @@ export interface RuleProblem {
   start: number;
   end: number;
   severity: 'error' | 'warning';
-  /** Stable id for quick fixes and tests; see README of this folder (kinds listed in problems.ts). */
+  /**
+   * Stable id for quick fixes and tests.
+   * Parse errors (no tree): empty-rule, syntax, unterminated-string, bad-escape, single-quote,
+   * illegal-char, unbalanced-paren, bare-word, unsupported-operator, missing-operand,
+   * missing-operator, unknown-matcher.
+   * Matcher errors (tree kept, router still rejected): arg-count, v2-multi-arg, empty-arg,
+   * not-ascii, bad-regexp, bad-template, path-no-slash, bad-ip, bad-hostsni, alpn-acme, query-form.
+   * Warnings (accepted, never matches as meant): v2-placeholder, v2-query, v2-literal-regexp,
+   * host-wildcard, host-port, host-not-hostname, host-case, path-query, path-not-clean, header-host.
+   */
   kind: string;
-  /** Replacement text or name that fixes the problem, when there is an obvious one. */
+  /**
+   * Text that fixes the problem when it replaces exactly [start, end): a literal, a matcher call,
+   * an operator, a pattern. For unknown-matcher: the matcher name to use.
+   */
   suggestion?: string;
 }
 

@@ -2,6 +2,7 @@
 // HTTP v3: pkg/muxer/http/matcher.go; v2: matcher_v2.go + containous/mux; TCP: pkg/muxer/tcp.
 import { domainToASCII } from 'url';
 import { parseNetwork } from './ip';
+import { isClean } from './path';
 import {
   findPlaceholders,
   hasRegexpSyntax,
@@ -180,9 +181,23 @@ function pathQueryWarning(ctx: MatcherContext, arg: StringArg, within = [{ start
   );
 }
 
+/** With sanitizePath (the default) Traefik cleans the request path before routing. */
+function cleanPathWarning(ctx: MatcherContext, arg: StringArg): void {
+  const v = arg.value;
+  const probe = ctx.node.name === 'Path' ? v : `${v}x`;
+  if (v.includes('{') || isClean(probe)) return;
+  const m = /\/\/|\/\.\.?(?=\/|$)/.exec(v)!;
+  ctx.warn(
+    'path-not-clean',
+    `Traefik removes ${m[0]} sequences from request paths before routing (entry point sanitizePath, on by default), so this never matches`,
+    ctx.inside(arg, m.index, m.index + m[0].length),
+  );
+}
+
 function pathV3(ctx: MatcherContext, arg: StringArg): void {
   if (!pathSlash(ctx, arg)) return;
   pathQueryWarning(ctx, arg);
+  cleanPathWarning(ctx, arg);
   const exact = ctx.node.name === 'Path';
   placeholderWarnings(ctx, arg, 'path', (value) => `PathRegexp(\`${templateAsRegexp(value, 'path', exact)}\`)`);
 }
@@ -343,6 +358,7 @@ const pathV2 = each((ctx, a) => {
   if (!pathSlash(ctx, a)) return;
   const literals = template(ctx, a, ctx.node.name === 'Path' ? 'path' : 'prefix');
   if (literals) pathQueryWarning(ctx, a, literals);
+  if (literals) cleanPathWarning(ctx, a);
 });
 const headerPairs =
   (regexp: boolean): Check =>
