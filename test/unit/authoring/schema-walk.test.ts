@@ -11,7 +11,8 @@ import { childKeys, lookupLabelKey, type LabelVersion } from '../../../server/sr
 import { findings } from './helpers';
 import { FILE, projectOf } from './helpers';
 
-const SHARED = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'traefik');
+// Copies of ../shared/traefik (test/fixtures/traefik/README.md), so the repo stands alone.
+const SHARED = path.resolve(__dirname, '..', '..', 'fixtures', 'traefik');
 
 function offered(prefix: string[], version: LabelVersion): CompletionItem[] {
   const head = 'services:\n  demo:\n    image: nginx\n    labels:\n      - "';
