@@ -1,17 +1,17 @@
 // Router facts Traefik derives at routing time: effective priority and entry points.
 import type { Project } from '../project';
+import { defaultPriority } from '../rules';
 import type { Definition } from './model';
 import { listValue } from './model';
 
 /**
- * Explicit `priority` label, else Traefik's default: the rule's length in bytes
- * (pkg/muxer/http/mux.go GetRulePriority; `0` also means "use the default").
+ * Explicit `priority` label, else Traefik's default: the rule's length in bytes, and -1 for a
+ * TCP `HostSNI(`*`)` alone (pkg/muxer/http/mux.go, pkg/muxer/tcp/mux.go; `0` means the default).
  */
 export function routerPriority(router: Definition): number {
   const explicit = router.fields.get('priority')?.value.trim();
   if (explicit && /^[+-]?\d+$/.test(explicit) && Number(explicit) !== 0) return Number(explicit);
-  const rule = router.fields.get('rule')?.value ?? '';
-  return Buffer.byteLength(rule, 'utf8');
+  return defaultPriority(router.fields.get('rule')?.value ?? '', router.protocol === 'tcp' ? 'tcp' : 'http');
 }
 
 /**
