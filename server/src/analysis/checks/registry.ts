@@ -9,6 +9,7 @@ import { check as unknownStaticKey } from './unknown-static-key';
 import { check as routeConflict } from './route-conflict';
 import { check as ruleSyntax } from './rule-syntax';
 import { check as scaleContainerName } from './scale-container-name';
+import { check as stripprefixMismatch } from './stripprefix-mismatch';
 import { check as undefinedMiddleware } from './undefined-middleware';
 import { check as undefinedService } from './undefined-service';
 import { check as yamlSyntax } from './yaml-syntax';
@@ -24,6 +25,7 @@ export const CHECKS: Check[] = [
   missingPort,
   notEnabled,
   routeConflict,
+  stripprefixMismatch,
   scaleContainerName,
   unknownStaticKey,
 ];
