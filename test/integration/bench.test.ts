@@ -1,0 +1,37 @@
+// The benchmark's harness runs once on the 10-service file so it cannot rot (no timing is
+// asserted: figures live in `npm run bench`, not in tests).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { built, ROOT } from '../support/build';
+
+test('bench: both servers answer on the 10-service file and results.json is complete', { timeout: 180_000 }, () => {
+  built('server.js');
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gl-bench-')), 'results.json');
+  execFileSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--sizes', '10', '--edits', '4', '--out', out], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    timeout: 170_000,
+  });
+  const result = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+    rows: {
+      services: number;
+      ours: { coldMs: number; editMiddle: { p95: number } };
+      theirs: { coldMs: number };
+      ratios: Record<string, number>;
+    }[];
+    memory: { rssMB: number };
+    targets: Record<string, { met: boolean }>;
+  };
+  assert.equal(result.rows.length, 1);
+  const [row] = result.rows;
+  assert.equal(row.services, 10);
+  for (const v of [row.ours.coldMs, row.theirs.coldMs, row.ours.editMiddle.p95, row.ratios.cold, result.memory.rssMB]) {
+    assert.ok(Number.isFinite(v) && v > 0, `a measured figure: ${v}`);
+  }
+  assert.ok('memory3000' in result.targets);
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
+});
