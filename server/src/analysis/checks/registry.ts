@@ -7,6 +7,7 @@ import { check as notEnabled } from './not-enabled';
 import { check as undefinedEntrypoint } from './undefined-entrypoint';
 import { check as unknownStaticKey } from './unknown-static-key';
 import { check as routeConflict } from './route-conflict';
+import { check as routeShadowed } from './route-shadowed';
 import { check as ruleSyntax } from './rule-syntax';
 import { check as scaleContainerName } from './scale-container-name';
 import { check as stripprefixMismatch } from './stripprefix-mismatch';
@@ -25,6 +26,7 @@ export const CHECKS: Check[] = [
   missingPort,
   notEnabled,
   routeConflict,
+  routeShadowed,
   stripprefixMismatch,
   scaleContainerName,
   unknownStaticKey,

@@ -1,0 +1,92 @@
+// Traefik tries the routers of an entry point by priority, highest first, and the first match
+// serves (pkg/muxer/http/mux.go; SEMANTICS B): a router whose every request is matched by
+// routers of higher priority on each of its entry points never receives a request. Claimed only
+// when proven (rules/overlap.ts coveredBy); regexps and ClientIP are never guessed.
+import type { Project } from '../project';
+import { coveredBy, overlap, parseRule, type RuleNode, type RuleSyntax } from '../rules';
+import { index } from '../traefik/lookup';
+import type { Definition } from '../traefik/model';
+import { routerEntryPoints, routerPriority } from '../traefik/routing';
+import { parseBool } from '../traefik/values';
+import type { Check } from './check';
+import { related } from './references';
+import { ruleSyntax } from './rule-syntax';
+
+interface Routed {
+  router: Definition;
+  tree: RuleNode;
+  syntax: RuleSyntax;
+  priority: number;
+  tls: boolean;
+  /** undefined: the default entry points, unknown without a static config. */
+  entryPoints: string[] | undefined;
+}
+
+/** More candidates than this and the router is left alone (the proof search is bounded). */
+const MAX_RIVALS = 200;
+
+export const check: Check = {
+  code: 'route-shadowed',
+  severity: 'warning',
+  description:
+    'A router that can never receive a request: routers of higher priority on its entry points match everything it matches.',
+  run(ctx) {
+    const routed = routers(ctx.project);
+    for (const r of routed) {
+      const eps = r.entryPoints;
+      const higher = routed.filter((h) => h !== r && h.tls === r.tls && h.priority > r.priority);
+      if (higher.length === 0 || higher.length > MAX_RIVALS) continue;
+      // Every entry point the router listens on must be covered by the routers listening there.
+      const points = eps ?? ['(default)'];
+      const shadows = new Set<Routed>();
+      const all = points.every((ep) => {
+        const there = higher.filter((h) =>
+          eps === undefined ? h.entryPoints === undefined : h.entryPoints?.includes(ep),
+        );
+        if (there.length === 0) return false;
+        const inputs = there.map((h) => ({ tree: h.tree, syntax: h.syntax }));
+        if (!coveredBy({ tree: r.tree, syntax: r.syntax }, inputs)) return false;
+        for (const h of there) {
+          if (overlap({ tree: r.tree, syntax: r.syntax }, { tree: h.tree, syntax: h.syntax }).result !== 'no')
+            shadows.add(h);
+        }
+        return true;
+      });
+      if (!all) continue;
+      const rule = r.router.fields.get('rule')!;
+      const names = [...shadows].map((h) => `"${h.router.name}" (priority ${h.priority})`).join(', ');
+      ctx.report({
+        message: `Router "${r.router.name}" (priority ${r.priority}) never receives a request: ${names} match every request it matches and are tried first. Give it a higher priority or narrow the other rule.`,
+        file: rule.file,
+        range: rule.valueRange,
+        related: [...shadows].map((h) => related(h.router, `router "${h.router.name}", priority ${h.priority}`)),
+        data: { router: r.router.name, shadowedBy: [...shadows].map((h) => h.router.name), priority: r.priority },
+      });
+    }
+  },
+};
+
+function routers(project: Project): Routed[] {
+  const out: Routed[] = [];
+  for (const router of index(project, 'http', 'routers').all) {
+    if (!router.container.enabled) continue;
+    const rule = router.fields.get('rule');
+    if (!rule || rule.interpolated || rule.value.trim() === '') continue;
+    const syntax = ruleSyntax(project, router);
+    const parsed = parseRule(rule.value, syntax);
+    if (!parsed.tree || parsed.problems.some((p) => p.severity === 'error')) continue;
+    const flag = router.fields.get('tls');
+    const tls =
+      (flag !== undefined && parseBool(flag.value.trim()) !== false) ||
+      [...router.fields.keys()].some((k) => k.startsWith('tls.'));
+    out.push({
+      router,
+      tree: parsed.tree,
+      syntax,
+      priority: routerPriority(router),
+      tls,
+      entryPoints: routerEntryPoints(project, router),
+    });
+  }
+  return out;
+}
