@@ -37,6 +37,11 @@ const cases: { name: string; text: string; expect: string[] }[] = [
     expect: [],
   },
   {
+    name: 'tls=false is a plain router (any value but true turns TLS off)',
+    text: compose(router('a', 'PathPrefix(`/`)', ['priority=100', 'tls=false']), router('b', 'PathPrefix(`/upload`)')),
+    expect: ['PathPrefix(`/upload`)'],
+  },
+  {
     name: 'a narrower higher rule does not shadow',
     text: compose(router('a', 'PathPrefix(`/upload/private`)', ['priority=100']), router('b', 'PathPrefix(`/upload`)')),
     expect: [],

@@ -5,7 +5,7 @@
 import type { Project } from '../project';
 import { byName, definitions, definitionRange } from '../traefik/lookup';
 import type { Definition } from '../traefik/model';
-import { routerEntryPoints, routerPriority } from '../traefik/routing';
+import { routerEntryPoints, routerPriority, routerTls } from '../traefik/routing';
 import type { Check, CheckContext } from './check';
 import { related } from './references';
 
@@ -78,8 +78,7 @@ function reportSameRule(ctx: CheckContext, project: Project, protocol: 'http' | 
     if (!router.container.enabled) continue;
     const rule = router.fields.get('rule');
     if (!rule || rule.interpolated || rule.value.trim() === '') continue;
-    const tls = router.fields.has('tls') || [...router.fields.keys()].some((k) => k.startsWith('tls.'));
-    const key = `${rule.value.trim()}\u0000${routerPriority(router)}\u0000${tls}`;
+    const key = `${rule.value.trim()}\u0000${routerPriority(router)}\u0000${routerTls(router)}`;
     const list = groups.get(key);
     if (list) list.push(router);
     else groups.set(key, [router]);

@@ -3,11 +3,10 @@
 // routers of higher priority on each of its entry points never receives a request. Claimed only
 // when proven (rules/overlap.ts coveredBy); regexps and ClientIP are never guessed.
 import type { Project } from '../project';
-import { coveredBy, overlap, parseRule, type RuleNode, type RuleSyntax } from '../rules';
+import { coveredBy, overlap, parseRuleCached, type RuleNode, type RuleSyntax } from '../rules';
 import { index } from '../traefik/lookup';
 import type { Definition } from '../traefik/model';
-import { routerEntryPoints, routerPriority } from '../traefik/routing';
-import { parseBool } from '../traefik/values';
+import { routerEntryPoints, routerPriority, routerTls } from '../traefik/routing';
 import type { Check } from './check';
 import { related } from './references';
 import { ruleSyntax } from './rule-syntax';
@@ -73,18 +72,14 @@ function routers(project: Project): Routed[] {
     const rule = router.fields.get('rule');
     if (!rule || rule.interpolated || rule.value.trim() === '') continue;
     const syntax = ruleSyntax(project, router);
-    const parsed = parseRule(rule.value, syntax);
+    const parsed = parseRuleCached(rule.value, syntax);
     if (!parsed.tree || parsed.problems.some((p) => p.severity === 'error')) continue;
-    const flag = router.fields.get('tls');
-    const tls =
-      (flag !== undefined && parseBool(flag.value.trim()) !== false) ||
-      [...router.fields.keys()].some((k) => k.startsWith('tls.'));
     out.push({
       router,
       tree: parsed.tree,
       syntax,
       priority: routerPriority(router),
-      tls,
+      tls: routerTls(router),
       entryPoints: routerEntryPoints(project, router),
     });
   }

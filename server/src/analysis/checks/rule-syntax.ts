@@ -4,7 +4,7 @@
 // v3 but never match what was meant (placeholders in HostRegexp/PathPrefix): warnings.
 import type { Label } from '../compose/model';
 import type { Project } from '../project';
-import { parseRule, type ParsedRule, type RuleProtocol, type RuleSyntax } from '../rules';
+import { parseRuleCached, type RuleSyntax } from '../rules';
 import { definitions } from '../traefik/lookup';
 import type { Definition } from '../traefik/model';
 import type { Range } from '../types';
@@ -24,7 +24,7 @@ export const check: Check = {
         // Compose fills ${VAR} in later: a variable outside a string literal can be any rule.
         if (label.interpolated && interpolatesStructure(label.value)) continue;
         const syntax = ruleSyntax(project, router);
-        const parsed = parse(label.value, syntax, protocol);
+        const parsed = parseRuleCached(label.value, syntax, protocol);
         const variables = label.interpolated ? variableSpans(label.value) : [];
         for (const problem of parsed.problems) {
           // Compose fills ${VAR} in later: never judge what a variable will become.
@@ -79,20 +79,6 @@ export function ruleSyntax(project: Project, router: Definition): RuleSyntax {
   if (own === 'v2' || own === 'v3') return own;
   if (own !== undefined) return 'v3';
   return project.staticConfig.defaultRuleSyntax ?? 'v3';
-}
-
-const cache = new Map<string, ParsedRule>();
-
-/** Rules repeat across edits: parse each (rule, syntax, protocol) once. */
-function parse(rule: string, syntax: RuleSyntax, protocol: RuleProtocol): ParsedRule {
-  const key = `${syntax}\u0000${protocol}\u0000${rule}`;
-  let parsed = cache.get(key);
-  if (!parsed) {
-    if (cache.size > 5000) cache.clear();
-    parsed = parseRule(rule, syntax, protocol);
-    cache.set(key, parsed);
-  }
-  return parsed;
 }
 
 /**

@@ -2,7 +2,7 @@
 // prefix (pkg/middlewares/stripprefix; SEMANTICS E): a prefix none of the router's paths starts
 // with never strips anything, and one that ends inside a path segment leaves half a segment.
 import type { Label } from '../compose/model';
-import { parseRule, type RuleNode } from '../rules';
+import { parseRuleCached, type RuleNode } from '../rules';
 import { index, qualify } from '../traefik/lookup';
 import type { Definition } from '../traefik/model';
 import { listItems } from '../traefik/values';
@@ -22,7 +22,7 @@ export const check: Check = {
       const rule = router.fields.get('rule');
       const uses = router.fields.get('middlewares');
       if (!rule || !uses || rule.interpolated || uses.interpolated) continue;
-      const parsed = parseRule(rule.value, ruleSyntax(project, router));
+      const parsed = parseRuleCached(rule.value, ruleSyntax(project, router));
       if (!parsed.tree) continue;
       const paths = positivePaths(parsed.tree);
       if (paths.length === 0) continue;

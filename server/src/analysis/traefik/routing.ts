@@ -28,3 +28,17 @@ export function routerEntryPoints(project: Project, router: Definition): string[
   const defaults = all.filter((e) => e.asDefault);
   return (defaults.length > 0 ? defaults : all.filter((e) => e.name !== 'traefik')).map((e) => e.name);
 }
+
+/**
+ * Whether a router serves TLS. `tls` is an allowEmpty field (paerser): `true` in any case or an
+ * empty value turns it on, any other value turns it off even with sub-keys; sub-keys alone turn
+ * it on (SEMANTICS C). TLS and plain routers of an entry point are separate muxers.
+ */
+export function routerTls(router: Definition): boolean {
+  const flag = router.fields.get('tls');
+  if (flag) {
+    const value = flag.value.trim();
+    return value === '' || value.toLowerCase() === 'true';
+  }
+  return [...router.fields.keys()].some((k) => k.startsWith('tls.'));
+}
