@@ -56,3 +56,50 @@ export interface StatusParams {
 
 /** Server -> client: the analysis state, for the status bar. */
 export const StatusNotification = { method: 'gatewayLens/status' } as const;
+
+/** A request to route, as the route tester takes it (`gateway-lens route`). */
+export interface RouteParams {
+  /** Any compose file of the project (its folder decides which files are read together). */
+  uri: string;
+  url: string;
+  method?: string;
+  /** "Name: value" lines. */
+  headers?: string[];
+  /** Entry point name; default: the one whose port matches the URL's scheme/port, else every one. */
+  entryPoint?: string;
+}
+
+export interface RouteLocation {
+  uri: string;
+  /** LSP range of the router's rule (or first label) in `uri`. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface RouteCandidate {
+  /** Traefik's name, `users@docker`. */
+  router: string;
+  priority: number;
+  rule: string;
+  entryPoint: string;
+  location?: RouteLocation;
+}
+
+export interface RouteAnswer {
+  /** null when no router matches. */
+  router: string | null;
+  service: string | null;
+  priority: number | null;
+  rule: string | null;
+  entrypoint: string | null;
+  middlewares: string[];
+  /** The path the backend receives after the router's path middlewares. */
+  forwardedPath: string | null;
+  /** Every router that matched, in the order Traefik tries them. */
+  candidates: RouteCandidate[];
+  /** Why nothing matched, or why the answer is uncertain (a regexp we could not evaluate, a tie). */
+  notes: string[];
+  location?: RouteLocation;
+}
+
+/** Client -> server: which router serves this URL? */
+export const RouteRequest = { method: 'gatewayLens/route' } as const;
