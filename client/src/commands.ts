@@ -21,3 +21,22 @@ export function registerCommands(
 ): Disposable[] {
   return Object.entries(COMMANDS).map(([id, run]) => register(id, () => run(ctx)));
 }
+
+/** What the authoring commands act on; the extension's Ctx implements it. */
+export interface AuthoringCommandContext {
+  addService(): Promise<void>;
+  whichRouter(): Promise<void>;
+}
+
+/** Authoring commands (issue 4's "Add Service to Gateway", issue 3's route tester), same rules as COMMANDS. */
+export const AUTHORING_COMMANDS: Record<string, (ctx: AuthoringCommandContext) => unknown> = {
+  'gatewayLens.addService': (ctx) => ctx.addService(),
+  'gatewayLens.whichRouter': (ctx) => ctx.whichRouter(),
+};
+
+export function registerAuthoringCommands(
+  ctx: AuthoringCommandContext,
+  register: (id: string, run: () => unknown) => Disposable,
+): Disposable[] {
+  return Object.entries(AUTHORING_COMMANDS).map(([id, run]) => register(id, () => run(ctx)));
+}

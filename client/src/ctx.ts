@@ -3,11 +3,18 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION, StatusNotification, type StatusParams } from '../../server/src/protocol';
-import { registerCommands, type CommandContext } from './commands';
+import { addServiceToGateway } from './addService';
+import {
+  registerAuthoringCommands,
+  registerCommands,
+  type AuthoringCommandContext,
+  type CommandContext,
+} from './commands';
 import { createLanguageClient } from './languageClient';
 import { StatusBar } from './statusBar';
+import { whichRouter } from './whichRouter';
 
-export class Ctx implements CommandContext, vscode.Disposable {
+export class Ctx implements CommandContext, AuthoringCommandContext, vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Gateway Lens');
   private readonly status = new StatusBar();
   /** Live as long as the extension. */
@@ -21,6 +28,7 @@ export class Ctx implements CommandContext, vscode.Disposable {
     extension.subscriptions.push(this);
     this.subscriptions.push(
       ...registerCommands(this, (id, run) => vscode.commands.registerCommand(id, run)),
+      ...registerAuthoringCommands(this, (id, run) => vscode.commands.registerCommand(id, run)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         // The document selector is fixed when the client starts.
         if (e.affectsConfiguration(`${SETTINGS_SECTION}.files`)) void this.restartServer();
@@ -71,6 +79,30 @@ export class Ctx implements CommandContext, vscode.Disposable {
 
   showOutput(): void {
     this.output.show(true);
+  }
+
+  /** A failing command is logged and shown, never an unhandled rejection. */
+  private async reportingFailure(name: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (err) {
+      this.output.appendLine(
+        `Gateway Lens: ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
+      void vscode.window.showErrorMessage(
+        `Gateway Lens: ${name} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
+
+  addService(): Promise<void> {
+    return this.reportingFailure('Add Service to Gateway', () => addServiceToGateway(this.client));
+  }
+
+  whichRouter(): Promise<void> {
+    return this.reportingFailure('Which Router Serves This URL?', () =>
+      whichRouter(this.client, this.extension.globalState, this.output),
+    );
   }
 
   dispose(): void {

@@ -1,11 +1,12 @@
 // The `gateway-lens` command (dist/cli.js): a table of subcommands over the analysis core.
-// More commands (route, live) join the table; each gets its args and an Io, returns a status.
+// Each command gets its args and an Io, and returns an exit status.
 import { version } from '../../package.json';
 import { checkCommand } from './cli/check';
 import { liveCommand } from './cli/live';
+import { routeCommand } from './cli/route';
 import { EXIT, nodeIo, UsageError, type Command, type Io } from './cli/command';
 
-export const COMMANDS: Command[] = [checkCommand, liveCommand];
+export const COMMANDS: Command[] = [checkCommand, routeCommand, liveCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

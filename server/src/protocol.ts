@@ -103,3 +103,64 @@ export interface RouteAnswer {
 
 /** Client -> server: which router serves this URL? */
 export const RouteRequest = { method: 'gatewayLens/route' } as const;
+
+/** What the Gateway view asks the server to find in the compose files. */
+export type LocateKind = 'router' | 'service' | 'middleware' | 'composeService';
+
+export interface LocateParams {
+  /** Traefik's name (`users@docker`; no `@` means @docker), or the compose service name for composeService. */
+  name: string;
+  kind: LocateKind;
+  /** http (default), tcp or udp. */
+  protocol?: 'http' | 'tcp' | 'udp';
+  /** Compose files to look in (file uris): the containers' config_files, the workspace's compose files. */
+  files: string[];
+  /** Compose project (com.docker.compose.project): when a searched project has this name, only it is searched. */
+  project?: string;
+}
+
+/** Client -> server: where in the compose files is this router, service, middleware or compose service? Answers RouteLocation[]. */
+export const LocateRequest = { method: 'gatewayLens/locate' } as const;
+
+/** What "Add Service to Gateway" can offer for one compose file. */
+export interface AddServiceChoicesParams {
+  uri: string;
+}
+
+export interface AddServiceChoices {
+  /** The file's compose services with their container ports (`expose`, `ports`). */
+  services: { name: string; ports: number[]; routed: boolean; replicas?: number }[];
+  /** Entry points of the static configuration, most used first. */
+  entryPoints: { name: string; address?: string; routers: number }[];
+  /** False when no static configuration was found: the entry point may be typed. */
+  entryPointsKnown: boolean;
+  /** The entry point most routers use, and whether most of its routers use TLS. */
+  defaults: { entryPoint?: string; tls: boolean };
+}
+
+/** Client -> server: the services and entry points to offer. Answers AddServiceChoices or null. */
+export const AddServiceChoicesRequest = { method: 'gatewayLens/addServiceChoices' } as const;
+
+/** A compose service to put behind Traefik on a path prefix (the core's GatewayRequest). */
+export interface AddServiceParams {
+  /** The compose file to write into. */
+  uri: string;
+  service: string;
+  pathPrefix: string;
+  port: number;
+  strip: boolean;
+  entrypoint: string;
+  tls: boolean;
+  replicas?: number;
+}
+
+export interface TextEditData {
+  range: RouteLocation['range'];
+  newText: string;
+}
+
+/** The LSP WorkspaceEdit to apply, or why the request cannot be written. */
+export type AddServiceResult = { edit: { changes: Record<string, TextEditData[]> } } | { error: string };
+
+/** Client -> server: the labels (and service block) for AddServiceParams, as an edit. */
+export const AddServiceRequest = { method: 'gatewayLens/addService' } as const;

@@ -11,9 +11,11 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
+import { registerAddService } from './addService';
 import { Analyzer } from './analysis';
 import { Documents, uriToPath } from './documents';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
+import { registerRoute } from './route';
 import { Projects } from './projects';
 import { SETTINGS_SECTION } from './protocol';
 import { SettingsCache } from './settings';
@@ -53,6 +55,8 @@ const settings = new SettingsCache(async (scopeUri) =>
 const projects = new Projects({ analyzer: new Analyzer(), documents, disk: new DiskFiles(), folders, settings, log });
 let validation: Validation | undefined;
 registerFeatures(connection, documents, projects, log);
+registerAddService(connection, documents, projects, log);
+registerRoute(connection, projects, log);
 
 function toFolders(list: { uri: string }[]): WorkspaceFolder[] {
   return list.flatMap((f) => {

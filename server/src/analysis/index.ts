@@ -102,3 +102,4 @@ export function analyzeProject(input: ProjectInput): AnalysisResult {
   return new Analyzer().analyze(input);
 }
 export * from './authoring';
+export * from './route';

@@ -1,12 +1,9 @@
 // `gateway-lens check`: the files given, grouped into compose projects by folder (files of
 // one folder are merged like docker compose's -f list), each analysed as Traefik would see it.
-import * as path from 'path';
-import { parseArgs } from 'util';
 import { version } from '../../../package.json';
-import { Analyzer, CHECKS, type Finding, type SourceFile } from '../analysis';
-import { lineMap, type LineMap } from '../convert';
-import { stripBom } from '../workspace';
-import { EXIT, readProblem, UsageError, type Command, type Io } from './command';
+import { Analyzer, CHECKS, type Finding } from '../analysis';
+import { EXIT, parseCommandArgs, traefikVersionOption, UsageError, type Command, type Io } from './command';
+import { readInputs } from './inputs';
 import { formatJson, formatSarif, formatText, locate } from './report';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -41,34 +38,20 @@ interface Options {
 }
 
 function parse(args: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        'traefik-config': { type: 'string' },
-        'traefik-version': { type: 'string' },
-        list: { type: 'boolean' },
-        demo: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    // parseArgs explains at length; the first sentence is the one-line message.
-    const first = (err instanceof Error ? err.message : String(err)).split(/\.\s/)[0].replace(/\.$/, '');
-    throw new UsageError(first.charAt(0).toLowerCase() + first.slice(1));
-  }
+  const parsed = parseCommandArgs(args, {
+    format: { type: 'string' },
+    'traefik-config': { type: 'string' },
+    'traefik-version': { type: 'string' },
+    list: { type: 'boolean' },
+    demo: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const v = parsed.values;
   const format = v.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format '${format}' (expected text, json or sarif)`);
   }
-  const traefikVersion = v['traefik-version'];
-  if (traefikVersion !== undefined && traefikVersion !== 'v2' && traefikVersion !== 'v3') {
-    throw new UsageError(`unknown Traefik version '${traefikVersion}' (expected v2 or v3)`);
-  }
+  const traefikVersion = traefikVersionOption(v['traefik-version']);
   return {
     format: format as Format,
     traefikConfig: v['traefik-config'],
@@ -89,69 +72,24 @@ function listChecks(format: Format): string {
 
 function check(options: Options, io: Io): number {
   if (options.files.length === 0) throw new UsageError('no files given (try gateway-lens check --help)');
-  const texts = new Map<string, string>();
-  const shown = new Map<string, string>();
-  const mustRead = (given: string): SourceFile => {
-    const file = path.resolve(io.cwd, given);
-    let text: string;
-    try {
-      text = stripBom(io.readFile(file));
-    } catch (err) {
-      throw new UsageError(`cannot read ${given}: ${readProblem(err)}`);
-    }
-    texts.set(file, text);
-    if (!shown.has(file)) shown.set(file, given);
-    return { file, text };
-  };
-
-  // Read everything first: an unreadable file stops the run before any output.
-  const projects = new Map<string, SourceFile[]>();
-  for (const given of options.files) {
-    const source = mustRead(given);
-    const folder = path.dirname(source.file);
-    const files = projects.get(folder) ?? [];
-    if (!files.some((f) => f.file === source.file)) files.push(source);
-    projects.set(folder, files);
-  }
-  const staticFiles = options.traefikConfig ? [mustRead(options.traefikConfig)] : [];
-
-  const readFile = (file: string): string | undefined => {
-    const absolute = path.resolve(io.cwd, file);
-    if (texts.has(absolute)) return texts.get(absolute);
-    try {
-      const text = stripBom(io.readFile(absolute));
-      texts.set(absolute, text);
-      return text;
-    } catch {
-      return undefined;
-    }
-  };
+  const inputs = readInputs(options.files, options.traefikConfig, io);
   const analyzer = new Analyzer();
   const analysisOptions = options.traefikVersion ? { version: options.traefikVersion } : {};
   const findings: Finding[] = [];
-  for (const files of projects.values()) {
-    findings.push(...analyzer.analyze({ files, staticFiles, options: analysisOptions, readFile }).findings);
+  for (const files of inputs.projects.values()) {
+    findings.push(
+      ...analyzer.analyze({
+        files,
+        staticFiles: inputs.staticFiles,
+        options: analysisOptions,
+        readFile: inputs.readFile,
+      }).findings,
+    );
   }
-
-  const maps = new Map<string, LineMap>();
-  const located = locate(findings, {
-    shown: (file) => shown.get(file) ?? path.relative(io.cwd, file),
-    lines: (file) => {
-      let map = maps.get(file);
-      const text = texts.get(file) ?? readFile(file);
-      if (!map && text !== undefined) maps.set(file, (map = lineMap(text)));
-      return map;
-    },
-  });
+  const located = locate(findings, inputs);
   if (options.format === 'json') io.out(formatJson(located));
   else if (options.format === 'sarif') io.out(formatSarif(located, CHECKS, version, io.cwd));
-  else
-    io.out(
-      formatText(
-        located,
-        [...projects.values()].reduce((n, files) => n + files.length, 0),
-      ),
-    );
+  else io.out(formatText(located, inputs.fileCount));
 
   if (options.demo) return EXIT.ok;
   return located.some((l) => l.severity === 'error') ? EXIT.findings : EXIT.ok;

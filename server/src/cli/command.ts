@@ -1,6 +1,7 @@
 // What every `gateway-lens` subcommand gets and returns: arguments in, an exit code out, and
 // all output through `io` so tests can run commands in-process.
 import * as fs from 'fs';
+import { parseArgs, type ParseArgsConfig } from 'util';
 
 export interface Io {
   cwd: string;
@@ -45,4 +46,24 @@ export function readProblem(err: unknown): string {
     default:
       return err instanceof Error ? err.message : String(err);
   }
+}
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/** node's parseArgs with positionals, its long explanation cut to a one-line UsageError. */
+export function parseCommandArgs<O extends OptionsConfig>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options });
+  } catch (err) {
+    const first = (err instanceof Error ? err.message : String(err)).split(/\.\s/)[0].replace(/\.$/, '');
+    throw new UsageError(first.charAt(0).toLowerCase() + first.slice(1));
+  }
+}
+
+/** `--traefik-version`: v2, v3 or unset. */
+export function traefikVersionOption(value: string | undefined): 'v2' | 'v3' | undefined {
+  if (value !== undefined && value !== 'v2' && value !== 'v3') {
+    throw new UsageError(`unknown Traefik version '${value}' (expected v2 or v3)`);
+  }
+  return value;
 }

@@ -19,7 +19,7 @@ const readFile = (p: string): string | undefined => {
 };
 
 /** Codes whose findings have no single obvious repair (the user must choose what was meant). */
-const NO_OBVIOUS_REPAIR = ['yaml-syntax', 'route-conflict', 'route-shadowed'];
+const NO_OBVIOUS_REPAIR = ['yaml-syntax', 'route-conflict'];
 
 function analyze(text: string) {
   return new Analyzer().analyze({ files: [{ file: FILE, text }], readFile });

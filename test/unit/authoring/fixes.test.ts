@@ -340,6 +340,17 @@ const cases: Case[] = [
       '        - "traefik.http.routers.social.rule=PathPrefix(`/api/social`)"\n        - "traefik.http.routers.social.middlewares=social-strip"\n        - "traefik.http.middlewares.social-strip.stripprefix.prefixes=/api/social"\n        - "traefik.http.services.social.loadbalancer.server.port=8083"',
     ),
   },
+  {
+    name: 'stripprefix-mismatch: a prefix ending inside a segment becomes the whole segment (real finding)',
+    before: notify(
+      '        - "traefik.http.routers.users.rule=PathPrefix(`/api/users`)"\n        - "traefik.http.routers.users.middlewares=users-strip"\n        - "traefik.http.middlewares.users-strip.stripprefix.prefixes=/api/user"\n        - "traefik.http.services.users.loadbalancer.server.port=8002"',
+    ),
+    code: 'stripprefix-mismatch',
+    titles: ['Strip "/api/users", the router\'s PathPrefix'],
+    after: notify(
+      '        - "traefik.http.routers.users.rule=PathPrefix(`/api/users`)"\n        - "traefik.http.routers.users.middlewares=users-strip"\n        - "traefik.http.middlewares.users-strip.stripprefix.prefixes=/api/users"\n        - "traefik.http.services.users.loadbalancer.server.port=8002"',
+    ),
+  },
 ];
 
 function findingFor(c: Case): FindingRef {

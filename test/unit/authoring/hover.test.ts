@@ -92,13 +92,27 @@ const cases: {
     name: 'a rule: what it matches and its default priority',
     src: compose('        - "traefik.http.routers.api.rule=Host(`a.com`) && PathPre|fix(`/api`)"'),
     range: 'Host(`a.com`) && PathPrefix(`/api`)',
-    says: ['host is `a.com` **and** path starts with `/api`', 'Priority **35**', 'length of the rule'],
+    says: [
+      'host is `a.com` **and** path starts with `/api`',
+      'Priority **35**',
+      'length of the rule',
+      // The catch-all of service web matches a.com/api too, at priority 1.
+      'Competes for some requests with:\n- `web@docker` priority 1, tried after it',
+    ],
+  },
+  {
+    name: 'a rule no other router shares a request with',
+    src: compose('        - "traefik.http.routers.api.rule=Host(`a.com`) && PathPre|fix(`/api`)"').replace(
+      'PathPrefix(\`/\`)',
+      'PathPrefix(\`/web\`)',
+    ),
+    says: ['No other router matches any of its requests.'],
   },
   {
     name: 'a rule with an explicit priority',
     src: compose('        - traefik.http.routers.api.rule=Host(`a`)').replace('PathPrefix(`/`)', 'PathPre|fix(`/`)'),
     range: 'PathPrefix(`/`)',
-    says: ['path starts with `/`', 'Priority **1** (its `priority` label)'],
+    says: ['path starts with `/`', 'Priority **1** (its `priority` label)', '`api@docker` priority 9, tried first'],
   },
   {
     name: 'an entry point value shows its address',

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { prng } from '../../support/random';
 import {
   coveredBy,
   matchRequestTri,
@@ -145,16 +146,6 @@ test('rules of both syntaxes compare as {tree, syntax} pairs', () => {
 });
 
 // Property tests: random rules from a small vocabulary; every claim checked on many requests.
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ATOMS_V3 = [
   'Host(`a.com`)',

@@ -4,6 +4,7 @@ import type { Project } from '../project';
 import { fixContext, type FixContext } from './fixes/common';
 import { invalidValue, unknownLabel } from './fixes/keys';
 import { chooseService, suggestedName } from './fixes/names';
+import { priorityTie, routeShadowed } from './fixes/priority';
 import { ruleSyntax, stripPrefixMismatch } from './fixes/rules';
 import { missingPort, notEnabled, scaleContainerName } from './fixes/service';
 import type { CodeAction, FindingRef } from './types';
@@ -19,6 +20,8 @@ const FIXES: Record<string, (ctx: FixContext) => CodeAction[]> = {
   'scale-container-name': scaleContainerName,
   'rule-syntax': ruleSyntax,
   'stripprefix-mismatch': stripPrefixMismatch,
+  'route-shadowed': routeShadowed,
+  'priority-tie': priorityTie,
   'unknown-static-key': suggestedName,
 };
 

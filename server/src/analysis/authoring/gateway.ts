@@ -8,39 +8,13 @@ import { listItems } from '../traefik/values';
 import { composeFile, containerOf } from './context';
 import { contentLineEnd, eolOf, indentOf, insert, lineEnd, lineStart, nextLineStart, replace } from './edits';
 import { rewriteValue, traefikSource } from './fixes/common';
+import { gatewayRequestProblem, type GatewayRequest } from './gatewayRequest';
 import { derivedName } from './keys';
 import { occurrences } from './names';
 import { bodyIndent, insertLabels, type NewLabel, renderLabel, styleOf } from './style';
 import type { TextEdit } from './types';
 
-export interface GatewayRequest {
-  /** An existing compose service, or the name of a new one. */
-  service: string;
-  /** Public path, e.g. `/api/search`. */
-  pathPrefix: string;
-  /** Port the service listens on inside its container. */
-  port: number;
-  /** Remove the prefix before the request reaches the service. */
-  strip: boolean;
-  entrypoint: string;
-  tls: boolean;
-  replicas?: number;
-}
-
-/** Why the request cannot be written, or undefined when it can. */
-export function gatewayRequestProblem(request: GatewayRequest): string | undefined {
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(request.service))
-    return `"${request.service}" is not a valid compose service name.`;
-  if (!/^\/[^\s`"'\\,]*$/.test(request.pathPrefix))
-    return 'The path prefix must start with "/" and hold no blanks, quotes or commas.';
-  if (!Number.isInteger(request.port) || request.port < 1 || request.port > 65535)
-    return 'The port must be a whole number from 1 to 65535.';
-  if (!/^[A-Za-z0-9_-]+$/.test(request.entrypoint)) return `"${request.entrypoint}" is not a valid entry point name.`;
-  if (request.replicas !== undefined && (!Number.isInteger(request.replicas) || request.replicas < 1)) {
-    return 'Replicas must be a whole number of at least 1.';
-  }
-  return undefined;
-}
+export { gatewayRequestProblem, type GatewayRequest } from './gatewayRequest';
 
 /** The edits to `file`; throws when gatewayRequestProblem reports a problem. */
 export function addServiceToGateway(project: Project, file: string, request: GatewayRequest): TextEdit[] {

@@ -7,6 +7,8 @@ import { lookupLabelKey } from '../schema';
 import type { Definition } from '../traefik/model';
 import { routerEntryPoints, routerPriority } from '../traefik/routing';
 import { listItems } from '../traefik/values';
+import { mayMeet, type Routed } from '../route/routers';
+import { overlap } from '../rules';
 import { composeFile, containerOf } from './context';
 import { docUrl, schemaAt, typeText } from './docs';
 import { describeRule, ruleSyntaxOf } from './matchers';
@@ -86,9 +88,40 @@ function ruleHover(project: Project, label: Label): Hover {
     );
     const entryPoints = routerEntryPoints(project, router);
     if (entryPoints) parts.push(`Entry points: ${entryPoints.map((e) => `\`${e}\``).join(', ') || 'none'}`);
+    const rivals = competitors(project, router);
+    if (rivals) parts.push(rivals);
   }
   parts.push(`Rule syntax: ${syntax}`);
   return { markdown: parts.join('\n\n'), range: label.valueRange };
+}
+
+const MAX_SHOWN = 8;
+
+/**
+ * The routers of the same muxer that match some request this one matches (proven with a checked
+ * example request), in the order Traefik tries them.
+ */
+function competitors(project: Project, router: Definition): string | undefined {
+  const meets = mayMeet(project);
+  const self = [...meets.keys()].find((r) => r.router === router);
+  if (!self) return undefined;
+  const rivals = (meets.get(self) ?? [])
+    .filter(
+      (o) => overlap({ tree: self.tree, syntax: self.syntax }, { tree: o.tree, syntax: o.syntax }).result === 'yes',
+    )
+    .sort((a, b) => b.priority - a.priority);
+  if (rivals.length === 0) return 'No other router matches any of its requests.';
+  const line = (o: Routed): string => {
+    const order =
+      o.priority > self.priority
+        ? 'tried first'
+        : o.priority < self.priority
+          ? 'tried after it'
+          : '**tie**: order undefined';
+    return `- \`${o.fullName}\` priority ${o.priority}, ${order}`;
+  };
+  const more = rivals.length > MAX_SHOWN ? [`- … and ${rivals.length - MAX_SHOWN} more`] : [];
+  return ['Competes for some requests with:', ...rivals.slice(0, MAX_SHOWN).map(line), ...more].join('\n');
 }
 
 /** Routers without `service` that Traefik links to their container's only service. */

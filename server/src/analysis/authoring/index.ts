@@ -20,4 +20,5 @@ export { codeActions, FIXABLE_CODES } from './fixes';
 export { sourceActions } from './actions';
 export { documentSymbols } from './symbols';
 export { addServiceToGateway, gatewayRequestProblem, type GatewayRequest } from './gateway';
+export { gatewayChoices, type EntryPointChoice, type GatewayChoices, type ServiceChoice } from './gatewayChoices';
 export { applyEdits } from './edits';

@@ -8,6 +8,7 @@ import { check as undefinedEntrypoint } from './undefined-entrypoint';
 import { check as unknownStaticKey } from './unknown-static-key';
 import { check as routeConflict } from './route-conflict';
 import { check as routeShadowed } from './route-shadowed';
+import { check as priorityTie } from './priority-tie';
 import { check as ruleSyntax } from './rule-syntax';
 import { check as scaleContainerName } from './scale-container-name';
 import { check as stripprefixMismatch } from './stripprefix-mismatch';
@@ -27,6 +28,7 @@ export const CHECKS: Check[] = [
   notEnabled,
   routeConflict,
   routeShadowed,
+  priorityTie,
   stripprefixMismatch,
   scaleContainerName,
   unknownStaticKey,

@@ -2,24 +2,10 @@
 // serves (pkg/muxer/http/mux.go; SEMANTICS B): a router whose every request is matched by
 // routers of higher priority on each of its entry points never receives a request. Claimed only
 // when proven (rules/overlap.ts coveredBy); regexps and ClientIP are never guessed.
-import type { Project } from '../project';
-import { coveredBy, overlap, parseRuleCached, type RuleNode, type RuleSyntax } from '../rules';
-import { index } from '../traefik/lookup';
-import type { Definition } from '../traefik/model';
-import { routerEntryPoints, routerPriority, routerTls } from '../traefik/routing';
+import { mayMeet, type Routed } from '../route/routers';
+import { coveredBy, overlap } from '../rules';
 import type { Check } from './check';
 import { related } from './references';
-import { ruleSyntax } from './rule-syntax';
-
-interface Routed {
-  router: Definition;
-  tree: RuleNode;
-  syntax: RuleSyntax;
-  priority: number;
-  tls: boolean;
-  /** undefined: the default entry points, unknown without a static config. */
-  entryPoints: string[] | undefined;
-}
 
 /** More candidates than this and the router is left alone (the proof search is bounded). */
 const MAX_RIVALS = 200;
@@ -30,10 +16,10 @@ export const check: Check = {
   description:
     'A router that can never receive a request: routers of higher priority on its entry points match everything it matches.',
   run(ctx) {
-    const routed = routers(ctx.project);
-    for (const r of routed) {
+    for (const [r, meets] of mayMeet(ctx.project)) {
       const eps = r.entryPoints;
-      const higher = routed.filter((h) => h !== r && h.tls === r.tls && h.priority > r.priority);
+      // Routers that cannot share a request with this one cannot shadow it (rules/footprint.ts).
+      const higher = meets.filter((h) => h.priority > r.priority);
       if (higher.length === 0 || higher.length > MAX_RIVALS) continue;
       // Every entry point the router listens on must be covered by the routers listening there.
       const points = eps ?? ['(default)'];
@@ -52,36 +38,14 @@ export const check: Check = {
         return true;
       });
       if (!all) continue;
-      const rule = r.router.fields.get('rule')!;
       const names = [...shadows].map((h) => `"${h.router.name}" (priority ${h.priority})`).join(', ');
       ctx.report({
         message: `Router "${r.router.name}" (priority ${r.priority}) never receives a request: ${names} match every request it matches and are tried first. Give it a higher priority or narrow the other rule.`,
-        file: rule.file,
-        range: rule.valueRange,
+        file: r.file,
+        range: r.range,
         related: [...shadows].map((h) => related(h.router, `router "${h.router.name}", priority ${h.priority}`)),
         data: { router: r.router.name, shadowedBy: [...shadows].map((h) => h.router.name), priority: r.priority },
       });
     }
   },
 };
-
-function routers(project: Project): Routed[] {
-  const out: Routed[] = [];
-  for (const router of index(project, 'http', 'routers').all) {
-    if (!router.container.enabled) continue;
-    const rule = router.fields.get('rule');
-    if (!rule || rule.interpolated || rule.value.trim() === '') continue;
-    const syntax = ruleSyntax(project, router);
-    const parsed = parseRuleCached(rule.value, syntax);
-    if (!parsed.tree || parsed.problems.some((p) => p.severity === 'error')) continue;
-    out.push({
-      router,
-      tree: parsed.tree,
-      syntax,
-      priority: routerPriority(router),
-      tls: routerTls(router),
-      entryPoints: routerEntryPoints(project, router),
-    });
-  }
-  return out;
-}

@@ -22,3 +22,4 @@ export {
   type OverlapResult,
   type RuleInput,
 } from './overlap';
+export { candidatePairs, footprints, pathsMeet, termsMeet, type TermFootprint } from './footprint';

@@ -18,6 +18,13 @@ export interface EntryPoint {
   origin?: Origin;
   /** Created by Traefik, not configured: `http` (:80) when none is, `traefik` (:8080) for the API. */
   implicit?: boolean;
+  /**
+   * `http.redirections.entryPoint`: Traefik adds a router `<ep>-to-<to>@internal` matching every
+   * request (pkg/provider/traefik/internal.go; scheme defaults to https, priority to MaxInt-1).
+   */
+  redirect?: { to: string; scheme: string; priority?: number };
+  /** `http.tls`: routers on this entry point without their own `tls` get TLS (aggregator applyModel). */
+  tls?: boolean;
 }
 
 export interface DockerProviderConfig {

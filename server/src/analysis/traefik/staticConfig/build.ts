@@ -136,6 +136,15 @@ function readEntryPoints(
     const ep: EntryPoint = { name, origin: originOf(at, 1) };
     if (address) ep.address = address.value;
     if (asDefault === true) ep.asDefault = true;
+    const redirect = under(fields, 'http', 'redirections', 'entrypoint');
+    const to = value(redirect, 'to');
+    if (to && !to.interpolated) {
+      const scheme = value(redirect, 'scheme');
+      const priority = value(redirect, 'priority');
+      ep.redirect = { to: to.value!, scheme: scheme && !scheme.interpolated ? scheme.value! : 'https' };
+      if (priority && /^-?\d+$/.test(priority.value!.trim())) ep.redirect.priority = Number(priority.value);
+    }
+    if (present(fields, ['http', 'tls']) === 'yes') ep.tls = true;
     entryPoints.set(name, ep);
   }
   return { entryPoints, known };

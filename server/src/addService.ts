@@ -1,0 +1,70 @@
+// `gatewayLens/addServiceChoices` and `gatewayLens/addService`: the LSP side of "Add Service to
+// Gateway". The core (analysis/authoring/gateway.ts) writes the labels; this turns its offsets
+// into an LSP WorkspaceEdit. The client applies it, and the usual didChange re-runs the checks.
+import type { Connection } from 'vscode-languageserver';
+import { addServiceToGateway, gatewayChoices, gatewayRequestProblem, type GatewayRequest } from './analysis';
+import { toRange } from './convert';
+import { uriToPath, type Documents } from './documents';
+import type { Projects } from './projects';
+import {
+  AddServiceChoicesRequest,
+  AddServiceRequest,
+  type AddServiceChoices,
+  type AddServiceChoicesParams,
+  type AddServiceParams,
+  type AddServiceResult,
+} from './protocol';
+
+export function registerAddService(
+  connection: Connection,
+  documents: Documents,
+  projects: Projects,
+  log: (m: string) => void,
+): void {
+  const failed = (name: string, err: unknown): void =>
+    log(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+
+  connection.onRequest(
+    AddServiceChoicesRequest.method,
+    async (params: AddServiceChoicesParams): Promise<AddServiceChoices | null> => {
+      try {
+        const file = uriToPath(params.uri);
+        const model = file ? await projects.model(file) : undefined;
+        return file && model ? gatewayChoices(model.project, file) : null;
+      } catch (err) {
+        failed('addServiceChoices', err);
+        return null;
+      }
+    },
+  );
+
+  connection.onRequest(AddServiceRequest.method, async (params: AddServiceParams): Promise<AddServiceResult> => {
+    try {
+      const request: GatewayRequest = {
+        service: params.service,
+        pathPrefix: params.pathPrefix,
+        port: params.port,
+        strip: params.strip,
+        entrypoint: params.entrypoint,
+        tls: params.tls,
+        ...(params.replicas !== undefined ? { replicas: params.replicas } : {}),
+      };
+      const problem = gatewayRequestProblem(request);
+      if (problem) return { error: problem };
+      const file = uriToPath(params.uri);
+      const document = documents.get(params.uri);
+      const model = file ? await projects.model(file) : undefined;
+      if (!file || !document || !model) return { error: 'Open a compose file of the workspace first.' };
+      const edits = addServiceToGateway(model.project, file, request);
+      // The edit is against the open document's text, the version the project was built from.
+      return {
+        edit: {
+          changes: { [params.uri]: edits.map((e) => ({ range: toRange(document, e.range), newText: e.newText })) },
+        },
+      };
+    } catch (err) {
+      failed('addService', err);
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
+  });
+}

@@ -1,0 +1,300 @@
+// "Which router serves this URL?": the request goes to the entry point listening on the URL's
+// port; TLS and plain requests meet separate muxers; routers are tried by priority, highest
+// first, and the first whose rule matches serves it (pkg/muxer/http/mux.go; SEMANTICS B).
+// Traefik's own routers that take requests first (entry point redirections, the insecure API)
+// are part of the answer, with the priorities Traefik gives them (pkg/provider/traefik/internal.go).
+import type { Project } from '../project';
+import { matchRequestTri, type HttpRequest } from '../rules';
+import type { Definition } from '../traefik/model';
+import type { EntryPoint } from '../traefik/static';
+import type { Range } from '../types';
+import { forwardedPath, type PathStep } from './paths';
+import { routedRouters, type Routed } from './routers';
+import { parseTarget, type Target } from './target';
+
+export interface RouteQuery {
+  url: string;
+  method?: string;
+  /** "Name: value" lines. */
+  headers?: string[];
+  entryPoint?: string;
+  clientIP?: string;
+}
+
+export interface Candidate {
+  /** Traefik's name: `users@docker`, `web-to-websecure@internal`. */
+  router: string;
+  priority: number;
+  /** Exact priority, as text (Traefik's own routers sit near 2^63, beyond a double's precision). */
+  priorityText: string;
+  rule: string;
+  entryPoint: string;
+  /** Where the router's rule is written (absent for Traefik's own routers). */
+  file?: string;
+  range?: Range;
+  definition?: Definition;
+}
+
+export interface RouteResult {
+  winner: Candidate | null;
+  service: string | null;
+  middlewares: string[];
+  forwardedPath: string | null;
+  steps: PathStep[];
+  /** Every router that matched, in the order Traefik tries them. */
+  candidates: Candidate[];
+  entryPoint: string | null;
+  notes: string[];
+  /** Where Traefik's redirection sends the client, when the winner is one. */
+  redirect?: string;
+  /** The request could not be built (bad URL, unknown entry point). */
+  error?: string;
+}
+
+const MAX_INT = 9223372036854775807n;
+
+interface Entry {
+  name: string;
+  /** Known from the static configuration, else every router is considered. */
+  ep?: EntryPoint;
+}
+
+export function routeRequest(project: Project, query: RouteQuery): RouteResult {
+  const empty = (partial: Partial<RouteResult>): RouteResult => ({
+    winner: null,
+    service: null,
+    middlewares: [],
+    forwardedPath: null,
+    steps: [],
+    candidates: [],
+    entryPoint: null,
+    notes: [],
+    ...partial,
+  });
+  const target = parseTarget(query.url);
+  if ('error' in target) return empty({ error: target.error });
+  const headers = parseHeaders(query.headers ?? []);
+  if ('error' in headers) return empty({ error: headers.error });
+  const request: HttpRequest = {
+    host: target.authority,
+    path: target.path,
+    method: (query.method ?? 'GET').toUpperCase(),
+    headers: headers.headers,
+    query: target.query,
+    clientIP: query.clientIP,
+  };
+  const entries = entryPointsFor(project, target, query.entryPoint);
+  if ('error' in entries) return empty({ error: entries.error });
+  const notes = [...entries.notes];
+  for (const entry of entries.list) {
+    const tried = tryEntryPoint(project, entry, target, request, notes);
+    if (tried.winner || entry === entries.list[entries.list.length - 1]) return tried;
+  }
+  return empty({ notes });
+}
+
+function tryEntryPoint(
+  project: Project,
+  entry: Entry,
+  target: Target,
+  request: HttpRequest,
+  notes: string[],
+): RouteResult {
+  const tls = target.tls;
+  const ranked: { c: Candidate; rank: bigint; routed?: Routed; provider: string }[] = [];
+  for (const r of routedRouters(project)) {
+    if (entry.ep && !(r.entryPoints ?? defaultNames(project)).includes(entry.name)) continue;
+    const routerTls = r.tls || entry.ep?.tls === true;
+    if (routerTls !== tls) continue;
+    const verdict = matchRequestTri(r.tree, request, r.syntax);
+    if (verdict === undefined) {
+      notes.push(
+        `router "${r.fullName}" may or may not match (its rule depends on something the request does not say, such as the client IP); it is left out.`,
+      );
+      continue;
+    }
+    if (!verdict) continue;
+    ranked.push({
+      c: {
+        router: r.fullName,
+        priority: r.priority,
+        priorityText: String(r.priority),
+        rule: r.rule,
+        entryPoint: entry.name,
+        file: r.file,
+        range: r.range,
+        definition: r.router,
+      },
+      rank: BigInt(r.priority),
+      routed: r,
+      provider: r.router.container.provider,
+    });
+  }
+  ranked.push(...internalRouters(project, entry, tls, target));
+  // Priority first; then provider precedence (swarm before docker before file, v3.7+).
+  const precedence = (p: string): number => ['swarm', 'docker', 'file'].indexOf(p) + 1 || 99;
+  ranked.sort((a, b) =>
+    a.rank === b.rank ? precedence(a.provider) - precedence(b.provider) : a.rank > b.rank ? -1 : 1,
+  );
+  const candidates = ranked.map((x) => x.c);
+  const base: RouteResult = {
+    winner: null,
+    service: null,
+    middlewares: [],
+    forwardedPath: null,
+    steps: [],
+    candidates,
+    entryPoint: entry.name,
+    notes,
+  };
+  if (ranked.length === 0) {
+    notes.push(
+      `no ${tls ? 'TLS ' : ''}router on entry point "${entry.name}" matches: Traefik answers 404 page not found.`,
+    );
+    return base;
+  }
+  const top = ranked[0];
+  const tied = ranked.filter((x) => x.rank === top.rank && x.provider === top.provider);
+  if (tied.length > 1)
+    notes.push(
+      `${tied.map((x) => `"${x.c.router}"`).join(', ')} have the same priority (${top.c.priorityText}): Traefik may pick any of them (priority-tie).`,
+    );
+  if (!top.routed) {
+    const internal = top.c.router;
+    const redirect = internal.includes('-to-') ? redirectUrl(project, entry, target) : undefined;
+    return {
+      ...base,
+      winner: top.c,
+      service: internal.endsWith('@internal') && !redirect ? internalService(internal) : null,
+      redirect,
+    };
+  }
+  const router = top.routed.router;
+  const fwd = forwardedPath(project, router, target.decodedPath);
+  notes.push(...fwd.notes);
+  return {
+    ...base,
+    winner: top.c,
+    service: serviceOf(router),
+    middlewares: middlewareNames(router),
+    forwardedPath: fwd.path,
+    steps: fwd.steps,
+  };
+}
+
+/** The service a router sends to: its `service`, else its container's only HTTP service. */
+export function serviceOf(router: Definition): string {
+  const provider = router.container.provider;
+  const explicit = router.fields.get('service')?.value.trim();
+  if (explicit) return explicit.includes('@') ? explicit : `${explicit}@${provider}`;
+  const own = router.container.definitions.filter((d) => d.kind === 'services' && d.protocol === 'http');
+  return `${own.length === 1 ? own[0].name : router.container.traefikName}@${provider}`;
+}
+
+function middlewareNames(router: Definition): string[] {
+  const value = router.fields.get('middlewares')?.value ?? '';
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((m) => (m.includes('@') ? m : `${m}@${router.container.provider}`));
+}
+
+function internalService(router: string): string {
+  return router.startsWith('dashboard') ? 'dashboard@internal' : 'api@internal';
+}
+
+function defaultNames(project: Project): string[] {
+  const all = [...project.staticConfig.entryPoints.values()];
+  const defaults = all.filter((e) => e.asDefault);
+  return (defaults.length > 0 ? defaults : all.filter((e) => e.name !== 'traefik')).map((e) => e.name);
+}
+
+/** Routers Traefik adds itself on this entry point that match the request. */
+function internalRouters(
+  project: Project,
+  entry: Entry,
+  tls: boolean,
+  target: Target,
+): { c: Candidate; rank: bigint; provider: string }[] {
+  const out: { c: Candidate; rank: bigint; provider: string }[] = [];
+  const add = (router: string, rank: bigint, rule: string): void => {
+    out.push({
+      c: { router, priority: Number(rank), priorityText: String(rank), rule, entryPoint: entry.name },
+      rank,
+      provider: 'internal',
+    });
+  };
+  const redirect = entry.ep?.redirect;
+  // The redirection router has no TLS, so only plain requests meet it; it matches every host.
+  if (redirect && !tls && target.host !== '')
+    add(
+      `${entry.name}-to-${redirect.to}@internal`,
+      redirect.priority !== undefined ? BigInt(redirect.priority) : MAX_INT - 1n,
+      'HostRegexp(`^.+$`)',
+    );
+  const api = project.staticConfig.api;
+  if (api?.insecure && entry.name === 'traefik' && !tls) {
+    if (target.decodedPath.startsWith('/api')) add('api@internal', MAX_INT - 1n, 'PathPrefix(`/api`)');
+    if (api.dashboard) add('dashboard@internal', MAX_INT - 2n, 'PathPrefix(`/`)');
+  }
+  return out;
+}
+
+function redirectUrl(project: Project, entry: Entry, target: Target): string | undefined {
+  const to = entry.ep?.redirect;
+  if (!to) return undefined;
+  const port = portOf(project.staticConfig.entryPoints.get(to.to)?.address);
+  const standard = (to.scheme === 'https' && port === 443) || (to.scheme === 'http' && port === 80);
+  return `${to.scheme}://${target.host}${port && !standard ? `:${port}` : ''}${target.rawPathAndQuery}`;
+}
+
+function entryPointsFor(
+  project: Project,
+  target: Target,
+  asked: string | undefined,
+): { list: Entry[]; notes: string[] } | { error: string } {
+  const config = project.staticConfig;
+  if (!config.entryPointsKnown) {
+    const name = asked ?? '(any)';
+    return {
+      list: [{ name }],
+      notes: [
+        "Traefik's static configuration was not found, so routers of every entry point are considered (pass --traefik-config, or --entrypoint to name one).",
+      ],
+    };
+  }
+  if (asked) {
+    const ep = config.entryPoints.get(asked);
+    if (!ep)
+      return { error: `entry point "${asked}" is not defined (defined: ${[...config.entryPoints.keys()].join(', ')})` };
+    return { list: [{ name: asked, ep }], notes: [] };
+  }
+  const list = [...config.entryPoints.values()]
+    .filter((ep) => portOf(ep.address) === target.port && !/\/udp$/i.test(ep.address ?? ''))
+    .map((ep) => ({ name: ep.name, ep }));
+  if (list.length === 0) {
+    const known = [...config.entryPoints.values()].map((e) => `${e.name} (${e.address ?? '?'})`).join(', ');
+    return {
+      error: `no entry point listens on port ${target.port} (entry points: ${known}); pass --entrypoint to choose one`,
+    };
+  }
+  return { list, notes: [] };
+}
+
+/** The port of an entry point address (`:443`, `0.0.0.0:80/tcp`, `[::]:8080`). */
+export function portOf(address: string | undefined): number | undefined {
+  const m = /:(\d+)(?:\/(?:tcp|udp))?$/i.exec(address?.trim() ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+function parseHeaders(lines: string[]): { headers: Record<string, string[]> } | { error: string } {
+  const headers: Record<string, string[]> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) return { error: `header "${line}" is not in the form "Name: value"` };
+    const name = line.slice(0, colon).trim();
+    (headers[name] ??= []).push(line.slice(colon + 1).trim());
+  }
+  return { headers };
+}

@@ -1,0 +1,71 @@
+// Reading the files a command names: compose files grouped into projects by folder (files of one
+// folder merge like docker compose's -f list), an optional static config, and every other file
+// the analysis asks for (a mounted traefik.yml), each read once.
+import * as path from 'path';
+import type { SourceFile } from '../analysis';
+import { lineMap, type LineMap } from '../convert';
+import { stripBom } from '../workspace';
+import { readProblem, UsageError, type Io } from './command';
+
+export interface Inputs {
+  /** Folder -> its compose files, in the order given. */
+  projects: Map<string, SourceFile[]>;
+  staticFiles: SourceFile[];
+  readFile(file: string): string | undefined;
+  /** How to show an absolute path: as given, else relative to the working directory. */
+  shown(file: string): string;
+  lines(file: string): LineMap | undefined;
+  fileCount: number;
+}
+
+/** Reads everything first: an unreadable file stops the run before any output. */
+export function readInputs(given: string[], traefikConfig: string | undefined, io: Io): Inputs {
+  const texts = new Map<string, string>();
+  const shownAs = new Map<string, string>();
+  const mustRead = (name: string): SourceFile => {
+    const file = path.resolve(io.cwd, name);
+    let text: string;
+    try {
+      text = stripBom(io.readFile(file));
+    } catch (err) {
+      throw new UsageError(`cannot read ${name}: ${readProblem(err)}`);
+    }
+    texts.set(file, text);
+    if (!shownAs.has(file)) shownAs.set(file, name);
+    return { file, text };
+  };
+  const projects = new Map<string, SourceFile[]>();
+  for (const name of given) {
+    const source = mustRead(name);
+    const folder = path.dirname(source.file);
+    const files = projects.get(folder) ?? [];
+    if (!files.some((f) => f.file === source.file)) files.push(source);
+    projects.set(folder, files);
+  }
+  const staticFiles = traefikConfig ? [mustRead(traefikConfig)] : [];
+  const readFile = (file: string): string | undefined => {
+    const absolute = path.resolve(io.cwd, file);
+    if (texts.has(absolute)) return texts.get(absolute);
+    try {
+      const text = stripBom(io.readFile(absolute));
+      texts.set(absolute, text);
+      return text;
+    } catch {
+      return undefined;
+    }
+  };
+  const maps = new Map<string, LineMap>();
+  return {
+    projects,
+    staticFiles,
+    readFile,
+    shown: (file) => shownAs.get(file) ?? path.relative(io.cwd, file),
+    lines: (file) => {
+      let map = maps.get(file);
+      const text = texts.get(file) ?? readFile(file);
+      if (!map && text !== undefined) maps.set(file, (map = lineMap(text)));
+      return map;
+    },
+    fileCount: [...projects.values()].reduce((n, files) => n + files.length, 0),
+  };
+}
