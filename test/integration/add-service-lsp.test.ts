@@ -13,10 +13,10 @@ import {
   type AddServiceParams,
   type AddServiceResult,
   type TextEditData,
-} from '../../../server/src/protocol';
-import { LspClient } from '../../support/lspClient';
+} from '../../server/src/protocol';
+import { LspClient } from '../support/lspClient';
 
-const SERVER = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
+const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
 const TEXT = `services:
   traefik:
     image: traefik:v3.7
