@@ -40,7 +40,7 @@ export const check: Check = {
       if (!all) continue;
       const names = [...shadows].map((h) => `"${h.router.name}" (priority ${h.priority})`).join(', ');
       ctx.report({
-        message: `Router "${r.router.name}" (priority ${r.priority}) never receives a request: ${names} match every request it matches and are tried first. Give it a higher priority or narrow the other rule.`,
+        message: `Router "${r.router.name}" (priority ${r.priority}) never receives a request: ${names} ${shadows.size === 1 ? 'matches' : 'match'} every request it matches and ${shadows.size === 1 ? 'is' : 'are'} tried first. Give it a higher priority or narrow the other rule.`,
         file: r.file,
         range: r.range,
         related: [...shadows].map((h) => related(h.router, `router "${h.router.name}", priority ${h.priority}`)),
