@@ -12,6 +12,7 @@ import {
 } from './commands';
 import { createLanguageClient } from './languageClient';
 import { StatusBar } from './statusBar';
+import { LiveView } from './views/liveView';
 import { whichRouter } from './whichRouter';
 
 export class Ctx implements CommandContext, AuthoringCommandContext, vscode.Disposable {
@@ -29,6 +30,8 @@ export class Ctx implements CommandContext, AuthoringCommandContext, vscode.Disp
     this.subscriptions.push(
       ...registerCommands(this, (id, run) => vscode.commands.registerCommand(id, run)),
       ...registerAuthoringCommands(this, (id, run) => vscode.commands.registerCommand(id, run)),
+      // The Gateway view: cheap to construct; it loads dist/live.js when a view opens.
+      new LiveView(extension, (method, params) => this.sendRequest(method, params)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         // The document selector is fixed when the client starts.
         if (e.affectsConfiguration(`${SETTINGS_SECTION}.files`)) void this.restartServer();
@@ -75,6 +78,18 @@ export class Ctx implements CommandContext, AuthoringCommandContext, vscode.Disp
   async restartServer(): Promise<void> {
     await this.stop();
     await this.start();
+  }
+
+  /** A custom request to the language server; undefined while it is not running. */
+  async sendRequest<R>(method: string, params: unknown): Promise<R | undefined> {
+    const client = this.client;
+    if (!client?.isRunning()) return undefined;
+    try {
+      return await client.sendRequest<R>(method, params);
+    } catch (err) {
+      this.output.appendLine(`Gateway Lens: ${method} failed: ${String(err)}`);
+      return undefined;
+    }
   }
 
   showOutput(): void {

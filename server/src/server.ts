@@ -15,6 +15,7 @@ import { registerAddService } from './addService';
 import { Analyzer } from './analysis';
 import { Documents, uriToPath } from './documents';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
+import { registerLocate } from './locate';
 import { registerRoute } from './route';
 import { Projects } from './projects';
 import { SETTINGS_SECTION } from './protocol';
@@ -55,6 +56,7 @@ const settings = new SettingsCache(async (scopeUri) =>
 const projects = new Projects({ analyzer: new Analyzer(), documents, disk: new DiskFiles(), folders, settings, log });
 let validation: Validation | undefined;
 registerFeatures(connection, documents, projects, log);
+registerLocate(connection, documents, projects, log);
 registerAddService(connection, documents, projects, log);
 registerRoute(connection, projects, log);
 

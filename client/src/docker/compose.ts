@@ -87,12 +87,18 @@ export function runCompose(
   });
 }
 
-/** The last meaningful line of compose's output, for an error message. */
+/** Summaries that say that something failed, not what: v1's last line, progress rows. */
+const GENERIC = /^Encountered errors while|\.\.\. (error|Error)$/;
+
+/** The line of compose's output that says what failed, for the error message. */
 export function composeError(output: string): string {
   const lines = output
-    .split('\n')
+    .split(/\r?\n|\r/)
     .map((l) => l.trim())
     .filter((l) => l !== '');
-  const error = [...lines].reverse().find((l) => /error|denied|invalid|not found|conflict|no such/i.test(l));
+  const specific = [...lines].reverse();
+  const error =
+    specific.find((l) => /^(ERROR:|Error response from daemon|Error:|error:|Error )/.test(l) && !GENERIC.test(l)) ??
+    specific.find((l) => /error|denied|invalid|not found|conflict|no such/i.test(l) && !GENERIC.test(l));
   return error ?? lines[lines.length - 1] ?? 'compose failed without output';
 }

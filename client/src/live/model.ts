@@ -24,7 +24,16 @@ export interface LiveComposeService {
   containers: ComposeContainer[];
   /** Qualified Traefik service names (`api@docker`) balancing these containers. */
   traefikServices: string[];
+  /** The compose files and folder the project was started with (container labels), for scaling. */
+  configFiles: string[];
+  workingDir?: string;
 }
+
+/** A compose service seen earlier whose containers are all gone (scaled to 0): it stays in the tree. */
+export type KnownComposeService = Pick<
+  LiveComposeService,
+  'project' | 'service' | 'traefikServices' | 'configFiles' | 'workingDir'
+>;
 
 export interface LiveModel {
   traefik: ApiState;
@@ -61,18 +70,32 @@ export function buildLiveModel(
   containers: ComposeContainer[],
   docker?: DockerState,
   desired: Map<string, number> = new Map(),
+  known: KnownComposeService[] = [],
 ): LiveModel {
   const groups = new Map<string, LiveComposeService>();
   for (const c of containers) {
     const id = `${c.project}/${c.service}`;
     let group = groups.get(id);
     if (!group) {
-      group = { project: c.project, service: c.service, running: 0, desired: 0, containers: [], traefikServices: [] };
+      group = {
+        project: c.project,
+        service: c.service,
+        running: 0,
+        desired: 0,
+        containers: [],
+        traefikServices: [],
+        configFiles: c.configFiles,
+        workingDir: c.workingDir,
+      };
       groups.set(id, group);
     }
     group.containers.push(c);
     if (c.state === 'running') group.running++;
     for (const s of traefikServicesOf(c)) if (!group.traefikServices.includes(s)) group.traefikServices.push(s);
+  }
+  for (const k of known) {
+    const id = `${k.project}/${k.service}`;
+    if (!groups.has(id)) groups.set(id, { ...k, running: 0, desired: 0, containers: [] });
   }
   for (const g of groups.values()) {
     g.containers.sort((a, b) => a.number - b.number);

@@ -5,13 +5,15 @@ import { DockerClient } from '../docker/client';
 import type { ComposeContainer, DockerState } from '../docker/types';
 import { TraefikApi, type ApiOptions } from '../traefik/api';
 import type { GatewaySnapshot } from '../traefik/types';
-import { buildLiveModel, type LiveModel } from './model';
+import { buildLiveModel, type KnownComposeService, type LiveModel } from './model';
 
 export interface SessionOptions {
   api: ApiOptions;
   dockerHost?: string;
   /** Auto-refresh period of the Traefik API in ms; 0 turns it off. */
   intervalMs: number;
+  /** Whether anyone looks (a Gateway view is visible): timed refreshes are skipped while not. */
+  active?: () => boolean;
 }
 
 type Listener = (model: LiveModel) => void;
@@ -22,6 +24,8 @@ export class LiveSession {
   model: LiveModel | undefined;
   /** Replica counts the user asked for (service or project/service -> n), shown as "desired". */
   readonly desired = new Map<string, number>();
+  /** Compose services scaled from the editor (project/service -> where they came from): shown even at 0 replicas. */
+  readonly known = new Map<string, KnownComposeService>();
   private listeners: Listener[] = [];
   private timer: NodeJS.Timeout | undefined;
   private stopEvents: (() => void) | undefined;
@@ -68,9 +72,12 @@ export class LiveSession {
     if (publish) this.publish();
   }
 
-  private publish(): void {
+  /** Rebuilds the model from what is known (after `desired` or `known` changed). */
+  publish(): void {
     if (this.disposed || !this.snapshot) return;
-    this.model = buildLiveModel(this.snapshot, this.containers, this.dockerState, this.desired);
+    this.model = buildLiveModel(this.snapshot, this.containers, this.dockerState, this.desired, [
+      ...this.known.values(),
+    ]);
     for (const l of this.listeners) l(this.model);
   }
 
@@ -84,7 +91,8 @@ export class LiveSession {
     if (this.options.intervalMs <= 0 || this.disposed) return;
     const wait = Math.max(this.options.intervalMs, this.api.backoffRemaining());
     this.timer = setTimeout(() => {
-      void this.refresh().finally(() => this.schedule());
+      if (this.options.active?.() === false) this.schedule();
+      else void this.refresh().finally(() => this.schedule());
     }, wait);
     this.timer.unref?.();
   }

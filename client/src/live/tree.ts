@@ -139,7 +139,15 @@ export function composeNodes(m: LiveModel): Node[] {
     id: `compose:${g.project}/${g.service}`,
     label: g.service,
     description: `${g.running}/${g.desired} running · ${g.project}${g.traefikServices.length ? ` → ${g.traefikServices.join(', ')}` : ''}`,
-    icon: g.running === g.desired && g.running > 0 ? 'server-process' : g.running === 0 ? 'error' : 'warning',
+    // Scaled to 0 on purpose is not a failure; fewer running than desired is.
+    icon:
+      g.running === g.desired
+        ? g.running > 0
+          ? 'server-process'
+          : 'circle-outline'
+        : g.running === 0
+          ? 'error'
+          : 'warning',
     contextValue: 'composeService',
     ref: { kind: 'composeService', name: `${g.project}/${g.service}`, project: g.project, service: g.service },
     children: g.containers.map((c) => ({

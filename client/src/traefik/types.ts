@@ -93,7 +93,7 @@ export function describeState(state: ApiState): string {
     case 'timeout':
       return `Traefik at ${state.url} did not answer within ${state.ms} ms`;
     case 'unauthorized':
-      return `Traefik at ${state.url} refused the credentials (401); set them with "Gateway Lens: Set Traefik API Credentials"`;
+      return `Traefik at ${state.url} refused the credentials (401); set gatewayLens.traefik.apiUser and "Gateway Lens: Set Traefik API Password"`;
     case 'not-traefik':
       return `${state.url} does not answer like Traefik's API: ${state.message}`;
     case 'error':

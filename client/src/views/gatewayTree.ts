@@ -34,6 +34,8 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     item.description = node.description;
     item.tooltip = node.tooltip;
     item.contextValue = node.contextValue;
+    // Screen readers (and the end-to-end test) read the row as "label, description".
+    item.accessibilityInformation = { label: node.description ? `${node.label}, ${node.description}` : node.label };
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon, themeColor(node.icon));
     return item;
   }

@@ -1,5 +1,6 @@
-// Scaling through the same code the Scale command uses, against a real Docker engine that
-// this test starts; replica counts read back through dockerode and through the events stream.
+// Scaling through the same code the Scale command uses (scale/plan.ts decides, scale/run.ts
+// runs), against a real Docker engine that this test starts; replica counts read back through
+// dockerode and through the events stream.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
@@ -9,16 +10,10 @@ import { DockerClient } from '../../../client/src/docker/client';
 import { LiveSession } from '../../../client/src/live/session';
 import type { LiveModel } from '../../../client/src/live/model';
 import { startFakeTraefik } from '../../support/fakeTraefik';
-import {
-  composeError,
-  detectCompose,
-  runCompose,
-  scaleArgs,
-  type ComposeCli,
-} from '../../../client/src/docker/compose';
+import { detectCompose, runCompose, type ComposeCli } from '../../../client/src/docker/compose';
 import type { ContainerEvent } from '../../../client/src/docker/types';
-import { ComposeParser } from '../../../server/src/analysis/compose/parse';
-import { scalePlan } from '../../../server/src/analysis/compose/scale';
+import { composeTarget, decideScale, readComposeFiles, type ScaleTarget } from '../../../client/src/scale/plan';
+import { executeScale, type ScaleOutcome } from '../../../client/src/scale/run';
 import { startEngine, TEST_IMAGE, type Engine } from '../../support/dockerEngine';
 
 const COMPOSE = `services:
@@ -35,6 +30,10 @@ const COMPOSE = `services:
     image: ${TEST_IMAGE}
     container_name: gl-pinned
     command: ["sleep", "600"]
+    network_mode: none
+  broken:
+    image: ${TEST_IMAGE}
+    command: ["/bin/no-such-program"]
     network_mode: none
 `;
 
@@ -63,8 +62,26 @@ after(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function scaleTo(replicas: number): Promise<{ code: number | null; output: string }> {
-  return runCompose(cli, scaleArgs(cli, [file], project, 'api', replicas), { cwd: dir, env: engine.env });
+/** The target as the command builds it before any container exists (labels name the files later). */
+function target(service: string): ScaleTarget {
+  return { kind: 'compose', project, service, configFiles: [file], workingDir: dir, current: 0 };
+}
+
+/** What the Scale command does: decide (validate, refuse, build arguments), then run. */
+async function scale(t: ScaleTarget, replicas: number): Promise<ScaleOutcome & { line: string }> {
+  const decision = decideScale(t, replicas, {
+    max: 10,
+    files: readComposeFiles(t.kind === 'compose' ? t.configFiles : []),
+    cli,
+  });
+  assert.equal(decision.refuse, undefined);
+  assert.ok(decision.refuse === undefined);
+  const outcome = await executeScale(decision.run, { env: engine.env });
+  return { ...outcome, line: decision.run.line };
+}
+
+async function scaleTo(replicas: number): Promise<ScaleOutcome & { line: string }> {
+  return scale(target('api'), replicas);
 }
 
 async function running(): Promise<number[]> {
@@ -99,13 +116,14 @@ test('docker: the engine is reachable through dockerode', async () => {
 
 test('scale 1 -> 3 -> 1, read back through dockerode and events', { timeout: 180_000 }, async () => {
   let r = await scaleTo(1);
-  assert.equal(r.code, 0, r.output);
+  assert.ok(r.ok, r.output);
+  assert.match(r.line, /up -d --no-recreate --scale api=1 api$/);
   assert.deepEqual(await running(), [1]);
 
   const up = expectEvents('start', 2);
   await up.stop;
   r = await scaleTo(3);
-  assert.equal(r.code, 0, r.output);
+  assert.ok(r.ok, r.output);
   const started = await up.done;
   (await up.stop)();
   assert.equal(started.length, 2);
@@ -118,7 +136,7 @@ test('scale 1 -> 3 -> 1, read back through dockerode and events', { timeout: 180
   const down = expectEvents('destroy', 2);
   await down.stop;
   r = await scaleTo(1);
-  assert.equal(r.code, 0, r.output);
+  assert.ok(r.ok, r.output);
   await down.done;
   (await down.stop)();
   assert.deepEqual(await running(), [1]);
@@ -138,9 +156,12 @@ test('the live session follows a scale through Docker events', { timeout: 120_00
       });
     });
     await session.start();
-    session.desired.set('api', 2);
-    const r = await scaleTo(2);
-    assert.equal(r.code, 0, r.output);
+    // The tree row's target, from the containers' labels, as +1 uses it.
+    const row = api(session.model!)!;
+    assert.equal(row.project, project);
+    session.desired.set(`${project}/api`, 2);
+    const r = await scale({ ...composeTarget(row), configFiles: row.configFiles.length ? row.configFiles : [file] }, 2);
+    assert.ok(r.ok, r.output);
     await seen;
     assert.equal(api(session.model!)?.desired, 2);
     assert.equal(session.model!.traefik.kind, 'connected');
@@ -150,19 +171,23 @@ test('the live session follows a scale through Docker events', { timeout: 120_00
   }
 });
 
-test('container_name: the scale plan refuses before anything runs', () => {
-  const parsed = new ComposeParser().parse(file, COMPOSE);
-  const pinned = parsed.services.find((s) => s.name === 'pinned')!;
-  const plan = scalePlan(pinned, 3, 10);
-  assert.match(plan.refuse ?? '', /container_name "gl-pinned"/);
-  assert.equal(scalePlan(pinned, 1, 10).refuse, undefined);
-  assert.match(scalePlan(parsed.services[0], 11, 10).refuse ?? '', /0 to 10/);
+test('container_name: the Scale command refuses before anything runs', async () => {
+  const files = readComposeFiles([file]);
+  const refused = decideScale(target('pinned'), 3, { max: 10, files, cli });
+  assert.match(refused.refuse ?? '', /container_name "gl-pinned"/);
+  assert.match(decideScale(target('api'), 11, { max: 10, files, cli }).refuse ?? '', /0 to 10/);
+  const list = await docker.composeContainers(project);
+  assert.deepEqual(
+    list.filter((c) => c.service === 'pinned'),
+    [],
+  );
 });
 
-test('a compose failure surfaces its message', async () => {
-  const r = await runCompose(cli, scaleArgs(cli, [file], project, 'nope', 2), { cwd: dir, env: engine.env });
-  assert.notEqual(r.code, 0);
-  assert.match(composeError(r.output), /nope/i);
+test('a compose failure surfaces its message', { timeout: 120_000 }, async () => {
+  const r = await scale(target('broken'), 1);
+  assert.equal(r.ok, false);
+  assert.equal(r.cancelled, false);
+  assert.match(r.error ?? '', /no-such-program|no such file/i, JSON.stringify(r));
 });
 
 test('cancelling a compose run ends it', async () => {

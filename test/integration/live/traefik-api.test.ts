@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as net from 'net';
 import { TraefikApi } from '../../../client/src/traefik/api';
+import { LiveSession } from '../../../client/src/live/session';
 import { defaultState, fixture, startFakeTraefik, type FakeTraefik } from '../../support/fakeTraefik';
 
 const unhandled: unknown[] = [];
@@ -126,3 +127,33 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+test('auto-refresh asks Traefik only while a Gateway view is visible', { timeout: 30_000 }, async () => {
+  fake.state = Object.assign(defaultState(), { requests: [] });
+  let visible = false;
+  let asked = 0;
+  const session = new LiveSession({
+    api: { baseUrl: fake.url },
+    dockerHost: 'unix:///nonexistent/docker.sock',
+    intervalMs: 20,
+    active: () => (asked++, visible),
+  });
+  const until = async (what: string, ok: () => boolean): Promise<void> => {
+    const end = Date.now() + 10_000;
+    while (!ok()) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  const versions = () => fake.state.requests.filter((r) => r.startsWith('/api/version')).length;
+  try {
+    void session.start();
+    await until('three timer ticks', () => asked >= 3);
+    assert.equal(versions(), 0, 'no request while hidden');
+    visible = true;
+    await until('a refresh once visible', () => versions() > 0 && session.model !== undefined);
+    assert.equal(session.model!.traefik.kind, 'connected');
+  } finally {
+    session.dispose();
+  }
+});

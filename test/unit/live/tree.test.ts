@@ -163,3 +163,28 @@ test('fixtures from Traefik render as text and JSON', () => {
   assert.equal(json.routers.length, fixture<unknown[]>('routers.json').length);
   assert.deepEqual(json.services[0].servers, [{ url: 'http://127.0.0.1', status: 'UP' }]);
 });
+
+test('a compose service scaled to 0 from the editor stays in the tree with its compose files', () => {
+  const known = [
+    {
+      project: 'shop',
+      service: 'search',
+      traefikServices: ['search@docker'],
+      configFiles: ['/srv/shop/docker-compose.yml'],
+      workingDir: '/srv/shop',
+    },
+    // Still has containers: the containers' own data wins.
+    { project: 'shop', service: 'users', traefikServices: [], configFiles: ['/elsewhere.yml'] },
+  ];
+  const withFiles = containers.map((c) => ({ ...c, configFiles: ['/srv/shop/docker-compose.yml'] }));
+  const m = buildLiveModel(snapshot(routers, services), withFiles, undefined, new Map([['shop/search', 0]]), known);
+  const search = m.composeServices.find((g) => g.service === 'search')!;
+  assert.deepEqual([search.running, search.desired, search.containers.length], [0, 0, 0]);
+  assert.deepEqual(search.configFiles, ['/srv/shop/docker-compose.yml']);
+  const users = m.composeServices.find((g) => g.service === 'users')!;
+  assert.deepEqual(users.configFiles, ['/srv/shop/docker-compose.yml']);
+  const row = composeNodes(m).find((n) => n.label === 'search')!;
+  assert.equal(row.description, '0/0 running · shop → search@docker');
+  assert.equal(row.icon, 'circle-outline');
+  assert.deepEqual(row.ref, { kind: 'composeService', name: 'shop/search', project: 'shop', service: 'search' });
+});
