@@ -94,3 +94,14 @@ test('seed: the insecure API answers on the traefik entry point (:8080)', () => 
   assert.equal(r.winner?.router, 'api@internal');
   assert.equal(r.service, 'api@internal');
 });
+
+test("seed: /ping on the web entry point is Traefik's ping, tried before the redirection", () => {
+  const r = routeRequest(project, { url: 'http://musicshare.com/ping' });
+  assert.equal(r.winner?.router, 'ping@internal');
+  assert.equal(r.service, 'ping@internal');
+  assert.equal(r.redirect, undefined);
+  assert.deepEqual(
+    r.candidates.map((c) => c.router),
+    ['ping@internal', 'web-to-websecure@internal'],
+  );
+});

@@ -2,7 +2,7 @@
 // port; TLS and plain requests meet separate muxers; routers are tried by priority, highest
 // first, and the first whose rule matches serves it (pkg/muxer/http/mux.go; SEMANTICS B).
 // Traefik's own routers that take requests first (entry point redirections, the insecure API)
-// are part of the answer, with the priorities Traefik gives them (pkg/provider/traefik/internal.go).
+// are part of the answer, with the priorities Traefik gives them (pkg/provider/traefik/internal.go: ping at MaxInt, redirections and the API at MaxInt-1).
 import type { Project } from '../project';
 import { matchRequestTri, type HttpRequest } from '../rules';
 import type { Definition } from '../traefik/model';
@@ -201,7 +201,11 @@ function middlewareNames(router: Definition): string[] {
 }
 
 function internalService(router: string): string {
-  return router.startsWith('dashboard') ? 'dashboard@internal' : 'api@internal';
+  return router.startsWith('dashboard')
+    ? 'dashboard@internal'
+    : router.startsWith('ping')
+      ? 'ping@internal'
+      : 'api@internal';
 }
 
 function defaultNames(project: Project): string[] {
@@ -225,6 +229,9 @@ function internalRouters(
       provider: 'internal',
     });
   };
+  const ping = project.staticConfig.ping;
+  if (ping && ping.entryPoint === entry.name && !tls && target.decodedPath.startsWith('/ping'))
+    add('ping@internal', MAX_INT, 'PathPrefix(`/ping`)');
   const redirect = entry.ep?.redirect;
   // The redirection router has no TLS, so only plain requests meet it; it matches every host.
   if (redirect && !tls && target.host !== '')

@@ -55,6 +55,8 @@ export interface StaticConfig {
   fileProvider: boolean;
   defaultRuleSyntax?: RuleSyntax;
   api?: { insecure: boolean; dashboard: boolean };
+  /** `ping`: Traefik routes `PathPrefix(`/ping`)` on this entry point (pkg/provider/traefik/internal.go). */
+  ping?: { entryPoint: string };
   /** Where Traefik reads its static configuration: a file, or the command flags (never both). */
   from?: 'file' | 'flags';
   /** That source was read, so a missing `api`, `docker`, `fileProvider`... means Traefik has none. */

@@ -18,7 +18,7 @@ export interface BuildOptions {
 
 type Built = Pick<
   StaticConfig,
-  'entryPoints' | 'entryPointsKnown' | 'docker' | 'swarm' | 'fileProvider' | 'defaultRuleSyntax' | 'api'
+  'entryPoints' | 'entryPointsKnown' | 'docker' | 'swarm' | 'fileProvider' | 'defaultRuleSyntax' | 'api' | 'ping'
 >;
 
 const lower = (s: Setting, i: number): string | undefined => s.path[i]?.text.toLowerCase();
@@ -86,6 +86,13 @@ export function buildStatic(settings: Setting[], options: BuildOptions): Built {
       insecure: maybe(bool(value(fields, 'insecure'))),
       dashboard: bool(value(fields, 'dashboard')) !== false,
     };
+  }
+  if (present(settings, ['ping']) === 'yes') {
+    const fields = under(settings, 'ping');
+    const ep = value(fields, 'entrypoint');
+    // Ping.SetDefaults: entry point `traefik`; manualRouting leaves the router to the user.
+    if (bool(value(fields, 'manualrouting')) !== true && !ep?.interpolated)
+      built.ping = { entryPoint: ep?.value ?? 'traefik' };
   }
   addImplicitEntryPoints(settings, built);
   return built;
