@@ -5,12 +5,30 @@ import { run } from '../../helpers';
 const compose = (rule: string, prefixes: string, middleware = 'api-strip') =>
   `services:\n  api:\n    image: x\n    labels:\n      - "traefik.http.routers.api.rule=${rule}"\n      - traefik.http.routers.api.middlewares=${middleware}\n      - traefik.http.middlewares.api-strip.stripprefix.prefixes=${prefixes}\n      - traefik.http.services.api.loadbalancer.server.port=80\n`;
 
-const cases: { name: string; text: string; expect: string[] }[] = [
+const cases: { name: string; text: string; expect: string[]; says?: RegExp }[] = [
   { name: 'prefix matches the route', text: compose('PathPrefix(`/api/users`)', '/api/users'), expect: [] },
   {
     name: 'stale prefix after a rename',
     text: compose('PathPrefix(`/api/social`)', '/api/socials'),
     expect: ['/api/socials'],
+    // /api/socials/x is still a request of the router, and it is stripped: the message says so.
+    says: /only requests under "\/api\/socials" are stripped/,
+  },
+  {
+    name: 'a prefix no request of the router can start with strips nothing',
+    text: compose('PathPrefix(`/users`)', '/api/users'),
+    expect: ['/api/users'],
+    says: /nothing is stripped/,
+  },
+  {
+    name: 'a catch-all stripping a sub-path is deliberate',
+    text: compose('PathPrefix(`/`)', '/stat'),
+    expect: [],
+  },
+  {
+    name: 'a rule with a branch that takes any path is not judged',
+    text: compose('PathPrefix(`/a`) || Host(`a.com`)', '/b'),
+    expect: [],
   },
   { name: 'one of two prefixes matches', text: compose('PathPrefix(`/api/v2`)', '/api/v1,/api/v2'), expect: [] },
   {
@@ -49,5 +67,6 @@ for (const c of cases) {
       c.expect,
     );
     for (const f of got) assert.equal(f.severity, 'warning');
+    if (c.says) assert.match(got[0].message, c.says);
   });
 }

@@ -2,7 +2,7 @@
 // prefix (pkg/middlewares/stripprefix; SEMANTICS E): a prefix none of the router's paths starts
 // with never strips anything, and one that ends inside a path segment leaves half a segment.
 import type { Label } from '../compose/model';
-import { parseRuleCached, type RuleNode } from '../rules';
+import { footprints, parseRuleCached } from '../rules';
 import { index, qualify } from '../traefik/lookup';
 import type { Definition } from '../traefik/model';
 import { listItems } from '../traefik/values';
@@ -24,8 +24,10 @@ export const check: Check = {
       if (!rule || !uses || rule.interpolated || uses.interpolated) continue;
       const parsed = parseRuleCached(rule.value, ruleSyntax(project, router));
       if (!parsed.tree) continue;
-      const paths = positivePaths(parsed.tree);
-      if (paths.length === 0) continue;
+      const terms = footprints(parsed.tree, ruleSyntax(project, router));
+      // Some request of the router may have any path (no Path/PathPrefix it must meet): say nothing.
+      if (!terms || terms.length === 0 || terms.some((t) => !t.path)) continue;
+      const paths = terms.map((t) => t.path!);
       for (const item of listItems(uses)) {
         const ref = qualify(item.value, router.container.provider);
         if (ref.provider !== router.container.provider) continue;
@@ -38,51 +40,50 @@ export const check: Check = {
   },
 };
 
-/** Path and PathPrefix values the rule requires (not under a negation). */
-function positivePaths(node: RuleNode): string[] {
-  switch (node.type) {
-    case 'matcher':
-      return node.name === 'Path' || node.name === 'PathPrefix' ? node.args.map((a) => a.value) : [];
-    case 'not':
-      return [];
-    default:
-      return [...positivePaths(node.left), ...positivePaths(node.right)];
-  }
-}
-
 function judge(
   report: CheckContext['report'],
   router: Definition,
   rule: Label,
   middleware: Definition,
   prefixes: Label,
-  paths: string[],
+  paths: { kind: 'eq' | 'prefix'; value: string }[],
 ): void {
   const items = listItems(prefixes).filter((i) => i.value !== '');
   const where = [
     related(router, `router "${router.name}" uses it`),
     { file: rule.file, range: rule.valueRange, message: 'its rule' },
   ];
-  if (!items.some((i) => paths.some((p) => p.startsWith(i.value)))) {
+  // The issue's rule (and the usual mistake): none of the router's own paths starts with a prefix.
+  // A catch-all path (`/`) is left alone: stripping a sub-path there is a deliberate choice.
+  if (paths.some((p) => p.value === '/')) return;
+  if (!items.some((i) => paths.some((p) => p.value.startsWith(i.value)))) {
     const first = items[0];
     if (!first) return;
+    // Longer request paths may still start with a prefix (`/api/socials/x` under `/api/social`).
+    const some = items.filter((i) => paths.some((p) => p.kind === 'prefix' && i.value.startsWith(p.value)));
+    const effect =
+      some.length > 0
+        ? `only requests under ${some.map((i) => `"${i.value}"`).join(', ')} are stripped; every other request reaches the service with its full path.`
+        : 'nothing is stripped and the service receives the full path.';
     report({
       file: prefixes.file,
       range: first.range,
-      message: `Middleware "${middleware.name}" strips ${items.map((i) => `"${i.value}"`).join(', ')}, but router "${router.name}" only matches paths under ${paths.map((p) => `"${p}"`).join(', ')}: nothing is stripped and the service receives the full path.`,
+      message: `Middleware "${middleware.name}" strips ${items.map((i) => `"${i.value}"`).join(', ')}, but router "${router.name}" matches ${paths.map((p) => (p.kind === 'eq' ? `"${p.value}"` : `paths under "${p.value}"`)).join(', ')}: ${effect}`,
       related: where,
-      data: { router: router.name, middleware: middleware.name, expected: paths[0], suggestion: paths[0] },
+      data: { router: router.name, middleware: middleware.name, expected: paths[0].value, suggestion: paths[0].value },
     });
     return;
   }
   for (const item of items) {
-    const cut = paths.find(
-      (p) =>
-        p.startsWith(item.value) &&
-        p.length > item.value.length &&
-        !item.value.endsWith('/') &&
-        p[item.value.length] !== '/',
-    );
+    const cut = paths
+      .map((p) => p.value)
+      .find(
+        (p) =>
+          p.startsWith(item.value) &&
+          p.length > item.value.length &&
+          !item.value.endsWith('/') &&
+          p[item.value.length] !== '/',
+      );
     if (!cut) continue;
     report({
       file: prefixes.file,
