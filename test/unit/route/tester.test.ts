@@ -36,7 +36,7 @@ const cases: {
   services: Svc[];
   query: RouteQuery;
   winner: string | null;
-  path?: string;
+  path?: string | null;
   order?: string[];
 }[] = [
   {
@@ -165,6 +165,82 @@ const cases: {
     query: { url: 'http://localhost/old/a/b' },
     winner: 'a@docker',
     path: '/new/a/b',
+  },
+  {
+    name: 'strip_prefix_test "raw path is also stripped": the backend gets the escaped rest',
+    services: [['a', 'PathPrefix(`/stat`)', ['middlewares=strip'], ['middlewares.strip.stripprefix.prefixes=/stat']]],
+    query: { url: 'http://localhost/stat/a%2Fb' },
+    winner: 'a@docker',
+    path: '/a%2Fb',
+  },
+  {
+    name: 'strip_prefix_test "encoded char in prefix segment of raw path"',
+    services: [['a', 'PathPrefix(`/api`)', ['middlewares=strip'], ['middlewares.strip.stripprefix.prefixes=/api/']]],
+    query: { url: 'http://localhost/ap%69/a%2Fb' },
+    winner: 'a@docker',
+    path: '/a%2Fb',
+  },
+  {
+    name: 'strip_prefix_test "dot in the path not stripped by the prefix": 400',
+    services: [['a', 'PathPrefix(`/api`)', ['middlewares=strip'], ['middlewares.strip.stripprefix.prefixes=/api']]],
+    query: { url: 'http://localhost/api./foo' },
+    winner: 'a@docker',
+    path: null,
+  },
+  {
+    name: 'replace_path_regex_test "multiple replacement" (flags after the anchor)',
+    services: [
+      [
+        'a',
+        'PathPrefix(`/`)',
+        ['middlewares=re'],
+        [
+          'middlewares.re.replacepathregex.regex=^(?i)/downloads/([^/]+)/([^/]+)$',
+          'middlewares.re.replacepathregex.replacement=/downloads/$1-$2',
+        ],
+      ],
+    ],
+    query: { url: 'http://localhost/downloads/src/source.go' },
+    winner: 'a@docker',
+    path: '/downloads/src-source.go',
+  },
+  {
+    name: 'replace_path_regex_test "empty trimmed replacement" (regex and replacement are trimmed)',
+    services: [
+      [
+        'a',
+        'PathPrefix(`/`)',
+        ['middlewares=re'],
+        ['middlewares.re.replacepathregex.regex=/whoami', 'middlewares.re.replacepathregex.replacement= '],
+      ],
+    ],
+    query: { url: 'http://localhost/whoami/and/whoami' },
+    winner: 'a@docker',
+    path: '/and',
+  },
+  {
+    name: 'replace_path_regex_test "invalid regular expression": the router is disabled, the next one serves',
+    services: [
+      [
+        'a',
+        'PathPrefix(`/invalid`)',
+        ['middlewares=re'],
+        [
+          'middlewares.re.replacepathregex.regex=^(?err)/invalid/regexp/([^/]+)$',
+          'middlewares.re.replacepathregex.replacement=/x',
+        ],
+      ],
+      ['b', 'PathPrefix(`/`)'],
+    ],
+    query: { url: 'http://localhost/invalid/regexp/test' },
+    winner: 'b@docker',
+    order: ['b@docker'],
+  },
+  {
+    name: 'mux_test TestEmptyHost: an absolute-form URL without host takes the Host header',
+    services: [['a', 'Host(`example.com`)']],
+    query: { url: 'http://@/', headers: ['Host: example.com'] },
+    winner: 'a@docker',
   },
   {
     name: 'replacepath',

@@ -1,7 +1,10 @@
 // What a router's path middlewares do to the request path before it reaches the backend
 // (pkg/middlewares/stripprefix, stripprefixregex, replacepath, replacepathregex, addprefix;
-// SEMANTICS E). They act on the decoded path (Go's URL.Path), in the router's order.
+// SEMANTICS E). Like Go's url.URL they keep a decoded Path and an escaped RawPath; the backend
+// receives EscapedPath(). A result that changes under path cleaning (`/api./x` stripped of
+// `/api`) is refused with 400, and a middleware Traefik cannot build disables the router.
 import type { Project } from '../project';
+import { isClean, pathUnescape, requestUrlPath, wirePath, type UrlPath } from '../rules/path';
 import { goRegExp } from '../rules/regexp-js';
 import { index, qualify } from '../traefik/lookup';
 import type { Definition } from '../traefik/model';
@@ -11,25 +14,30 @@ import { parseBool } from '../traefik/values';
 export interface PathStep {
   /** Traefik's name of the middleware, `users-strip@docker`. */
   middleware: string;
-  /** The middleware's type as the API shows it (`stripprefix`), or undefined when unknown. */
-  type?: string;
+  type: string;
   before: string;
   after: string;
 }
 
 export interface Forwarded {
-  path: string;
+  /** The path on the wire to the backend; undefined when Traefik answers 400 itself. */
+  path?: string;
   steps: PathStep[];
   notes: string[];
+  /** Why Traefik cannot build one of the router's middlewares (the router is then disabled). */
+  broken?: string;
 }
 
 const PATH_TYPES = ['stripprefix', 'stripprefixregex', 'replacepath', 'replacepathregex', 'addprefix'];
 
-/** The path the backend receives, following each middleware the router names. */
-export function forwardedPath(project: Project, router: Definition, path: string): Forwarded {
-  const out: Forwarded = { path, steps: [], notes: [] };
-  const names = listValue(router.fields.get('middlewares')?.value ?? '');
-  for (const reference of names) {
+type Outcome = UrlPath | { broken: string } | { refused: string } | { unsure: string };
+
+/** The path the backend receives, following each middleware the router names, in order. */
+export function forwardedPath(project: Project, router: Definition, rawPath: string): Forwarded {
+  const out: Forwarded = { steps: [], notes: [] };
+  let url = requestUrlPath(rawPath);
+  if (!url) return { ...out, notes: ['Go refuses this path before routing (400).'] };
+  for (const reference of listValue(router.fields.get('middlewares')?.value ?? '')) {
     const { name, provider } = qualify(reference, router.container.provider);
     const full = `${name}@${provider}`;
     const def = index(project, 'http', 'middlewares').live.get(provider)?.get(name)?.[0];
@@ -37,87 +45,123 @@ export function forwardedPath(project: Project, router: Definition, path: string
       out.notes.push(`middleware "${full}" is not defined in these files; the path is shown as if it left it alone.`);
       continue;
     }
-    const type = middlewareType(def);
+    const type = [...def.fields.keys()][0]?.split('.')[0];
     if (!type || !PATH_TYPES.includes(type)) {
       if (type === 'chain') out.notes.push(`chain "${full}" is not followed; the path may change further.`);
       continue;
     }
-    const before = out.path;
-    const after = apply(def, type, before, out.notes, full);
+    const value = (key: string): string => def.fields.get(`${type}.${key}`)?.value ?? '';
+    const result = apply(type, value, url);
+    if ('broken' in result) return { ...out, broken: `middleware "${full}": ${result.broken}` };
+    if ('refused' in result) {
+      out.notes.push(`after "${full}" the path ${result.refused}: Traefik answers 400 Bad Request.`);
+      return out;
+    }
+    if ('unsure' in result) {
+      out.notes.push(`"${full}": ${result.unsure}; the path is shown unchanged.`);
+      continue;
+    }
+    const before = wirePath(url);
+    const after = wirePath(result);
     if (after !== before) out.steps.push({ middleware: full, type, before, after });
-    out.path = after;
+    url = result;
   }
-  return out;
+  // Go's URL.RequestURI sends `/` for an empty path.
+  return { ...out, path: wirePath(url) || '/' };
 }
 
-function middlewareType(def: Definition): string | undefined {
-  const first = [...def.fields.keys()][0];
-  return first?.split('.')[0];
-}
-
-function apply(def: Definition, type: string, path: string, notes: string[], full: string): string {
-  const value = (key: string): string => def.fields.get(`${type}.${key}`)?.value ?? '';
+function apply(type: string, value: (key: string) => string, url: UrlPath): Outcome {
   switch (type) {
     case 'stripprefix': {
-      const prefix = listValue(value('prefixes')).find((p) => p !== '' && path.startsWith(p));
-      if (prefix === undefined) return path;
-      // v3 default (forceSlash false): an empty rest stays empty, which Go sends as `/`.
       const force = parseBool(value('forceslash').trim()) === true;
-      const rest = path.slice(prefix.length);
-      if (force) return `/${rest.replace(/^\//, '')}`;
-      return rest === '' ? '/' : rest.startsWith('/') ? rest : `/${rest}`;
+      const prefix = listValue(value('prefixes')).find((p) => url.path.startsWith(p));
+      if (prefix === undefined) return url;
+      return clean({
+        path: stripped(url.path.slice(prefix.length), force),
+        rawPath: url.rawPath ? stripped(url.rawPath.slice(encodedPrefixLength(url.rawPath, prefix)), force) : '',
+      });
     }
     case 'stripprefixregex': {
       for (const src of listValue(value('regex'))) {
         const re = goRegExp(src);
-        if (!re) {
-          notes.push(`regexp "${src}" of "${full}" cannot be evaluated here; the path is shown unchanged.`);
-          continue;
-        }
-        // The leftmost match counts only when the path starts with the matched text.
-        const m = re.exec(path);
-        if (m && m[0] !== '' && path.startsWith(m[0])) {
-          const rest = path.slice(m[0].length);
-          return rest === '' ? '/' : rest.startsWith('/') ? rest : `/${rest}`;
-        }
+        if (!re) return { broken: `"${src}" is not a Go regexp Gateway Lens can evaluate` };
+        // The leftmost match counts only when the path starts with it (strip_prefix_regex.go).
+        const m = re.exec(url.path);
+        if (!m || m[0] === '' || !url.path.startsWith(m[0])) continue;
+        return clean({
+          path: stripped(url.path.slice(m[0].length), false),
+          rawPath: url.rawPath ? stripped(url.rawPath.slice(encodedPrefixLength(url.rawPath, m[0])), false) : '',
+        });
       }
-      return path;
+      return url;
     }
-    case 'replacepath':
-      return value('path');
+    case 'replacepath': {
+      const path = pathUnescape(value('path'));
+      return path === undefined ? { refused: 'is not a valid escaped path' } : { path, rawPath: value('path') };
+    }
     case 'replacepathregex': {
-      const src = value('regex');
+      // Both are trimmed when the middleware is built; the escaped path is what is matched.
+      const src = value('regex').trim();
       const re = goRegExp(src);
-      if (!re) {
-        notes.push(`the regexp of "${full}" cannot be evaluated here; the path is shown unchanged.`);
-        return path;
-      }
-      if (!re.test(path)) return path;
-      const groups = withGroups(src, re, path);
-      if (!groups) {
-        notes.push(`the replacement of "${full}" cannot be evaluated here; the path is shown unchanged.`);
-        return path;
-      }
+      if (!re) return { broken: `"${src}" is not a Go regexp Gateway Lens can evaluate` };
+      const current = url.rawPath || wirePath(url);
+      if (!re.test(current)) return url;
+      const groups = withGroups(src, re, current);
+      if (!groups) return { unsure: 'its replacement cannot be evaluated here' };
       // Go's ReplaceAllString expands $1, ${1} and ${name}; JS's replace reads $1 and $<name>.
-      const replacement = value('replacement').replace(/\$\{(\w+)\}/g, (_, g: string) =>
-        /^\d+$/.test(g) ? `$${g}` : `$<${g}>`,
-      );
-      return path.replace(groups, replacement);
+      const replacement = value('replacement')
+        .trim()
+        .replace(/\$\{(\w+)\}/g, (_, g: string) => (/^\d+$/.test(g) ? `$${g}` : `$<${g}>`));
+      const rawPath = current.replace(groups, replacement);
+      const path = pathUnescape(rawPath);
+      if (path === undefined) return { refused: `"${rawPath}" is not a valid escaped path` };
+      return clean({ path, rawPath });
     }
-    case 'addprefix':
-      return `${value('prefix')}${path}`;
+    case 'addprefix': {
+      const prefix = value('prefix');
+      return { path: leadingSlash(prefix + url.path), rawPath: url.rawPath ? leadingSlash(prefix + url.rawPath) : '' };
+    }
   }
-  return path;
+  return url;
+}
+
+function clean(url: UrlPath): Outcome {
+  return url.path === '' || isClean(url.path) ? url : { refused: `"${url.path}" is not clean (a . or .. segment)` };
+}
+
+/** v3 (forceSlash off): a leading slash is added unless nothing is left. */
+function stripped(rest: string, force: boolean): string {
+  if (force) return `/${rest.replace(/^\//, '')}`;
+  return leadingSlash(rest);
+}
+
+function leadingSlash(s: string): string {
+  return s === '' || s.startsWith('/') ? s : `/${s}`;
+}
+
+/** How many characters of an escaped path spell the decoded prefix (`%2F` counts as one). */
+function encodedPrefixLength(raw: string, prefix: string): number {
+  let decoded = 0;
+  let i = 0;
+  while (i < raw.length && decoded < prefix.length) {
+    i += raw[i] === '%' && /^[0-9A-Fa-f]{2}$/.test(raw.slice(i + 1, i + 3)) ? 3 : 1;
+    decoded++;
+  }
+  return i;
 }
 
 /**
  * The pattern as a JS regexp with its capture groups (goRegExp keeps none), used only when it
- * matches exactly what the Go-faithful translation matches on this path.
+ * matches exactly what the Go-faithful translation matches on this path. Leading flags
+ * (`(?i)`, `(?s)`, `(?m)`) become JS flags.
  */
 function withGroups(src: string, go: RegExp, path: string): RegExp | undefined {
+  // Go allows flags after the anchor too: `^(?i)/downloads/...`.
+  const flags = /^(\^?)\(\?([ism]+)\)/.exec(src);
+  const body = flags ? flags[1] + src.slice(flags[0].length) : src;
   let js: RegExp;
   try {
-    js = new RegExp(src.replace(/\(\?P</g, '(?<'), 'gu');
+    js = new RegExp(body.replace(/\(\?P</g, '(?<'), `gu${flags?.[2] ?? ''}`);
   } catch {
     return undefined;
   }

@@ -27,7 +27,8 @@ export function parseTarget(url: string): Target | { error: string } {
   if (!scheme) return { error: `"${m[1]}" is not an HTTP scheme (use http, https, ws or wss)` };
   const authority = m[2].replace(/^[^@]*@/, '');
   const hp = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(authority);
-  if (!hp || authority === '') return { error: `"${url}" has no host` };
+  // An empty host is allowed here: the Host header then says it (Go's r.Host).
+  if (!hp) return { error: `"${url}" has no valid host` };
   const port = hp[2] ? Number(hp[2]) : scheme === 'https' ? 443 : 80;
   const path = m[3] === '' ? '/' : m[3];
   let decodedPath = path;

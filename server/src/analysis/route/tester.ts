@@ -8,7 +8,7 @@ import { matchRequestTri, type HttpRequest } from '../rules';
 import type { Definition } from '../traefik/model';
 import type { EntryPoint } from '../traefik/static';
 import type { Range } from '../types';
-import { forwardedPath, type PathStep } from './paths';
+import { forwardedPath, type Forwarded, type PathStep } from './paths';
 import { routedRouters, type Routed } from './routers';
 import { parseTarget, type Target } from './target';
 
@@ -75,8 +75,12 @@ export function routeRequest(project: Project, query: RouteQuery): RouteResult {
   if ('error' in target) return empty({ error: target.error });
   const headers = parseHeaders(query.headers ?? []);
   if ('error' in headers) return empty({ error: headers.error });
+  // Go: an absolute-form URL's host wins over the Host header; without one the header counts.
+  const hostHeader = Object.entries(headers.headers).find(([k]) => k.toLowerCase() === 'host')?.[1][0];
+  const host = target.authority || hostHeader;
+  if (!host) return empty({ error: `"${query.url}" has no host (give one, or a Host header)` });
   const request: HttpRequest = {
-    host: target.authority,
+    host,
     path: target.path,
     method: (query.method ?? 'GET').toUpperCase(),
     headers: headers.headers,
@@ -131,30 +135,38 @@ function tryEntryPoint(
     });
   }
   ranked.push(...internalRouters(project, entry, tls, target));
+  // A router whose middleware Traefik cannot build is never added to the muxer (router.go).
+  const forwarded = new Map<Routed, Forwarded>();
+  const usable = ranked.filter((x) => {
+    if (!x.routed) return true;
+    const fwd = forwardedPath(project, x.routed.router, target.path);
+    forwarded.set(x.routed, fwd);
+    if (fwd.broken) notes.push(`router "${x.c.router}" is disabled: ${fwd.broken}.`);
+    return !fwd.broken;
+  });
   // Priority first; then provider precedence (swarm before docker before file, v3.7+).
   const precedence = (p: string): number => ['swarm', 'docker', 'file'].indexOf(p) + 1 || 99;
-  ranked.sort((a, b) =>
+  usable.sort((a, b) =>
     a.rank === b.rank ? precedence(a.provider) - precedence(b.provider) : a.rank > b.rank ? -1 : 1,
   );
-  const candidates = ranked.map((x) => x.c);
   const base: RouteResult = {
     winner: null,
     service: null,
     middlewares: [],
     forwardedPath: null,
     steps: [],
-    candidates,
+    candidates: usable.map((x) => x.c),
     entryPoint: entry.name,
     notes,
   };
-  if (ranked.length === 0) {
+  if (usable.length === 0) {
     notes.push(
       `no ${tls ? 'TLS ' : ''}router on entry point "${entry.name}" matches: Traefik answers 404 page not found.`,
     );
     return base;
   }
-  const top = ranked[0];
-  const tied = ranked.filter((x) => x.rank === top.rank && x.provider === top.provider);
+  const top = usable[0];
+  const tied = usable.filter((x) => x.rank === top.rank && x.provider === top.provider);
   if (tied.length > 1)
     notes.push(
       `${tied.map((x) => `"${x.c.router}"`).join(', ')} have the same priority (${top.c.priorityText}): Traefik may pick any of them (priority-tie).`,
@@ -162,22 +174,17 @@ function tryEntryPoint(
   if (!top.routed) {
     const internal = top.c.router;
     const redirect = internal.includes('-to-') ? redirectUrl(project, entry, target) : undefined;
-    return {
-      ...base,
-      winner: top.c,
-      service: internal.endsWith('@internal') && !redirect ? internalService(internal) : null,
-      redirect,
-    };
+    return { ...base, winner: top.c, service: redirect ? null : internalService(internal), redirect };
   }
   const router = top.routed.router;
-  const fwd = forwardedPath(project, router, target.decodedPath);
+  const fwd = forwarded.get(top.routed)!;
   notes.push(...fwd.notes);
   return {
     ...base,
     winner: top.c,
     service: serviceOf(router),
     middlewares: middlewareNames(router),
-    forwardedPath: fwd.path,
+    forwardedPath: fwd.path ?? null,
     steps: fwd.steps,
   };
 }

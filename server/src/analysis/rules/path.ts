@@ -102,18 +102,9 @@ export interface PathOptions {
  * routing (a bad %-escape, or a `#` in the path).
  */
 export function routingPath(raw: string, options: PathOptions = {}): string | undefined {
-  if (raw.includes('#')) return undefined;
-  let path = unescape(raw);
-  if (path === undefined) return undefined;
-  let rawPath = escape(path) === raw ? '' : raw;
-  if (rawPath !== '') rawPath = normalize(rawPath);
-  let escaped = escapedPath(path, rawPath);
-  if (options.sanitizePath ?? true) {
-    const cleaned = sanitize(escaped);
-    path = unescape(cleaned)!;
-    rawPath = escape(path) === cleaned ? '' : cleaned;
-    escaped = escapedPath(path, rawPath);
-  }
+  const url = requestUrlPath(raw, options);
+  if (!url) return undefined;
+  const escaped = escapedPath(url.path, url.rawPath);
   let bytes = '';
   for (let i = 0; i < escaped.length; i++) {
     const e = escaped.slice(i, i + 3);
@@ -123,6 +114,40 @@ export function routingPath(raw: string, options: PathOptions = {}): string | un
     } else bytes += escaped[i];
   }
   return new TextDecoder().decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
+}
+
+/** Go's URL.Path (a byte string) and URL.RawPath ('' when Path escapes back to it). */
+export interface UrlPath {
+  path: string;
+  rawPath: string;
+}
+
+/**
+ * The request's URL path as handlers after the entry point see it (normalizePath, then
+ * sanitizePath unless turned off); undefined when Go refuses the request.
+ */
+export function requestUrlPath(raw: string, options: PathOptions = {}): UrlPath | undefined {
+  if (raw.includes('#')) return undefined;
+  let path = unescape(raw);
+  if (path === undefined) return undefined;
+  let rawPath = escape(path) === raw ? '' : raw;
+  if (rawPath !== '') rawPath = normalize(rawPath);
+  if (options.sanitizePath ?? true) {
+    const cleaned = sanitize(escapedPath(path, rawPath));
+    path = unescape(cleaned)!;
+    rawPath = escape(path) === cleaned ? '' : cleaned;
+  }
+  return { path, rawPath };
+}
+
+/** What goes on the wire: url.URL.EscapedPath(). */
+export function wirePath(url: UrlPath): string {
+  return escapedPath(url.path, url.rawPath);
+}
+
+/** url.PathUnescape to a byte string; undefined on a bad escape. */
+export function pathUnescape(s: string): string | undefined {
+  return unescape(s);
 }
 
 /** Whether sanitizePath leaves a routing-path-like string as it is (no //, /./, /../). */
