@@ -102,6 +102,8 @@ interface Cached {
 /** Reads files from disk, re-reading only when their modification time or size changed. */
 export class DiskFiles {
   private cache = new Map<string, Cached>();
+  /** Folder listings, kept while the folder's mtime (changed by any add, remove or rename) is the same. */
+  private listings = new Map<string, { mtimeMs: number; files: string[] }>();
 
   /** mtime and size, or undefined when the file cannot be read. */
   stamp(file: string): string | undefined {
@@ -134,9 +136,18 @@ export class DiskFiles {
   /** The regular files directly in `folder` (absolute paths); [] when it cannot be listed. */
   async list(folder: string): Promise<string[]> {
     try {
+      // One stat instead of a listing on every edit of a file in the folder.
+      const { mtimeMs } = fs.statSync(folder);
+      const known = this.listings.get(folder);
+      if (known && known.mtimeMs === mtimeMs) return [...known.files];
       const entries = await fs.promises.readdir(folder, { withFileTypes: true });
-      return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => path.join(folder, e.name));
+      const files = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => path.join(folder, e.name));
+      // A folder changed within the last second may change again under the same mtime: list it again next time.
+      if (Date.now() - mtimeMs > 1000) this.listings.set(folder, { mtimeMs, files });
+      else this.listings.delete(folder);
+      return [...files];
     } catch {
+      this.listings.delete(folder);
       return [];
     }
   }

@@ -24,6 +24,7 @@ test('bench: both servers answer on the 10-service file and results.json is comp
       ratios: Record<string, number>;
     }[];
     memory: { rssMB: number };
+    client: { bytes: number; dockerode: boolean; loadMs: number };
     targets: Record<string, { met: boolean }>;
   };
   assert.equal(result.rows.length, 1);
@@ -33,5 +34,7 @@ test('bench: both servers answer on the 10-service file and results.json is comp
     assert.ok(Number.isFinite(v) && v > 0, `a measured figure: ${v}`);
   }
   assert.ok('memory3000' in result.targets);
+  assert.ok('activation' in result.targets);
+  assert.ok(result.client.bytes > 0 && result.client.loadMs > 0, 'the client bundle was measured');
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
 });

@@ -103,3 +103,32 @@ test('disk files: BOM stripped, re-read when changed, undefined when missing', a
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('disk files: a folder listing is reused while the folder mtime is unchanged', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-list-'));
+  const old = new Date(Date.now() - 10_000);
+  const older = new Date(Date.now() - 20_000);
+  try {
+    const a = path.join(dir, 'compose.yml');
+    fs.writeFileSync(a, 'services: {}\n');
+    fs.utimesSync(dir, old, old);
+    const disk = new DiskFiles();
+    assert.deepEqual(await disk.list(dir), [a]);
+    // Same mtime: the kept listing (a real change always moves the folder's mtime).
+    const b = path.join(dir, 'compose.override.yml');
+    fs.writeFileSync(b, 'services: {}\n');
+    fs.utimesSync(dir, old, old);
+    assert.deepEqual(await disk.list(dir), [a]);
+    // A caller changing the returned list does not change the kept one.
+    (await disk.list(dir)).push('x');
+    assert.deepEqual(await disk.list(dir), [a]);
+    // Another mtime: listed again.
+    fs.utimesSync(dir, older, older);
+    assert.deepEqual((await disk.list(dir)).sort(), [b, a].sort());
+    // Changed just now: listed again every time until it settles.
+    fs.rmSync(b);
+    assert.deepEqual(await disk.list(dir), [a]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -68,8 +68,8 @@ function fromListItem(node: YamlScalar, text: string, source: Source, file: stri
   const key = eq < 0 ? item : item.slice(0, eq);
   const value = eq < 0 ? '' : item.slice(eq + 1);
   const map = mapScalar(node, text);
-  const at = (i: number): number => (map ? map.offsets[i] : whole.start);
-  const endAt = (i: number): number => (map ? map.offsets[i] : whole.end);
+  const at = (i: number): number => (map ? map.at(i) : whole.start);
+  const endAt = (i: number): number => (map ? map.at(i) : whole.end);
   const keyRange = { start: at(0), end: endAt(key.length) };
   const valueRange =
     eq < 0 ? { start: keyRange.end, end: keyRange.end } : { start: at(eq + 1), end: endAt(item.length) };
@@ -101,7 +101,7 @@ function fromPair(pair: Pair<unknown, unknown>, text: string, source: Source, fi
   const key = scalarText(keyNode);
   const keyWhole = { start: keyNode.range[0], end: keyNode.range[1] };
   const keyMap = mapScalar(keyNode, text);
-  const keyRange = keyMap ? { start: keyMap.offsets[0], end: keyMap.offsets[key.length] } : keyWhole;
+  const keyRange = keyMap ? { start: keyMap.at(0), end: keyMap.at(key.length) } : keyWhole;
   const valueNode = pair.value;
   let value = '';
   let valueRange: Range = { start: keyWhole.end + 1, end: keyWhole.end + 1 };
@@ -111,7 +111,7 @@ function fromPair(pair: Pair<unknown, unknown>, text: string, source: Source, fi
     value = scalarText(valueNode);
     const valueMap = mapScalar(valueNode, text);
     const whole = { start: valueNode.range[0], end: valueNode.range[1] };
-    valueRange = valueMap ? { start: valueMap.offsets[0], end: valueMap.offsets[value.length] } : whole;
+    valueRange = valueMap ? { start: valueMap.at(0), end: valueMap.at(value.length) } : whole;
     valueExact = valueMap !== null;
     end = whole.end;
   } else if (valueNode && (valueNode as Node).range) {
@@ -146,7 +146,7 @@ function segmentsOf(key: string, map: SourceMap | null, base: number, whole: Ran
   let from = 0;
   for (const text of key.split('.')) {
     const to = from + text.length;
-    const range = map ? { start: map.offsets[base + from], end: map.offsets[base + to] } : whole;
+    const range = map ? { start: map.at(base + from), end: map.at(base + to) } : whole;
     segments.push({ text, range });
     from = to + 1;
   }

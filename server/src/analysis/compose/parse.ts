@@ -5,7 +5,7 @@ import type { Range } from '../types';
 import type { ComposeFile, ComposeService, YamlProblem } from './model';
 import { readService, scalar } from './service';
 import { shiftServiceInPlace } from './shift';
-import { splitServices } from './split';
+import { resplit, splitServices, type Split } from './split';
 
 const OPTIONS = { keepSourceTokens: true, prettyErrors: false, strict: false } as const;
 
@@ -20,6 +20,8 @@ interface CachedService {
 export class ComposeParser {
   private cache = new Map<string, CachedService>();
   private head: { prefix: string; suffix: string; at: number; file: ComposeFile } | undefined;
+  /** The last text split into services, with each chunk's text, so the next edit re-splits only what it touched. */
+  private last: { text: string; split: Split; slices: string[] } | undefined;
 
   /**
    * The parts before and after the services block, parsed on their own (cached): they hold
@@ -46,17 +48,22 @@ export class ComposeParser {
   }
 
   parse(file: string, text: string): ComposeFile {
-    const split = splitServices(text);
+    const last = this.last;
+    const split = (last && resplit(last.text, last.split, text)) || splitServices(text);
     if (!split) {
       this.cache.clear();
+      this.last = undefined;
       return parseWhole(file, text);
     }
     const result = this.parseHead(file, text, split.services);
     const next = new Map<string, CachedService>();
     const services: ComposeService[] = [];
     const seen = new Map<string, ComposeService>();
+    const slices: string[] = [];
     for (const chunk of split.chunks) {
-      const slice = text.slice(chunk.start, chunk.end);
+      // An unchanged chunk reuses its string: no copy, and its hash for the lookup is kept.
+      const slice = last && chunk.was !== undefined ? last.slices[chunk.was] : text.slice(chunk.start, chunk.end);
+      slices.push(slice);
       let cached = this.cache.get(slice);
       // A slice seen twice in one file (a duplicated service) gets its own copy.
       if (!cached || next.has(slice)) cached = parseSlice(file, slice, chunk.start);
@@ -82,6 +89,7 @@ export class ComposeParser {
       services.push(service);
     }
     this.cache = next;
+    this.last = { text, split, slices };
     result.services = services;
     result.servicesRange = split.services;
     result.text = text;

@@ -3,8 +3,8 @@
 import { Scalar as YamlScalar } from 'yaml';
 
 export interface SourceMap {
-  /** offsets[i] = source offset of value character i; offsets[value.length] = end of value. */
-  offsets: number[];
+  /** at(i) = source offset of value character i; at(value.length) = end of value. */
+  at(i: number): number;
   exact: boolean;
 }
 
@@ -19,23 +19,29 @@ export function mapScalar(node: YamlScalar, text: string): SourceMap | null {
   switch (node.type) {
     case 'PLAIN':
       if (raw !== value) return null; // folded over several lines
-      return { offsets: identity(start, value.length), exact: true };
+      return identity(start);
     case 'QUOTE_SINGLE':
-      return mapSingleQuoted(raw, start, value);
+      // Most labels have no escapes: one character per character (no table to build).
+      if (!raw.includes('\n') && raw.length === value.length + 2 && !raw.slice(1, -1).includes("'"))
+        return identity(start + 1);
+      return table(mapSingleQuoted(raw, start, value));
     case 'QUOTE_DOUBLE':
-      return mapDoubleQuoted(raw, start, value);
+      if (!raw.includes('\n') && raw.length === value.length + 2 && !raw.includes('\\')) return identity(start + 1);
+      return table(mapDoubleQuoted(raw, start, value));
     default:
       return null; // block scalars: indentation and folding make a map uncertain
   }
 }
 
-function identity(start: number, length: number): number[] {
-  const offsets = new Array<number>(length + 1);
-  for (let i = 0; i <= length; i++) offsets[i] = start + i;
-  return offsets;
+function identity(start: number): SourceMap {
+  return { at: (i) => start + i, exact: true };
 }
 
-function mapSingleQuoted(raw: string, start: number, value: string): SourceMap | null {
+function table(offsets: number[] | null): SourceMap | null {
+  return offsets && { at: (i) => offsets[i], exact: true };
+}
+
+function mapSingleQuoted(raw: string, start: number, value: string): number[] | null {
   if (raw.includes('\n')) return null;
   const offsets: number[] = [];
   let i = 1;
@@ -44,12 +50,12 @@ function mapSingleQuoted(raw: string, start: number, value: string): SourceMap |
     i += raw[i] === "'" && raw[i + 1] === "'" ? 2 : 1;
   }
   offsets.push(start + raw.length - 1);
-  return offsets.length === value.length + 1 ? { offsets, exact: true } : null;
+  return offsets.length === value.length + 1 ? offsets : null;
 }
 
 const ESCAPE_WIDTH: Record<string, number> = { x: 4, u: 6, U: 10 };
 
-function mapDoubleQuoted(raw: string, start: number, value: string): SourceMap | null {
+function mapDoubleQuoted(raw: string, start: number, value: string): number[] | null {
   if (raw.includes('\n')) return null;
   const offsets: number[] = [];
   let i = 1;
@@ -68,5 +74,5 @@ function mapDoubleQuoted(raw: string, start: number, value: string): SourceMap |
     }
   }
   offsets.push(start + raw.length - 1);
-  return offsets.length === value.length + 1 ? { offsets, exact: true } : null;
+  return offsets.length === value.length + 1 ? offsets : null;
 }

@@ -6,13 +6,22 @@ import type { ComposeService } from './model';
 
 export function shiftServiceInPlace(s: ComposeService, delta: number): void {
   if (delta === 0) return;
+  for (const x of rangesOf(s)) {
+    x.start += delta;
+    x.end += delta;
+  }
+}
+
+/** Each range object of a service once, listed on its first shift (a service moves on most edits). */
+const ranges = new WeakMap<ComposeService, Range[]>();
+
+function rangesOf(s: ComposeService): Range[] {
+  const known = ranges.get(s);
+  if (known) return known;
   // Some ranges are shared (an inexact label's key, value and segments are one object).
   const seen = new Set<Range>();
   const r = (x: Range | undefined): void => {
-    if (!x || seen.has(x)) return;
-    seen.add(x);
-    x.start += delta;
-    x.end += delta;
+    if (x) seen.add(x);
   };
   r(s.nameRange);
   r(s.range);
@@ -31,4 +40,7 @@ export function shiftServiceInPlace(s: ComposeService, delta: number): void {
     r(l.entryRange);
     for (const g of l.segments) r(g.range);
   }
+  const list = [...seen];
+  ranges.set(s, list);
+  return list;
 }

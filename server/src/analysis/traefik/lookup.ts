@@ -19,30 +19,35 @@ const indexes = new WeakMap<Project, Map<string, DefinitionIndex>>();
 export function index(project: Project, protocol: Protocol, kind: Kind): DefinitionIndex {
   let perProject = indexes.get(project);
   if (!perProject) {
-    perProject = new Map();
+    perProject = indexAll(project);
     indexes.set(project, perProject);
   }
   const id = `${protocol}.${kind}`;
   let found = perProject.get(id);
-  if (!found) {
-    const all: Definition[] = [];
-    const live = new Map<string, Map<string, Definition[]>>();
-    for (const c of project.containers) {
-      for (const d of c.definitions) {
-        if (d.protocol !== protocol || d.kind !== kind) continue;
-        all.push(d);
-        if (!c.enabled) continue;
-        let names = live.get(c.provider);
-        if (!names) live.set(c.provider, (names = new Map()));
-        const list = names.get(d.name);
-        if (list) list.push(d);
-        else names.set(d.name, [d]);
-      }
-    }
-    found = { all, live };
-    perProject.set(id, found);
-  }
+  if (!found) perProject.set(id, (found = { all: [], live: new Map() }));
   return found;
+}
+
+/** Every protocol and kind in one pass over the containers (checks ask for most of them). */
+function indexAll(project: Project): Map<string, DefinitionIndex> {
+  const out = new Map<string, DefinitionIndex>();
+  for (const protocol of ['http', 'tcp', 'udp'] as const)
+    for (const kind of ['routers', 'services', 'middlewares'] as const)
+      out.set(`${protocol}.${kind}`, { all: [], live: new Map() });
+  for (const c of project.containers) {
+    for (const d of c.definitions) {
+      const found = out.get(`${d.protocol}.${d.kind}`);
+      if (!found) continue;
+      found.all.push(d);
+      if (!c.enabled) continue;
+      let names = found.live.get(c.provider);
+      if (!names) found.live.set(c.provider, (names = new Map()));
+      const list = names.get(d.name);
+      if (list) list.push(d);
+      else names.set(d.name, [d]);
+    }
+  }
+  return out;
 }
 
 /** Name -> definitions (several when containers share a name; Traefik merges or drops them). */
