@@ -23,6 +23,18 @@ export function codeServerEntry(): string {
   return entry;
 }
 
+/**
+ * The .vsix under test: GATEWAY_LENS_VSIX when `npm run test:e2e` packaged it once for every
+ * file, otherwise packaged here (running one test file on its own).
+ */
+export function extensionVsix(): string {
+  const given = process.env.GATEWAY_LENS_VSIX;
+  if (!given) return packageVsix();
+  const vsix = path.resolve(ROOT, given);
+  if (!fs.existsSync(vsix)) throw new Error(`GATEWAY_LENS_VSIX=${given}: no such file`);
+  return vsix;
+}
+
 /** Packages the extension (npm run package) and returns the .vsix path. */
 export function packageVsix(): string {
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: 'inherit' });
@@ -60,6 +72,8 @@ async function waitForHttp(url: string, ms: number): Promise<void> {
 
 export interface Editor {
   page: Page;
+  /** The workspace folder it opened. */
+  folder: string;
   url: string;
   userDataDir: string;
   log(): string;
@@ -144,6 +158,7 @@ export async function startEditor(opts: EditorOptions): Promise<Editor> {
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     return {
       page,
+      folder: opts.folder,
       url,
       userDataDir,
       log: () => log,
@@ -160,6 +175,16 @@ export async function startEditor(opts: EditorOptions): Promise<Editor> {
     server.kill('SIGKILL');
     throw new Error(`${(err as Error).message}\ncode-server log:\n${log.slice(-3000)}`);
   }
+}
+
+/** Element text as rendered (these files compile without the DOM lib; the callbacks run in the page). */
+export interface Shown {
+  innerText: string;
+}
+
+/** Yields to the page for one animation frame: a poll step tied to rendering, not a fixed delay. */
+export async function nextFrame(page: Page): Promise<void> {
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(0)))');
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -180,14 +205,25 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** Opens a workspace file through Quick Open (relative path). */
-export async function openFile(page: Page, relative: string): Promise<void> {
+/**
+ * Opens a workspace file through Quick Open. `relative` is a path under the workspace folder;
+ * it is typed as an absolute path so the first row is that file and no namesake, and the
+ * breadcrumbs must show its folders before this returns.
+ */
+export async function openFile(page: Page, relative: string, folder?: string): Promise<void> {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
-  await input.fill(relative);
+  await input.fill(folder ? path.join(folder, relative) : relative);
   const row = page.locator('.quick-input-list .monaco-list-row').first();
   await row.waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: path.basename(relative) }).waitFor({ timeout: 15_000 });
+  const crumbs = page.locator('.editor-group-container.active .breadcrumbs-control');
+  const want = relative.split('/').join('\n');
+  await crumbs.filter({ hasText: path.basename(relative) }).waitFor({ timeout: 15_000 });
+  const until = Date.now() + 15_000;
+  while (!(await crumbs.innerText()).replace(/\s*\n\s*/g, '\n').includes(want)) {
+    if (Date.now() > until) throw new Error(`${relative} did not open: breadcrumbs show ${await crumbs.innerText()}`);
+    await nextFrame(page);
+  }
 }

@@ -1,0 +1,89 @@
+// The first thing a user sees: open the broken MusicShare gateway and the Problems panel lists
+// every planted mistake with its code (examples/musicshare-broken/EXPECTED.md); the intact
+// gateway next to it shows none of ours.
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { after, before, test } from 'node:test';
+import { expectedBrokenCodes } from './expected';
+import { codeServerEntry, extensionVsix, openFile, ROOT, screenshot, startEditor, type Editor } from './codeServer';
+import {
+  gatewayStatus,
+  goTo,
+  maximizePanel,
+  ours,
+  positionOf,
+  publishScreenshot,
+  readProblems,
+  showProblems,
+  waitUntil,
+  workspaceOf,
+} from './workbench';
+
+const expectedCodes = (): string[] => expectedBrokenCodes(ROOT);
+
+let editor: Editor;
+
+before(async () => {
+  editor = await startEditor({
+    folder: workspaceOf('examples/musicshare-broken', 'examples/musicshare'),
+    vsix: extensionVsix(),
+    entry: codeServerEntry(),
+  });
+});
+
+after(async () => {
+  await editor?.stop();
+});
+
+test(
+  'the Problems panel lists the planted mistakes of musicshare-broken with their codes',
+  { timeout: 120_000 },
+  async () => {
+    const codes = expectedCodes();
+    assert.equal(codes.length, 13, 'EXPECTED.md promises 13 findings; the table parse is off');
+    const { page } = editor;
+    await openFile(page, 'musicshare-broken/docker-compose.yml', editor.folder);
+    await showProblems(page);
+    const want = codes.map((c) => `musicshare-broken/docker-compose.yml ${c}`);
+    const shown = await waitUntil(
+      page,
+      'the planted findings in the Problems panel',
+      async () => ours(await readProblems(page)),
+      (got) => got.length >= want.length,
+    );
+    assert.deepEqual(shown, want);
+    await maximizePanel(page, false);
+
+    // The README picture: squiggles on the broken middleware reference, the panel below.
+    const text = fs.readFileSync(path.join(ROOT, 'examples/musicshare-broken/docker-compose.yml'), 'utf8');
+    const at = positionOf(text, 'notificationservice-stripprefx');
+    await goTo(page, at.line, at.column);
+    const shot = await screenshot(page, 'compose-diagnostics');
+    publishScreenshot(shot, 'compose-diagnostics.png');
+  },
+);
+
+test('the intact musicshare gateway shows none of ours', { timeout: 120_000 }, async () => {
+  const { page } = editor;
+  await openFile(page, 'musicshare/docker-compose.yml', editor.folder);
+  // The status counts every project with an open compose file: two projects means the
+  // intact one has been analysed, and its count adds nothing to the broken one's 13.
+  const status = await waitUntil(
+    page,
+    'the status bar to count both projects',
+    () => gatewayStatus(page),
+    (s) => /in 2 projects/.test(s),
+  );
+  const counts = /(\d+) errors?, (\d+) warnings?, (\d+) infos?/.exec(status);
+  assert.ok(counts, status);
+  assert.equal(Number(counts[1]) + Number(counts[2]) + Number(counts[3]), expectedCodes().length, status);
+  await showProblems(page);
+  const shown = ours(await readProblems(page));
+  assert.deepEqual(
+    shown.filter((p) => p.startsWith('musicshare/')),
+    [],
+  );
+  assert.equal(shown.length, 13, 'the broken file keeps its findings');
+  await screenshot(page, 'compose-clean');
+});

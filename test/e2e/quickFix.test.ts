@@ -1,0 +1,71 @@
+// A quick fix from the Problems panel: pick the unknown-label finding (the `nmae` typo of
+// musicshare-broken), apply "Change "nmae" to "name"" and see that finding, and only it, go.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { codeServerEntry, extensionVsix, openFile, screenshot, startEditor, type Editor } from './codeServer';
+import {
+  applyQuickFix,
+  editorLines,
+  maximizePanel,
+  ours,
+  readProblems,
+  showProblems,
+  waitUntil,
+  workspaceOf,
+} from './workbench';
+
+const FILE = 'musicshare-broken/docker-compose.yml';
+
+let editor: Editor;
+
+before(async () => {
+  editor = await startEditor({
+    folder: workspaceOf('examples/musicshare-broken'),
+    vsix: extensionVsix(),
+    entry: codeServerEntry(),
+  });
+});
+
+after(async () => {
+  await editor?.stop();
+});
+
+test('the quick fix for a label typo removes its finding', { timeout: 180_000 }, async () => {
+  const { page } = editor;
+  await openFile(page, FILE, editor.folder);
+  await showProblems(page);
+  const before = await waitUntil(
+    page,
+    'the unknown-label finding',
+    async () => ours(await readProblems(page)),
+    (codes) => codes.includes(`${FILE} unknown-label`),
+  );
+
+  // Selecting the problem puts the cursor on it, as a user would go there.
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'unknown-label' }).first();
+  await row.click();
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
+  await applyQuickFix(page, 'Change "nmae" to "name"');
+
+  const expected = [...before];
+  expected.splice(expected.indexOf(`${FILE} unknown-label`), 1);
+  // The editor has the focus now; back to the whole (maximized) panel to read every row.
+  await showProblems(page);
+  const after = await waitUntil(
+    page,
+    'the unknown-label finding, and only it, to disappear',
+    async () => ours(await readProblems(page)),
+    (codes) => JSON.stringify(codes) === JSON.stringify(expected),
+  );
+  assert.deepEqual(after, expected);
+  await maximizePanel(page, false);
+  const fixed = '- "traefik.http.services.userservice.loadbalancer.sticky.cookie.name=userservice_session"';
+  await waitUntil(
+    page,
+    'the fixed label in the editor',
+    () => editorLines(page, 'sticky.cookie.'),
+    (l) => l.includes(fixed),
+  );
+  await screenshot(page, 'quick-fix-applied');
+});
