@@ -9,22 +9,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { defaultState, startFakeTraefik, type FakeTraefik } from '../support/fakeTraefik';
-import { startEngine, TEST_IMAGE, type Engine } from '../support/dockerEngine';
+import { SLEEPING_API, startEngine, type Engine } from '../support/dockerEngine';
 import { codeServerEntry, extensionVsix, screenshot, startEditor, type Editor } from './codeServer';
 import { publishScreenshot, waitUntil } from './workbench';
 
 const PROJECT = 'glscale';
 const COMPOSE = `services:
-  api:
-    image: ${TEST_IMAGE}
-    command: ["sleep", "600"]
-    network_mode: none
-    stop_grace_period: 1s
-    labels:
-      - traefik.enable=true
-      - traefik.http.routers.api.rule=PathPrefix(\`/api\`)
-      - traefik.http.services.api.loadbalancer.server.port=8080
-`;
+${SLEEPING_API}`;
 
 let engine: Engine;
 let traefik: FakeTraefik;

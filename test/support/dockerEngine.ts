@@ -8,6 +8,18 @@ import * as path from 'path';
 
 export const TEST_IMAGE = 'gateway-lens-test/busybox:latest';
 
+/** A compose service `api` on the test image that sleeps, with no network, routed by Traefik labels. */
+export const SLEEPING_API = `  api:
+    image: ${TEST_IMAGE}
+    command: ["sleep", "600"]
+    network_mode: none
+    stop_grace_period: 1s
+    labels:
+      - traefik.enable=true
+      - traefik.http.routers.api.rule=PathPrefix(\`/api\`)
+      - traefik.http.services.api.loadbalancer.server.port=8080
+`;
+
 export interface Engine {
   host: string;
   env: NodeJS.ProcessEnv;

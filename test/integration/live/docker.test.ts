@@ -14,19 +14,10 @@ import { detectCompose, runCompose, type ComposeCli } from '../../../client/src/
 import type { ContainerEvent } from '../../../client/src/docker/types';
 import { composeTarget, decideScale, readComposeFiles, type ScaleTarget } from '../../../client/src/scale/plan';
 import { executeScale, type ScaleOutcome } from '../../../client/src/scale/run';
-import { startEngine, TEST_IMAGE, type Engine } from '../../support/dockerEngine';
+import { SLEEPING_API, startEngine, TEST_IMAGE, type Engine } from '../../support/dockerEngine';
 
 const COMPOSE = `services:
-  api:
-    image: ${TEST_IMAGE}
-    command: ["sleep", "600"]
-    network_mode: none
-    stop_grace_period: 1s
-    labels:
-      - traefik.enable=true
-      - traefik.http.routers.api.rule=PathPrefix(\`/api\`)
-      - traefik.http.services.api.loadbalancer.server.port=8080
-  pinned:
+${SLEEPING_API}  pinned:
     image: ${TEST_IMAGE}
     container_name: gl-pinned
     command: ["sleep", "600"]
