@@ -3,6 +3,7 @@
 // to chance (pkg/muxer/http/mux.go; SEMANTICS B). Since v3.7 routers of different providers are
 // ordered by provider precedence; within one provider nothing decides. Reported only when a
 // request both rules match is proven to exist (rules/overlap.ts gives a checked witness).
+import { routerOutcome } from '../route/outcome';
 import { mayMeet, shareEntryPoint, type Routed } from '../route/routers';
 import { overlap } from '../rules';
 import type { HttpRequest } from '../rules';
@@ -56,12 +57,7 @@ function tied(a: Routed, b: Routed): boolean {
   if (a.router.name === b.router.name && a.router.container.provider === b.router.container.provider) return false;
   if (!shareEntryPoint(a, b)) return false;
   if (a.rule.trim() === b.rule.trim()) return false;
-  return outcome(a) !== outcome(b);
-}
-
-function outcome(r: Routed): string {
-  const service = r.router.fields.get('service')?.value.trim() ?? `implicit:${r.router.container.traefikName}`;
-  return `${service}\u0000${r.router.fields.get('middlewares')?.value.replace(/\s/g, '') ?? ''}`;
+  return routerOutcome(a.router) !== routerOutcome(b.router);
 }
 
 /** Provider precedence by default (static_config.go providerNames): swarm before docker. */

@@ -6,6 +6,7 @@ import type { Project } from '../project';
 import { byName, definitions, definitionRange } from '../traefik/lookup';
 import type { Definition } from '../traefik/model';
 import { routerEntryPoints, routerPriority, routerTls } from '../traefik/routing';
+import { routerOutcome } from '../route/outcome';
 import type { Check, CheckContext } from './check';
 import { related } from './references';
 
@@ -92,7 +93,7 @@ function reportSameRule(ctx: CheckContext, project: Project, protocol: 'http' | 
           o !== router &&
           o.name !== router.name &&
           overlaps(mine, routerEntryPoints(project, o)) &&
-          outcome(o) !== outcome(router),
+          routerOutcome(o) !== routerOutcome(router),
       );
       if (rivals.length === 0) continue;
       const rule = router.fields.get('rule')!;
@@ -105,16 +106,6 @@ function reportSameRule(ctx: CheckContext, project: Project, protocol: 'http' | 
       });
     }
   }
-}
-
-/** What serving a request through the router does: same service and middlewares = same result. */
-function outcome(router: Definition): string {
-  const service = router.fields.get('service')?.value.trim() ?? router.container.traefikName;
-  const serviceDefs = router.container.definitions.filter(
-    (d) => d.kind === 'services' && d.protocol === router.protocol,
-  );
-  const target = router.fields.has('service') || serviceDefs.length !== 1 ? service : serviceDefs[0].name;
-  return `${target}\u0000${router.fields.get('middlewares')?.value.replace(/\s/g, '') ?? ''}`;
 }
 
 /** `undefined` stands for "every entry point" (unknown static config): it overlaps everything. */

@@ -9,6 +9,7 @@ import type { Definition } from '../traefik/model';
 import type { EntryPoint } from '../traefik/static';
 import type { Range } from '../types';
 import { forwardedPath, type Forwarded, type PathStep } from './paths';
+import { serviceOf } from './outcome';
 import { routedRouters, type Routed } from './routers';
 import { parseTarget, type Target } from './target';
 
@@ -107,7 +108,8 @@ function tryEntryPoint(
   const tls = target.tls;
   const ranked: { c: Candidate; rank: bigint; routed?: Routed; provider: string }[] = [];
   for (const r of routedRouters(project)) {
-    if (entry.ep && !(r.entryPoints ?? defaultNames(project)).includes(entry.name)) continue;
+    // With a known static config every router's entry points are known (routing.ts routerEntryPoints).
+    if (entry.ep && !r.entryPoints?.includes(entry.name)) continue;
     const routerTls = r.tls || entry.ep?.tls === true;
     if (routerTls !== tls) continue;
     const verdict = matchRequestTri(r.tree, request, r.syntax);
@@ -189,15 +191,6 @@ function tryEntryPoint(
   };
 }
 
-/** The service a router sends to: its `service`, else its container's only HTTP service. */
-export function serviceOf(router: Definition): string {
-  const provider = router.container.provider;
-  const explicit = router.fields.get('service')?.value.trim();
-  if (explicit) return explicit.includes('@') ? explicit : `${explicit}@${provider}`;
-  const own = router.container.definitions.filter((d) => d.kind === 'services' && d.protocol === 'http');
-  return `${own.length === 1 ? own[0].name : router.container.traefikName}@${provider}`;
-}
-
 function middlewareNames(router: Definition): string[] {
   const value = router.fields.get('middlewares')?.value ?? '';
   return value
@@ -213,12 +206,6 @@ function internalService(router: string): string {
     : router.startsWith('ping')
       ? 'ping@internal'
       : 'api@internal';
-}
-
-function defaultNames(project: Project): string[] {
-  const all = [...project.staticConfig.entryPoints.values()];
-  const defaults = all.filter((e) => e.asDefault);
-  return (defaults.length > 0 ? defaults : all.filter((e) => e.name !== 'traefik')).map((e) => e.name);
 }
 
 /** Routers Traefik adds itself on this entry point that match the request. */
