@@ -176,12 +176,20 @@ export function normalize(text: string): string {
 
 /** Opens the quick fixes at the cursor (Ctrl+.) and applies the one titled `title` by keyboard. */
 export async function applyQuickFix(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+.');
   const rows = page.locator('.action-widget .monaco-list-row');
+  // The light bulb's actions come from the server; a Ctrl+. pressed before they are ready opens
+  // nothing, so it is pressed again (every 2 s at most) while no widget is showing.
+  let pressed = 0;
   const titles = await waitUntil(
     page,
     `the quick fix "${title}"`,
-    () => rows.evaluateAll((els) => els.map((e) => (e as unknown as Shown).innerText)),
+    async () => {
+      if ((await rows.count()) === 0 && Date.now() - pressed > 2000) {
+        pressed = Date.now();
+        await page.keyboard.press('Control+.');
+      }
+      return rows.evaluateAll((els) => els.map((e) => (e as unknown as Shown).innerText));
+    },
     (all) => all.some((t) => t.includes(title)),
   );
   for (let i = 0; i <= titles.length; i++) {
