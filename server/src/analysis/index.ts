@@ -3,11 +3,12 @@
 import * as path from 'path';
 import { ComposeParser } from './compose/parse';
 import type { ComposeFile } from './compose/model';
-import { runCheck } from './checks/check';
+import { Memory, runCheck } from './checks/check';
 import { CHECKS } from './checks/registry';
 import type { AnalysisOptions, Project } from './project';
 import { buildContainers } from './traefik/containers';
-import { readStaticConfig, SourceFile } from './traefik/staticConfig';
+import type { SourceFile } from './traefik/staticConfig';
+import { StaticReader } from './traefik/staticConfig/reader';
 import type { Finding } from './types';
 
 export type { Finding, Range, Severity, Related } from './types';
@@ -33,6 +34,10 @@ export interface AnalysisResult {
 /** Keeps per-file parse caches between calls, so repeated analyses of edited files are cheap. */
 export class Analyzer {
   private parsers = new Map<string, ComposeParser>();
+  /** Per project (its first compose file): the static configuration's reader. */
+  private statics = new Map<string, StaticReader>();
+  /** Findings kept for reuse by the next analysis of the same project. */
+  private memory = new Memory();
 
   parse(file: SourceFile): ComposeFile {
     let parser = this.parsers.get(file.file);
@@ -45,12 +50,17 @@ export class Analyzer {
 
   forget(file: string): void {
     this.parsers.delete(file);
+    this.statics.delete(file);
+    this.memory.forget(file);
   }
 
   project(input: ProjectInput): Project {
     const files = input.files.map((f) => this.parse(f));
     const options = input.options ?? {};
-    const { config, staticFiles } = readStaticConfig({
+    const first = input.files[0]?.file ?? '';
+    let reader = this.statics.get(first);
+    if (!reader) this.statics.set(first, (reader = new StaticReader()));
+    const { config, staticFiles, token } = reader.read({
       files,
       explicit: input.staticFiles ?? [],
       readFile: input.readFile,
@@ -58,7 +68,7 @@ export class Analyzer {
     const version = options.version ?? config.version ?? 'v3';
     const name = projectName(files);
     const containers = buildContainers(files, config, name);
-    return { name, files, staticConfig: config, staticFiles, version, containers, options };
+    return { name, files, staticConfig: config, staticKey: token, staticFiles, version, containers, options };
   }
 
   analyze(input: ProjectInput): AnalysisResult {
@@ -66,7 +76,7 @@ export class Analyzer {
     const findings: Finding[] = [];
     for (const check of CHECKS) {
       try {
-        findings.push(...runCheck(check, project));
+        findings.push(...runCheck(check, project, this.memory));
       } catch (err) {
         // One failing check never hides the others' findings.
         const file = project.files[0]?.file ?? '';

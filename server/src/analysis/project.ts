@@ -18,6 +18,11 @@ export interface Project {
   name: string;
   files: ComposeFile[];
   staticConfig: StaticConfig;
+  /**
+   * The same object while the static configuration's content is unchanged (its origins' offsets
+   * may still move): what checks key their reused findings on.
+   */
+  staticKey: object;
   /** Static files (traefik.yml) read for this project, for the static checks. */
   staticFiles: { file: string; text: string }[];
   version: MajorVersion;

@@ -14,17 +14,17 @@ export const check: Check = {
   severity: 'warning',
   description:
     'A service declares routers, services or middlewares that Traefik ignores: the provider has exposedByDefault=false and the service lacks traefik.enable=true.',
-  run(ctx) {
+  // Judged against the provider's static settings; a fragment depends on which files are in the project.
+  scope: (project) => ({ key: [project.staticKey, project.files.map((f) => f.file).join('\n')] }),
+  container(container, ctx) {
     const config = ctx.project.staticConfig;
     if (!config.found) return;
-    for (const container of ctx.project.containers) {
-      // An override fragment's base file (not in the project) may set traefik.enable.
-      if (!isFragment(container.composeParts, ctx.project.files)) judge(ctx, config, container);
-    }
+    // An override fragment's base file (not in the project) may set traefik.enable.
+    if (!isFragment(container.composeParts, ctx.project.files)) judge(ctx, config, container);
   },
 };
 
-function judge(ctx: CheckContext, config: StaticConfig, container: Container): void {
+function judge(ctx: { report: CheckContext['report'] }, config: StaticConfig, container: Container): void {
   const provider = container.provider === 'swarm' ? config.swarm : config.docker;
   if (!provider || provider.exposedByDefaultUnknown) return;
   const declared = container.labels.filter((l) => DYNAMIC.test(l.key));

@@ -8,6 +8,7 @@ import { mayMeet, shareEntryPoint, type Routed } from '../route/routers';
 import { overlap } from '../rules';
 import type { HttpRequest } from '../rules';
 import type { Check } from './check';
+import { projectKey, traefikContent } from './keys';
 import { related } from './references';
 
 export const check: Check = {
@@ -15,6 +16,8 @@ export const check: Check = {
   severity: 'warning',
   description:
     'Two routers on a shared entry point with the same priority whose rules match the same request: which one serves it is left to chance.',
+  // Ties depend on every Traefik label of every container (and the static configuration).
+  key: (project) => projectKey(project, traefikContent),
   run(ctx) {
     const rivals = new Map<Routed, { other: Routed; witness: HttpRequest }[]>();
     // Each pair once: the proof is symmetric, and b's list already held a when b was done.

@@ -5,7 +5,6 @@
 import type { Label } from '../compose/model';
 import type { Project } from '../project';
 import { parseRuleCached, type RuleSyntax } from '../rules';
-import { definitions } from '../traefik/lookup';
 import type { Definition } from '../traefik/model';
 import type { Range } from '../types';
 import type { Check } from './check';
@@ -15,34 +14,36 @@ export const check: Check = {
   severity: 'error',
   description:
     'A router rule Traefik rejects (syntax, unknown matcher, arguments), or a v2 form that never matches under v3.',
-  run(ctx) {
+  // A rule's findings depend on its router and the syntax in effect only.
+  scope: (project) => ({ key: [project.version, project.staticKey] }),
+  container(container, ctx) {
     const { project } = ctx;
-    for (const protocol of ['http', 'tcp'] as const) {
-      for (const router of definitions(project, protocol, 'routers')) {
-        const label = router.fields.get('rule');
-        if (!label || label.value.trim() === '') continue;
-        // Compose fills ${VAR} in later: a variable outside a string literal can be any rule.
-        if (label.interpolated && interpolatesStructure(label.value)) continue;
-        const syntax = ruleSyntax(project, router);
-        const parsed = parseRuleCached(label.value, syntax, protocol);
-        const variables = label.interpolated ? variableSpans(label.value) : [];
-        for (const problem of parsed.problems) {
-          // Compose fills ${VAR} in later: never judge what a variable will become.
-          if (variables.some(([a, b]) => problem.start < b && a < Math.max(problem.end, problem.start + 1))) continue;
-          ctx.report({
-            message: `${problem.message} (router "${router.name}", ${syntax} rule syntax).`,
-            file: label.file,
-            range: insideValue(project, label, problem.start, problem.end),
-            severity: problem.severity,
-            data: {
-              kind: problem.kind,
-              router: router.name,
-              protocol,
-              syntax,
-              ...(problem.suggestion !== undefined ? { suggestion: problem.suggestion } : {}),
-            },
-          });
-        }
+    for (const router of container.definitions) {
+      const protocol = router.protocol;
+      if (router.kind !== 'routers' || protocol === 'udp') continue;
+      const label = router.fields.get('rule');
+      if (!label || label.value.trim() === '') continue;
+      // Compose fills ${VAR} in later: a variable outside a string literal can be any rule.
+      if (label.interpolated && interpolatesStructure(label.value)) continue;
+      const syntax = ruleSyntax(project, router);
+      const parsed = parseRuleCached(label.value, syntax, protocol);
+      const variables = label.interpolated ? variableSpans(label.value) : [];
+      for (const problem of parsed.problems) {
+        // Compose fills ${VAR} in later: never judge what a variable will become.
+        if (variables.some(([a, b]) => problem.start < b && a < Math.max(problem.end, problem.start + 1))) continue;
+        ctx.report({
+          message: `${problem.message} (router "${router.name}", ${syntax} rule syntax).`,
+          file: label.file,
+          range: insideValue(project, label, problem.start, problem.end),
+          severity: problem.severity,
+          data: {
+            kind: problem.kind,
+            router: router.name,
+            protocol,
+            syntax,
+            ...(problem.suggestion !== undefined ? { suggestion: problem.suggestion } : {}),
+          },
+        });
       }
     }
   },

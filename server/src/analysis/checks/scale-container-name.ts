@@ -6,19 +6,15 @@ export const check: Check = {
   code: 'scale-container-name',
   severity: 'error',
   description: '`container_name` on a service with `deploy.replicas` > 1: compose cannot scale it.',
-  run(ctx) {
-    for (const file of ctx.project.files) {
-      for (const service of file.services) {
-        const replicas = service.replicas && /^\d+$/.test(service.replicas.value) ? Number(service.replicas.value) : 1;
-        if (!service.containerName || replicas <= 1) continue;
-        ctx.report({
-          message: `Service "${service.name}" asks for ${replicas} replicas but sets container_name "${service.containerName.value}"; container names must be unique, so compose cannot create more than one. Remove container_name.`,
-          file: file.file,
-          range: service.containerName.range,
-          related: [{ file: file.file, range: service.replicas!.range, message: `deploy.replicas: ${replicas}` }],
-          data: { service: service.name, replicas },
-        });
-      }
-    }
+  service(service, { report }) {
+    const replicas = service.replicas && /^\d+$/.test(service.replicas.value) ? Number(service.replicas.value) : 1;
+    if (!service.containerName || replicas <= 1) return;
+    report({
+      message: `Service "${service.name}" asks for ${replicas} replicas but sets container_name "${service.containerName.value}"; container names must be unique, so compose cannot create more than one. Remove container_name.`,
+      file: service.file,
+      range: service.containerName.range,
+      related: [{ file: service.file, range: service.replicas!.range, message: `deploy.replicas: ${replicas}` }],
+      data: { service: service.name, replicas },
+    });
   },
 };

@@ -7,6 +7,7 @@ import { index, qualify } from '../traefik/lookup';
 import type { Definition } from '../traefik/model';
 import { listItems } from '../traefik/values';
 import type { Check, CheckContext } from './check';
+import { projectKey, stripPrefixes } from './keys';
 import { related } from './references';
 import { ruleSyntax } from './rule-syntax';
 
@@ -14,23 +15,25 @@ export const check: Check = {
   code: 'stripprefix-mismatch',
   severity: 'warning',
   description: 'A stripprefix middleware whose prefixes do not match the paths of the router using it.',
-  run(ctx) {
+  // A router is judged against the prefixes of the middlewares it names, wherever they are defined.
+  scope: (project) => ({ key: projectKey(project, stripPrefixes) }),
+  container(container, ctx) {
     const { project } = ctx;
+    if (!container.enabled) return;
     const middlewares = index(project, 'http', 'middlewares');
-    for (const router of index(project, 'http', 'routers').all) {
-      if (!router.container.enabled) continue;
+    for (const router of container.definitions) {
+      if (router.protocol !== 'http' || router.kind !== 'routers') continue;
       const rule = router.fields.get('rule');
       const uses = router.fields.get('middlewares');
       if (!rule || !uses || rule.interpolated || uses.interpolated) continue;
       const parsed = parseRuleCached(rule.value, ruleSyntax(project, router));
       if (!parsed.tree) continue;
       const terms = footprints(parsed.tree, ruleSyntax(project, router));
-      // Some request of the router may have any path (no Path/PathPrefix it must meet): say nothing.
       if (!terms || terms.length === 0 || terms.some((t) => !t.path)) continue;
       const paths = terms.map((t) => t.path!);
       for (const item of listItems(uses)) {
-        const ref = qualify(item.value, router.container.provider);
-        if (ref.provider !== router.container.provider) continue;
+        const ref = qualify(item.value, container.provider);
+        if (ref.provider !== container.provider) continue;
         for (const middleware of middlewares.live.get(ref.provider)?.get(ref.name) ?? []) {
           const prefixes = middleware.fields.get('stripprefix.prefixes');
           if (prefixes && !prefixes.interpolated) judge(ctx.report, router, rule, middleware, prefixes, paths);

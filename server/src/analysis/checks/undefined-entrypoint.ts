@@ -4,7 +4,7 @@
 // runtime_udp.go GetRoutersByEntryPoints; SEMANTICS G). HTTP and TCP routers only see TCP entry
 // points, UDP routers only UDP ones (pkg/server/routerfactory.go NewRouterFactory).
 import type { Label } from '../compose/model';
-import type { Project } from '../project';
+import type { Container } from '../traefik/model';
 import type { EntryPoint, StaticConfig } from '../traefik/static';
 import { listItems, nearest } from '../traefik/values';
 import type { Related } from '../types';
@@ -18,9 +18,14 @@ export const check: Check = {
   description: "A router names an entry point that Traefik's static configuration does not define.",
   run(ctx) {
     const config = ctx.project.staticConfig;
+    if (config.found && config.entryPointsKnown) addressless(ctx, config);
+  },
+  // A router's entry points are judged against the static configuration only.
+  scope: (project) => ({ key: [project.staticKey] }),
+  container(container, ctx) {
+    const config = ctx.project.staticConfig;
     if (!config.found || !config.entryPointsKnown) return;
-    for (const label of routerEntryPointLabels(ctx.project)) judge(ctx, config, label);
-    addressless(ctx, config);
+    for (const label of routerEntryPointLabels(container)) judge(ctx, config, label);
   },
 };
 
@@ -29,22 +34,21 @@ export function entryPointProtocol(ep: EntryPoint): 'tcp' | 'udp' {
   return ep.address?.split('/')[1]?.toLowerCase() === 'udp' ? 'udp' : 'tcp';
 }
 
-/** The `...routers.<r>.entrypoints` labels in effect: a later file's label replaces the same key. */
-function routerEntryPointLabels(project: Project): Label[] {
-  const byService = new Map<string, Map<string, Label>>();
-  for (const file of project.files) {
-    for (const service of file.services) {
-      let labels = byService.get(service.name);
-      if (!labels) byService.set(service.name, (labels = new Map()));
-      for (const label of service.labels) {
-        if (ENTRYPOINTS_KEY.test(label.key)) labels.set(`${label.source}|${label.key}`, label);
-      }
+/**
+ * A container's `...routers.<r>.entrypoints` labels in effect (`labels` and `deploy.labels`
+ * alike): a later file's label replaces the same key.
+ */
+function routerEntryPointLabels(container: Container): Label[] {
+  const labels = new Map<string, Label>();
+  for (const part of container.composeParts) {
+    for (const label of part.labels) {
+      if (ENTRYPOINTS_KEY.test(label.key)) labels.set(`${label.source}|${label.key}`, label);
     }
   }
-  return [...byService.values()].flatMap((labels) => [...labels.values()]);
+  return [...labels.values()];
 }
 
-function judge(ctx: CheckContext, config: StaticConfig, label: Label): void {
+function judge(ctx: { report: CheckContext['report'] }, config: StaticConfig, label: Label): void {
   const protocol = label.key.split('.')[1].toLowerCase() === 'udp' ? 'udp' : 'tcp';
   const usable = [...config.entryPoints.values()].filter((ep) => entryPointProtocol(ep) === protocol);
   const names = new Set(usable.map((ep) => ep.name));

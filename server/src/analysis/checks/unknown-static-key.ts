@@ -13,6 +13,8 @@ export const check: Check = {
   code: 'unknown-static-key',
   severity: 'error',
   description: "A key in Traefik's static configuration (traefik.yml or a command flag) that Traefik does not know.",
+  // Static files and Traefik's command only: their content is what staticKey stands for.
+  key: (project) => [project.staticKey, project.version],
   run(ctx) {
     const { project } = ctx;
     for (const file of project.staticFiles) {

@@ -15,29 +15,25 @@ export interface DefinitionIndex {
 
 const indexes = new WeakMap<Project, Map<string, DefinitionIndex>>();
 
-/** Definitions of one protocol and kind, indexed once per project (checks look names up often). */
+/**
+ * Definitions of one protocol and kind, indexed once per project (checks look names up often).
+ * Each protocol and kind is indexed on first use: an edit that re-checks one container asks
+ * for one or two of them.
+ */
 export function index(project: Project, protocol: Protocol, kind: Kind): DefinitionIndex {
   let perProject = indexes.get(project);
-  if (!perProject) {
-    perProject = indexAll(project);
-    indexes.set(project, perProject);
-  }
+  if (!perProject) indexes.set(project, (perProject = new Map()));
   const id = `${protocol}.${kind}`;
   let found = perProject.get(id);
-  if (!found) perProject.set(id, (found = { all: [], live: new Map() }));
+  if (!found) perProject.set(id, (found = indexOne(project, protocol, kind)));
   return found;
 }
 
-/** Every protocol and kind in one pass over the containers (checks ask for most of them). */
-function indexAll(project: Project): Map<string, DefinitionIndex> {
-  const out = new Map<string, DefinitionIndex>();
-  for (const protocol of ['http', 'tcp', 'udp'] as const)
-    for (const kind of ['routers', 'services', 'middlewares'] as const)
-      out.set(`${protocol}.${kind}`, { all: [], live: new Map() });
+function indexOne(project: Project, protocol: Protocol, kind: Kind): DefinitionIndex {
+  const found: DefinitionIndex = { all: [], live: new Map() };
   for (const c of project.containers) {
     for (const d of c.definitions) {
-      const found = out.get(`${d.protocol}.${d.kind}`);
-      if (!found) continue;
+      if (d.kind !== kind || d.protocol !== protocol) continue;
       found.all.push(d);
       if (!c.enabled) continue;
       let names = found.live.get(c.provider);
@@ -47,7 +43,7 @@ function indexAll(project: Project): Map<string, DefinitionIndex> {
       else names.set(d.name, [d]);
     }
   }
-  return out;
+  return found;
 }
 
 /** Name -> definitions (several when containers share a name; Traefik merges or drops them). */

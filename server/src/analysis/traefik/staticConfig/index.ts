@@ -39,11 +39,10 @@ export interface StaticResult {
   staticFiles: SourceFile[];
 }
 
-export function readStaticConfig(input: StaticInput): StaticResult {
+export function readStaticConfig(input: StaticInput, service = findTraefikService(input.files)): StaticResult {
   const config = emptyStaticConfig();
   const staticFiles: SourceFile[] = [...input.explicit];
   const notes: string[] = [];
-  const service = findTraefikService(input.files);
   if (service?.version === 'v1') {
     notes.push('Traefik v1 reads another configuration format; its static configuration is not read.');
     return { config: { ...config, notes }, staticFiles };

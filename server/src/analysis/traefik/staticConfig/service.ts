@@ -55,19 +55,37 @@ function splitImage(image: string): { name: string; tag: string } {
 const TRAEFIK_FLAG = /^--?(entrypoints|providers)\./i;
 
 export function findTraefikService(files: ComposeFile[]): TraefikService | undefined {
+  // Only a name with a part that may be Traefik is merged: the merged image or command is
+  // some part's, so a name without such a part cannot qualify (and merging all costs on big files).
   const byName = new Map<string, { service: ComposeService; file: ComposeFile }[]>();
+  const candidates = new Set<string>();
   for (const file of files) {
     for (const service of file.services) {
       const parts = byName.get(service.name);
       if (parts) parts.push({ service, file });
       else byName.set(service.name, [{ service, file }]);
+      if (mayBeTraefik(service)) candidates.add(service.name);
     }
   }
-  const merged = [...byName.values()].map(merge);
+  const merged = [...byName.values()].filter((parts) => candidates.has(parts[0].service.name)).map(merge);
   return (
     merged.find((s) => s.image !== undefined && isTraefikImage(s.image.value)) ??
     merged.find((s) => s.image === undefined && s.command?.words.some((w) => TRAEFIK_FLAG.test(w.value)))
   );
+}
+
+const traefikLike = new WeakMap<ComposeService, boolean>();
+
+/** A Traefik image, or a command configuring entry points or providers (cached per parsed service). */
+function mayBeTraefik(service: ComposeService): boolean {
+  let known = traefikLike.get(service);
+  if (known === undefined) {
+    known =
+      (service.image !== undefined && isTraefikImage(service.image.value)) ||
+      (service.command?.some((w) => TRAEFIK_FLAG.test(w.value)) ?? false);
+    traefikLike.set(service, known);
+  }
+  return known;
 }
 
 function merge(parts: { service: ComposeService; file: ComposeFile }[]): TraefikService {

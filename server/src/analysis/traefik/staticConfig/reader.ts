@@ -1,0 +1,48 @@
+// Reads a project's static configuration again on every analysis (its origins carry offsets,
+// which move with edits above the Traefik service), but tells whether its content changed: the
+// token stays the same object while the Traefik service's parts, the explicit static files and
+// every file read for it are unchanged. Checks key their reused findings on the token.
+import type { ComposeService } from '../../compose/model';
+import { findTraefikService } from './service';
+import { readStaticConfig, type StaticInput, type StaticResult } from './index';
+
+interface Last {
+  parts: ComposeService[];
+  explicit: string[];
+  reads: Map<string, string | undefined>;
+  token: object;
+}
+
+export class StaticReader {
+  private last: Last | undefined;
+
+  read(input: StaticInput): StaticResult & { token: object } {
+    const service = findTraefikService(input.files);
+    const parts = service?.parts ?? [];
+    const explicit = input.explicit.map((f) => `${f.file}\n${f.text}`);
+    const reads = new Map<string, string | undefined>();
+    const readFile = input.readFile;
+    const recording = readFile
+      ? (file: string): string | undefined => {
+          const text = readFile(file);
+          reads.set(file, text);
+          return text;
+        }
+      : undefined;
+    const result = readStaticConfig({ ...input, readFile: recording }, service);
+    const last = this.last;
+    const same =
+      last !== undefined &&
+      sameList(last.parts, parts) &&
+      sameList(last.explicit, explicit) &&
+      last.reads.size === reads.size &&
+      [...reads].every(([file, text]) => last.reads.has(file) && last.reads.get(file) === text);
+    const token = same ? last.token : {};
+    this.last = { parts, explicit, reads, token };
+    return { ...result, token };
+  }
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

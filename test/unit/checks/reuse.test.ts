@@ -1,0 +1,183 @@
+// Findings reused across edits (checks/reuse.ts: per container against a scope key, per check
+// against a key) must equal a fresh analysis of the same text, after every edit of a seeded
+// random sequence: typed and deleted characters anywhere, and the renames, typos and flips that
+// change what other containers' findings depend on (a middleware's name, an entry point, a rule).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Analyzer, type Finding, type ProjectInput } from '../../../server/src/analysis';
+import { reuseCounts } from '../../../server/src/analysis/checks/check';
+import { composeFile } from '../../../bench/generate';
+import { prng } from '../../support/random';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const readFile = (p: string): string | undefined => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined);
+
+interface Project {
+  name: string;
+  files: { file: string; text: string }[];
+}
+
+const example = (dir: string): Project => {
+  const file = path.join(ROOT, 'examples', dir, 'docker-compose.yml');
+  return { name: dir, files: [{ file, text: fs.readFileSync(file, 'utf8') }] };
+};
+
+const OVERRIDE = [
+  'services:',
+  '  userservice:',
+  '    labels:',
+  '      - "traefik.http.middlewares.shared-strip.stripprefix.prefixes=/api/users"',
+  '      - "traefik.http.routers.userservice.middlewares=shared-strip"',
+  '  extra:',
+  '    image: nginx',
+  '    labels:',
+  '      - "traefik.enable=true"',
+  '      - "traefik.http.routers.extra.rule=PathPrefix(`/api/users/extra`)"',
+  '      - "traefik.http.routers.extra.entrypoints=websecure"',
+  '      # a middleware another service defines',
+  '      - "traefik.http.routers.extra.middlewares=shared-strip"',
+  '      # a service another container defines, with two ports and none chosen',
+  '      - "traefik.http.routers.extra.service=multi"',
+  '  multi:',
+  '    image: nginx',
+  '    expose:',
+  '      - "80"',
+  '      - "8080"',
+  '    labels:',
+  '      - "traefik.enable=true"',
+  '      - "traefik.http.routers.multi.rule=PathPrefix(`/multi`)"',
+  '      - "traefik.http.routers.multi.entrypoints=websecure"',
+  '      - "traefik.http.routers.multi.service=userservice"',
+  '      - "traefik.http.services.multi.loadbalancer.sticky.cookie=true"',
+  '',
+].join('\n');
+
+/** A service that does not opt in (traefik.enable), judged against the generated Traefik's flags. */
+const PLAIN =
+  '  plain:\n    image: nginx\n    labels:\n      - "traefik.http.routers.plain.rule=PathPrefix(`/plain`)"\nnetworks:';
+
+const PROJECTS: Project[] = [
+  example('musicshare-broken'),
+  example('musicshare'),
+  {
+    name: 'generated',
+    files: [
+      {
+        file: path.join(ROOT, 'bench/work/reuse/docker-compose.yml'),
+        text: composeFile(40).replace(/^networks:/m, PLAIN),
+      },
+    ],
+  },
+  {
+    name: 'with an override file',
+    files: [
+      example('musicshare').files[0],
+      { file: path.join(ROOT, 'examples/musicshare/docker-compose.override.yml'), text: OVERRIDE },
+    ],
+  },
+];
+
+/** Replacements that change what other containers read: names, entry points, rules, switches. */
+const FLIPS: [string, string][] = [
+  ['websecure', 'websecur'],
+  ['stripprefix', 'stripprefx'],
+  ['enable=true', 'enable=false'],
+  ['PathPrefix(`/api', 'PathPrefix(`/ap'],
+  ['PathPrefix', 'Path'],
+  ['-stripprefix', '-strip'],
+  ['priority=1', 'priority=100'],
+  ['image: traefik:v3.7', 'image: traefik:v2.11'],
+  ['middlewares=', 'middlewares=x,'],
+  ['service=', 'service=x'],
+  ['.port=', '.port=9'],
+  ['  userservice:', '  userservicex:'],
+  ['prefixes=/api/users', 'prefixes=/api/user'],
+  ['shared-strip.', 'shared-stripx.'],
+  ['service=multi', 'service=multix'],
+  ['services.userservice.', 'services.userservicex.'],
+  // extra's rule again (route-conflict), and one as long that overlaps it (priority-tie)
+  ['PathPrefix(`/multi`)', 'PathPrefix(`/api/users/extra`)'],
+  ['PathPrefix(`/multi`)', 'Path(`/api/users/extra/12345`)'],
+  // the generated Traefik's flags
+  ['exposedbydefault=false', 'exposedbydefault=true'],
+  ['--api.insecure', '--api.insecur'],
+];
+
+const TYPED = 'ax.-=`/, :\n"';
+
+function edit(text: string, random: () => number): string {
+  const pick = random();
+  if (pick < 0.5) {
+    const [from, to] = FLIPS[Math.floor(random() * FLIPS.length)];
+    const [a, b] = random() < 0.5 ? [from, to] : [to, from];
+    const at = text.indexOf(a, Math.floor(random() * text.length));
+    const found = at >= 0 ? at : text.indexOf(a);
+    return found >= 0 ? text.slice(0, found) + b + text.slice(found + a.length) : text;
+  }
+  const at = Math.floor(random() * text.length);
+  if (pick < 0.8) return text.slice(0, at) + TYPED[Math.floor(random() * TYPED.length)] + text.slice(at);
+  return text.slice(0, at) + text.slice(at + 1);
+}
+
+const shown = (findings: Finding[]): string[] => findings.map((f) => JSON.stringify(f));
+
+for (const project of PROJECTS) {
+  test(`findings kept across random edits equal a fresh analysis: ${project.name}`, () => {
+    const counts = { reused: 0, made: 0 };
+    for (let seed = 1; seed <= 12; seed++) {
+      const random = prng(seed);
+      const analyzer = new Analyzer();
+      let files = project.files.map((f) => ({ ...f }));
+      let reused = 0;
+      for (let step = 0; step < 25; step++) {
+        const which = Math.floor(random() * files.length);
+        files = files.map((f, i) => (i === which ? { ...f, text: edit(f.text, random) } : f));
+        const input: ProjectInput = { files, readFile };
+        const before = { ...reuseCounts };
+        const kept = analyzer.analyze(input).findings;
+        counts.reused += reuseCounts.reused - before.reused;
+        counts.made += reuseCounts.made - before.made;
+        const fresh = new Analyzer().analyze(input).findings;
+        assert.deepEqual(shown(kept), shown(fresh), `seed ${seed}, step ${step}`);
+        if (kept.length > 0) reused++;
+      }
+      // Not vacuous: the edited projects keep reporting findings along the way.
+      assert.ok(reused > 0, `seed ${seed}: no findings at any step`);
+    }
+    // Not vacuous either: most judgements were reused, some were made again.
+    assert.ok(counts.reused > counts.made, JSON.stringify(counts));
+  });
+}
+
+/** Every occurrence of `from` replaced one at a time: the texts one flip away. */
+function oneFlipAway(text: string, from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let at = text.indexOf(from); at >= 0; at = text.indexOf(from, at + 1))
+    out.push(text.slice(0, at) + to + text.slice(at + from.length));
+  return out;
+}
+
+for (const project of PROJECTS) {
+  test(`each flip, analysed after the original, equals a fresh analysis: ${project.name}`, () => {
+    let compared = 0;
+    for (const [a, b] of FLIPS.flatMap(([x, y]): [string, string][] => [
+      [x, y],
+      [y, x],
+    ])) {
+      project.files.forEach((original, which) => {
+        for (const text of oneFlipAway(original.text, a, b)) {
+          const analyzer = new Analyzer();
+          analyzer.analyze({ files: project.files, readFile });
+          const files = project.files.map((f, i) => (i === which ? { ...f, text } : f));
+          const kept = analyzer.analyze({ files, readFile }).findings;
+          const fresh = new Analyzer().analyze({ files, readFile }).findings;
+          assert.deepEqual(shown(kept), shown(fresh), `${original.file}: ${a} -> ${b}`);
+          compared++;
+        }
+      });
+    }
+    assert.ok(compared > 10, `only ${compared} flips apply`);
+  });
+}
