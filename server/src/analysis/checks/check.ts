@@ -134,8 +134,7 @@ function projectWide(check: Check, project: Project, make: Make, lastRun: Memory
 
 /**
  * Per check and project: the last scope key, its epoch (a new key starts a new one) and each
- * container's kept findings with the epoch they were made in. Containers no longer in the
- * project are dropped on every run.
+ * container's kept findings with the epoch they were made in.
  */
 interface ContainerState {
   key: Key;
@@ -153,16 +152,18 @@ function perContainer(
   id: string,
 ): Finding[] {
   const scope = check.scope?.(project) ?? { key: [] };
-  const state = containerStates.get(id);
-  const epoch = state && sameKey(state.key, scope.key) ? state.epoch : nextEpoch++;
-  const kept = new Map<Container, { epoch: number; kept: Kept[] }>();
+  let state = containerStates.get(id);
+  if (!state || !sameKey(state.key, scope.key)) {
+    state = { key: scope.key, epoch: nextEpoch++, kept: new Map() };
+    containerStates.set(id, state);
+  }
+  const { epoch, kept } = state;
   const findings: Finding[] = [];
   for (const container of project.containers) {
-    const hit = state?.kept.get(container);
+    const hit = kept.get(container);
     const placed = hit && hit.epoch === epoch ? place(project, hit.kept) : undefined;
     if (placed) {
       reuseCounts.reused++;
-      kept.set(container, hit!);
       for (const f of placed) findings.push(f);
       continue;
     }
@@ -171,9 +172,14 @@ function perContainer(
     check.container!(container, { project, scope, report: (r) => made.push(make(r)) });
     const k = keep(project, made);
     if (k) kept.set(container, { epoch, kept: k });
+    else kept.delete(container);
     for (const f of made) findings.push(f);
   }
-  containerStates.set(id, { key: scope.key, epoch, kept });
+  // Containers replaced by edits pile up; drop them once they outnumber the live ones.
+  if (kept.size > 2 * project.containers.length + 16) {
+    const live = new Set(project.containers);
+    for (const c of kept.keys()) if (!live.has(c)) kept.delete(c);
+  }
   return findings;
 }
 
