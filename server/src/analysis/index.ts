@@ -96,7 +96,10 @@ export class Analyzer {
 /** Compose's project name: top-level `name:`, else the folder name, lower-cased, [a-z0-9_-] only. */
 export function projectName(files: ComposeFile[]): string {
   for (const f of files) {
-    const m = /^name[ \t]*:[ \t]*["']?([^"'#\s]+)/m.exec(f.text);
+    // A top-level key: never inside the services block, whose lines are all indented.
+    const range = f.servicesRange;
+    const head = range ? f.text.slice(0, range.start) + '\n' + f.text.slice(range.end) : f.text;
+    const m = /^name[ \t]*:[ \t]*["']?([^"'#\s]+)/m.exec(head);
     if (m && !m[1].includes('$')) return normalizeProjectName(m[1]);
   }
   const dir = files[0] ? path.basename(path.dirname(path.resolve(files[0].file))) : 'default';
