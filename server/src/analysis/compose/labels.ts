@@ -3,7 +3,7 @@
 import { isMap, isPair, isScalar, isSeq, Node, Pair, Scalar as YamlScalar } from 'yaml';
 import type { Range } from '../types';
 import type { KeySegment, Label, LabelBlock, QuoteStyle } from './model';
-import { mapScalar, SourceMap } from './scalar';
+import { mapScalar, sourceAt, SourceMap } from './scalar';
 
 type Source = Label['source'];
 
@@ -57,6 +57,7 @@ function scalarText(node: YamlScalar): string {
 
 /** Compose interpolation (`${VAR}`, `$VAR`); `$$` is an escaped dollar sign. */
 export function hasInterpolation(s: string): boolean {
+  if (!s.includes('$')) return false; // nearly every value: no copy, no regex
   return /\$\{|\$[A-Za-z_]/.test(s.replace(/\$\$/g, ''));
 }
 
@@ -68,17 +69,18 @@ function fromListItem(node: YamlScalar, text: string, source: Source, file: stri
   const key = eq < 0 ? item : item.slice(0, eq);
   const value = eq < 0 ? '' : item.slice(eq + 1);
   const map = mapScalar(node, text);
-  const at = (i: number): number => (map ? map.at(i) : whole.start);
-  const endAt = (i: number): number => (map ? map.at(i) : whole.end);
-  const keyRange = { start: at(0), end: endAt(key.length) };
-  const valueRange =
-    eq < 0 ? { start: keyRange.end, end: keyRange.end } : { start: at(eq + 1), end: endAt(item.length) };
+  const keyRange = map ? { start: sourceAt(map, 0), end: sourceAt(map, key.length) } : whole;
+  const valueRange = !map
+    ? whole
+    : eq < 0
+      ? { start: keyRange.end, end: keyRange.end }
+      : { start: sourceAt(map, eq + 1), end: sourceAt(map, item.length) };
   return {
     file,
     key,
     value,
-    keyRange: map ? keyRange : whole,
-    valueRange: map ? valueRange : whole,
+    keyRange,
+    valueRange,
     entryRange: { start: dashBefore(text, whole.start), end: whole.end },
     segments: segmentsOf(key, map, 0, whole),
     exact: map !== null,
@@ -101,7 +103,7 @@ function fromPair(pair: Pair<unknown, unknown>, text: string, source: Source, fi
   const key = scalarText(keyNode);
   const keyWhole = { start: keyNode.range[0], end: keyNode.range[1] };
   const keyMap = mapScalar(keyNode, text);
-  const keyRange = keyMap ? { start: keyMap.at(0), end: keyMap.at(key.length) } : keyWhole;
+  const keyRange = keyMap ? { start: sourceAt(keyMap, 0), end: sourceAt(keyMap, key.length) } : keyWhole;
   const valueNode = pair.value;
   let value = '';
   let valueRange: Range = { start: keyWhole.end + 1, end: keyWhole.end + 1 };
@@ -111,7 +113,7 @@ function fromPair(pair: Pair<unknown, unknown>, text: string, source: Source, fi
     value = scalarText(valueNode);
     const valueMap = mapScalar(valueNode, text);
     const whole = { start: valueNode.range[0], end: valueNode.range[1] };
-    valueRange = valueMap ? { start: valueMap.at(0), end: valueMap.at(value.length) } : whole;
+    valueRange = valueMap ? { start: sourceAt(valueMap, 0), end: sourceAt(valueMap, value.length) } : whole;
     valueExact = valueMap !== null;
     end = whole.end;
   } else if (valueNode && (valueNode as Node).range) {
@@ -146,7 +148,7 @@ function segmentsOf(key: string, map: SourceMap | null, base: number, whole: Ran
   let from = 0;
   for (const text of key.split('.')) {
     const to = from + text.length;
-    const range = map ? { start: map.at(base + from), end: map.at(base + to) } : whole;
+    const range = map ? { start: sourceAt(map, base + from), end: sourceAt(map, base + to) } : whole;
     segments.push({ text, range });
     from = to + 1;
   }

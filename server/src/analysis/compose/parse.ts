@@ -1,13 +1,13 @@
 // Compose text -> ComposeFile. Services are parsed one by one from their own slice of the
 // text and cached by that slice, so an edit re-parses only the service it touches.
-import { isMap, isPair, isScalar, LineCounter, Node, Pair, parseDocument, YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, Node, Pair, parseDocument } from 'yaml';
 import type { Range } from '../types';
 import type { ComposeFile, ComposeService, YamlProblem } from './model';
 import { readService, scalar } from './service';
 import { shiftServiceInPlace } from './shift';
+import { readPlainYaml } from './fastRead';
+import { OPTIONS, problemsOf, readSlice } from './slice';
 import { resplit, splitServices, type Split } from './split';
-
-const OPTIONS = { keepSourceTokens: true, prettyErrors: false, strict: false } as const;
 
 interface CachedService {
   /** Offsets as of the last parse, when the slice started at `base`. */
@@ -66,7 +66,7 @@ export class ComposeParser {
       slices.push(slice);
       let cached = this.cache.get(slice);
       // A slice seen twice in one file (a duplicated service) gets its own copy.
-      if (!cached || next.has(slice)) cached = parseSlice(file, slice, chunk.start);
+      if (!cached || next.has(slice)) cached = { ...readSlice(file, text, chunk.start, chunk.end), base: chunk.start };
       else if (cached.base !== chunk.start) {
         const delta = chunk.start - cached.base;
         if (cached.service) shiftServiceInPlace(cached.service, delta);
@@ -101,30 +101,20 @@ function shift(r: Range, by: number): Range {
   return { start: r.start + by, end: r.end + by };
 }
 
-function parseSlice(file: string, slice: string, base: number): CachedService {
-  const doc = parseDocument(slice, OPTIONS);
-  const problems = problemsOf(doc.errors, doc.warnings, slice.length).map((p) => ({
-    ...p,
-    range: shift(p.range, base),
-  }));
-  const root = doc.contents;
-  if (!isMap(root) || root.items.length === 0) return { service: undefined, problems, base };
-  const service = readService(root.items[0] as Pair<unknown, unknown>, slice, file);
-  if (service) shiftServiceInPlace(service, base);
-  return { service, problems, base };
-}
-
-/** Parses the whole text at once (also used for the part outside `services:`). */
-export function parseWhole(file: string, text: string): ComposeFile {
-  const doc = parseDocument(text, OPTIONS);
+/** Parses the whole text at once (also used for the part outside `services:`); `fast` false: by `yaml` only. */
+export function parseWhole(file: string, text: string, fast = true): ComposeFile {
+  // The fast reader first: besides its own speed, a file it reads whole (or the few lines
+  // around `services:`) then needs no `yaml` at all, whose first parse costs a cold start.
+  const plain = fast ? readPlainYaml(text) : undefined;
+  const doc = plain === undefined ? parseDocument(text, OPTIONS) : undefined;
   const result: ComposeFile = {
     file,
     text,
     services: [],
     networks: [],
-    problems: problemsOf(doc.errors, doc.warnings, text.length),
+    problems: doc ? problemsOf(doc.errors, doc.warnings, text.length) : [],
   };
-  const root = doc.contents;
+  const root = doc ? doc.contents : plain;
   if (!isMap(root)) return result;
   const services = root.get('services', true) as Node | undefined;
   if (isMap(services)) {
@@ -148,27 +138,6 @@ export function parseWhole(file: string, text: string): ComposeFile {
     }
   }
   return result;
-}
-
-function problemsOf(errors: YAMLError[], warnings: YAMLError[], length: number): YamlProblem[] {
-  const out: YamlProblem[] = [];
-  for (const [list, severity] of [
-    [errors, 'error'],
-    [warnings, 'warning'],
-  ] as const) {
-    for (const e of list) {
-      const start = Math.min(e.pos[0], length);
-      const end = Math.min(Math.max(e.pos[1], start), length);
-      out.push({ message: firstLine(e.message), range: { start, end }, severity });
-    }
-  }
-  return out;
-}
-
-function firstLine(message: string): string {
-  const i = message.indexOf(' at line ');
-  const cut = i >= 0 ? message.slice(0, i) : message.split('\n')[0];
-  return cut.trim();
 }
 
 export { LineCounter };

@@ -3,9 +3,15 @@
 import { Scalar as YamlScalar } from 'yaml';
 
 export interface SourceMap {
-  /** at(i) = source offset of value character i; at(value.length) = end of value. */
-  at(i: number): number;
-  exact: boolean;
+  /** Source offset of value character 0 when there is no table (one source character per value character). */
+  start: number;
+  /** table[i] = source offset of value character i; table[value.length] = end of value. */
+  table: number[] | null;
+}
+
+/** Source offset of value character `i` (`i` = value length: the end of the value). */
+export function sourceAt(map: SourceMap, i: number): number {
+  return map.table ? map.table[i] : map.start + i;
 }
 
 /** Builds the value->source offset table for a scalar node; `null` when it cannot be exact. */
@@ -33,12 +39,13 @@ export function mapScalar(node: YamlScalar, text: string): SourceMap | null {
   }
 }
 
+// Plain objects, not closures: a big file maps tens of thousands of scalars on a cold open.
 function identity(start: number): SourceMap {
-  return { at: (i) => start + i, exact: true };
+  return { start, table: null };
 }
 
 function table(offsets: number[] | null): SourceMap | null {
-  return offsets && { at: (i) => offsets[i], exact: true };
+  return offsets && { start: 0, table: offsets };
 }
 
 function mapSingleQuoted(raw: string, start: number, value: string): number[] | null {

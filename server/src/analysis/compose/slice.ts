@@ -1,0 +1,63 @@
+// One service slice of a compose file -> its ComposeService, by the fast reader of the plain
+// YAML subset when the slice is written in it, else by `yaml` (which also reports problems).
+import { isMap, Pair, parseDocument, YAMLError } from 'yaml';
+import type { ComposeService, YamlProblem } from './model';
+import { readPlainYaml } from './fastRead';
+import { readService } from './service';
+import { shiftServiceInPlace } from './shift';
+
+export const OPTIONS = { keepSourceTokens: true, prettyErrors: false, strict: false } as const;
+
+export interface SliceRead {
+  service: ComposeService | undefined;
+  /** Offsets relative to the slice. */
+  problems: YamlProblem[];
+}
+
+/** The service in `text` from `start` to `end` (a chunk of the split), offsets in `text`. */
+export function readSlice(file: string, text: string, start: number, end: number): SliceRead {
+  return readSliceFast(file, text, start, end) ?? readSliceYaml(file, text.slice(start, end), start);
+}
+
+/**
+ * Undefined when the slice is outside the subset the fast reader answers for. It reads the
+ * slice in place, so its offsets need no shifting.
+ */
+export function readSliceFast(file: string, text: string, start: number, end: number): SliceRead | undefined {
+  const root = readPlainYaml(text, start, end);
+  if (!root) return undefined;
+  return { service: readService(root.items[0] as Pair<unknown, unknown>, text, file), problems: [] };
+}
+
+/** Reads `slice` with `yaml`, then moves every offset by `base` (where the slice starts). */
+export function readSliceYaml(file: string, slice: string, base: number): SliceRead {
+  const doc = parseDocument(slice, OPTIONS);
+  const problems = problemsOf(doc.errors, doc.warnings, slice.length);
+  for (const p of problems) p.range = { start: p.range.start + base, end: p.range.end + base };
+  const root = doc.contents;
+  if (!isMap(root) || root.items.length === 0) return { service: undefined, problems };
+  const service = readService(root.items[0] as Pair<unknown, unknown>, slice, file);
+  if (service) shiftServiceInPlace(service, base);
+  return { service, problems };
+}
+
+export function problemsOf(errors: YAMLError[], warnings: YAMLError[], length: number): YamlProblem[] {
+  const out: YamlProblem[] = [];
+  for (const [list, severity] of [
+    [errors, 'error'],
+    [warnings, 'warning'],
+  ] as const) {
+    for (const e of list) {
+      const start = Math.min(e.pos[0], length);
+      const end = Math.min(Math.max(e.pos[1], start), length);
+      out.push({ message: firstLine(e.message), range: { start, end }, severity });
+    }
+  }
+  return out;
+}
+
+function firstLine(message: string): string {
+  const i = message.indexOf(' at line ');
+  const cut = i >= 0 ? message.slice(0, i) : message.split('\n')[0];
+  return cut.trim();
+}
