@@ -141,14 +141,32 @@ const CACHE_LIMIT = 20000;
  */
 export function lookupLabelKey(segments: readonly string[], version: LabelVersion): KeyLookup {
   // Only the root's case matters ("invalid label root"); names never change the result.
-  const id = `${segments[0]}.${segments.slice(1).join('.').toLowerCase()}`;
   const byVersion = cache[version];
-  const hit = byVersion.get(id);
+  // Most keys name a router, service or middleware at the fourth segment: one entry serves
+  // every name (a gateway of 1000 services has 1000 names and a dozen distinct keys).
+  const named = namedId(segments);
+  const hit = (named !== undefined ? byVersion.get(named) : undefined) ?? byVersion.get(fullId(segments));
   if (hit) return hit;
   if (byVersion.size >= CACHE_LIMIT) byVersion.clear();
   const result = freeze(classify(segments, version));
-  byVersion.set(id, result);
+  // Shared only when the walk took the fourth segment for a name (`*`), as for any other name.
+  byVersion.set(named !== undefined && result.path?.[3] === '*' ? named : fullId(segments), result);
   return result;
+}
+
+function fullId(segments: readonly string[]): string {
+  return `${segments[0]}.${segments.slice(1).join('.').toLowerCase()}`;
+}
+
+const NAMED_KINDS = /^(http|tcp|udp)\.(routers|services|middlewares)$/;
+
+/** `traefik.http.routers.*.rule` for `traefik.http.routers.<a plain name>.rule`; else undefined. */
+function namedId(segments: readonly string[]): string | undefined {
+  if (segments.length < 4 || segments[0] !== 'traefik') return undefined;
+  const kind = `${segments[1]}.${segments[2]}`.toLowerCase();
+  const name = segments[3];
+  if (!NAMED_KINDS.test(kind) || name === '' || name.includes('[') || name.includes(']')) return undefined;
+  return `traefik.${kind}.\u0000.${segments.slice(4).join('.').toLowerCase()}`;
 }
 
 function classify(segments: readonly string[], version: LabelVersion): KeyLookup {
