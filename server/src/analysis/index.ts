@@ -40,6 +40,9 @@ export class Analyzer {
   private memory = new Memory();
 
   parse(file: SourceFile): ComposeFile {
+    // Inputs come from other processes (an LSP client): a text that is not one fails loudly here.
+    if (typeof file.text !== 'string')
+      throw new TypeError(`${file.file}: the text is a ${typeof file.text}, not a string`);
     let parser = this.parsers.get(file.file);
     if (!parser) {
       parser = new ComposeParser();
