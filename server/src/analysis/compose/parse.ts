@@ -1,5 +1,6 @@
 // Compose text -> ComposeFile. Services are parsed one by one from their own slice of the
-// text and cached by that slice, so an edit re-parses only the service it touches.
+// text and cached, so an edit re-parses only the service it touches: a chunk the re-split
+// found unchanged takes its entry by position, any other chunk looks for an identical slice.
 import { isMap, isPair, isScalar, LineCounter, Node, Pair, parseDocument } from 'yaml';
 import type { Range } from '../types';
 import type { ComposeFile, ComposeService, YamlProblem } from './model';
@@ -18,7 +19,8 @@ interface CachedService {
 
 /** Parses compose files, remembering each service slice it has seen for the next call. */
 export class ComposeParser {
-  private cache = new Map<string, CachedService>();
+  /** One entry per chunk of the last split, in order. */
+  private entries: CachedService[] = [];
   private head: { prefix: string; suffix: string; at: number; file: ComposeFile } | undefined;
   /** The last text split into services, with each chunk's text, so the next edit re-splits only what it touched. */
   private last: { text: string; split: Split; slices: string[] } | undefined;
@@ -51,29 +53,44 @@ export class ComposeParser {
     const last = this.last;
     const split = (last && resplit(last.text, last.split, text)) || splitServices(text);
     if (!split) {
-      this.cache.clear();
+      this.entries = [];
       this.last = undefined;
       return parseWhole(file, text);
     }
     const result = this.parseHead(file, text, split.services);
-    const next = new Map<string, CachedService>();
+    const next: CachedService[] = [];
+    // Slices of the last text by content, for chunks the re-split could not place, and the
+    // entries already taken (built on first need: an edit inside one service never needs them).
+    let bySlice: Map<string, CachedService> | undefined;
+    let taken: Set<CachedService> | undefined;
     const services: ComposeService[] = [];
     const seen = new Map<string, ComposeService>();
     const slices: string[] = [];
     for (const chunk of split.chunks) {
-      // An unchanged chunk reuses its string: no copy, and its hash for the lookup is kept.
-      const slice = last && chunk.was !== undefined ? last.slices[chunk.was] : text.slice(chunk.start, chunk.end);
+      // An unchanged chunk reuses its string (no copy) and its entry.
+      const placed = last && chunk.was !== undefined;
+      const slice = placed ? last.slices[chunk.was!] : text.slice(chunk.start, chunk.end);
       slices.push(slice);
-      let cached = this.cache.get(slice);
-      // A slice seen twice in one file (a duplicated service) gets its own copy.
-      if (!cached || next.has(slice)) cached = { ...readSlice(file, text, chunk.start, chunk.end), base: chunk.start };
+      let cached: CachedService | undefined;
+      if (placed) cached = this.entries[chunk.was!];
+      else if (last) {
+        if (!bySlice || !taken) {
+          bySlice = new Map(last.slices.map((s, i) => [s, this.entries[i]]));
+          taken = new Set(split.chunks.flatMap((c) => (c.was === undefined ? [] : [this.entries[c.was]])));
+        }
+        cached = bySlice.get(slice);
+        // A slice seen twice in one file (a duplicated service) gets its own copy.
+        if (cached && taken.has(cached)) cached = undefined;
+        if (cached) taken.add(cached);
+      }
+      if (!cached) cached = { ...readSlice(file, text, chunk.start, chunk.end), base: chunk.start };
       else if (cached.base !== chunk.start) {
         const delta = chunk.start - cached.base;
         if (cached.service) shiftServiceInPlace(cached.service, delta);
         for (const p of cached.problems) p.range = shift(p.range, delta);
         cached.base = chunk.start;
       }
-      next.set(slice, cached);
+      next.push(cached);
       result.problems.push(...cached.problems);
       if (!cached.service) continue;
       const service = cached.service;
@@ -88,7 +105,7 @@ export class ComposeParser {
       seen.set(service.name, service);
       services.push(service);
     }
-    this.cache = next;
+    this.entries = next;
     this.last = { text, split, slices };
     result.services = services;
     result.servicesRange = split.services;
