@@ -139,7 +139,8 @@ function projectWide(check: Check, project: Project, make: Make, lastRun: Memory
 interface ContainerState {
   key: Key;
   epoch: number;
-  kept: Map<Container, { epoch: number; kept: Kept[] }>;
+  /** Weak: a container replaced by an edit (and the text its strings point into) is freed. */
+  kept: WeakMap<Container, { epoch: number; kept: Kept[] }>;
 }
 
 let nextEpoch = 1;
@@ -154,7 +155,7 @@ function perContainer(
   const scope = check.scope?.(project) ?? { key: [] };
   let state = containerStates.get(id);
   if (!state || !sameKey(state.key, scope.key)) {
-    state = { key: scope.key, epoch: nextEpoch++, kept: new Map() };
+    state = { key: scope.key, epoch: nextEpoch++, kept: new WeakMap() };
     containerStates.set(id, state);
   }
   const { epoch, kept } = state;
@@ -174,11 +175,6 @@ function perContainer(
     if (k) kept.set(container, { epoch, kept: k });
     else kept.delete(container);
     for (const f of made) findings.push(f);
-  }
-  // Containers replaced by edits pile up; drop them once they outnumber the live ones.
-  if (kept.size > 2 * project.containers.length + 16) {
-    const live = new Set(project.containers);
-    for (const c of kept.keys()) if (!live.has(c)) kept.delete(c);
   }
   return findings;
 }
