@@ -207,38 +207,47 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 
 /**
  * Opens a workspace file through Quick Open. `relative` is a path under the workspace folder;
- * it is typed as an absolute path so the first row is that file and no namesake, and the
- * breadcrumbs must show its folders before this returns. Quick Open may still list recently
- * opened files in the moment Enter is pressed (a clean CI run opened musicshare-broken's
- * namesake that way), so a wrong file is retried from the start, up to three times.
+ * it is typed as an absolute path, and the row whose folder is the file's own is clicked: the
+ * recently-opened section can list a namesake first (a clean CI run opened
+ * musicshare-broken/docker-compose.yml for musicshare/docker-compose.yml by pressing Enter on
+ * the first row). The breadcrumbs must show the file's folders before this returns.
  */
 export async function openFile(page: Page, relative: string, folder?: string): Promise<void> {
-  let shown = '';
-  for (let attempt = 0; attempt < 3; attempt++) {
-    shown = await openOnce(page, relative, folder);
-    if (!shown) return;
-    await page.keyboard.press('Escape');
-  }
-  throw new Error(`${relative} did not open: breadcrumbs show ${shown}`);
-}
-
-/** One Quick Open try: '' when the breadcrumbs show `relative`, else what they show instead. */
-async function openOnce(page: Page, relative: string, folder?: string): Promise<string> {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(folder ? path.join(folder, relative) : relative);
-  const row = page.locator('.quick-input-list .monaco-list-row').first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  const dir = path.dirname(relative);
+  const ours = ([name, description]: string[]): boolean =>
+    name === path.basename(relative) &&
+    (dir === '.' || description === dir || description.endsWith(`/${dir}`) || description.endsWith(`\\${dir}`));
+  const until = Date.now() + 15_000;
+  for (;;) {
+    // [file name, folder] of each row, as Quick Open shows them.
+    const seen: string[][] = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      const row = rows.nth(i);
+      const name = (await row.locator('.label-name').allInnerTexts()).join('').trim();
+      const description = (await row.locator('.label-description').allInnerTexts()).join('').trim();
+      seen.push([name, description]);
+    }
+    const at = seen.findIndex(ours);
+    if (at >= 0) {
+      await rows.nth(at).click();
+      break;
+    }
+    if (Date.now() > until) throw new Error(`Quick Open lists no row for ${relative}: ${JSON.stringify(seen)}`);
+    await nextFrame(page);
+  }
   const crumbs = page.locator('.editor-group-container.active .breadcrumbs-control');
   const want = relative.split('/').join('\n');
   await crumbs.filter({ hasText: path.basename(relative) }).waitFor({ timeout: 15_000 });
-  const until = Date.now() + 5_000;
+  const shown = Date.now() + 15_000;
   for (;;) {
     const text = (await crumbs.innerText()).replace(/\s*\n\s*/g, '\n');
-    if (text.includes(want)) return '';
-    if (Date.now() > until) return text;
+    if (text.includes(want)) return;
+    if (Date.now() > shown) throw new Error(`${relative} did not open: breadcrumbs show ${text}`);
     await nextFrame(page);
   }
 }
