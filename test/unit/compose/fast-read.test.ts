@@ -8,7 +8,8 @@ import { parseWhole } from '../../../server/src/analysis/compose/parse';
 import { readSliceFast, readSliceYaml, type SliceRead } from '../../../server/src/analysis/compose/slice';
 import { splitServices } from '../../../server/src/analysis/compose/split';
 import { composeFile } from '../../../bench/generate';
-import { composeFiles, crlf, inFile, mutate, random, slicesOf, type Slice } from './slices';
+import { prng as random } from '../../support/random';
+import { composeFiles, crlf, inFile, mutate, slicesOf, type Slice } from './slices';
 
 function fast(s: Slice): SliceRead | undefined {
   return readSliceFast('/p/docker-compose.yml', s.text, s.start, s.end);

@@ -40,18 +40,6 @@ export function inFile(slice: string): Slice {
   return { text: head + slice, start: head.length, end: head.length + slice.length };
 }
 
-/** A small seeded PRNG (mulberry32), so a failing mutation can be replayed from its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PIECES = [
   ' ',
   '  ',

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { unsafe } from '../../../server/src/analysis/compose/split';
-import { random } from './slices';
+import { prng as random } from '../../support/random';
 
 const REFERENCE = /(:[ \t]+|^[ \t]*-[ \t]+|[[,{][ \t]*)[&*!][\w!<]|<<[ \t]*:|^(---|\.\.\.|%)|^\t/m;
 
