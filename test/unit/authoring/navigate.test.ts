@@ -186,6 +186,29 @@ test('documentSymbols: services with their routers, services and middlewares', (
   assert.equal(symbols[0].children[0].detail, 'http PathPrefix(`/api`)');
 });
 
+for (const [label, children] of [
+  ['traefik.http.routers.', []],
+  ['traefik.http.middlewares..stripprefix.prefixes=/x', []],
+  ['"traefik.http.routers.', []],
+  ['traefik.http.routers.a', ['router a']],
+] as const) {
+  test(`documentSymbols: no symbol without a name while typing ${label}`, () => {
+    const text = yaml`
+      services:
+        web:
+          image: nginx
+          labels:
+            - ${label}
+    `;
+    const [web] = documentSymbols(projectOf(text), FILE);
+    assert.equal(web.name, 'web');
+    assert.deepEqual(
+      web.children.map((c) => `${c.kind} ${c.name}`),
+      children,
+    );
+  });
+}
+
 test("definition: an entry point leads to where Traefik's static configuration declares it", () => {
   const text = yaml`
     services:

@@ -72,7 +72,8 @@ function nameOptions(ctx: LabelContext, prefix: string[], leaf: boolean): KeyOpt
   const lower = prefix.map((p) => p.toLowerCase());
   const names = new Map<string, string>();
   const add = (name: string, detail: string): void => {
-    if (name !== '' && !name.includes('.') && !names.has(name)) names.set(name, detail);
+    // An unclosed quote runs into the next lines: a "name" with white space is not one.
+    if (name !== '' && !/[\s.]/.test(name) && !names.has(name)) names.set(name, detail);
   };
   if (lower.length === 3 && KIND_FIELDS.has(lower[2])) {
     const [, protocol, kind] = lower;

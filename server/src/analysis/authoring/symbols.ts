@@ -14,7 +14,8 @@ export function documentSymbols(project: Project, file: string): DocumentSymbol[
   const compose = composeFile(project, file);
   if (!compose) return [];
   return compose.services.map((service) => ({
-    name: service.name,
+    // An outline name may not be empty (VS Code rejects the whole answer): `"":` is shown as written.
+    name: service.name === '' ? '""' : service.name,
     kind: 'compose-service' as const,
     detail: service.image?.value,
     range: service.range,
@@ -27,7 +28,8 @@ function definitionsOf(service: ComposeService): DocumentSymbol[] {
   const groups = new Map<string, { protocol: string; kind: string; labels: Label[] }>();
   for (const label of service.labels) {
     const segs = label.segments;
-    if (segs.length < 4 || segs[0].text.toLowerCase() !== 'traefik') continue;
+    // A half-typed `traefik.http.routers.` or `routers..rule` names nothing yet: no symbol for it.
+    if (segs.length < 4 || segs[0].text.toLowerCase() !== 'traefik' || segs[3].text.trim() === '') continue;
     const protocol = segs[1].text.toLowerCase();
     const kind = segs[2].text.toLowerCase();
     if (!PROTOCOLS.has(protocol) || !KINDS.has(kind)) continue;
