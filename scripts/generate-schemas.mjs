@@ -6,7 +6,7 @@
 //
 // The schema describes labels as a nested object (traefik -> http -> routers -> <name> -> rule).
 // Label values are strings, so every value type is a string `pattern`. Custom keywords:
-//   x-type     bool | int | duration | string | list | int-list | enum | enable (how to read the value)
+//   x-type     bool | int | duration | string | list | int-list | enum | enable | port (how to read the value)
 //   x-value    schema of the value a node takes itself while also having sub-keys ("allowEmpty" pointers)
 //   x-soft     true when Traefik accepts other values without an error (a warning, not an error)
 //   x-fallback what Traefik does with a value outside a soft enum
@@ -16,7 +16,7 @@
 //   x-ignored  Traefik finds the key but never reads it from labels; the text says why
 //   x-doc      the Traefik documentation page, relative to the Traefik repository
 // Empty values: Traefik reads an empty string, list or enum value as "unset", so consumers should
-// accept "" for x-type string, list, int-list and enum; bool, int and duration reject it.
+// accept "" for x-type string, list, int-list, enum and port; bool, int and duration reject it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,6 +36,10 @@ const INT = '^[+-]?[0-9]+$';
 const DURATION = '^[+-]?([0-9]+|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$';
 // List items are split on "," and trimmed (element_fill.go makeSlice).
 const INT_LIST = '^\\s*[+-]?[0-9]+\\s*(,\\s*[+-]?[0-9]+\\s*)*$';
+// A server port: Traefik builds `scheme://ip:port` from it (pkg/provider/docker/config.go addServer)
+// and fails the service when Go's url.Parse rejects the URL (pkg/server/service/service.go "error
+// parsing server URL"); a number outside 1-65535 cannot be dialled.
+const PORT = '^0*([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$';
 // allowEmpty pointers: "true" in any case (or empty) enables, any other value disables
 // (parser/nodes_metadata.go: Disabled unless strings.EqualFold(value, "true")).
 const ENABLE = '^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])?$';
@@ -47,7 +51,11 @@ const TYPE_TEXT = {
   list: 'Comma-separated list.',
   'int-list': 'Comma-separated list of whole numbers.',
   enable: '`true` (or an empty value) enables it with defaults, `false` disables it; any sub-key also enables it.',
+  port: 'Port number from 1 to 65535.',
 };
+
+// Label values the reference list types as plain strings that Traefik reads as a port.
+const PORTS = ['http', 'tcp', 'udp'].map((p) => `traefik.${p}.services.*.loadbalancer.server.port`);
 
 // Keys Traefik decodes that the reference list omits. Each line is written like a reference line.
 const EXTRA_KEYS = [
@@ -427,6 +435,10 @@ function buildTree(referenceLines, version) {
     const node = nodeAt(root, ignored.path, true);
     Object.assign(node, newNode(), { ignored: ignored.note });
   }
+  for (const port of PORTS) {
+    const node = nodeAt(root, port);
+    if (node) node.type = 'port';
+  }
   for (const e of ENUMS) {
     if (!e.versions.includes(version)) continue;
     // A reference without the key (an older or a trimmed list) simply gets no enum.
@@ -501,7 +513,7 @@ function valueSchema(type, e) {
     if (e.soft) Object.assign(schema, { 'x-soft': true, 'x-fallback': e.fallback });
     return schema;
   }
-  const patterns = { bool: BOOL, int: INT, duration: DURATION, 'int-list': INT_LIST, enable: ENABLE };
+  const patterns = { bool: BOOL, int: INT, duration: DURATION, 'int-list': INT_LIST, enable: ENABLE, port: PORT };
   const schema = { type: 'string', 'x-type': type };
   if (patterns[type]) schema.pattern = patterns[type];
   if (type === 'enable') schema['x-soft'] = true;

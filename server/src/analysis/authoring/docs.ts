@@ -54,6 +54,7 @@ const TYPE_NAMES: Record<string, string> = {
   'int-list': 'comma-separated list of integers',
   enum: 'one of a fixed set',
   enable: '`true` / `false`, or sub-keys',
+  port: 'port (1-65535)',
 };
 
 /** A short type line: `boolean`, `one of: wrr, p2c`. */

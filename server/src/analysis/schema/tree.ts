@@ -6,7 +6,7 @@ import v3 from '../../../../schemas/traefik-labels.v3.json';
 export type LabelVersion = 'v2' | 'v3';
 
 /** How a label value is read; see the header of scripts/generate-schemas.mjs. */
-export type ValueType = 'bool' | 'int' | 'duration' | 'string' | 'list' | 'int-list' | 'enum' | 'enable';
+export type ValueType = 'bool' | 'int' | 'duration' | 'string' | 'list' | 'int-list' | 'enum' | 'enable' | 'port';
 
 /** The part of JSON Schema the generator writes, with its custom `x-` keywords. */
 export interface LabelSchema {

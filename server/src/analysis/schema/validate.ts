@@ -31,7 +31,7 @@ function validatorFor(schema: LabelSchema): ValidateFunction {
 }
 
 // Traefik reads an empty string, list or enum as "not set".
-const EMPTY_IS_UNSET = new Set(['string', 'list', 'int-list', 'enum', 'enable']);
+const EMPTY_IS_UNSET = new Set(['string', 'list', 'int-list', 'enum', 'enable', 'port']);
 
 /** The problem with a value for a field of the given schema, if any. `field` names it in messages. */
 export function checkValue(schema: LabelSchema, value: string, field: string): ValueProblem | undefined {
@@ -57,6 +57,9 @@ function describeProblem(schema: LabelSchema, value: string, field: string): str
       const bad = value.split(',').find((item) => !/^\s*[+-]?[0-9]+\s*$/.test(item)) ?? value;
       return `"${bad.trim()}" is not an integer; ${field} is a comma-separated list of whole numbers. ${DROPPED}.`;
     }
+    case 'port':
+      // Traefik builds the server URL `http://<ip>:<port>`, which fails to parse or to dial.
+      return `${shown} is not a port (1 to 65535): Traefik cannot build the server URL and fails the service.`;
     case 'enable':
       return `"${value}" turns ${field} off: Traefik enables it only for "true" (any case) or an empty value; write true or false.`;
     case 'enum': {
