@@ -4,6 +4,13 @@
 /** Compose file names docker compose picks up (besides those `gatewayLens.files` adds). */
 export const COMPOSE_FILE_GLOBS = ['**/docker-compose*.{yml,yaml}', '**/compose*.{yml,yaml}'] as const;
 
+/**
+ * Files whose change on disk the server hears of: compose files and a mounted traefik.yml (any
+ * YAML or TOML), and the Dockerfiles services build from (`Dockerfile`, `Dockerfile.dev`,
+ * `api.dockerfile`, `Containerfile`).
+ */
+export const WATCHED_FILE_GLOBS = ['**/*.{yml,yaml,toml}', '**/*{Dockerfile,dockerfile,Containerfile}*'] as const;
+
 /** Language ids a compose file may carry: VS Code's YAML, or its built-in "Compose" language. */
 export const COMPOSE_LANGUAGE_IDS = ['yaml', 'dockercompose'] as const;
 

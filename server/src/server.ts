@@ -18,7 +18,7 @@ import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { registerLocate } from './locate';
 import { registerRoute } from './route';
 import { Projects } from './projects';
-import { SETTINGS_SECTION } from './protocol';
+import { SETTINGS_SECTION, WATCHED_FILE_GLOBS } from './protocol';
 import { SettingsCache } from './settings';
 import { describe, Validation } from './validation';
 import { DiskFiles, WorkspaceFolders, type WorkspaceFolder } from './workspace';
@@ -97,10 +97,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(
   safe('initialized', () => {
-    // A mounted traefik.yml or a compose file edited outside the editor changes diagnostics.
+    // A mounted traefik.yml, a build's Dockerfile or a compose file saved changes diagnostics.
     if (dynamic.watchedFiles) {
+      const watchers = WATCHED_FILE_GLOBS.map((globPattern) => ({ globPattern }));
       connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yml,yaml,toml}' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers })
         .catch((err) => log(`Cannot watch files: ${describe(err)}`));
     }
     if (dynamic.workspaceFolders) {

@@ -22,7 +22,7 @@ export interface ProjectInput {
   /** Static config files named explicitly (setting or --traefik-config). */
   staticFiles?: SourceFile[];
   options?: AnalysisOptions;
-  /** Reads files the compose file points at (a mounted traefik.yml); absolute path in, text or undefined out. */
+  /** Reads files the compose file points at (a mounted traefik.yml, a build's Dockerfile); absolute path in, text or undefined out. */
   readFile?: (absolutePath: string) => string | undefined;
 }
 
@@ -70,7 +70,7 @@ export class Analyzer {
     });
     const version = options.version ?? config.version ?? 'v3';
     const name = projectName(files);
-    const containers = buildContainers(files, config, name);
+    const containers = buildContainers(files, config, name, input.readFile);
     return { name, files, staticConfig: config, staticKey: token, staticFiles, version, containers, options };
   }
 

@@ -2,84 +2,72 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { run, yaml } from '../../helpers';
 
-const cases: { name: string; text: string; expect: { severity: string; text: string }[] }[] = [
+const ROUTER = '- traefik.http.routers.api.rule=Host(`a`)';
+
+/** A compose service `api` with the given lines (image/build/ports) and one router. */
+function api(lines: string, labels = ROUTER): string {
+  const indent = (s: string): string =>
+    s
+      .split('\n')
+      .map((l) => `    ${l}`)
+      .join('\n');
+  return `services:\n  api:\n${indent(lines)}\n    labels:\n${indent(`  ${labels.split('\n').join('\n  ')}`)}\n`;
+}
+
+const cases: {
+  name: string;
+  text: string;
+  files?: Record<string, string>;
+  expect: { severity: string; text: string }[];
+  message?: RegExp;
+}[] = [
   {
     name: 'port label present',
-    text: yaml`
-      services:
-        api:
-          image: app
-          labels:
-            - traefik.http.routers.api.rule=Host(\`a\`)
-            - traefik.http.services.api.loadbalancer.server.port=8080
-    `,
+    text: api('image: app', `${ROUTER}\n- traefik.http.services.api.loadbalancer.server.port=8080`),
     expect: [],
   },
   {
-    name: 'no port anywhere: implicit service, finding on the compose service name',
-    text: yaml`
-      services:
-        api:
-          image: app
-          labels:
-            - traefik.http.routers.api.rule=Host(\`a\`)
-    `,
-    expect: [{ severity: 'warning', text: 'api' }],
+    name: 'image not seen, nothing exposed: an information on the compose service name',
+    text: api('image: myorg/app:1'),
+    expect: [{ severity: 'info', text: 'api' }],
+    message: /^Port unknown: image "myorg\/app:1" cannot be seen/,
   },
   {
-    name: 'explicit service without port: finding on its name in the key',
-    text: yaml`
-      services:
-        api:
-          image: app
-          labels:
-            - traefik.http.routers.api.rule=Host(\`a\`)
-            - traefik.http.services.api-svc.loadbalancer.sticky.cookie=true
-    `,
-    expect: [{ severity: 'warning', text: 'api-svc' }],
+    name: 'explicit service without port, image not seen: on its name in the key',
+    text: api('image: app', `${ROUTER}\n- traefik.http.services.api-svc.loadbalancer.sticky.cookie=true`),
+    expect: [{ severity: 'info', text: 'api-svc' }],
+  },
+  {
+    name: 'a known image that EXPOSEs nothing: Traefik drops the container',
+    text: api('image: node:22-alpine'),
+    expect: [{ severity: 'warning', text: 'api' }],
+    message: /^No port exposed here or by the image: Traefik drops the container/,
   },
   {
     name: 'one exposed port is detected',
-    text: yaml`
-      services:
-        api:
-          image: app
-          expose: ["3000"]
-          labels:
-            - traefik.http.routers.api.rule=Host(\`a\`)
-    `,
+    text: api('image: app\nexpose: ["3000"]'),
     expect: [],
   },
   {
-    name: 'several ports: Traefik takes the lowest',
-    text: yaml`
-      services:
-        api:
-          image: app
-          ports: ["8443:443", "8080:80"]
-          labels:
-            - traefik.http.routers.api.rule=Host(\`a\`)
-    `,
-    expect: [{ severity: 'warning', text: 'api' }],
+    name: 'several ports: an information naming the lowest, which Traefik takes',
+    text: api('image: node\nports: ["8443:443", "8080:80"]'),
+    expect: [{ severity: 'info', text: 'api' }],
+    message: /lowest port: 80 \(of 80, 443\);/,
+  },
+  {
+    name: 'several ports with an image not seen: it may add a lower one',
+    text: api('image: app\nports: ["8443:443", "8080:80"]'),
+    expect: [{ severity: 'info', text: 'api' }],
+    message: /\(of 80, 443 and the image's\)/,
   },
   {
     name: 'well-known image EXPOSEs its port',
-    text: yaml`
-      services:
-        whoami:
-          image: traefik/whoami:v1.10
-          labels:
-            - traefik.http.routers.whoami.rule=Host(\`a\`)
-    `,
+    text: api('image: traefik/whoami:v1.10'),
     expect: [],
   },
   {
     name: 'a service without Traefik labels is not reported',
-    text: yaml`
-      services:
-        db:
-          image: postgres
-    `,
+    text: 'services:\n  db:\n    image: postgres\n',
     expect: [],
   },
   {
@@ -95,22 +83,127 @@ const cases: { name: string; text: string; expect: { severity: string; text: str
     `,
     expect: [{ severity: 'warning', text: 'api' }],
   },
+  // Dockerfiles of a local build.
+  {
+    name: 'build: the Dockerfile EXPOSEs the port',
+    text: api('build: ./app'),
+    files: { '/project/app/Dockerfile': 'FROM python:3.12\nEXPOSE 8000\nCMD ["app"]\n' },
+    expect: [],
+  },
+  {
+    name: 'build: a Dockerfile FROM a known image with no EXPOSE: dropped',
+    text: api('build: ./app'),
+    files: { '/project/app/Dockerfile': 'FROM python:3.12\nCMD ["app"]\n' },
+    expect: [{ severity: 'warning', text: 'api' }],
+  },
+  {
+    name: 'build: a base image not seen, no EXPOSE: information naming the FROM',
+    text: api('build: ./app'),
+    files: { '/project/app/Dockerfile': 'FROM myorg/base:1\nCMD ["app"]\n' },
+    expect: [{ severity: 'info', text: 'api' }],
+    message: /FROM myorg\/base:1 in app\/Dockerfile cannot be seen/,
+  },
+  {
+    name: 'build: the Dockerfile cannot be read: information',
+    text: api('build: ./app'),
+    expect: [{ severity: 'info', text: 'api' }],
+    message: /^Port unknown: app\/Dockerfile cannot be seen/,
+  },
+  {
+    name: 'build long form: context, dockerfile and an arg overriding the ARG default',
+    text: api('build:\n  context: ./svc\n  dockerfile: docker/prod.Dockerfile\n  args:\n    PORT: "9000"'),
+    files: { '/project/svc/docker/prod.Dockerfile': 'FROM node:22\nARG PORT=3000\nEXPOSE ${PORT}\n' },
+    expect: [],
+  },
+  {
+    name: 'build: ARG default in EXPOSE, two ports with tcp suffix: the lowest is taken (info)',
+    text: api('build: .'),
+    files: { '/project/Dockerfile': 'FROM node:22\nARG PORT=3000\nEXPOSE $PORT/tcp 9229\n' },
+    expect: [{ severity: 'info', text: 'api' }],
+    message: /lowest port: 3000 \(of 3000, 9229\)/,
+  },
+  {
+    name: 'build: multi-stage, the final stage has no EXPOSE although the builder has',
+    text: api('build: .'),
+    files: {
+      '/project/Dockerfile': 'FROM golang:1.23 AS build\nEXPOSE 8080\nFROM scratch\nCOPY --from=build /app /\n',
+    },
+    expect: [{ severity: 'warning', text: 'api' }],
+  },
+  {
+    name: 'build: target names the stage that EXPOSEs',
+    text: api('build:\n  context: .\n  target: dev'),
+    files: { '/project/Dockerfile': 'FROM node:22 AS dev\nEXPOSE 5173\nFROM node:22 AS prod\n' },
+    expect: [],
+  },
+  {
+    name: 'build: a stage inherits its parent stage EXPOSE',
+    text: api('build: .'),
+    files: { '/project/Dockerfile': 'FROM nginx:1.27 AS base\nFROM base\nCOPY site /usr/share/nginx/html\n' },
+    expect: [],
+  },
+  {
+    name: 'build: an arg from the environment in EXPOSE is not known: information',
+    text: api('build:\n  context: .\n  args:\n    - PORT'),
+    files: { '/project/Dockerfile': 'FROM node:22\nARG PORT\nEXPOSE $PORT\n' },
+    expect: [{ severity: 'info', text: 'api' }],
+  },
+  {
+    name: 'dockerfile_inline',
+    text: api('build:\n  context: .\n  dockerfile_inline: |\n    FROM node:22\n    EXPOSE 3000'),
+    expect: [],
+  },
+  // Traefik's own container.
+  {
+    name: "Traefik's container whose routers go to api@internal or redirect: nothing",
+    text: yaml`
+      services:
+        traefik:
+          image: traefik:v3.3
+          ports: ["80:80", "443:443"]
+          labels:
+            - traefik.http.routers.dash.rule=Host(\`t\`)
+            - traefik.http.routers.dash.service=api@internal
+            - traefik.http.routers.http-catchall.rule=HostRegexp(\`.+\`)
+            - traefik.http.routers.http-catchall.middlewares=to-https
+            - traefik.http.middlewares.to-https.redirectscheme.scheme=https
+    `,
+    expect: [],
+  },
+  {
+    name: "Traefik's container built from a Dockerfile not seen: its image is Traefik's (EXPOSE 80)",
+    text: yaml`
+      services:
+        traefik:
+          build: ./traefik
+          command: ["--providers.docker=true", "--entrypoints.web.address=:80"]
+          labels:
+            - traefik.http.routers.dash.rule=Host(\`t\`)
+    `,
+    expect: [],
+  },
 ];
 
 for (const c of cases) {
   test(`missing-port: ${c.name}`, () => {
+    const found = run('missing-port', c.text, { mounted: c.files });
     assert.deepEqual(
-      run('missing-port', c.text).map((f) => ({ severity: f.severity, text: f.text })),
+      found.map((f) => ({ severity: f.severity, text: f.text })),
       c.expect,
     );
+    if (c.message) assert.match(found[0].message, c.message);
+    for (const f of found) assert.ok(f.message.length <= 110, `long message: ${f.message}`);
   });
 }
 
-test('missing-port: the message names the port Traefik picks', () => {
-  const [f] = run(
-    'missing-port',
-    'services:\n  api:\n    image: app\n    ports: ["8443:443", "8080:80"]\n    labels:\n      - traefik.http.routers.api.rule=Host(`a`)\n',
-  );
-  assert.match(f.message, /lowest, 80/);
+test('missing-port: the data lists the ports, lowest first, for the quick fix', () => {
+  const [f] = run('missing-port', api('image: app\nports: ["8443:443", "8080:80"]'));
   assert.deepEqual(f.data?.ports, [80, 443]);
+});
+
+test('missing-port: the Dockerfile ports count with the compose ports', () => {
+  const [f] = run('missing-port', api('build: .\nexpose: ["9000"]'), {
+    mounted: { '/project/Dockerfile': 'FROM node:22\nEXPOSE 3000\n' },
+  });
+  assert.deepEqual(f.data?.ports, [3000, 9000]);
 });

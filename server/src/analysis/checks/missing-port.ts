@@ -1,48 +1,61 @@
-// Without `loadbalancer.server.port` Traefik uses the container's lowest exposed port, and with
-// none fails with "port is missing" and drops the whole container (pkg/provider/docker/config.go
-// getPortBinding/addServer; SEMANTICS D.4). Swarm gives no port information at all (docs:
-// "Docker Swarm does not provide any port detection information to Traefik").
+// Without `loadbalancer.server.port` Traefik uses the container's lowest port as Docker reports
+// them (NetworkSettings.Ports: published, `expose` and the image's EXPOSE alike), and with none
+// fails with "port is missing" and drops the whole container (pkg/provider/docker/shared.go
+// parseContainer, getPort; config.go addServer; SEMANTICS D.4). Swarm gives no port information
+// at all (docs: "Docker Swarm does not provide any port detection information to Traefik").
 import type { Project } from '../project';
 import { definitionRange } from '../traefik/lookup';
 import type { Container, Definition } from '../traefik/model';
 import { isTraefikKey } from '../traefik/containers';
-import { exposedByImage } from '../traefik/images';
-import type { Check } from './check';
+import { findTraefikService } from '../traefik/staticConfig/service';
+import type { Check, Report } from './check';
 import { projectKey, routerTargets } from './keys';
+
+const SET = 'set loadbalancer.server.port';
 
 export const check: Check = {
   code: 'missing-port',
   severity: 'warning',
-  description: 'No `loadbalancer.server.port`, and Traefik cannot detect the port or will guess among several.',
-  // Whether a service is used depends on where every router sends traffic.
-  scope: (project) => ({ key: projectKey(project, routerTargets) }),
+  description:
+    'No `loadbalancer.server.port` and no port Traefik can detect (it drops the container); infos where the image cannot be seen or Traefik picks the lowest of several.',
+  // Whether a service is used depends on where every router sends traffic, through which redirects.
+  scope: (project) => ({ key: projectKey(project, routerTargets, traefikOf(project), redirects(project).key) }),
   container(container, ctx) {
     // A container without any Traefik label did not opt in; its default router is rarely wanted.
     if (!container.enabled || !container.labels.some((l) => isTraefikKey(l.key))) return;
+    const ports = containerPorts(container);
+    const image = container.imagePorts;
+    const own = traefikOf(ctx.project) === container.compose.name;
     for (const service of container.definitions) {
       if (service.kind !== 'services') continue;
       if (service.fields.has('loadbalancer.server.port') || service.fields.has('loadbalancer.server.url')) continue;
-      const ports = containerPorts(container);
-      const where = { file: service.labels[0]?.file ?? container.compose.file, range: definitionRange(service) };
-      const data = { service: service.name, protocol: service.protocol, compose: container.compose.name, ports };
-      const label = `traefik.${service.protocol}.services.${service.name}.loadbalancer.server.port`;
+      const report = (r: Pick<Report, 'message' | 'severity'>): void =>
+        ctx.report({
+          ...r,
+          file: service.labels[0]?.file ?? container.compose.file,
+          range: definitionRange(service),
+          data: { service: service.name, protocol: service.protocol, compose: container.compose.name, ports },
+        });
       if (container.provider === 'swarm') {
-        ctx.report({
-          ...where,
-          message: `Swarm gives Traefik no port for service "${service.name}"; set ${label}.`,
-          data,
-        });
+        report({ message: `Swarm gives Traefik no port to detect; ${SET}.` });
+        continue;
+      }
+      const used = usedByRouter(ctx.project, container, service, own);
+      // Traefik's own container: serving only api@internal or redirects, its port is never used;
+      // built from an image not seen here, that image is Traefik's, which EXPOSEs 80.
+      if (own && !(ports.length === 0 && image.complete) && (!used || ports.length === 0)) continue;
+      if (ports.length === 0 && image.complete) {
+        report({ message: `No port exposed here or by the image: Traefik drops the container; ${SET}.` });
       } else if (ports.length === 0) {
-        ctx.report({
-          ...where,
-          message: `Service "${service.name}" has no ${label} and "${container.compose.name}" publishes or exposes no port: unless its image EXPOSEs one (Gateway Lens cannot see it), Traefik drops the container ("port is missing").`,
-          data,
+        report({
+          severity: 'info',
+          message: `Port unknown: ${image.unseen ?? 'the image'} cannot be seen; with no EXPOSE, Traefik drops the container.`,
         });
-      } else if (ports.length > 1 && usedByRouter(ctx.project, container, service)) {
-        ctx.report({
-          ...where,
-          message: `Service "${service.name}" has no ${label}; "${container.compose.name}" exposes ${ports.join(', ')} and Traefik silently uses the lowest, ${ports[0]}.`,
-          data,
+      } else if (ports.length > 1 && used) {
+        const more = image.complete ? '' : " and the image's";
+        report({
+          severity: 'info',
+          message: `Traefik uses the lowest port: ${ports[0]} (of ${ports.join(', ')}${more}); ${SET} for another.`,
         });
       }
     }
@@ -50,30 +63,62 @@ export const check: Check = {
 };
 
 /**
- * Distinct container ports from `ports`, `expose` and, for well-known images, their EXPOSE
- * lines; ascending, since Traefik takes the lowest.
+ * Distinct container ports from `ports`, `expose` and the image's EXPOSE lines (its Dockerfile,
+ * or the table of well-known images); ascending, since Traefik takes the lowest.
  */
 export function containerPorts(container: Container): number[] {
-  const set = new Set<number>();
+  const set = new Set<number>(container.imagePorts.ports);
   for (const part of container.composeParts) {
     for (const p of [...part.ports, ...part.expose]) if (p.target !== undefined) set.add(p.target);
-    for (const p of exposedByImage(part.image?.value) ?? []) set.add(p);
   }
   return [...set].sort((a, b) => a - b);
 }
 
-/** Whether some enabled router of the project sends traffic to this service. */
-function usedByRouter(project: Project, container: Container, service: Definition): boolean {
+const traefikNames = new WeakMap<Project, string>();
+
+/** The compose service that runs Traefik itself ('' when none is found). */
+function traefikOf(project: Project): string {
+  let name = traefikNames.get(project);
+  if (name === undefined) traefikNames.set(project, (name = findTraefikService(project.files)?.name ?? ''));
+  return name;
+}
+
+const redirectsOf = new WeakMap<Project, { names: Set<string>; key: string }>();
+
+/** Middlewares that answer with a redirect (redirectscheme, redirectregex), by name. */
+function redirects(project: Project): { names: Set<string>; key: string } {
+  let found = redirectsOf.get(project);
+  if (found) return found;
+  const names = new Set<string>();
+  for (const c of project.containers) {
+    for (const d of c.definitions) {
+      if (d.kind !== 'middlewares' || d.protocol !== 'http') continue;
+      if ([...d.fields.keys()].some((k) => k.startsWith('redirectscheme') || k.startsWith('redirectregex')))
+        names.add(d.name);
+    }
+  }
+  found = { names, key: [...names].sort().join(',') };
+  redirectsOf.set(project, found);
+  return found;
+}
+
+/**
+ * Whether some enabled router of the project sends traffic to this service. On Traefik's own
+ * container a router whose middlewares redirect is not counted: its requests never reach the port.
+ */
+function usedByRouter(project: Project, container: Container, service: Definition, own: boolean): boolean {
+  const redirecting = own ? redirects(project).names : undefined;
   for (const c of project.containers) {
     if (!c.enabled) continue;
     for (const r of c.definitions) {
       if (r.kind !== 'routers' || r.protocol !== service.protocol) continue;
       const target = r.fields.get('service')?.value.trim();
-      if (
-        target === undefined ? c === container : target === service.name || target === `${service.name}@${c.provider}`
-      ) {
-        return true;
-      }
+      const hits =
+        target === undefined ? c === container : target === service.name || target === `${service.name}@${c.provider}`;
+      if (!hits) continue;
+      const middlewares = (r.fields.get('middlewares')?.value ?? '').split(',').map((m) => m.trim().split('@')[0]);
+      if (redirecting && middlewares.some((m) => redirecting.has(m))) continue;
+      return true;
     }
   }
   return false;

@@ -52,6 +52,19 @@ export interface PortMapping {
   range: Range;
 }
 
+/** A service's `build:` (compose spec build.md): the short form is the context alone. */
+export interface BuildSpec {
+  /** The `build:` value, for messages and ranges. */
+  range: Range;
+  context?: Scalar;
+  dockerfile?: Scalar;
+  /** `dockerfile_inline`: the Dockerfile's text itself. */
+  inline?: Scalar;
+  target?: Scalar;
+  /** `args` (map or `KEY=value` list); null where the value comes from the environment (`- KEY`). */
+  args: Map<string, string | null>;
+}
+
 export interface LabelBlock {
   source: 'labels' | 'deploy.labels';
   form: LabelForm;
@@ -68,6 +81,7 @@ export interface ComposeService {
   range: Range;
   file: string;
   image?: Scalar;
+  build?: BuildSpec;
   containerName?: Scalar;
   command?: Scalar[];
   /** `command:` given as one string (shell form) instead of a list. */

@@ -1,6 +1,6 @@
 // Reads one compose service entry (`name: {...}`) into a ComposeService.
 import { isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
-import type { ComposeService, Label, LabelBlock, PortMapping, Scalar } from './model';
+import type { BuildSpec, ComposeService, Label, LabelBlock, PortMapping, Scalar } from './model';
 import { readLabels } from './labels';
 
 export function readService(pair: Pair<unknown, unknown>, text: string, file: string): ComposeService | undefined {
@@ -27,6 +27,7 @@ export function readService(pair: Pair<unknown, unknown>, text: string, file: st
   if (!body) return service;
   const field = (name: string): Node | null => (body.get(name, true) as Node | undefined) ?? null;
   service.image = scalar(field('image'));
+  service.build = build(field('build'));
   service.containerName = scalar(field('container_name'));
   service.networkMode = scalar(field('network_mode'));
   const command = field('command');
@@ -59,6 +60,37 @@ export function scalar(node: Node | null): Scalar | undefined {
   if (!isScalar(node) || !node.range || node.value === null) return undefined;
   const value = node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : String(node.value);
   return { value, range: { start: node.range[0], end: node.range[1] } };
+}
+
+function build(node: Node | null): BuildSpec | undefined {
+  if (!node?.range) return undefined;
+  const range = { start: node.range[0], end: node.range[1] };
+  if (isScalar(node)) return { range, context: scalar(node), args: new Map() };
+  if (!isMap(node)) return undefined;
+  const get = (name: string): Node | null => (node.get(name, true) as Node | undefined) ?? null;
+  const args = new Map<string, string | null>();
+  const list = get('args');
+  if (isMap(list)) {
+    for (const p of list.items) {
+      if (!isPair(p) || !isScalar(p.key)) continue;
+      const value = isScalar(p.value) && p.value.value !== null ? String(p.value.value) : null;
+      args.set(String(p.key.value), value);
+    }
+  } else if (isSeq(list)) {
+    for (const item of scalars(list)) {
+      const eq = item.value.indexOf('=');
+      if (eq < 0) args.set(item.value, null);
+      else args.set(item.value.slice(0, eq), item.value.slice(eq + 1));
+    }
+  }
+  return {
+    range,
+    context: scalar(get('context')),
+    dockerfile: scalar(get('dockerfile')),
+    inline: scalar(get('dockerfile_inline')),
+    target: scalar(get('target')),
+    args,
+  };
 }
 
 function scalars(node: Node | null): Scalar[] {

@@ -26,6 +26,8 @@ function rangesOf(s: ComposeService): Range[] {
   r(s.nameRange);
   r(s.range);
   r(s.image?.range);
+  if (s.build)
+    for (const x of [s.build, s.build.context, s.build.dockerfile, s.build.inline, s.build.target]) r(x?.range);
   r(s.containerName?.range);
   r(s.networkMode?.range);
   r(s.replicas?.range);

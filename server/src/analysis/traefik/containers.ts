@@ -3,6 +3,7 @@
 // the implicit router and service named after the container (pkg/provider/docker/config.go,
 // pkg/provider/configuration.go BuildRouterConfiguration / BuildServiceConfiguration).
 import type { ComposeFile, ComposeService, Label } from '../compose/model';
+import { imagePorts, portsKey, type ImagePorts, type ReadFile } from './imagePorts';
 import type { Container, Definition, Kind, Protocol, ProviderName } from './model';
 import type { StaticConfig } from './static';
 import { parseBool } from './values';
@@ -13,7 +14,12 @@ const KINDS: Record<Protocol, Kind[]> = {
   udp: ['routers', 'services'],
 };
 
-export function buildContainers(files: ComposeFile[], config: StaticConfig, project: string): Container[] {
+export function buildContainers(
+  files: ComposeFile[],
+  config: StaticConfig,
+  project: string,
+  readFile?: ReadFile,
+): Container[] {
   const byName = new Map<string, ComposeService[]>();
   for (const file of files) {
     for (const service of file.services) {
@@ -24,12 +30,15 @@ export function buildContainers(files: ComposeFile[], config: StaticConfig, proj
   }
   const key = cacheKey(config, project);
   return [...byName.values()].map((parts) => {
-    // A service that has not changed keeps its container (the parser keeps its identity).
-    if (parts.length !== 1) return buildContainer(parts, config, project);
+    // A service that has not changed keeps its container (the parser keeps its identity), unless
+    // what its Dockerfile EXPOSEs did.
+    const image = imagePorts(parts, readFile);
+    if (parts.length !== 1) return buildContainer(parts, config, project, image);
+    const full = `${key}|${portsKey(image)}`;
     const hit = cache.get(parts[0]);
-    if (hit && hit.key === key) return hit.container;
-    const container = buildContainer(parts, config, project);
-    cache.set(parts[0], { key, container });
+    if (hit && hit.key === full) return hit.container;
+    const container = buildContainer(parts, config, project, image);
+    cache.set(parts[0], { key: full, container });
     return container;
   });
 }
@@ -60,7 +69,12 @@ export function isTraefikKey(key: string): boolean {
   return key.toLowerCase().startsWith('traefik.');
 }
 
-function buildContainer(parts: ComposeService[], config: StaticConfig, project: string): Container {
+function buildContainer(
+  parts: ComposeService[],
+  config: StaticConfig,
+  project: string,
+  imagePorts: ImagePorts,
+): Container {
   const compose = parts[0];
   const provider = providerOf(parts, config);
   // The docker provider reads container labels; the swarm provider reads service (deploy) labels.
@@ -79,6 +93,7 @@ function buildContainer(parts: ComposeService[], config: StaticConfig, project: 
   const container: Container = {
     compose,
     composeParts: parts,
+    imagePorts,
     traefikName,
     provider,
     labels,

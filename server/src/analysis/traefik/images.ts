@@ -4,6 +4,7 @@ const EXPOSED: Record<string, number[]> = {
   'traefik/whoami': [80],
   'containous/whoami': [80],
   'emilevauge/whoami': [80],
+  // Traefik's own image: `EXPOSE 80` (the Dockerfile at the root of github.com/traefik/traefik).
   traefik: [80],
   nginx: [80],
   'nginxinc/nginx-unprivileged': [8080],
@@ -31,6 +32,21 @@ const EXPOSED: Record<string, number[]> = {
   'matrixdotorg/synapse': [8008, 8009, 8448],
   'vectorim/element-web': [80],
   'louislam/uptime-kuma': [3001],
+  // Base images that EXPOSE nothing (their Docker Official Images Dockerfiles): a service built
+  // FROM them exposes only what its own Dockerfile adds.
+  alpine: [],
+  busybox: [],
+  debian: [],
+  ubuntu: [],
+  node: [],
+  python: [],
+  golang: [],
+  ruby: [],
+  rust: [],
+  'eclipse-temurin': [],
+  openjdk: [],
+  'gcr.io/distroless/static': [],
+  'gcr.io/distroless/base': [],
 };
 
 /** The image's EXPOSEd ports when we know them: `nginx:1.27-alpine` -> [80]. */

@@ -1,6 +1,7 @@
 // Traefik's dynamic configuration as the docker provider builds it from one container's
 // labels (pkg/provider/docker/config.go, pkg/config/label), with links back to the labels.
 import type { ComposeService, KeySegment, Label } from '../compose/model';
+import type { ImagePorts } from './imagePorts';
 
 export type Protocol = 'http' | 'tcp' | 'udp';
 export type Kind = 'routers' | 'services' | 'middlewares';
@@ -34,6 +35,8 @@ export interface Container {
   compose: ComposeService;
   /** Every compose service of the same name across the project's files (override files). */
   composeParts: ComposeService[];
+  /** What the image EXPOSEs (its Dockerfile for a local build, else the table of known images). */
+  imagePorts: ImagePorts;
   /** Traefik's name for it: normalize(`<service>_<project>`), used for implicit router/service. */
   traefikName: string;
   provider: ProviderName;
