@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseGoRegexp } from '../../../server/src/analysis/rules/regexp';
-import { goRegExp } from '../../../server/src/analysis/rules/regexp-js';
+import { goRegexp } from '../../../server/src/analysis/rules/go-regexp';
 import { compileTemplate } from '../../../server/src/analysis/rules/template';
 
 // Go regexp/syntax: what RE2 rejects, with the part of the pattern to blame.
@@ -45,7 +45,7 @@ for (const [src, blame] of INVALID) {
     const r = parseGoRegexp(src);
     assert.ok(!r.ok);
     assert.equal(src.slice(r.error.start, r.error.end), blame);
-    assert.equal(goRegExp(src), undefined);
+    assert.equal(goRegexp(src), undefined);
   });
 }
 
@@ -250,9 +250,9 @@ const VALID: Array<[string, Array<[string, boolean]>]> = [
 ];
 
 for (const [src, rows] of VALID) {
-  test(`RE2 accepts ${src} and JavaScript agrees`, () => {
+  test(`RE2 accepts ${src} and the RE2 engine agrees`, () => {
     assert.ok(parseGoRegexp(src).ok);
-    const re = goRegExp(src);
+    const re = goRegexp(src);
     assert.ok(re, 'translated');
     for (const [subject, want] of rows) assert.equal(re.test(subject), want, `${src} on ${JSON.stringify(subject)}`);
   });

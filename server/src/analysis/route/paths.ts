@@ -5,7 +5,7 @@
 // `/api`) is refused with 400, and a middleware Traefik cannot build disables the router.
 import type { Project } from '../project';
 import { isClean, pathUnescape, requestUrlPath, wirePath, type UrlPath } from '../rules/path';
-import { goRegExp } from '../rules/regexp-js';
+import { goRegexp } from '../rules/go-regexp';
 import { index, qualify } from '../traefik/lookup';
 import type { Definition } from '../traefik/model';
 import { listValue } from '../traefik/model';
@@ -30,7 +30,7 @@ export interface Forwarded {
 
 const PATH_TYPES = ['stripprefix', 'stripprefixregex', 'replacepath', 'replacepathregex', 'addprefix'];
 
-type Outcome = UrlPath | { broken: string } | { refused: string } | { unsure: string };
+type Outcome = UrlPath | { broken: string } | { refused: string };
 
 /** The path the backend receives, following each middleware the router names, in order. */
 export function forwardedPath(project: Project, router: Definition, rawPath: string): Forwarded {
@@ -57,10 +57,6 @@ export function forwardedPath(project: Project, router: Definition, rawPath: str
       out.notes.push(`after "${full}" the path ${result.refused}: Traefik answers 400 Bad Request.`);
       return out;
     }
-    if ('unsure' in result) {
-      out.notes.push(`"${full}": ${result.unsure}; the path is shown unchanged.`);
-      continue;
-    }
     const before = wirePath(url);
     const after = wirePath(result);
     if (after !== before) out.steps.push({ middleware: full, type, before, after });
@@ -83,14 +79,15 @@ function apply(type: string, value: (key: string) => string, url: UrlPath): Outc
     }
     case 'stripprefixregex': {
       for (const src of listValue(value('regex'))) {
-        const re = goRegExp(src);
+        const re = goRegexp(src);
         if (!re) return { broken: `"${src}" is not a Go regexp Gateway Lens can evaluate` };
         // The leftmost match counts only when the path starts with it (strip_prefix_regex.go).
-        const m = re.exec(url.path);
-        if (!m || m[0] === '' || !url.path.startsWith(m[0])) continue;
+        const m = re.find(url.path);
+        const prefix = m ? url.path.slice(m.start, m.end) : '';
+        if (prefix === '' || !url.path.startsWith(prefix)) continue;
         return clean({
-          path: stripped(url.path.slice(m[0].length), false),
-          rawPath: url.rawPath ? stripped(url.rawPath.slice(encodedPrefixLength(url.rawPath, m[0])), false) : '',
+          path: stripped(url.path.slice(prefix.length), false),
+          rawPath: url.rawPath ? stripped(url.rawPath.slice(encodedPrefixLength(url.rawPath, prefix)), false) : '',
         });
       }
       return url;
@@ -102,17 +99,11 @@ function apply(type: string, value: (key: string) => string, url: UrlPath): Outc
     case 'replacepathregex': {
       // Both are trimmed when the middleware is built; the escaped path is what is matched.
       const src = value('regex').trim();
-      const re = goRegExp(src);
+      const re = goRegexp(src);
       if (!re) return { broken: `"${src}" is not a Go regexp Gateway Lens can evaluate` };
       const current = url.rawPath || wirePath(url);
       if (!re.test(current)) return url;
-      const groups = withGroups(src, re, current);
-      if (!groups) return { unsure: 'its replacement cannot be evaluated here' };
-      // Go's ReplaceAllString expands $1, ${1} and ${name}; JS's replace reads $1 and $<name>.
-      const replacement = value('replacement')
-        .trim()
-        .replace(/\$\{(\w+)\}/g, (_, g: string) => (/^\d+$/.test(g) ? `$${g}` : `$<${g}>`));
-      const rawPath = current.replace(groups, replacement);
+      const rawPath = re.replaceAll(current, value('replacement').trim());
       const path = pathUnescape(rawPath);
       if (path === undefined) return { refused: `"${rawPath}" is not a valid escaped path` };
       return clean({ path, rawPath });
@@ -148,24 +139,4 @@ function encodedPrefixLength(raw: string, prefix: string): number {
     decoded++;
   }
   return i;
-}
-
-/**
- * The pattern as a JS regexp with its capture groups (goRegExp keeps none), used only when it
- * matches exactly what the Go-faithful translation matches on this path. Leading flags
- * (`(?i)`, `(?s)`, `(?m)`) become JS flags.
- */
-function withGroups(src: string, go: RegExp, path: string): RegExp | undefined {
-  // Go allows flags after the anchor too: `^(?i)/downloads/...`.
-  const flags = /^(\^?)\(\?([ism]+)\)/.exec(src);
-  const body = flags ? flags[1] + src.slice(flags[0].length) : src;
-  let js: RegExp;
-  try {
-    js = new RegExp(body.replace(/\(\?P</g, '(?<'), `gu${flags?.[2] ?? ''}`);
-  } catch {
-    return undefined;
-  }
-  const all = (re: RegExp): string[] =>
-    [...path.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))].map((m) => `${m.index}:${m[0]}`);
-  return all(js).join('\u0000') === all(go).join('\u0000') ? js : undefined;
 }

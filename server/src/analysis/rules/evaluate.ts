@@ -4,7 +4,7 @@
 // express, a ClientIP matcher without a client address).
 import { contains, parseNetwork } from './ip';
 import { argsFit } from './matchers';
-import { goRegExp } from './regexp-js';
+import { goRegexp } from './go-regexp';
 import { canonicalHeaderKey, goLower, goUpper, requestFacts, type RequestFacts } from './request';
 import { compileTemplate, type TemplateKind } from './template';
 import type { HttpRequest, MatcherNode, RuleNode, RuleSyntax } from './types';
@@ -43,7 +43,7 @@ export function hostMatches(reqHost: string, expr: string): boolean {
 }
 
 function regexpTest(src: string, subject: (f: RequestFacts) => string[] | undefined): Predicate {
-  const re = goRegExp(src);
+  const re = goRegexp(src);
   if (!re) return unknown;
   return (f) => subject(f)?.some((s) => re.test(s)) ?? false;
 }
@@ -91,7 +91,7 @@ function v3(m: MatcherNode): Predicate {
 function templates(values: string[], kind: TemplateKind, subject: (f: RequestFacts) => string): Predicate {
   const res = values.map((v) => {
     const t = compileTemplate(v, kind);
-    return t.ok ? goRegExp(t.regexp) : undefined;
+    return t.ok ? goRegexp(t.regexp) : undefined;
   });
   return (f) => anyOf(res.map((re) => (re ? re.test(subject(f)) : undefined)));
 }
@@ -127,7 +127,7 @@ function v2(m: MatcherNode): Predicate {
       for (let i = 0; i + 1 < values.length; i += 2) pairs.set(values[i], values[i + 1]);
       const regexp = m.name === 'HeadersRegexp';
       const tests = [...pairs].map(([k, v]) => {
-        const re = regexp ? goRegExp(v) : undefined;
+        const re = regexp ? goRegexp(v) : undefined;
         return (f: RequestFacts): Tri => {
           const got = f.headers.get(canonicalHeaderKey(k));
           if (!got) return false;
@@ -156,7 +156,7 @@ function queriesV2(values: string[]): Predicate {
     const tpl = `${parts[i]}=${parts[i + 1]}`;
     const key = parts[i];
     const t = compileTemplate(tpl, 'query');
-    const re = t.ok ? goRegExp(t.regexp) : undefined;
+    const re = t.ok ? goRegexp(t.regexp) : undefined;
     tests.push((f) => {
       const got = f.query.get(key);
       const subject = got && got.length > 0 ? `${key}=${got[0]}` : '';

@@ -1,6 +1,7 @@
 // A parser for Go's regexp syntax (RE2, regexp/syntax with the Perl flags regexp.Compile uses),
 // so the *Regexp matchers are checked as Traefik compiles them: what RE2 rejects is an error
-// here, with the offending part of the pattern; what it accepts becomes a tree for regexp-js.ts.
+// here, with the offending part of the pattern; what it accepts is matched by go-regexp.ts
+// and its tree feeds the samples and value checks.
 import { negate as negateRanges } from './casefold';
 
 export type ClassItem = { kind: 'range'; lo: number; hi: number } | { kind: 'prop'; js?: string; negate: boolean };
@@ -13,7 +14,7 @@ export type Re2Node =
   | { op: 'any'; nl: boolean }
   | { op: 'bol' | 'eol' | 'bot' | 'eot' | 'wordb' | 'nwordb' }
   | { op: 'concat' | 'alt'; subs: Re2Node[] }
-  | { op: 'group'; sub: Re2Node }
+  | { op: 'group'; sub: Re2Node; capture: boolean }
   | { op: 'repeat'; sub: Re2Node; min: number; max: number; brace: boolean };
 
 export interface Re2Error {
@@ -79,6 +80,24 @@ class Fail extends Error {
   }
 }
 
+/** Go's maxHeight (regexp/syntax/parse.go): a deeper parse tree is ErrNestingDepth. */
+const MAX_HEIGHT = 1000;
+const NESTS = 'expression nests too deeply (Go allows 1000 levels)';
+
+interface Frame {
+  alts: Re2Node[];
+  items: Re2Node[];
+  /** Where the last repetition operator starts, or -1. */
+  lastRepeat: number;
+  /** Where the group opens; -1 for the whole pattern. */
+  start: number;
+  saved: number;
+  capture: boolean;
+}
+
+const concatOf = (items: Re2Node[]): Re2Node =>
+  items.length === 0 ? { op: 'empty' } : items.length === 1 ? items[0] : { op: 'concat', subs: items };
+
 class Re2Parser {
   private i = 0;
   private flags = ONELINE;
@@ -104,19 +123,35 @@ class Re2Parser {
     return node;
   }
 
+  /**
+   * Alternations, concatenations and groups. Open groups are kept on an explicit stack, so a
+   * pattern nested a thousand deep costs no recursion here.
+   */
   private parseAlt(): Re2Node {
-    const subs = [this.parseConcat()];
-    while (this.at('|')) {
-      this.i++;
-      subs.push(this.parseConcat());
-    }
-    return subs.length === 1 ? subs[0] : { op: 'alt', subs };
-  }
-
-  private parseConcat(): Re2Node {
-    const items: Re2Node[] = [];
-    let lastRepeat = -1;
-    while (this.i < this.src.length && !this.at('|') && !this.at(')')) {
+    const stack: Frame[] = [];
+    let frame: Frame = { alts: [], items: [], lastRepeat: -1, start: -1, saved: this.flags, capture: false };
+    for (;;) {
+      const items = frame.items;
+      if (this.at('|')) {
+        frame.alts.push(concatOf(items));
+        frame.items = [];
+        frame.lastRepeat = -1;
+        this.i++;
+        continue;
+      }
+      if (this.i >= this.src.length || this.at(')')) {
+        const subs = [...frame.alts, concatOf(items)];
+        const node: Re2Node = subs.length === 1 ? subs[0] : { op: 'alt', subs };
+        if (frame.start < 0) return node;
+        if (!this.at(')')) this.fail('missing closing ) for this group', frame.start, frame.start + 1);
+        this.i++;
+        this.flags = frame.saved;
+        const group: Re2Node = { op: 'group', sub: node, capture: frame.capture };
+        frame = stack.pop()!;
+        frame.items.push(group);
+        frame.lastRepeat = -1;
+        continue;
+      }
       const start = this.i;
       const ch = this.src[this.i];
       let repeat: { min: number; max: number; brace: boolean } | undefined;
@@ -133,8 +168,12 @@ class Re2Parser {
       }
       if (repeat) {
         if (this.at('?')) this.i++;
-        if (lastRepeat >= 0) {
-          this.fail(`invalid nested repetition operator ${this.src.slice(lastRepeat, this.i)}`, lastRepeat, this.i);
+        if (frame.lastRepeat >= 0) {
+          this.fail(
+            `invalid nested repetition operator ${this.src.slice(frame.lastRepeat, this.i)}`,
+            frame.lastRepeat,
+            this.i,
+          );
         }
         if (items.length === 0)
           this.fail(`missing argument to repetition operator ${this.src.slice(start, this.i)}`, start, this.i);
@@ -147,14 +186,22 @@ class Re2Parser {
           );
         }
         items[items.length - 1] = node;
-        lastRepeat = start;
+        frame.lastRepeat = start;
         continue;
       }
-      lastRepeat = -1;
-      const atom = this.parseAtom();
-      if (atom) items.push(...atom);
+      frame.lastRepeat = -1;
+      if (ch === '(') {
+        const saved = this.flags;
+        const group = this.openGroup();
+        if (!group) continue;
+        // Go counts captures only; so many open groups of any kind only come from abuse.
+        if (stack.length >= MAX_HEIGHT) this.fail(NESTS, start, start + 1);
+        stack.push(frame);
+        frame = { alts: [], items: [], lastRepeat: -1, start, saved, capture: group.capture };
+        continue;
+      }
+      items.push(...this.parseAtom());
     }
-    return items.length === 0 ? { op: 'empty' } : items.length === 1 ? items[0] : { op: 'concat', subs: items };
   }
 
   /** `{n}`, `{n,}`, `{n,m}` at the cursor; anything else makes `{` a literal (Go parseRepeat). */
@@ -168,11 +215,10 @@ class Re2Parser {
     return { min, max, end: this.i + m[0].length };
   }
 
-  /** One atom; none for a flag group such as `(?i)`. */
-  private parseAtom(): Re2Node[] | undefined {
+  /** One atom other than a group (a `\\Q...\\E` run gives several). */
+  private parseAtom(): Re2Node[] {
     const start = this.i;
     const ch = this.src[this.i];
-    if (ch === '(') return this.parseGroup();
     if (ch === '[') return [this.parseClass()];
     if (ch === '.') {
       this.i++;
@@ -218,12 +264,12 @@ class Re2Parser {
     return { op: 'lit', cp, fold: (this.flags & FOLD) !== 0, at, end };
   }
 
-  private parseGroup(): Re2Node[] | undefined {
+  /** The opening of a group at the cursor; undefined for a flag group such as `(?i)`. */
+  private openGroup(): { capture: boolean } | undefined {
     const start = this.i;
-    const saved = this.flags;
     if (!this.at('(?')) {
       this.i++;
-      return [this.finishGroup(start, saved)];
+      return { capture: true };
     }
     for (const [prefix, what] of [
       ['(?=', 'lookahead'],
@@ -241,7 +287,7 @@ class Re2Parser {
         this.fail(`invalid named capture ${this.src.slice(start, end)}`, start, end);
       }
       this.i += named[0].length;
-      return [this.finishGroup(start, saved)];
+      return { capture: true };
     }
     // Flags: (?imsU-imsU) or (?imsU-imsU:re).
     let flags = this.flags;
@@ -269,7 +315,7 @@ class Re2Parser {
           return undefined;
         }
         this.flags = flags;
-        return [this.finishGroup(start, saved)];
+        return { capture: false };
       }
       break;
     }
@@ -279,14 +325,6 @@ class Re2Parser {
         ? ' (backreferences and recursion are not supported)'
         : '';
     this.fail(`invalid or unsupported Perl syntax ${seq}${hint}`, start, this.i);
-  }
-
-  private finishGroup(start: number, saved: number): Re2Node {
-    const sub = this.parseAlt();
-    if (!this.at(')')) this.fail('missing closing ) for this group', start, start + 1);
-    this.i++;
-    this.flags = saved;
-    return { op: 'group', sub };
   }
 
   /** \d \s \w \pN \p{Name} and their negations, at the cursor (a backslash). */
@@ -425,6 +463,25 @@ class Re2Parser {
   }
 }
 
+/**
+ * The height Go gives the tree: a capture, a repetition, a concatenation or an alternation is
+ * a level; a non-capturing group is none, and a run of literals is one node.
+ */
+function height(node: Re2Node): number {
+  switch (node.op) {
+    case 'group':
+      return height(node.sub) + (node.capture ? 1 : 0);
+    case 'repeat':
+      return 1 + height(node.sub);
+    case 'concat':
+    case 'alt':
+      if (node.op === 'concat' && node.subs.every((s) => s.op === 'lit')) return 1;
+      return 1 + Math.max(...node.subs.map(height));
+    default:
+      return 1;
+  }
+}
+
 /** Go's repeatIsValid: nested counted repetitions may not exceed `n` copies in total. */
 function repeatIsValid(node: Re2Node, n: number): boolean {
   if (node.op === 'repeat' && node.brace) {
@@ -445,7 +502,11 @@ export function parseGoRegexp(src: string): Re2Result {
   let result = cache.get(src);
   if (!result) {
     try {
-      result = { ok: true, node: new Re2Parser(src).parse() };
+      const node = new Re2Parser(src).parse();
+      result =
+        height(node) > MAX_HEIGHT
+          ? { ok: false, error: { message: NESTS, start: 0, end: src.length } }
+          : { ok: true, node };
     } catch (e) {
       if (!(e instanceof Fail)) throw e;
       result = { ok: false, error: e.error };

@@ -2,7 +2,7 @@
 // requests (every candidate is checked by the real matcher); never to prove anything absent.
 import { negate } from './casefold';
 import { parseGoRegexp, type Re2Node } from './regexp';
-import { goRegExp } from './regexp-js';
+import { goRegexp } from './go-regexp';
 
 const NICE = ['a', 'x', '0', '1', '-', '.', '/', '_', 'A'].map((c) => c.codePointAt(0)!);
 
@@ -60,7 +60,7 @@ function generate(node: Re2Node, max: number): string[] {
 /** Up to `max` strings that the Go regexp `src` (unanchored) matches. */
 export function regexpSamples(src: string, max = 8): string[] {
   const parsed = parseGoRegexp(src);
-  const re = goRegExp(src);
+  const re = goRegexp(src);
   if (!parsed.ok || !re) return [];
   return [...new Set(generate(parsed.node, max))].filter((s) => re.test(s));
 }
