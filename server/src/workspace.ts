@@ -2,61 +2,43 @@
 // folder a file belongs to, and a read cache that notices when a file changed on disk.
 import * as fs from 'fs';
 import * as path from 'path';
+import { Minimatch } from 'minimatch';
 import { COMPOSE_FILE_GLOBS, normalizeGlob } from './protocol';
 
 /**
- * A glob as VS Code writes them (`**`, `*`, `?`, `{a,b}`, `[...]`) -> RegExp over a path with
- * forward slashes. Small on purpose: only what `gatewayLens.files` needs.
+ * A glob as VS Code writes them (`**`, `*`, `?`, `{a,b}`, `[...]`, dot files included) as a
+ * test on a path with forward slashes. minimatch matches `*` runs without backtracking and caps
+ * brace expansion, so a crafted `*a*a...*aX` or `{a,b}{a,b}...` setting cannot stall the server;
+ * a glob it refuses matches nothing.
  */
-export function globToRegExp(glob: string): RegExp {
-  let out = '';
-  let braces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/';
-      out += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else if (c === '{') {
-      braces++;
-      out += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces--;
-      out += ')';
-    } else if (c === ',' && braces > 0) out += '|';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) out += '\\[';
-      else {
-        out += `[${glob
-          .slice(i + 1, close)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else out += /[.+^$()|\\]/.test(c) ? `\\${c}` : c;
+export function globMatcher(glob: string): (file: string) => boolean {
+  try {
+    const m = new Minimatch(glob, { ...GLOB_OPTIONS });
+    return (file) => m.match(file);
+  } catch {
+    return () => false;
   }
-  return new RegExp(`^${out}${')'.repeat(braces)}$`);
 }
+
+// VS Code's glob has no negation, comments or extglobs: they stay literal text.
+const GLOB_OPTIONS = { dot: true, nonegate: true, nocomment: true, noext: true, braceExpandMax: 64 } as const;
 
 function slashed(file: string): string {
   return file.replace(/\\/g, '/');
 }
 
-const compiled = new Map<string, RegExp[]>();
+const compiled = new Map<string, ((file: string) => boolean)[]>();
 
 /** Whether the file's name makes it a compose file: the default names, or an extra glob. */
 export function isComposeFileName(file: string, extraGlobs: readonly string[] = []): boolean {
   const key = extraGlobs.join('\n');
   let patterns = compiled.get(key);
   if (!patterns) {
-    patterns = [...COMPOSE_FILE_GLOBS, ...extraGlobs.map(normalizeGlob)].map(globToRegExp);
+    patterns = [...COMPOSE_FILE_GLOBS, ...extraGlobs.map(normalizeGlob)].map(globMatcher);
     compiled.set(key, patterns);
   }
   const p = slashed(file);
-  return patterns.some((r) => r.test(p));
+  return patterns.some((match) => match(p));
 }
 
 /** Compose's own order: base files first, override files after them, each group by name. */

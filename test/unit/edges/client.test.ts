@@ -53,3 +53,10 @@ test('status bar: starting, crashed, analysing, clean, problems', () => {
   assert.equal(problems.tooltip, 'Gateway Lens: 2 errors, 1 warning, 0 infos in 1 project');
   assert.equal(statusView('running', idle(0, 1, 0)).text, '$(warning) Gateway Lens: 1');
 });
+
+test('in an untrusted workspace its own settings cannot pick the files the server reads (gatewayLens.files)', () => {
+  const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+  for (const key of ['gatewayLens.files', 'gatewayLens.traefik.apiUrl', 'gatewayLens.docker.host'])
+    assert.ok(restricted.includes(key), key);
+  for (const key of restricted) assert.ok(manifest.contributes.configuration.properties[key], key);
+});

@@ -9,7 +9,7 @@ import { composeDocumentFilters, normalizeGlob } from '../../../server/src/proto
 import {
   composeOrder,
   DiskFiles,
-  globToRegExp,
+  globMatcher,
   isComposeFileName,
   stripBom,
   WorkspaceFolders,
@@ -31,8 +31,24 @@ test('globs: ** crosses folders, * and ? do not, braces and classes', () => {
     ['**/stack-[!0-9].yml', '/s/stack-3.yml', false],
     ['**/a+b (1).yml', '/x/a+b (1).yml', true],
   ];
-  for (const [glob, file, expected] of cases)
-    assert.equal(globToRegExp(glob).test(file), expected, `${glob} ~ ${file}`);
+  for (const [glob, file, expected] of cases) assert.equal(globMatcher(glob)(file), expected, `${glob} ~ ${file}`);
+});
+
+test('crafted globs in gatewayLens.files cannot stall the server (the old translation to RegExp hung)', () => {
+  const file = `/home/u/project/${'a'.repeat(60)}/docker-compose.yml`;
+  const globs = [
+    `${'*a'.repeat(30)}X`,
+    `**/${'*?a'.repeat(30)}X`,
+    `${'**/'.repeat(40)}X`,
+    `**/${'{a,aa}*'.repeat(15)}X`,
+    `**/${'[a]*'.repeat(30)}X`,
+  ];
+  const start = performance.now();
+  assert.equal(isComposeFileName(file.replace('docker-compose', 'stack'), globs), false);
+  assert.equal(isComposeFileName(file, globs), true);
+  assert.ok(performance.now() - start < 2000, `${Math.round(performance.now() - start)} ms`);
+  // Folders and files whose names start with a dot match, as in VS Code.
+  assert.equal(isComposeFileName('/p/.deploy/stack-web.yml', ['stack-*.yml']), true);
 });
 
 test('compose file names: the defaults, and extra globs anywhere in the tree', () => {
