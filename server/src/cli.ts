@@ -3,10 +3,12 @@
 import { version } from '../../package.json';
 import { checkCommand } from './cli/check';
 import { liveCommand } from './cli/live';
+import { loadtestCommand } from './cli/loadtest';
+import { metricsCommand } from './cli/metrics';
 import { routeCommand } from './cli/route';
 import { EXIT, nodeIo, UsageError, type Command, type Io } from './cli/command';
 
-export const COMMANDS: Command[] = [checkCommand, routeCommand, liveCommand];
+export const COMMANDS: Command[] = [checkCommand, routeCommand, liveCommand, metricsCommand, loadtestCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -24,6 +24,8 @@ export interface FakeState {
   credentials?: string;
   slowMs: number;
   requests: string[];
+  /** Answers /metrics with this exposition when set (the gateway stand-in's metrics). */
+  metrics?: () => string;
 }
 
 export function defaultState(): FakeState {
@@ -83,6 +85,10 @@ function handle(state: FakeState, req: http.IncomingMessage, res: http.ServerRes
       return void res.end('[' + '"x",'.repeat(5_000_000) + '"x"]');
     case 'ok':
       break;
+  }
+  if (url.pathname === '/metrics' && state.metrics) {
+    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+    return void res.end(state.metrics());
   }
   if (url.pathname === '/api/version')
     return send(res, 200, { Version: state.version, Codename: 'test', startDate: '2026-11-28T00:00:00Z' });

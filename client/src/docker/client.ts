@@ -72,6 +72,9 @@ export class DockerClient {
         labels,
         configFiles: (labels[COMPOSE_FILES] ?? '').split(',').filter((f) => f !== ''),
         workingDir: labels[COMPOSE_WORKDIR],
+        addresses: Object.values(c.NetworkSettings?.Networks ?? {})
+          .map((n) => n.IPAddress)
+          .filter((a) => a !== ''),
       };
     });
   }

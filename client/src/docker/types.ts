@@ -16,6 +16,8 @@ export interface ComposeContainer {
   /** The compose files the project was started with (com.docker.compose.project.config_files). */
   configFiles: string[];
   workingDir?: string;
+  /** IP addresses on its networks: Traefik's server URLs point at them (load-test attribution). */
+  addresses?: string[];
 }
 
 export interface SwarmService {

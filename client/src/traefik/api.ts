@@ -130,6 +130,34 @@ export class TraefikApi {
     return this.decode<T>(await this.get(path), path);
   }
 
+  /**
+   * A text answer (Traefik's /metrics) with the same bounds and credentials; a failure
+   * becomes an ApiState, never a rejection.
+   */
+  async getText(path: string): Promise<{ ok: true; body: string } | { ok: false; state: ApiState }> {
+    try {
+      const answer = await this.get(path, 'text/plain');
+      if (answer.status === 401 || answer.status === 403)
+        return { ok: false, state: { kind: 'unauthorized', url: this.url } };
+      if (answer.status !== 200) {
+        const state: ApiState = {
+          kind: 'error',
+          url: this.url,
+          status: answer.status,
+          message: errorText(answer.body),
+        };
+        return { ok: false, state };
+      }
+      return { ok: true, body: answer.body };
+    } catch (err) {
+      const state: ApiState =
+        err instanceof ApiFailure
+          ? err.state
+          : { kind: 'unreachable', url: this.url, message: err instanceof Error ? err.message : String(err) };
+      return { ok: false, state };
+    }
+  }
+
   private decode<T>(answer: Answer, path: string): T {
     if (answer.status === 401 || answer.status === 403) throw new ApiFailure({ kind: 'unauthorized', url: this.url });
     if (answer.status !== 200) {
@@ -142,7 +170,7 @@ export class TraefikApi {
     }
   }
 
-  private get(path: string): Promise<Answer> {
+  private get(path: string, accept = 'application/json'): Promise<Answer> {
     const timeoutMs = this.options.timeoutMs ?? 5000;
     const maxBytes = this.options.maxBytes ?? 64 * 2 ** 20;
     let target: URL;
@@ -152,7 +180,7 @@ export class TraefikApi {
       return Promise.reject(new ApiFailure({ kind: 'unreachable', url: this.url, message: 'not a valid URL' }));
     }
     const lib = target.protocol === 'https:' ? https : http;
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept };
     if (this.options.username !== undefined) {
       const token = Buffer.from(`${this.options.username}:${this.options.password ?? ''}`).toString('base64');
       headers.authorization = `Basic ${token}`;
