@@ -194,6 +194,8 @@ export class Projects {
       uri: (file: string): string => documents.uriOf(file),
     };
     for (const finding of findings) {
+      // A suppression comment covers it: the editor shows nothing, as eslint does.
+      if (finding.suppressed) continue;
       const uri = documents.uriOf(finding.file);
       let list = diagnostics.get(uri);
       if (!list) diagnostics.set(uri, (list = []));

@@ -124,6 +124,7 @@ describe('gateway-lens check', () => {
         'severity',
         'code',
         'message',
+        'suppressed',
       ]);
     }
     const typo = rows[1];
@@ -207,7 +208,7 @@ describe('gateway-lens check', () => {
       ['check', '--traefik-config', 'nope.yml', 'clean/docker-compose.yml'],
       /cannot read nope\.yml/,
     ],
-    ['no files', ['check'], /^gateway-lens: no files given/],
+    ['a missing --config', ['check', '--config', 'nope.yml'], /^gateway-lens: cannot read nope\.yml \(--config\)/],
     ['no command', [], /^gateway-lens: missing command/],
     ['an unknown command', ['lint', 'x.yml'], /^gateway-lens: unknown command 'lint'/],
   ];

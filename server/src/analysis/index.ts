@@ -9,11 +9,23 @@ import type { AnalysisOptions, Project } from './project';
 import { buildContainers } from './traefik/containers';
 import type { SourceFile } from './traefik/staticConfig';
 import { StaticReader } from './traefik/staticConfig/reader';
+import { parseConfig, withConfig, type ParsedConfig } from './config';
+import { applySuppressions } from './suppress';
 import type { Finding } from './types';
 
 export type { Finding, Range, Severity, Related } from './types';
-export type { AnalysisOptions, Project } from './project';
+export type { AnalysisOptions, Project, SeverityLevel } from './project';
 export type { SourceFile } from './traefik/staticConfig';
+export {
+  CONFIG_FILE_NAMES,
+  configCandidates,
+  configSchema,
+  configStaticFile,
+  INVALID_CONFIG,
+  withConfig,
+  type GatewayLensConfig,
+  type ParsedConfig,
+} from './config';
 export { CHECKS } from './checks/registry';
 
 export interface ProjectInput {
@@ -24,6 +36,10 @@ export interface ProjectInput {
   options?: AnalysisOptions;
   /** Reads files the compose file points at (a mounted traefik.yml, a build's Dockerfile); absolute path in, text or undefined out. */
   readFile?: (absolutePath: string) => string | undefined;
+  /** The project's .gateway-lens.yaml (found by the caller with configCandidates). */
+  config?: SourceFile;
+  /** Options given for this one run (command-line flags): they win over the config file. */
+  override?: AnalysisOptions;
 }
 
 export interface AnalysisResult {
@@ -38,6 +54,17 @@ export class Analyzer {
   private statics = new Map<string, StaticReader>();
   /** Findings kept for reuse by the next analysis of the same project. */
   private memory = new Memory();
+  /** The last config file parsed, by path, while its text is the same. */
+  private configs = new Map<string, { text: string; parsed: ParsedConfig }>();
+
+  /** The config file's settings and problems, parsed once per text. */
+  config(source: SourceFile): ParsedConfig {
+    const last = this.configs.get(source.file);
+    if (last && last.text === source.text) return last.parsed;
+    const parsed = parseConfig(source.file, source.text);
+    this.configs.set(source.file, { text: source.text, parsed });
+    return parsed;
+  }
 
   parse(file: SourceFile): ComposeFile {
     // Inputs come from other processes (an LSP client): a text that is not one fails loudly here.
@@ -59,7 +86,10 @@ export class Analyzer {
 
   project(input: ProjectInput): Project {
     const files = input.files.map((f) => this.parse(f));
-    const options = input.options ?? {};
+    const options = {
+      ...withConfig(input.options ?? {}, input.config && this.config(input.config).config),
+      ...input.override,
+    };
     const first = input.files[0]?.file ?? '';
     let reader = this.statics.get(first);
     if (!reader) this.statics.set(first, (reader = new StaticReader()));
@@ -76,7 +106,7 @@ export class Analyzer {
 
   analyze(input: ProjectInput): AnalysisResult {
     const project = this.project(input);
-    const findings: Finding[] = [];
+    const findings: Finding[] = input.config ? [...this.config(input.config).findings] : [];
     for (const check of CHECKS) {
       try {
         findings.push(...runCheck(check, project, this.memory));
@@ -92,8 +122,28 @@ export class Analyzer {
         });
       }
     }
-    return { project, findings };
+    return { project, findings: finish(project, findings) };
   }
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set([...CHECKS.map((c) => c.code), 'internal-error']);
+
+/**
+ * Suppression comments first (a comment covering a finding whose code is `off` is still used),
+ * then each code's configured severity.
+ */
+function finish(project: Project, findings: Finding[]): Finding[] {
+  const files = [...project.files, ...project.staticFiles];
+  // Config problems sit in the config file; its comments are not suppressions.
+  const { findings: marked, unused } = applySuppressions(findings, files, KNOWN_CODES);
+  const severity = project.options.severity;
+  const all = [...marked, ...unused];
+  if (!severity) return all;
+  return all.flatMap((f) => {
+    const level = severity[f.code];
+    if (level === undefined) return [f];
+    return level === 'off' ? [] : [{ ...f, severity: level }];
+  });
 }
 
 /** Compose's project name: top-level `name:`, else the folder name, lower-cased, [a-z0-9_-] only. */

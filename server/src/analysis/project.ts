@@ -3,6 +3,10 @@
 import type { ComposeFile } from './compose/model';
 import type { Container } from './traefik/model';
 import type { MajorVersion, StaticConfig } from './traefik/static';
+import type { Severity } from './types';
+
+/** A code's severity as a config file sets it; `off` drops its findings. */
+export type SeverityLevel = Severity | 'off';
 
 export interface AnalysisOptions {
   /** Force the Traefik major version; default: from the Traefik image tag, else v3. */
@@ -11,6 +15,8 @@ export interface AnalysisOptions {
   externalMiddlewares?: string[];
   /** Service names other compose projects on the same Docker host define. */
   externalServices?: string[];
+  /** Severity per finding code (the config file's `severity`), over each check's default. */
+  severity?: Record<string, SeverityLevel>;
 }
 
 export interface Project {

@@ -26,6 +26,8 @@ export interface Finding {
   related?: Related[];
   /** Machine-readable facts for quick fixes (suggestion, names, ...). Never parsed from message. */
   data?: Record<string, unknown>;
+  /** A suppression comment covers it: kept for reports that show suppressed findings, never counted. */
+  suppressed?: boolean;
 }
 
 export function rangeOf(start: number, end: number): Range {

@@ -1,36 +1,65 @@
-// `gateway-lens check`: the files given, grouped into compose projects by folder (files of
-// one folder are merged like docker compose's -f list), each analysed as Traefik would see it.
+// `gateway-lens check`: the files given (or found under the working directory), grouped into
+// compose projects by folder (files of one folder are merged like docker compose's -f list),
+// each analysed as Traefik would see it, with the nearest .gateway-lens.yaml applied.
+import * as path from 'path';
 import { version } from '../../../package.json';
-import { Analyzer, CHECKS, type Finding } from '../analysis';
+import { Analyzer, CHECKS, configStaticFile, type Finding, type ProjectInput } from '../analysis';
 import { EXIT, parseCommandArgs, traefikVersionOption, UsageError, type Command, type Io } from './command';
+import { configLookup } from './config';
+import { discoverComposeFiles } from './discover';
+import { runFixes } from './fix';
+import { formatGithub, formatGitlab } from './formats';
 import { readInputs } from './inputs';
-import { formatJson, formatSarif, formatText, locate } from './report';
+import { lineMap } from '../convert';
+import { formatJson, formatSarif, formatText, locate, type Located, type Sources } from './report';
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 type Format = (typeof FORMATS)[number];
 
-const HELP = `Usage: gateway-lens check [options] FILE...
+const HELP = `Usage: gateway-lens check [options] [FILE...]
 
 Checks the Traefik labels of compose files. Files in the same folder form one compose
 project and are checked together (override files merge, like docker compose -f);
-files in different folders are separate projects.
+files in different folders are separate projects. Without FILE, every compose file
+under the current folder (docker-compose*.yml, compose*.yml and the config file's
+\`files\` globs; node_modules and dot-folders skipped).
+
+The nearest .gateway-lens.yaml at or above each project's folder sets severities and
+project facts; the options below win over it.
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format FORMAT            text (default), json, sarif, github (workflow annotations)
+                             or gitlab (code-quality report)
+  --config FILE              the config file to use instead of the nearest one
   --traefik-config FILE      Traefik's static configuration (traefik.yml)
-  --traefik-version v2|v3    Traefik version of the labels (default: from the
-                             Traefik image tag, else v3)
+  --traefik-version v2|v3    Traefik version of the labels (default: the config file,
+                             else the Traefik image tag, else v3)
+  --quiet                    report errors only
+  --max-warnings N           exit 1 when more than N warnings are found
+  --fix                      apply the fixes that have exactly one safe edit, each
+                             verified by checking again; report what is left
+  --fix-dry-run              print the diff --fix would apply, change nothing
   --list                     list the checks and exit
   --demo                     exit 0 even when errors are found
   -h, --help                 show this help
 
-Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable file.
+Suppress one finding with a comment: "# gateway-lens-disable-next-line CODE" on the
+line before, "# gateway-lens-disable-line CODE" at the end of its line, or
+"# gateway-lens-disable CODE" for the rest of the file.
+
+Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings),
+2 bad usage or unreadable file.
 `;
 
 interface Options {
   format: Format;
+  config?: string;
   traefikConfig?: string;
   traefikVersion?: 'v2' | 'v3';
+  quiet: boolean;
+  maxWarnings?: number;
+  fix: boolean;
+  fixDryRun: boolean;
   list: boolean;
   demo: boolean;
   help: boolean;
@@ -40,8 +69,13 @@ interface Options {
 function parse(args: string[]): Options {
   const parsed = parseCommandArgs(args, {
     format: { type: 'string' },
+    config: { type: 'string' },
     'traefik-config': { type: 'string' },
     'traefik-version': { type: 'string' },
+    quiet: { type: 'boolean' },
+    'max-warnings': { type: 'string' },
+    fix: { type: 'boolean' },
+    'fix-dry-run': { type: 'boolean' },
     list: { type: 'boolean' },
     demo: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -49,13 +83,22 @@ function parse(args: string[]): Options {
   const v = parsed.values;
   const format = v.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown format '${format}' (expected text, json or sarif)`);
+    throw new UsageError(`unknown format '${format}' (expected ${FORMATS.join(', ')})`);
   }
-  const traefikVersion = traefikVersionOption(v['traefik-version']);
+  const max = v['max-warnings'];
+  if (max !== undefined && !/^\d+$/.test(max)) {
+    throw new UsageError(`--max-warnings needs a whole number, not '${max}'`);
+  }
+  if (v.fix && v['fix-dry-run']) throw new UsageError('give --fix or --fix-dry-run, not both');
   return {
     format: format as Format,
+    config: v.config,
     traefikConfig: v['traefik-config'],
-    traefikVersion,
+    traefikVersion: traefikVersionOption(v['traefik-version']),
+    quiet: v.quiet ?? false,
+    maxWarnings: max === undefined ? undefined : Number(max),
+    fix: v.fix ?? false,
+    fixDryRun: v['fix-dry-run'] ?? false,
     list: v.list ?? false,
     demo: v.demo ?? false,
     help: v.help ?? false,
@@ -70,29 +113,80 @@ function listChecks(format: Format): string {
   return rows.map((r) => `${r.code.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`).join('\n') + '\n';
 }
 
-function check(options: Options, io: Io): number {
-  if (options.files.length === 0) throw new UsageError('no files given (try gateway-lens check --help)');
-  const inputs = readInputs(options.files, options.traefikConfig, io);
-  const analyzer = new Analyzer();
-  const analysisOptions = options.traefikVersion ? { version: options.traefikVersion } : {};
-  const findings: Finding[] = [];
-  for (const files of inputs.projects.values()) {
-    findings.push(
-      ...analyzer.analyze({
-        files,
-        staticFiles: inputs.staticFiles,
-        options: analysisOptions,
-        readFile: inputs.readFile,
-      }).findings,
+/** The files to check: as given, else the compose files found under the working directory. */
+function filesToCheck(options: Options, io: Io, analyzer: Analyzer): string[] {
+  if (options.files.length > 0) return options.files;
+  const lookup = configLookup(options.config, io.cwd, (f) => readOrUndefined(io, f), analyzer);
+  const source = lookup.forFolder(io.cwd);
+  const found = discoverComposeFiles(io.cwd, source?.file, lookup.settings(source)?.files ?? []);
+  if (found.length === 0) {
+    throw new UsageError(
+      'no compose files under this folder (give FILE..., or list globs under `files:` in .gateway-lens.yaml)',
     );
   }
-  const located = locate(findings, inputs);
-  if (options.format === 'json') io.out(formatJson(located));
-  else if (options.format === 'sarif') io.out(formatSarif(located, CHECKS, version, io.cwd));
-  else io.out(formatText(located, inputs.fileCount));
+  return found;
+}
+
+function readOrUndefined(io: Io, file: string): string | undefined {
+  try {
+    return io.readFile(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function output(located: Located[], options: Options, io: Io, fileCount: number): void {
+  const shown = options.quiet ? located.filter((l) => l.severity === 'error') : located;
+  if (options.format === 'json') io.out(formatJson(shown));
+  else if (options.format === 'sarif') io.out(formatSarif(shown, CHECKS, version, io.cwd));
+  else if (options.format === 'github') io.out(formatGithub(shown));
+  else if (options.format === 'gitlab') io.out(formatGitlab(shown, io.cwd));
+  else io.out(formatText(shown, fileCount));
+}
+
+function check(options: Options, io: Io): number {
+  const analyzer = new Analyzer();
+  const inputs = readInputs(filesToCheck(options, io, analyzer), options.traefikConfig, io);
+  const configs = configLookup(options.config, io.cwd, inputs.readFile, analyzer);
+  const override = options.traefikVersion ? { version: options.traefikVersion } : undefined;
+  const projects: ProjectInput[] = [];
+  for (const [folder, files] of inputs.projects) {
+    const config = configs.forFolder(folder);
+    let staticFiles = inputs.staticFiles;
+    const named = options.traefikConfig ? undefined : configStaticFile(configs.settings(config));
+    if (named) {
+      const text = inputs.readFile(named);
+      if (text === undefined) {
+        throw new UsageError(
+          `cannot read ${path.relative(io.cwd, named)} (traefik.staticConfig in ${inputs.shown(config!.file)})`,
+        );
+      }
+      staticFiles = [{ file: named, text }];
+    }
+    projects.push({ files, staticFiles, readFile: inputs.readFile, config, override });
+  }
+  let sources: Sources = inputs;
+  if (options.fix || options.fixDryRun) {
+    const fixed = runFixes(projects, inputs, io, options.fixDryRun);
+    if (options.fixDryRun) return EXIT.ok;
+    projects.splice(0, projects.length, ...fixed.projects);
+    const maps = new Map([...fixed.texts].map(([file, text]) => [file, lineMap(text)]));
+    sources = { shown: inputs.shown, lines: (file) => maps.get(file) ?? inputs.lines(file) };
+  }
+  const findings: Finding[] = [];
+  for (const project of projects) findings.push(...analyzer.analyze(project).findings);
+  const located = locate(findings, sources);
+  output(located, options, io, inputs.fileCount);
 
   if (options.demo) return EXIT.ok;
-  return located.some((l) => l.severity === 'error') ? EXIT.findings : EXIT.ok;
+  const counted = located.filter((l) => !l.suppressed);
+  if (counted.some((l) => l.severity === 'error')) return EXIT.findings;
+  const warnings = counted.filter((l) => l.severity === 'warning').length;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.err(`gateway-lens: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
 }
 
 export const checkCommand: Command = {

@@ -12,6 +12,8 @@ export interface Located extends LineColumnRange {
   code: string;
   message: string;
   related: (LineColumnRange & { file: string; message: string })[];
+  /** A suppression comment covers it: only json and sarif show it, nothing counts it. */
+  suppressed: boolean;
 }
 
 export interface Sources {
@@ -33,6 +35,7 @@ export function locate(findings: Finding[], sources: Sources): Located[] {
     severity: f.severity,
     code: f.code,
     message: f.message,
+    suppressed: f.suppressed === true,
     related: (f.related ?? []).map((r) => ({
       file: sources.shown(r.file),
       ...at(r.file, r.range),
@@ -60,7 +63,9 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function formatText(located: Located[], fileCount: number): string {
+export function formatText(all: Located[], fileCount: number): string {
+  const located = all.filter((l) => !l.suppressed);
+  const suppressed = all.length - located.length;
   const lines = located.map((l) => {
     const head = `${l.file}:${l.line}:${l.column}: ${l.severity} ${l.code}: ${l.message}`;
     const notes = l.related.map((r) => `  ${r.file}:${r.line}:${r.column}: note: ${r.message}`);
@@ -72,11 +77,12 @@ export function formatText(located: Located[], fileCount: number): string {
     located.length === 0
       ? `No problems in ${files}.`
       : `${plural(located.length, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')}) in ${files}.`;
-  return [...lines, summary].join('\n') + '\n';
+  const hidden = suppressed > 0 ? ` ${suppressed} suppressed by comments, not counted.` : '';
+  return [...lines, summary + hidden].join('\n') + '\n';
 }
 
 export function formatJson(located: Located[]): string {
-  const rows = located.map(({ file, line, column, endLine, endColumn, severity, code, message }) => ({
+  const rows = located.map(({ file, line, column, endLine, endColumn, severity, code, message, suppressed }) => ({
     file,
     line,
     column,
@@ -85,6 +91,7 @@ export function formatJson(located: Located[]): string {
     severity,
     code,
     message,
+    suppressed,
   }));
   return JSON.stringify(rows, null, 2) + '\n';
 }
@@ -98,7 +105,7 @@ export interface Rule {
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF artifact location: relative to the working directory when inside it, else a file uri. */
-function artifact(file: string, cwd: string): Record<string, string> {
+export function artifact(file: string, cwd: string): Record<string, string> {
   const absolute = path.resolve(cwd, file);
   const relative = path.relative(cwd, absolute);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(absolute).href };
@@ -121,6 +128,8 @@ export function formatSarif(located: Located[], rules: Rule[], version: string, 
     level: LEVEL[l.severity],
     message: { text: l.message },
     locations: [{ physicalLocation: { artifactLocation: artifact(l.file, cwd), region: region(l) } }],
+    // SARIF 2.1.0 3.27.23: code scanning lists these as suppressed, not as open alerts.
+    ...(l.suppressed ? { suppressions: [{ kind: 'inSource' }] } : {}),
     ...(l.related.length
       ? {
           relatedLocations: l.related.map((r, i) => ({

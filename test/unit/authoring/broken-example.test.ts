@@ -20,6 +20,8 @@ const readFile = (p: string): string | undefined => {
 
 /** Codes whose findings have no single obvious repair (the user must choose what was meant). */
 const NO_OBVIOUS_REPAIR = ['yaml-syntax', 'route-conflict'];
+/** Codes found in .gateway-lens.yaml, which is not a file of the project (its YAML editor completes keys). */
+const NOT_IN_PROJECT_FILES = ['invalid-config'];
 
 function analyze(text: string) {
   return new Analyzer().analyze({ files: [{ file: FILE, text }], readFile });
@@ -31,7 +33,9 @@ const key = (text: string, f: { code: string; range: { start: number; end: numbe
 test('every check code has a quick fix or is known to have no obvious repair', () => {
   for (const check of CHECKS) {
     assert.ok(
-      FIXABLE_CODES.includes(check.code) || NO_OBVIOUS_REPAIR.includes(check.code),
+      FIXABLE_CODES.includes(check.code) ||
+        NO_OBVIOUS_REPAIR.includes(check.code) ||
+        NOT_IN_PROJECT_FILES.includes(check.code),
       `${check.code}: add a fix or list it in NO_OBVIOUS_REPAIR`,
     );
   }

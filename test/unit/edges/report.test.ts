@@ -58,7 +58,7 @@ test('text: one line per finding, notes for related places, a summary', () => {
   assert.equal(formatText([], 1), 'No problems in 1 file.\n');
 });
 
-test('json: the eight fields only', () => {
+test('json: the nine fields only', () => {
   const rows = JSON.parse(formatJson(locate(findings.slice(0, 1), sources)));
   assert.deepEqual(rows, [
     {
@@ -70,6 +70,7 @@ test('json: the eight fields only', () => {
       severity: 'warning',
       code: 'undefined-middleware',
       message: 'about autth',
+      suppressed: false,
     },
   ]);
 });

@@ -7,6 +7,7 @@ import { chooseService, suggestedName } from './fixes/names';
 import { priorityTie, routeShadowed } from './fixes/priority';
 import { ruleSyntax, stripPrefixMismatch } from './fixes/rules';
 import { missingPort, notEnabled, scaleContainerName } from './fixes/service';
+import { removeSuppression, suppressFix } from './fixes/suppress';
 import type { CodeAction, FindingRef } from './types';
 
 const FIXES: Record<string, (ctx: FixContext) => CodeAction[]> = {
@@ -23,6 +24,7 @@ const FIXES: Record<string, (ctx: FixContext) => CodeAction[]> = {
   'route-shadowed': routeShadowed,
   'priority-tie': priorityTie,
   'unknown-static-key': suggestedName,
+  'unused-suppression': (ctx) => [...suggestedName(ctx), ...removeSuppression(ctx)],
 };
 
 /** Finding codes that have a quick fix (for the server's codeActionProvider and the README). */
@@ -33,4 +35,10 @@ export function codeActions(project: Project, file: string, finding: FindingRef)
   if (!fix) return [];
   const ctx = fixContext(project, file, finding);
   return ctx ? fix(ctx) : [];
+}
+
+/** "Suppress <code> on this line", offered next to a finding's fixes (never by fix-all). */
+export function suppressActions(project: Project, file: string, finding: FindingRef): CodeAction[] {
+  const ctx = fixContext(project, file, finding);
+  return ctx ? suppressFix(ctx) : [];
 }

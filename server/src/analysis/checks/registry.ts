@@ -15,6 +15,8 @@ import { check as stripprefixMismatch } from './stripprefix-mismatch';
 import { check as undefinedMiddleware } from './undefined-middleware';
 import { check as undefinedService } from './undefined-service';
 import { check as yamlSyntax } from './yaml-syntax';
+import { check as unusedSuppression } from './unused-suppression';
+import { check as invalidConfig } from './invalid-config';
 
 export const CHECKS: Check[] = [
   yamlSyntax,
@@ -32,4 +34,6 @@ export const CHECKS: Check[] = [
   stripprefixMismatch,
   scaleContainerName,
   unknownStaticKey,
+  unusedSuppression,
+  invalidConfig,
 ];
