@@ -3,7 +3,7 @@
 // (relative to the config file's folder). node_modules and dot-folders are not entered.
 import * as fs from 'fs';
 import * as path from 'path';
-import { isComposeFileName, globToRegExp } from '../workspace';
+import { globMatcher, isComposeFileName } from '../workspace';
 
 const SKIP = new Set(['node_modules']);
 /** A bound on the walk: a checkout is searched, not a whole disk. */
@@ -11,7 +11,7 @@ const MAX_ENTRIES = 20000;
 
 export function discoverComposeFiles(cwd: string, configFile: string | undefined, globs: string[]): string[] {
   const base = configFile ? path.dirname(configFile) : cwd;
-  const patterns = globs.map((g) => globToRegExp(g.trim().replace(/\\/g, '/').replace(/^\.\//, '')));
+  const patterns = globs.map((g) => globMatcher(g.trim().replace(/\\/g, '/').replace(/^\.\//, '')));
   const out: string[] = [];
   let seen = 0;
   const walk = (dir: string): void => {
@@ -29,7 +29,7 @@ export function discoverComposeFiles(cwd: string, configFile: string | undefined
         if (!e.name.startsWith('.') && !SKIP.has(e.name)) walk(full);
       } else if (e.isFile()) {
         const relative = path.relative(base, full).split(path.sep).join('/');
-        if (isComposeFileName(full) || patterns.some((p) => p.test(relative))) out.push(full);
+        if (isComposeFileName(full) || patterns.some((match) => match(relative))) out.push(full);
       }
     }
   };
