@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Minimatch } from 'minimatch';
 import { COMPOSE_FILE_GLOBS, normalizeGlob } from './protocol';
+import { readProblem, readRegularFile } from './readText';
 
 /**
  * A glob as VS Code writes them (`**`, `*`, `?`, `{a,b}`, `[...]`, dot files included) as a
@@ -81,11 +82,23 @@ interface Cached {
   text: string | undefined;
 }
 
+function tryReason(file: string): string {
+  try {
+    readRegularFile(file, 0);
+    return 'empty';
+  } catch (err) {
+    return readProblem(err);
+  }
+}
+
 /** Reads files from disk, re-reading only when their modification time or size changed. */
 export class DiskFiles {
   private cache = new Map<string, Cached>();
   /** Folder listings, kept while the folder's mtime (changed by any add, remove or rename) is the same. */
   private listings = new Map<string, { mtimeMs: number; files: string[] }>();
+
+  /** `problem` hears why a file that exists was not read (a device, a FIFO, too large). */
+  constructor(private readonly problem: (file: string, reason: string) => void = () => undefined) {}
 
   /** mtime and size, or undefined when the file cannot be read. */
   stamp(file: string): string | undefined {
@@ -101,15 +114,18 @@ export class DiskFiles {
     const stamp = this.stamp(file);
     if (stamp === undefined) {
       this.cache.delete(file);
+      // Something that is not a regular file: say what (opening it non-blocking is harmless).
+      if (fs.existsSync(file)) this.problem(file, tryReason(file));
       return undefined;
     }
     const cached = this.cache.get(file);
     if (cached?.stamp === stamp) return cached.text;
     let text: string | undefined;
     try {
-      text = stripBom(fs.readFileSync(file, 'utf8'));
-    } catch {
+      text = stripBom(readRegularFile(file));
+    } catch (err) {
       text = undefined;
+      this.problem(file, readProblem(err));
     }
     this.cache.set(file, { stamp, text });
     return text;

@@ -1,13 +1,15 @@
 // What every `gateway-lens` subcommand gets and returns: arguments in, an exit code out, and
 // all output through `io` so tests can run commands in-process.
-import * as fs from 'fs';
 import { parseArgs, type ParseArgsConfig } from 'util';
+import { readRegularFile } from '../readText';
+
+export { readProblem } from '../readText';
 
 export interface Io {
   cwd: string;
   out(text: string): void;
   err(text: string): void;
-  /** Throws (with a Node error code) when the file cannot be read. */
+  /** Throws (a Node error, or UnreadableFile for a device, FIFO or oversized file) when the file cannot be read. */
   readFile(file: string): string;
 }
 
@@ -15,7 +17,7 @@ export const nodeIo: Io = {
   cwd: process.cwd(),
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
-  readFile: (file) => fs.readFileSync(file, 'utf8'),
+  readFile: (file) => readRegularFile(file),
 };
 
 /** Bad usage or unreadable input: reported in one line, exit status 2. */
@@ -30,22 +32,6 @@ export interface Command {
   /** The full `gateway-lens <name> --help` text. */
   help: string;
   run(args: string[], io: Io): number | Promise<number>;
-}
-
-/** A Node fs error in a few words: "no such file", not the whole errno sentence. */
-export function readProblem(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return err instanceof Error ? err.message : String(err);
-  }
 }
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;

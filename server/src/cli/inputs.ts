@@ -4,6 +4,7 @@
 import * as path from 'path';
 import type { SourceFile } from '../analysis';
 import { lineMap, type LineMap } from '../convert';
+import { UnreadableFile } from '../readText';
 import { stripBom } from '../workspace';
 import { readProblem, UsageError, type Io } from './command';
 
@@ -20,7 +21,7 @@ export interface Inputs {
 
 /** Reads everything first: an unreadable file stops the run before any output. */
 export function readInputs(given: string[], traefikConfig: string | undefined, io: Io): Inputs {
-  const texts = new Map<string, string>();
+  const texts = new Map<string, string | undefined>();
   const shownAs = new Map<string, string>();
   const mustRead = (name: string): SourceFile => {
     const file = path.resolve(io.cwd, name);
@@ -50,7 +51,12 @@ export function readInputs(given: string[], traefikConfig: string | undefined, i
       const text = stripBom(io.readFile(absolute));
       texts.set(absolute, text);
       return text;
-    } catch {
+    } catch (err) {
+      // A mount names it: a missing one is ordinary (Traefik's search tries several names), a
+      // device, FIFO or oversized file is worth a line.
+      if (err instanceof UnreadableFile)
+        io.err(`gateway-lens: not reading ${path.relative(io.cwd, absolute)}: ${err.message}\n`);
+      texts.set(absolute, undefined);
       return undefined;
     }
   };
