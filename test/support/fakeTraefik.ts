@@ -12,7 +12,18 @@ export function fixture<T = unknown>(name: string): T {
   return JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as T;
 }
 
-export type Mode = 'ok' | 'unauthorized' | 'error' | 'slow' | 'invalid-json' | 'huge' | 'not-traefik';
+export type Mode =
+  | 'ok'
+  | 'unauthorized'
+  | 'error'
+  | 'slow'
+  | 'invalid-json'
+  | 'huge'
+  | 'not-traefik'
+  /** Every list page says X-Next-Page: page + 1, forever. */
+  | 'endless-pages'
+  /** Lists answer a 200 MB body, written chunk by chunk while the client reads (chunked, no Content-Length). */
+  | 'stream';
 
 export interface FakeState {
   version: string;
@@ -22,6 +33,8 @@ export interface FakeState {
   mode: Mode;
   /** For basic auth: the expected `user:password`. */
   credentials?: string;
+  /** Authorization headers received, in order. */
+  authorizations?: (string | undefined)[];
   slowMs: number;
   requests: string[];
   /** Answers /metrics with this exposition when set (the gateway stand-in's metrics). */
@@ -63,6 +76,7 @@ function goError(res: http.ServerResponse, status: number, message: string): voi
 function handle(state: FakeState, req: http.IncomingMessage, res: http.ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   state.requests.push(url.pathname + url.search);
+  state.authorizations?.push(req.headers.authorization);
   if (state.credentials !== undefined) {
     const given = req.headers.authorization?.replace(/^Basic /, '');
     if (given !== Buffer.from(state.credentials).toString('base64')) return goError(res, 401, 'unauthorized');
@@ -83,6 +97,8 @@ function handle(state: FakeState, req: http.IncomingMessage, res: http.ServerRes
     case 'huge':
       res.writeHead(200, { 'content-type': 'application/json' });
       return void res.end('[' + '"x",'.repeat(5_000_000) + '"x"]');
+    case 'endless-pages':
+    case 'stream':
     case 'ok':
       break;
   }
@@ -94,6 +110,11 @@ function handle(state: FakeState, req: http.IncomingMessage, res: http.ServerRes
     return send(res, 200, { Version: state.version, Codename: 'test', startDate: '2026-11-28T00:00:00Z' });
   if (url.pathname === '/api/overview') return send(res, 200, state.overview);
   const list = state.lists[url.pathname];
+  if (list && state.mode === 'endless-pages') {
+    const page = intParam(url, 'page', 1);
+    return send(res, 200, [{ name: `r${page}@docker` }], { 'x-next-page': String(page + 1) });
+  }
+  if (list && state.mode === 'stream') return stream(res, 200 * 2 ** 20);
   if (list) return paginate(res, url, list);
   const slash = url.pathname.lastIndexOf('/');
   const parent = state.lists[url.pathname.slice(0, slash)];
@@ -117,6 +138,27 @@ function paginate(res: http.ServerResponse, url: URL, list: { name: string }[]):
   }
   const next = start + perPage < sorted.length ? page + 1 : 1;
   send(res, 200, sorted.slice(start, start + perPage), { 'x-next-page': String(next) });
+}
+
+/** `bytes` of a JSON list, written as fast as the client takes it; stops when it hangs up. */
+function stream(res: http.ServerResponse, bytes: number): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const chunk = Buffer.from(
+    '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",'.repeat(
+      640,
+    ),
+  );
+  let sent = 0;
+  res.write('[');
+  const more = (): void => {
+    while (sent < bytes && !res.destroyed) {
+      sent += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', more);
+    }
+    if (!res.destroyed) res.end('"x"]');
+  };
+  res.on('close', () => (sent = bytes));
+  more();
 }
 
 function intParam(url: URL, name: string, fallback: number): number {

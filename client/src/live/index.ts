@@ -10,6 +10,7 @@ export * from '../docker/types';
 export { buildLiveModel, traefikServicesOf, routerPriority } from './model';
 export type { LiveModel, LiveService, LiveComposeService, LiveServer } from './model';
 export { renderText, renderJson } from './render';
+export { printable, printableDeep } from './printable';
 export * from './tree';
 export { LiveSession } from './session';
 export type { SessionOptions } from './session';

@@ -1,5 +1,7 @@
-// Client for Traefik's read-only API: follows pagination, bounds time and size, backs off
-// while Traefik is unreachable, and turns every failure into an ApiState. No UI here.
+// Client for Traefik's read-only API: follows pagination, bounds time, pages and bytes (per
+// answer and per snapshot: a server that answers X-Next-Page forever, or 200 MB, is stopped and
+// shown as a state), backs off while Traefik is unreachable, and turns every failure into an
+// ApiState. Credentials in the URL (http://user:pass@host) are sent, never shown. No UI here.
 import * as http from 'http';
 import * as https from 'https';
 import type {
@@ -19,10 +21,34 @@ export interface ApiOptions {
   username?: string;
   password?: string;
   timeoutMs?: number;
-  /** Answers larger than this are refused (protects the extension host). */
+  /** One answer larger than this is refused (protects the extension host). */
   maxBytes?: number;
+  /** Every answer of one snapshot together. */
+  maxTotalBytes?: number;
   perPage?: number;
+  /** Pages read of one list (at perPage items each). */
   maxPages?: number;
+}
+
+/** Traefik pages lists 100 items at a time by default (pkg/api/handler.go defaultPerPage). */
+const PER_PAGE = 100;
+/** 10,000 routers (or services, ...) per list: beyond any gateway Gateway Lens draws. */
+const MAX_PAGES = 100;
+const MAX_ANSWER_BYTES = 16 * 2 ** 20;
+const MAX_SNAPSHOT_BYTES = 64 * 2 ** 20;
+
+/** The URL as shown: without the user and password it may carry. */
+export function shownUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url.replace(/\/+$/, '');
+    u.username = '';
+    u.password = '';
+    return u.href.replace(/\/+$/, '');
+  } catch {
+    // Not a URL: still never show what could be a user:password@ part.
+    return url.replace(/\/\/[^/@\s]*@/, '//').replace(/\/+$/, '');
+  }
 }
 
 class ApiFailure extends Error {
@@ -42,10 +68,18 @@ const BACKOFF_MAX_MS = 60_000;
 export class TraefikApi {
   private failures = 0;
   private retryAt = 0;
+  /** Bytes read by the snapshot in progress. */
+  private spent = 0;
 
   constructor(private readonly options: ApiOptions) {}
 
+  /** The API's URL as shown in states and messages (no credentials). */
   get url(): string {
+    return shownUrl(this.options.baseUrl);
+  }
+
+  /** The URL requested, credentials and all. */
+  private get target(): string {
     return this.options.baseUrl.replace(/\/+$/, '');
   }
 
@@ -64,6 +98,7 @@ export class TraefikApi {
       tcp: { routers: [], services: [], middlewares: [] },
       udp: { routers: [], services: [] },
     };
+    this.spent = 0;
     try {
       const version = await this.getJson<ApiVersion>('/api/version');
       if (!version || typeof version.Version !== 'string') {
@@ -108,10 +143,17 @@ export class TraefikApi {
 
   /** A list endpoint, page by page while Traefik's X-Next-Page says there is more. */
   async list<T>(path: string, optional = false): Promise<T[]> {
-    const perPage = this.options.perPage ?? 100;
-    const maxPages = this.options.maxPages ?? 1000;
+    const perPage = this.options.perPage ?? PER_PAGE;
+    const maxPages = this.options.maxPages ?? MAX_PAGES;
     const out: T[] = [];
-    for (let page = 1; page <= maxPages; page++) {
+    for (let page = 1; ; page++) {
+      if (page > maxPages) {
+        throw new ApiFailure({
+          kind: 'too-large',
+          url: this.url,
+          message: `${path} has more than ${maxPages} pages of ${perPage} (X-Next-Page never ends); Gateway Lens stopped reading`,
+        });
+      }
       const answer = await this.get(`${path}?per_page=${perPage}&page=${page}`);
       // Older Traefik versions lack some endpoints (TCP middlewares before v2.5).
       if (optional && answer.status === 404) return out;
@@ -123,7 +165,6 @@ export class TraefikApi {
       const next = Number(answer.headers['x-next-page'] ?? '1');
       if (!(next > page)) return out;
     }
-    return out;
   }
 
   async getJson<T>(path: string): Promise<T> {
@@ -172,10 +213,11 @@ export class TraefikApi {
 
   private get(path: string, accept = 'application/json'): Promise<Answer> {
     const timeoutMs = this.options.timeoutMs ?? 5000;
-    const maxBytes = this.options.maxBytes ?? 64 * 2 ** 20;
+    const maxBytes = this.options.maxBytes ?? MAX_ANSWER_BYTES;
+    const maxTotal = this.options.maxTotalBytes ?? MAX_SNAPSHOT_BYTES;
     let target: URL;
     try {
-      target = new URL(this.url + path);
+      target = new URL(this.target + path);
     } catch {
       return Promise.reject(new ApiFailure({ kind: 'unreachable', url: this.url, message: 'not a valid URL' }));
     }
@@ -189,19 +231,20 @@ export class TraefikApi {
       const req = lib.get(target, { headers, timeout: timeoutMs }, (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
+        const tooLarge = (message: string): void => {
+          req.destroy();
+          chunks.length = 0;
+          reject(new ApiFailure({ kind: 'too-large', url: this.url, message }));
+        };
+        // A Content-Length over the bound is refused before its body is read.
+        const declared = Number(res.headers['content-length'] ?? 0);
+        if (declared > maxBytes) return tooLarge(`${path} answers ${declared} bytes, more than ${maxBytes}`);
         res.on('data', (chunk: Buffer) => {
+          if (req.destroyed) return;
           size += chunk.length;
-          if (size > maxBytes) {
-            req.destroy();
-            reject(
-              new ApiFailure({
-                kind: 'not-traefik',
-                url: this.url,
-                message: `${path} answered more than ${maxBytes} bytes`,
-              }),
-            );
-            return;
-          }
+          this.spent += chunk.length;
+          if (size > maxBytes) return tooLarge(`${path} answered more than ${maxBytes} bytes`);
+          if (this.spent > maxTotal) return tooLarge(`the API answered more than ${maxTotal} bytes in all`);
           chunks.push(chunk);
         });
         res.on('end', () =>

@@ -71,6 +71,8 @@ export type ApiState =
   | { kind: 'timeout'; url: string; ms: number }
   | { kind: 'unauthorized'; url: string }
   | { kind: 'not-traefik'; url: string; message: string }
+  /** More pages or bytes than Gateway Lens reads (the bounds in api.ts): shown, not drawn. */
+  | { kind: 'too-large'; url: string; message: string }
   | { kind: 'error'; url: string; status: number; message: string };
 
 export interface GatewaySnapshot {
@@ -96,6 +98,8 @@ export function describeState(state: ApiState): string {
       return `Traefik at ${state.url} refused the credentials (401); set gatewayLens.traefik.apiUser and "Gateway Lens: Set Traefik API Password"`;
     case 'not-traefik':
       return `${state.url} does not answer like Traefik's API: ${state.message}`;
+    case 'too-large':
+      return `Traefik at ${state.url} answered too much: ${state.message}`;
     case 'error':
       return `Traefik at ${state.url} answered ${state.status}: ${state.message}`;
   }

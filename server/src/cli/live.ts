@@ -8,7 +8,8 @@ Prints Traefik's routers (status, rule, entry points, priority, errors), service
 UP/DOWN) and middlewares, next to the compose services whose containers serve them (replicas
 running/desired, state, health).
 
-  --api URL           Traefik's API (default http://localhost:8080; api.insecure or a router to api@internal)
+  --api URL           Traefik's API (default http://localhost:8080; api.insecure or a router to api@internal);
+                      credentials in it (http://user:pass@host) are sent, never printed
   --docker-host URL   Docker engine (default: DOCKER_HOST, else the platform socket)
   --format text|json  Output format (default text)
   --timeout MS        Time allowed for each API request (default 5000)
@@ -82,7 +83,10 @@ export const liveCommand: Command = {
       password: options.user !== undefined ? (process.env.GATEWAY_LENS_TRAEFIK_PASSWORD ?? '') : undefined,
     });
     const docker = new live.DockerClient(options.dockerHost);
-    const [snapshot, dockerState] = await Promise.all([api.snapshot(), docker.state()]);
+    // What Traefik and Docker say is printed as text, never as terminal control sequences.
+    const [traefikSaid, dockerSaid] = await Promise.all([api.snapshot(), docker.state()]);
+    const snapshot = live.printableDeep(traefikSaid);
+    const dockerState = live.printableDeep(dockerSaid);
     if (snapshot.state.kind !== 'connected') {
       io.err(`gateway-lens: ${live.describeState(snapshot.state)}\n`);
       return EXIT.usage;
@@ -90,7 +94,7 @@ export const liveCommand: Command = {
     let containers: Awaited<ReturnType<typeof docker.composeContainers>> = [];
     if (dockerState.kind === 'connected') {
       try {
-        containers = await docker.composeContainers();
+        containers = live.printableDeep(await docker.composeContainers());
       } catch {
         containers = [];
       }

@@ -74,7 +74,7 @@ const failures: { mode: Parameters<typeof setMode>[0]; kind: string; options?: o
   { mode: 'invalid-json', kind: 'not-traefik' },
   { mode: 'not-traefik', kind: 'not-traefik' },
   { mode: 'slow', kind: 'timeout', options: { timeoutMs: 300 } },
-  { mode: 'huge', kind: 'not-traefik', options: { maxBytes: 1_000_000 } },
+  { mode: 'huge', kind: 'too-large', options: { maxBytes: 1_000_000 } },
 ];
 
 function setMode(mode: 'unauthorized' | 'error' | 'invalid-json' | 'not-traefik' | 'slow' | 'huge'): void {
