@@ -14,6 +14,7 @@ import {
   type RouteLocation,
 } from '../../../server/src/protocol';
 import type * as Live from '../live';
+import { inClear, originOf, parseStoredPassword, passwordDecision, storePassword } from '../traefik/credentials';
 import type { LiveModel } from '../live/model';
 import type { LiveProblem } from '../live/problems';
 import type { LiveSession } from '../live/session';
@@ -132,10 +133,11 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
     this.live ??= require(bundle) as typeof Live;
     const config = this.config();
     const user = config.get<string>('traefik.apiUser', '').trim();
-    const password = user ? ((await this.extension.secrets.get(PASSWORD_KEY)) ?? '') : undefined;
+    const baseUrl = config.get<string>('traefik.apiUrl', 'http://localhost:8080');
+    const password = user ? await this.passwordFor(baseUrl) : undefined;
     const session = new this.live.LiveSession({
       api: {
-        baseUrl: config.get<string>('traefik.apiUrl', 'http://localhost:8080'),
+        baseUrl,
         username: user || undefined,
         password,
       },
@@ -210,15 +212,52 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
     await config.update('traefik.apiUrl', url.trim(), target);
   }
 
+  /**
+   * The password for `url`: sent only to the origins it was entered for or the user allowed
+   * since (asked here, modal); '' when it stays home, so Traefik answers 401 and the view says so.
+   */
+  private async passwordFor(url: string): Promise<string> {
+    const stored = parseStoredPassword(await this.extension.secrets.get(PASSWORD_KEY));
+    const decision = passwordDecision(stored, url);
+    if (decision.kind === 'send') return decision.password;
+    if (decision.kind === 'none' || !stored) return '';
+    const send = 'Send the Password';
+    const answer = await vscode.window.showWarningMessage(decision.question, { modal: true }, send);
+    if (answer !== send) {
+      this.output.appendLine(`Gateway Lens: the Traefik API password was not sent to ${decision.origin}.`);
+      return '';
+    }
+    await this.extension.secrets.store(
+      PASSWORD_KEY,
+      storePassword({ ...stored, origins: [...stored.origins, decision.origin] }),
+    );
+    return stored.password;
+  }
+
   async setApiPassword(): Promise<void> {
+    const url = this.config().get<string>('traefik.apiUrl', 'http://localhost:8080');
+    const origin = originOf(url);
+    if (!origin) {
+      void vscode.window.showErrorMessage(`gatewayLens.traefik.apiUrl is not an http(s) URL; set it first.`);
+      return;
+    }
     const password = await vscode.window.showInputBox({
       title: 'Traefik API Password',
-      prompt: `Basic-auth password for user "${this.config().get<string>('traefik.apiUser', '')}" (kept in VS Code's secret storage; empty removes it)`,
+      prompt: `Basic-auth password for user "${this.config().get<string>('traefik.apiUser', '')}" at ${origin}, sent only there (kept in VS Code's secret storage; empty removes it)`,
       password: true,
     });
     if (password === undefined) return;
+    if (password !== '' && inClear(url)) {
+      const send = 'Use It over HTTP';
+      const answer = await vscode.window.showWarningMessage(
+        `${origin} is plain HTTP to another machine: the password would cross the network readable by anyone on the way. Use it anyway?`,
+        { modal: true },
+        send,
+      );
+      if (answer !== send) return;
+    }
     if (password === '') await this.extension.secrets.delete(PASSWORD_KEY);
-    else await this.extension.secrets.store(PASSWORD_KEY, password);
+    else await this.extension.secrets.store(PASSWORD_KEY, storePassword({ password, origins: [origin] }));
     if (!this.config().get<string>('traefik.apiUser', '').trim()) {
       void vscode.window.showInformationMessage(
         'Set gatewayLens.traefik.apiUser too: the password is sent only with a user name.',
