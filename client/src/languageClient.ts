@@ -6,7 +6,7 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { composeDocumentFilters, SETTINGS_SECTION } from '../../server/src/protocol';
+import { composeDocumentFilters, SETTINGS_SECTION, type InitializationOptions } from '../../server/src/protocol';
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -19,6 +19,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     documentSelector: composeDocumentFilters(Array.isArray(extraGlobs) ? extraGlobs : []),
     // The server asks for settings (workspace/configuration); this tells it when to ask again.
     synchronize: { configurationSection: SETTINGS_SECTION },
+    // Restricted Mode: the server reads nothing outside the workspace folders (TrustNotification lifts it).
+    initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
     outputChannel: output,
     traceOutputChannel: output,
   };

@@ -4,7 +4,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { addServiceToGateway, gatewayChoices, gatewayRequestProblem, type GatewayRequest } from './analysis';
 import { toRange } from './convert';
-import { uriToPath, type Documents } from './documents';
+import type { Documents } from './documents';
 import type { Projects } from './projects';
 import {
   AddServiceChoicesRequest,
@@ -28,7 +28,7 @@ export function registerAddService(
     AddServiceChoicesRequest.method,
     async (params: AddServiceChoicesParams): Promise<AddServiceChoices | null> => {
       try {
-        const file = uriToPath(params.uri);
+        const file = await projects.composeFileOf(params.uri);
         const model = file ? await projects.model(file) : undefined;
         return file && model ? gatewayChoices(model.project, file) : null;
       } catch (err) {
@@ -51,7 +51,7 @@ export function registerAddService(
       };
       const problem = gatewayRequestProblem(request);
       if (problem) return { error: problem };
-      const file = uriToPath(params.uri);
+      const file = await projects.composeFileOf(params.uri);
       const document = documents.get(params.uri);
       const model = file ? await projects.model(file) : undefined;
       if (!file || !document || !model) return { error: 'Open a compose file of the workspace first.' };

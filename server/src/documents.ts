@@ -25,16 +25,29 @@ export class Documents {
   readonly all = new TextDocuments(TextDocument);
   /** path -> uri as the client spelled it, so diagnostics go back under the same uri. */
   private uris = new Map<string, string>();
+  /** uri -> which opening of it this is: a document closed and reopened at the same version with other text is new. */
+  private openings = new Map<string, number>();
+  private opened = 0;
 
   constructor() {
     this.all.onDidOpen(({ document }) => {
       const file = uriToPath(document.uri);
       if (file) this.uris.set(file, document.uri);
+      this.openings.set(document.uri, ++this.opened);
     });
     this.all.onDidClose(({ document }) => {
       const file = uriToPath(document.uri);
       if (file && this.uris.get(file) === document.uri) this.uris.delete(file);
+      this.openings.delete(document.uri);
     });
+  }
+
+  /**
+   * Identifies the text of an open document: its opening and version. The client's version
+   * alone is not enough (it restarts at 1 when a document is reopened).
+   */
+  stamp(document: TextDocument): string {
+    return `v${this.openings.get(document.uri) ?? 0}.${document.version}`;
   }
 
   get(uri: string): TextDocument | undefined {

@@ -30,7 +30,7 @@ import {
   type Range,
 } from './analysis';
 import { toOffset, toRange, type LineMap } from './convert';
-import { uriToPath, type Documents } from './documents';
+import type { Documents } from './documents';
 import type { Projects } from './projects';
 
 export const FEATURE_CAPABILITIES: ServerCapabilities = {
@@ -76,7 +76,7 @@ export function registerFeatures(
   /** Resolves the document and its project; undefined for files that are not compose files. */
   async function at(uri: string, position?: { line: number; character: number }): Promise<At | undefined> {
     const document = documents.get(uri);
-    const file = uriToPath(uri);
+    const file = document && (await projects.composeFileOf(uri));
     if (!document || !file) return undefined;
     const model = await projects.model(file);
     if (!model) return undefined;

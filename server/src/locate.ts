@@ -7,7 +7,7 @@ import type { Project, Range } from './analysis';
 import { definitionRange, index, qualify } from './analysis/traefik/lookup';
 import type { Definition, Kind } from './analysis/traefik/model';
 import { toRange } from './convert';
-import { uriToPath, type Documents } from './documents';
+import type { Documents } from './documents';
 import type { Projects } from './projects';
 import { LocateRequest, type LocateKind, type LocateParams, type RouteLocation } from './protocol';
 
@@ -56,7 +56,7 @@ export function registerLocate(
       // One project per folder: ask each folder once, through any of its files.
       const byFolder = new Map<string, string>();
       for (const uri of params.files ?? []) {
-        const file = uriToPath(uri);
+        const file = await projects.composeFileOf(uri);
         if (file && !byFolder.has(path.dirname(file))) byFolder.set(path.dirname(file), file);
       }
       const models = [];

@@ -5,6 +5,7 @@
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver';
 import { Analyzer, type Finding, type Project, type ProjectInput, type SourceFile } from './analysis';
+import type { Access, Boundary } from './boundary';
 import { lineMap, toDiagnostic, type LineMap } from './convert';
 import { uriToPath, type Documents } from './documents';
 import type { ProblemCounts } from './protocol';
@@ -24,7 +25,19 @@ export interface ProjectResult {
   inputs: Map<string, string | undefined>;
   composeFiles: string[];
   settings: Settings;
+  /** The project the findings came from: what authoring requests answer from (absent when the core failed). */
+  project?: Project;
+  lines(file: string): LineMap | undefined;
 }
+
+/** The parsed project of a compose file and the line maps of the files it read. */
+export interface ProjectModel {
+  project: Project;
+  lines: (file: string) => LineMap | undefined;
+}
+
+/** Stamp of a file the boundary kept out: the memo is cleared when trust or folders change. */
+const REFUSED = 'refused';
 
 export interface ProjectsHost {
   analyzer: Analyzer;
@@ -32,6 +45,7 @@ export interface ProjectsHost {
   disk: DiskFiles;
   folders: WorkspaceFolders;
   settings: SettingsCache;
+  boundary: Boundary;
   log(message: string): void;
 }
 
@@ -39,7 +53,7 @@ interface Gathered {
   inputs: Map<string, string | undefined>;
   lines: Map<string, LineMap>;
   versions: Map<string, number>;
-  read(file: string): string | undefined;
+  read(file: string, access?: Access): string | undefined;
   input: ProjectInput;
 }
 
@@ -48,6 +62,8 @@ let results = 0;
 export class Projects {
   private memo = new Map<string, ProjectResult>();
   private queue = new Map<string, Promise<unknown>>();
+  /** Refusals already logged, so each is said once. */
+  private refusals = new Set<string>();
 
   constructor(private readonly host: ProjectsHost) {}
 
@@ -83,10 +99,31 @@ export class Projects {
     this.memo.delete(folder);
   }
 
+  /** Trust or the workspace folders changed: what may be read changed, so nothing memoised holds. */
+  reset(): void {
+    for (const folder of [...this.memo.keys()]) this.forget(folder);
+    this.refusals.clear();
+  }
+
+  /**
+   * The file of `uri` when authoring requests answer for it: an open compose document (by
+   * language and name), or a compose file of the project on disk the boundary lets us read.
+   * Anything else (a README, /etc/passwd) gets no answer.
+   */
+  async composeFileOf(uri: string): Promise<string | undefined> {
+    const file = uriToPath(uri);
+    if (!file) return undefined;
+    const settings = await this.settingsFor(path.dirname(file));
+    const document = this.host.documents.get(uri) ?? this.host.documents.byPath(file);
+    if (document) return this.host.documents.isCompose(document, settings.files) ? file : undefined;
+    return isComposeFileName(file, settings.files) && this.host.boundary.allows(file, 'project') ? file : undefined;
+  }
+
   /** Compose files of the folder: compose names on disk, plus open compose documents there. */
   async composeFiles(folder: string, settings: Settings): Promise<string[]> {
-    const { documents, disk } = this.host;
-    const files = new Set((await disk.list(folder)).filter((f) => isComposeFileName(f, settings.files)));
+    const { documents, disk, boundary } = this.host;
+    const listed = boundary.allows(folder, 'project') ? await disk.list(folder) : [];
+    const files = new Set(listed.filter((f) => isComposeFileName(f, settings.files)));
     for (const document of documents.inFolder(folder)) {
       const file = uriToPath(document.uri);
       if (file && documents.isCompose(document, settings.files)) files.add(file);
@@ -96,7 +133,7 @@ export class Projects {
 
   private stamp(file: string): string | undefined {
     const document = this.host.documents.byPath(file);
-    return document ? `v${document.version}` : this.host.disk.stamp(file);
+    return document ? this.host.documents.stamp(document) : this.host.disk.stamp(file);
   }
 
   /** Reads what one analysis of the project needs: its files, and what they mount or name. */
@@ -105,10 +142,16 @@ export class Projects {
     const inputs = new Map<string, string | undefined>();
     const lines = new Map<string, LineMap>();
     const versions = new Map<string, number>();
-    const read = (file: string): string | undefined => {
+    const read = (file: string, access: Access = 'mount'): string | undefined => {
       const document = documents.byPath(file);
+      // An open compose document's text comes from the editor; anything else crosses the boundary.
+      if (!(document && access === 'project') && !this.host.boundary.allows(file, access)) {
+        this.refused(file, access);
+        inputs.set(file, REFUSED);
+        return undefined;
+      }
       if (document) {
-        inputs.set(file, `v${document.version}`);
+        inputs.set(file, documents.stamp(document));
         versions.set(document.uri, document.version);
         lines.set(file, document);
         return document.getText();
@@ -118,17 +161,17 @@ export class Projects {
       if (text !== undefined) lines.set(file, lineMap(text));
       return text;
     };
-    const source = (file: string): SourceFile[] => {
-      const text = read(file);
+    const source = (file: string, access: Access): SourceFile[] => {
+      const text = read(file, access);
       return text === undefined ? [] : [{ file, text }];
     };
 
-    const files = composeFiles.flatMap(source);
+    const files = composeFiles.flatMap((f) => source(f, 'project'));
     const staticFiles: SourceFile[] = [];
     if (settings.traefik.staticConfig) {
       const base = this.host.folders.folderOf(folder)?.path ?? folder;
       const file = path.resolve(base, settings.traefik.staticConfig);
-      staticFiles.push(...source(file));
+      staticFiles.push(...source(file, 'setting'));
       if (staticFiles.length === 0) this.host.log(`gatewayLens.traefik.staticConfig: cannot read ${file}`);
     }
 
@@ -142,20 +185,25 @@ export class Projects {
   }
 
   /**
-   * The parsed project of the folder holding `file`, without running the checks: what
-   * completion, hover and navigation need, answered from the same parse caches.
+   * The analysed project of the compose file `file` (see composeFileOf): what completion, hover
+   * and navigation answer from. It is the memoised analysis the diagnostics use, so a request
+   * after an edit shares that one incremental run instead of building the project again.
    */
-  async model(file: string): Promise<{ project: Project; lines: (file: string) => LineMap | undefined } | undefined> {
+  async model(file: string): Promise<ProjectModel | undefined> {
     const folder = path.dirname(file);
-    const settings = await this.settingsFor(folder);
-    const composeFiles = await this.composeFiles(folder, settings);
-    if (!composeFiles.includes(file)) composeFiles.push(file);
-    const gathered = this.gather(folder, settings, composeFiles);
-    const project = this.host.analyzer.project(gathered.input);
-    return {
-      project,
-      lines: (f) => gathered.lines.get(f) ?? (gathered.read(f) !== undefined ? gathered.lines.get(f) : undefined),
-    };
+    const result = await this.analyse(folder);
+    if (!result.composeFiles.includes(file)) return undefined;
+    if (result.project) return { project: result.project, lines: result.lines };
+    // The checks failed as a whole: the project alone may still build.
+    const gathered = this.gather(folder, result.settings, result.composeFiles);
+    return { project: this.host.analyzer.project(gathered.input), lines: lineReader(gathered) };
+  }
+
+  private refused(file: string, access: Access): void {
+    const key = `${access}:${file}`;
+    if (this.refusals.has(key)) return;
+    this.refusals.add(key);
+    this.host.log(`Gateway Lens: ${this.host.boundary.refusal(file, access)}.`);
   }
 
   private async compute(folder: string): Promise<ProjectResult> {
@@ -169,8 +217,9 @@ export class Projects {
     const { files } = input;
     const staticFiles = input.staticFiles ?? [];
     let findings: Finding[];
+    let project: Project | undefined;
     try {
-      findings = this.host.analyzer.analyze(input).findings;
+      ({ findings, project } = this.host.analyzer.analyze(input));
     } catch (err) {
       // The core failed as a whole: say so on the project's first file instead of going quiet.
       this.host.log(`Analysis of ${folder} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -213,6 +262,8 @@ export class Projects {
       inputs,
       composeFiles,
       settings,
+      project,
+      lines: ctx.lines,
     };
     if (memo) for (const file of memo.inputs.keys()) if (!inputs.has(file)) this.host.analyzer.forget(file);
     this.memo.set(folder, result);
@@ -220,10 +271,14 @@ export class Projects {
   }
 }
 
+function lineReader(gathered: Gathered): (file: string) => LineMap | undefined {
+  return (f) => gathered.lines.get(f) ?? (gathered.read(f) !== undefined ? gathered.lines.get(f) : undefined);
+}
+
 /** The same compose files, and every file read then is unchanged now. */
 function sameInputs(memo: ProjectResult, composeFiles: string[], stamp: (file: string) => string | undefined): boolean {
   if (memo.composeFiles.length !== composeFiles.length) return false;
   if (memo.composeFiles.some((f, i) => f !== composeFiles[i])) return false;
-  for (const [file, was] of memo.inputs) if (stamp(file) !== was) return false;
+  for (const [file, was] of memo.inputs) if (was !== REFUSED && stamp(file) !== was) return false;
   return true;
 }

@@ -171,3 +171,15 @@ export type AddServiceResult = { edit: { changes: Record<string, TextEditData[]>
 
 /** Client -> server: the labels (and service block) for AddServiceParams, as an edit. */
 export const AddServiceRequest = { method: 'gatewayLens/addService' } as const;
+
+/** `initializationOptions` the extension starts the server with. */
+export interface InitializationOptions {
+  /** VS Code's workspace trust; absent (other clients): trusted. Untrusted: nothing outside the workspace folders is read. */
+  trusted?: boolean;
+}
+
+/** Client -> server: the user trusted the workspace (VS Code's onDidGrantWorkspaceTrust). */
+export interface TrustParams {
+  trusted: boolean;
+}
+export const TrustNotification = { method: 'gatewayLens/trust' } as const;

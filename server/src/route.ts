@@ -3,7 +3,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { routeRequest, type Candidate } from './analysis';
 import { toRange, type LineMap } from './convert';
-import { pathToUri, uriToPath } from './documents';
+import { pathToUri } from './documents';
 import type { Projects } from './projects';
 import { RouteRequest, type RouteAnswer, type RouteCandidate, type RouteLocation, type RouteParams } from './protocol';
 
@@ -21,8 +21,8 @@ export function registerRoute(connection: Connection, projects: Projects, log: (
       notes: [note],
     });
     try {
-      const file = uriToPath(params.uri);
-      if (!file) return failed(`${params.uri} is not a file on disk.`);
+      const file = await projects.composeFileOf(params.uri);
+      if (!file) return failed(`${params.uri} is not a compose file of the workspace.`);
       const model = await projects.model(file);
       if (!model) return failed('No compose project was found for this file.');
       const result = routeRequest(model.project, params);

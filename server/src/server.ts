@@ -13,17 +13,27 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import { registerAddService } from './addService';
 import { Analyzer } from './analysis';
+import { Boundary } from './boundary';
 import { Documents, uriToPath } from './documents';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
+import { guardedStdio } from './framing';
 import { registerLocate } from './locate';
 import { registerRoute } from './route';
 import { Projects } from './projects';
-import { SETTINGS_SECTION, WATCHED_FILE_GLOBS } from './protocol';
+import {
+  SETTINGS_SECTION,
+  TrustNotification,
+  WATCHED_FILE_GLOBS,
+  type InitializationOptions,
+  type TrustParams,
+} from './protocol';
 import { SettingsCache } from './settings';
 import { describe, Validation } from './validation';
 import { DiskFiles, WorkspaceFolders, type WorkspaceFolder } from './workspace';
 
-const connection = createConnection();
+// Over stdio a broken frame ends the process with a message (the client restarts it) instead of
+// leaving it deaf; --node-ipc and sockets carry whole messages.
+const connection = process.argv.includes('--stdio') ? createConnection(...guardedStdio()) : createConnection();
 const log = (message: string): void => connection.console.error(message);
 
 // Timers and promises are wrapped, but a stray exception must not end the session.
@@ -53,7 +63,14 @@ const settings = new SettingsCache(async (scopeUri) =>
     ? connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })
     : (pushedSettings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION],
 );
-const projects = new Projects({ analyzer: new Analyzer(), documents, disk: new DiskFiles(), folders, settings, log });
+const boundary = new Boundary(folders);
+const unreadable = new Set<string>();
+const disk = new DiskFiles((file, reason) => {
+  // Said once per file and reason, not on every analysis that asks again.
+  if (!unreadable.has(`${file}\0${reason}`)) log(`Gateway Lens: not reading ${file}: ${reason}.`);
+  unreadable.add(`${file}\0${reason}`);
+});
+const projects = new Projects({ analyzer: new Analyzer(), documents, disk, folders, settings, boundary, log });
 let validation: Validation | undefined;
 registerFeatures(connection, documents, projects, log);
 registerLocate(connection, documents, projects, log);
@@ -81,6 +98,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     log,
   );
   folders.set(toFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])));
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  boundary.trusted = options.trusted !== false;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -110,6 +129,7 @@ connection.onInitialized(
           const removed = new Set(event.removed.map((f) => f.uri));
           folders.set([...folders.all().filter((f) => !removed.has(f.uri)), ...toFolders(event.added)]);
           settings.clear();
+          projects.reset();
           validation?.refreshAll();
         }),
       );
@@ -121,6 +141,18 @@ connection.onInitialized(
 connection.onDidChangeConfiguration(
   safe('didChangeConfiguration', (params) => {
     pushedSettings = params.settings;
+    settings.clear();
+    validation?.refreshAll();
+  }),
+);
+
+// Trust is granted once, never taken back without a restart (VS Code reloads the window then).
+connection.onNotification(
+  TrustNotification.method,
+  safe('trust', (params: TrustParams) => {
+    if (boundary.trusted === (params?.trusted === true)) return;
+    boundary.trusted = params?.trusted === true;
+    projects.reset();
     settings.clear();
     validation?.refreshAll();
   }),

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Analyzer } from '../../../server/src/analysis';
+import { Boundary } from '../../../server/src/boundary';
 import { Documents, pathToUri } from '../../../server/src/documents';
 import { Projects } from '../../../server/src/projects';
 import { SettingsCache } from '../../../server/src/settings';
@@ -24,6 +25,7 @@ function setup(settings: unknown) {
     disk: new DiskFiles(),
     folders,
     settings: new SettingsCache(async () => settings),
+    boundary: new Boundary(folders),
     log: (m) => logs.push(m),
   });
   const write = (name: string, text: string, future = 0) => {
