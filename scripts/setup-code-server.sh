@@ -11,12 +11,15 @@ CACHE=${1:-${GATEWAY_LENS_CACHE:-$HOME/.cache/gateway-lens}/code-server-$VERSION
 ENTRY=$CACHE/node_modules/code-server/out/node/entry.js
 MARK=$CACHE/.complete
 
+step() { echo "[setup-code-server] $*" >&2; }
+
 if [ -f "$MARK" ] && [ -f "$ENTRY" ]; then
+  step "code-server $VERSION already installed in $CACHE"
   echo "$ENTRY"
   exit 0
 fi
+step "installing code-server $VERSION into $CACHE (a few minutes)"
 
-step() { echo "[setup-code-server] $*" >&2; }
 fail() { echo "[setup-code-server] FAILED at: $CURRENT" >&2; exit 1; }
 trap fail ERR
 
