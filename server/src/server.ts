@@ -30,6 +30,8 @@ import {
 import { SettingsCache } from './settings';
 import { describe, Validation } from './validation';
 import { DiskFiles, WorkspaceFolders, type WorkspaceFolder } from './workspace';
+import { WorkspaceCheck } from './workspaceCheck';
+import { WorkspaceReports } from './workspaceDiagnostics';
 
 // Over stdio a broken frame ends the process with a message (the client restarts it) instead of
 // leaving it deaf; --node-ipc and sockets carry whole messages.
@@ -72,6 +74,14 @@ const disk = new DiskFiles((file, reason) => {
 });
 const projects = new Projects({ analyzer: new Analyzer(), documents, disk, folders, settings, boundary, log });
 let validation: Validation | undefined;
+let workspaceReports: WorkspaceReports | undefined;
+const workspaceCheck = new WorkspaceCheck({
+  folders,
+  settingsFor: (uri) => settings.get(uri),
+  idle: () => validation?.idle() ?? Promise.resolve(),
+  check: (folder) => validation?.check(folder) ?? Promise.resolve(),
+  log,
+});
 registerFeatures(connection, documents, projects, log);
 registerLocate(connection, documents, projects, log);
 registerAddService(connection, documents, projects, log);
@@ -90,13 +100,16 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   dynamic.watchedFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   dynamic.workspaceFolders = caps.workspace?.workspaceFolders === true;
   const pull = caps.textDocument?.diagnostic !== undefined;
+  // A client that pulls and knows workspace diagnostics gets closed files' findings by asking too.
+  workspaceReports = pull && caps.workspace?.diagnostics !== undefined ? new WorkspaceReports() : undefined;
   validation = new Validation(
     connection,
     documents,
     projects,
-    { pull, refreshSupport: caps.workspace?.diagnostics?.refreshSupport === true, delay: 200 },
+    { pull, refreshSupport: caps.workspace?.diagnostics?.refreshSupport === true, delay: 200, workspaceReports },
     log,
   );
+  validation.covers = (folder, s) => workspaceCheck.covers(folder, s);
   folders.set(toFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])));
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   boundary.trusted = options.trusted !== false;
@@ -106,7 +119,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       ...FEATURE_CAPABILITIES,
       // Editing one compose file changes its siblings' diagnostics (one project per folder).
       diagnosticProvider: pull
-        ? { identifier: 'gateway-lens', interFileDependencies: true, workspaceDiagnostics: false }
+        ? {
+            identifier: 'gateway-lens',
+            interFileDependencies: true,
+            workspaceDiagnostics: workspaceReports !== undefined,
+          }
         : undefined,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -131,9 +148,11 @@ connection.onInitialized(
           settings.clear();
           projects.reset();
           validation?.refreshAll();
+          workspaceCheck.start();
         }),
       );
     }
+    workspaceCheck.start();
   }),
 );
 
@@ -143,6 +162,7 @@ connection.onDidChangeConfiguration(
     pushedSettings = params.settings;
     settings.clear();
     validation?.refreshAll();
+    workspaceCheck.start();
   }),
 );
 
@@ -190,7 +210,21 @@ connection.languages.diagnostics.on(async (params, token) => {
   }
 });
 
-connection.onShutdown(safe('shutdown', () => validation?.dispose()));
+connection.languages.diagnostics.onWorkspace(async (params, token) => {
+  try {
+    return (await workspaceReports?.answer(params.previousResultIds, token)) ?? { items: [] };
+  } catch (err) {
+    log(`Workspace diagnostics failed: ${describe(err)}`);
+    return { items: [] };
+  }
+});
+
+connection.onShutdown(
+  safe('shutdown', () => {
+    workspaceCheck.cancel();
+    validation?.dispose();
+  }),
+);
 
 documents.all.listen(connection);
 connection.listen();

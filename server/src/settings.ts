@@ -4,6 +4,9 @@ import type { AnalysisOptions } from './analysis';
 
 export type VersionSetting = 'auto' | 'v3' | 'v2';
 
+/** Which compose projects are checked: those with an open file, or every one of the workspace. */
+export type CheckSetting = 'openFiles' | 'workspace';
+
 export interface Settings {
   /** Extra globs for compose files (besides docker-compose*.yml and compose*.yml). */
   files: string[];
@@ -14,6 +17,7 @@ export interface Settings {
   };
   externalMiddlewares: string[];
   externalServices: string[];
+  check: CheckSetting;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   traefik: { staticConfig: '', version: 'auto' },
   externalMiddlewares: [],
   externalServices: [],
+  check: 'workspace',
 };
 
 function record(value: unknown): Record<string, unknown> {
@@ -44,6 +49,7 @@ export function readSettings(raw: unknown): Settings {
     },
     externalMiddlewares: strings(section.externalMiddlewares),
     externalServices: strings(section.externalServices),
+    check: section.check === 'openFiles' ? 'openFiles' : 'workspace',
   };
 }
 

@@ -15,6 +15,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { uriToPath, type Documents } from './documents';
 import type { Projects } from './projects';
 import { StatusNotification, type ProblemCounts, type StatusParams } from './protocol';
+import type { Settings } from './settings';
+import type { WorkspaceReports } from './workspaceDiagnostics';
 
 export interface ValidationOptions {
   /** The client pulls diagnostics (textDocument/diagnostic) for its open documents. */
@@ -23,6 +25,8 @@ export interface ValidationOptions {
   refreshSupport: boolean;
   /** Debounce after an edit, ms. */
   delay: number;
+  /** Closed files of background-checked projects go to workspace/diagnostic instead of being pushed. */
+  workspaceReports?: WorkspaceReports;
 }
 
 export class Validation {
@@ -33,6 +37,10 @@ export class Validation {
   /** Folder -> problem counts, for every project with an open compose file. */
   private counts = new Map<string, ProblemCounts>();
   private running = 0;
+  private pulling = 0;
+  private idleWaiters: (() => void)[] = [];
+  /** Whether a project is shown without an open file (the workspace check); set by the server. */
+  covers: (folder: string, settings: Settings) => boolean = () => false;
 
   constructor(
     private readonly connection: Connection,
@@ -54,7 +62,9 @@ export class Validation {
     clearTimeout(this.timers.get(folder));
     const timer = setTimeout(() => {
       if (this.timers.get(folder) === timer) this.timers.delete(folder);
-      this.run(folder, generation).catch((err) => this.log(`Validation of ${folder} failed: ${describe(err)}`));
+      this.run(folder, generation)
+        .catch((err) => this.log(`Validation of ${folder} failed: ${describe(err)}`))
+        .finally(() => this.settle());
     }, delay);
     this.timers.set(folder, timer);
   }
@@ -70,6 +80,8 @@ export class Validation {
   documentOpened(document: TextDocument): void {
     if (!this.options.pull) return;
     for (const uris of this.pushed.values()) {
+      // A workspace report stays: the client prefers the document's own pull while it is open.
+      if (this.options.workspaceReports?.has(document.uri)) continue;
       if (uris.delete(document.uri)) void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     }
   }
@@ -99,15 +111,45 @@ export class Validation {
     const file = uriToPath(uri);
     if (!document || !file) return { kind: 'full', items: [] };
     const folder = path.dirname(file);
-    const settings = await this.projects.settingsFor(folder);
-    if (!this.documents.isCompose(document, settings.files)) return { kind: 'full', items: [] };
-    // Let queued notifications (a newer didChange, a $/cancelRequest) in before the work.
-    await new Promise((resolve) => setImmediate(resolve));
-    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-    const result = await this.projects.analyse(folder);
-    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-    if (previousResultId === result.resultId) return { kind: 'unchanged', resultId: result.resultId };
-    return { kind: 'full', resultId: result.resultId, items: result.diagnostics.get(uri) ?? [] };
+    this.pulling++;
+    try {
+      const settings = await this.projects.settingsFor(folder);
+      if (!this.documents.isCompose(document, settings.files)) return { kind: 'full', items: [] };
+      // Let queued notifications (a newer didChange, a $/cancelRequest) in before the work.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      const result = await this.projects.analyse(folder);
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      if (previousResultId === result.resultId) return { kind: 'unchanged', resultId: result.resultId };
+      return { kind: 'full', resultId: result.resultId, items: result.diagnostics.get(uri) ?? [] };
+    } finally {
+      this.pulling--;
+      this.settle();
+    }
+  }
+
+  /** Resolves once no edit waits, no analysis runs and no pull is answered: the background's turn. */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Analyses and shows one project now (the workspace check's step; it waited for idle()). */
+  check(folder: string): Promise<void> {
+    const generation = (this.generations.get(folder) ?? 0) + 1;
+    this.generations.set(folder, generation);
+    return this.run(folder, generation);
+  }
+
+  private isIdle(): boolean {
+    return this.timers.size === 0 && this.running === 0 && this.pulling === 0;
+  }
+
+  private settle(): void {
+    if (!this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
   }
 
   dispose(): void {
@@ -141,7 +183,8 @@ export class Validation {
     const settings = await this.projects.settingsFor(folder);
     if (this.stale(folder, generation)) return;
     const open = this.documents.inFolder(folder).filter((d) => this.documents.isCompose(d, settings.files));
-    if (open.length === 0) return this.drop(folder);
+    const background = this.covers(folder, settings);
+    if (open.length === 0 && !background) return this.drop(folder);
 
     this.running++;
     this.sendStatus();
@@ -151,19 +194,23 @@ export class Validation {
       if (this.stale(folder, generation)) return;
       for (const [uri, version] of result.versions) if (this.documents.get(uri)?.version !== version) return;
 
+      if (open.length === 0 && result.composeFiles.length === 0) return this.drop(folder);
+      const reports = background ? this.options.workspaceReports : undefined;
       const before = this.pushed.get(folder) ?? new Set<string>();
       const now = new Set<string>();
       for (const [uri, diagnostics] of result.diagnostics) {
         if (this.pullOwned(uri, settings.files)) continue;
         now.add(uri);
-        void this.connection.sendDiagnostics({ uri, version: result.versions.get(uri), diagnostics });
+        if (reports) reports.set(uri, result.resultId, diagnostics);
+        else void this.connection.sendDiagnostics({ uri, version: result.versions.get(uri), diagnostics });
       }
-      for (const uri of before) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      for (const uri of before) if (!now.has(uri)) this.clear(uri);
       this.pushed.set(folder, now);
       this.counts.set(folder, result.counts);
     } finally {
       this.running--;
       this.sendStatus();
+      this.settle();
     }
   }
 
@@ -175,10 +222,17 @@ export class Validation {
 
   /** No compose file of the project is open any more: clear what it showed. */
   private drop(folder: string): void {
-    for (const uri of this.pushed.get(folder) ?? []) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of this.pushed.get(folder) ?? []) this.clear(uri);
     this.pushed.delete(folder);
     if (this.counts.delete(folder)) this.sendStatus();
     this.projects.forget(folder);
+  }
+
+  /** Takes a file's diagnostics back, the way they were sent. */
+  private clear(uri: string): void {
+    const reports = this.options.workspaceReports;
+    if (reports?.has(uri)) reports.clear(uri);
+    else void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   private sendStatus(): void {

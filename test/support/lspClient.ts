@@ -60,14 +60,19 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async initialize(rootPath: string, capabilities: Record<string, unknown> = {}): Promise<unknown> {
+  /** `capabilities` go under textDocument, `workspace` beside configuration. */
+  async initialize(
+    rootPath: string,
+    capabilities: Record<string, unknown> = {},
+    workspace: Record<string, unknown> = {},
+  ): Promise<unknown> {
     const rootUri = pathToFileURL(rootPath).toString();
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'root' }],
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...workspace },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, ...capabilities },
       },
     });

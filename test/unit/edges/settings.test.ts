@@ -23,8 +23,11 @@ test('settings are read defensively', () => {
         traefik: { staticConfig: 'traefik/traefik.yml', version: 'v2' },
         externalMiddlewares: [],
         externalServices: ['api'],
+        check: 'workspace',
       },
     ],
+    [{ check: 'openFiles' }, { ...DEFAULT_SETTINGS, check: 'openFiles' }],
+    [{ check: 'all' }, DEFAULT_SETTINGS],
     [{ traefik: { version: 'v9', staticConfig: 3 } }, DEFAULT_SETTINGS],
   ];
   for (const [raw, expected] of cases) assert.deepEqual(readSettings(raw), expected, JSON.stringify(raw));
