@@ -66,7 +66,7 @@ export function registerLocate(
       }
       const named = params.project ? models.filter((m) => m.project.name === params.project) : [];
       const out: RouteLocation[] = [];
-      for (const model of named.length > 0 ? named : models) {
+      for (const model of named.length > 0 || params.onlyProject ? named : models) {
         for (const found of locateIn(model.project, params)) {
           const lines = model.lines(found.file);
           if (lines) out.push({ uri: documents.uriOf(found.file), range: toRange(lines, found.range) });

@@ -1,8 +1,9 @@
 // Traefik's live errors on the labels that define the router, service or middleware (source
 // `traefik`), so a running gateway's complaint shows where it is fixed. The problems come from
-// the live model; where they are written comes from the language server (gatewayLens/locate).
+// the live model; which project's labels they belong on is live/attach.ts's decision, and
+// where those labels are written comes from the language server (gatewayLens/locate).
 import * as vscode from 'vscode';
-import type { RouteLocation } from '../../../server/src/protocol';
+import type { Placed } from '../live/attach';
 import type { LiveModel } from '../live/model';
 import type { LiveProblem } from '../live/problems';
 
@@ -17,8 +18,11 @@ export class LiveDiagnostics implements vscode.Disposable {
   /** Answers of an older update must not overwrite a newer one. */
   private generation = 0;
 
-  /** `locate` answers undefined while the language server cannot be asked: the update is retried later. */
-  constructor(private readonly locate: (problem: LiveProblem) => Promise<RouteLocation[] | undefined>) {}
+  /** `place` answers undefined while the language server cannot be asked: the update is retried later. */
+  constructor(
+    private readonly place: (model: LiveModel, problem: LiveProblem) => Promise<Placed | undefined>,
+    private readonly log: (message: string) => void,
+  ) {}
 
   /** Recomputes when Traefik's problems changed, or always with `force` (compose files changed). */
   async update(model: LiveModel, source: ProblemSource, force = false): Promise<void> {
@@ -30,9 +34,11 @@ export class LiveDiagnostics implements vscode.Disposable {
     const byUri = new Map<string, vscode.Diagnostic[]>();
     let complete = true;
     for (const problem of problems) {
-      const locations = await this.locate(problem).catch(() => undefined);
-      if (!locations) complete = false;
-      for (const l of locations ?? []) {
+      const placed = await this.place(model, problem).catch(() => undefined);
+      if (!placed) complete = false;
+      if (placed?.skipped)
+        this.log(`Traefik's error on ${problem.kind} "${problem.name}" is not shown: ${placed.skipped}.`);
+      for (const l of placed?.locations ?? []) {
         const range = new vscode.Range(
           l.range.start.line,
           l.range.start.character,
@@ -43,7 +49,7 @@ export class LiveDiagnostics implements vscode.Disposable {
         for (const message of problem.messages) {
           const d = new vscode.Diagnostic(
             range,
-            `Traefik (live): ${problem.kind} "${problem.name}": ${message}`,
+            `Traefik (live): ${problem.kind} "${problem.name}": ${message}${placed?.note ? ` (${placed.note})` : ''}`,
             problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
           );
           d.source = 'traefik';
