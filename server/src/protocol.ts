@@ -124,10 +124,31 @@ export interface LocateParams {
   files: string[];
   /** Compose project (com.docker.compose.project): when a searched project has this name, only it is searched. */
   project?: string;
+  /** With `project`: search only projects of that name, never the others (live errors go on the running project's labels). */
+  onlyProject?: boolean;
 }
 
 /** Client -> server: where in the compose files is this router, service, middleware or compose service? Answers RouteLocation[]. */
 export const LocateRequest = { method: 'gatewayLens/locate' } as const;
+
+export interface DefinitionsParams {
+  /** Compose files (uris): each file's folder is one project. */
+  files: string[];
+}
+
+/** A router or service the compose files define for Traefik (containers Traefik is told to keep). */
+export interface FileDefinition {
+  kind: 'router' | 'service';
+  protocol: 'http' | 'tcp' | 'udp';
+  /** Traefik's name, `users@docker`. */
+  name: string;
+  /** The compose project it belongs to. */
+  project: string;
+  location: RouteLocation;
+}
+
+/** Client -> server: every router and service the files define (the Gateway view's drift). Answers FileDefinition[]. */
+export const DefinitionsRequest = { method: 'gatewayLens/definitions' } as const;
 
 /** What "Add Service to Gateway" can offer for one compose file. */
 export interface AddServiceChoicesParams {

@@ -16,6 +16,7 @@ import { Analyzer } from './analysis';
 import { Boundary } from './boundary';
 import { Documents, uriToPath } from './documents';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
+import { registerDefinitions } from './definitions';
 import { guardedStdio } from './framing';
 import { registerLocate } from './locate';
 import { registerRoute } from './route';
@@ -84,6 +85,7 @@ const workspaceCheck = new WorkspaceCheck({
 });
 registerFeatures(connection, documents, projects, log);
 registerLocate(connection, documents, projects, log);
+registerDefinitions(connection, documents, projects, log);
 registerAddService(connection, documents, projects, log);
 registerRoute(connection, projects, log);
 

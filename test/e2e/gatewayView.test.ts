@@ -4,8 +4,18 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { fixture, startFakeTraefik, type FakeTraefik } from '../support/fakeTraefik';
-import { codeServerEntry, extensionVsix, openFile, screenshot, startEditor, type Editor } from './codeServer';
+import * as fs from 'fs';
+import * as path from 'path';
+import { defaultState, fixture, startFakeTraefik, type FakeTraefik } from '../support/fakeTraefik';
+import {
+  codeServerEntry,
+  extensionVsix,
+  openFile,
+  runCommand,
+  screenshot,
+  startEditor,
+  type Editor,
+} from './codeServer';
 import { publishScreenshot, waitUntil, workspaceOf } from './workbench';
 
 interface ApiService {
@@ -68,3 +78,70 @@ test('the Gateway view shows the routers, services and servers Traefik reports',
   const shot = await screenshot(page, 'gateway-view');
   publishScreenshot(shot, 'gateway-view.png');
 });
+
+test(
+  'TCP and UDP groups, entry point addresses, and the live Traefik state in the status bar',
+  { timeout: 120_000 },
+  async () => {
+    const { page } = editor;
+    const tcp = fixture<{ name: string }[]>('tcprouters.json');
+    const udpServices = fixture<{ name: string }[]>('udpservices.json');
+    const rows = await waitUntil(
+      page,
+      'the TCP and UDP groups and the web entry point with its address',
+      () => gatewayRows(page),
+      (r) =>
+        r.includes(`TCP routers, ${tcp.length}`) &&
+        r.includes(`UDP services, ${udpServices.length}`) &&
+        r.some((x) => x.startsWith('web, :80 · ')),
+    );
+    assert.ok(rows.some((r) => r.startsWith(`${tcp[0].name}, `) && r.includes('entry points: web')));
+    const status = page.locator('.statusbar-item[aria-label*="Traefik 3.7.9"]');
+    await status.first().waitFor({ timeout: 30_000 });
+  },
+);
+
+test(
+  'Set Traefik API URL asks where to keep it; the old routers go while the new URL is tried',
+  { timeout: 120_000 },
+  async () => {
+    const { page, folder, userDataDir } = editor;
+    // A server that accepts the connection and answers only after the client gave up (5 s).
+    const hanging = await startFakeTraefik({ ...defaultState(), mode: 'slow', slowMs: 60_000 });
+    try {
+      await runCommand(page, 'Gateway Lens: Set Traefik API URL...');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(hanging.url);
+      await page.keyboard.press('Enter');
+      const user = page.locator('.quick-input-list .monaco-list-row', { hasText: 'User settings' });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Workspace settings' }).waitFor();
+      await user.click();
+      const sidebar = page.locator('.part.sidebar');
+      // At once: no row of the old Traefik under "Connected", the view says it is reading the API.
+      await waitUntil(
+        page,
+        "the loading state instead of the old Traefik's routers",
+        async () => (await sidebar.innerText()).replace(/\s+/g, ' '),
+        (text) =>
+          text.includes("Reading Traefik's API") && !text.includes(`Connected to Traefik 3.7.9 at ${traefik.url}`),
+        4000,
+      );
+      await waitUntil(
+        page,
+        'the timeout to be shown',
+        async () => (await sidebar.innerText()).replace(/\s+/g, ' '),
+        (text) => text.includes('did not answer within 5000 ms'),
+      );
+      const settings = fs.readFileSync(path.join(userDataDir, 'User', 'settings.json'), 'utf8');
+      assert.match(settings, new RegExp(`"gatewayLens.traefik.apiUrl": "${hanging.url}"`));
+      assert.equal(
+        fs.existsSync(path.join(folder, '.vscode', 'settings.json')),
+        false,
+        'nothing written into the repository',
+      );
+    } finally {
+      await hanging.close();
+    }
+  },
+);

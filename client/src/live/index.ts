@@ -12,10 +12,17 @@ export type { LiveModel, LiveService, LiveComposeService, LiveServer } from './m
 export { renderText, renderJson } from './render';
 export { printable, printableDeep } from './printable';
 export * from './tree';
+export { layer4RouterNodes, layer4ServiceNodes } from './layer4';
 export { LiveSession } from './session';
 export type { SessionOptions } from './session';
 export type { KnownComposeService } from './model';
 export { liveProblems, problemsKey } from './problems';
+export { placeProblem, ownersOf } from './attach';
+export { traefikStatusView } from './statusItem';
+export { drift, driftNodes } from './drift';
+export type { Drift } from './drift';
+export type { TraefikStatusView } from './statusItem';
+export type { Placed, Locate, LabelOwner } from './attach';
 export type { LiveProblem } from './problems';
 export * from '../scale/plan';
 export { executeScale } from '../scale/run';

@@ -3,6 +3,12 @@
 import type { ComposeContainer, DockerState } from '../docker/types';
 import type { ApiMiddleware, ApiRouter, ApiService, ApiState, GatewaySnapshot } from '../traefik/types';
 
+/** TCP or UDP routers and services as Traefik runs them (servers have an `address`, not a `url`). */
+export interface LiveLayer4 {
+  routers: ApiRouter[];
+  services: LiveService[];
+}
+
 export interface LiveServer {
   url: string;
   status?: 'UP' | 'DOWN';
@@ -39,11 +45,15 @@ export interface LiveModel {
   traefik: ApiState;
   docker?: DockerState;
   entryPoints: string[];
+  /** Entry point -> its address (`:443`), as Traefik's API reports it. */
+  entryPointAddresses: Map<string, string>;
   /** Entry point -> routers listening on it (`using`, else `entryPoints`), by name. */
   routersByEntryPoint: Map<string, ApiRouter[]>;
   routers: ApiRouter[];
   services: LiveService[];
   middlewares: ApiMiddleware[];
+  tcp: LiveLayer4;
+  udp: LiveLayer4;
   composeServices: LiveComposeService[];
 }
 
@@ -104,7 +114,7 @@ export function buildLiveModel(
   const composeServices = [...groups.values()].sort((a, b) =>
     `${a.project}/${a.service}`.localeCompare(`${b.project}/${b.service}`),
   );
-  const services: LiveService[] = snapshot.http.services.map((api) => ({
+  const live = (api: ApiService): LiveService => ({
     api,
     servers: (api.loadBalancer?.servers ?? []).map((s) => {
       const url = s.url ?? s.address ?? '';
@@ -113,7 +123,8 @@ export function buildLiveModel(
     compose: composeServices
       .filter((g) => g.traefikServices.includes(api.name))
       .map((g) => ({ project: g.project, service: g.service })),
-  }));
+  });
+  const services = snapshot.http.services.map(live);
   const routersByEntryPoint = new Map<string, ApiRouter[]>();
   for (const r of snapshot.http.routers) {
     const eps = r.using?.length ? r.using : r.entryPoints?.length ? r.entryPoints : ['(no entry point)'];
@@ -128,10 +139,13 @@ export function buildLiveModel(
     traefik: snapshot.state,
     docker,
     entryPoints: snapshot.entryPoints.map((e) => e.name),
+    entryPointAddresses: new Map(snapshot.entryPoints.map((e) => [e.name, e.address])),
     routersByEntryPoint,
     routers: snapshot.http.routers,
     services,
     middlewares: snapshot.http.middlewares,
+    tcp: { routers: snapshot.tcp.routers, services: snapshot.tcp.services.map(live) },
+    udp: { routers: snapshot.udp.routers, services: snapshot.udp.services.map(live) },
     composeServices,
   };
 }

@@ -1,6 +1,6 @@
 // Text and JSON renderings of the live model for `gateway-lens live`.
 import { describeState } from '../traefik/types';
-import type { LiveModel } from './model';
+import type { LiveLayer4, LiveModel } from './model';
 import { routerPriority } from './model';
 
 const ICON: Record<string, string> = { enabled: '✔', warning: '⚠', disabled: '✖' };
@@ -15,7 +15,8 @@ export function renderText(m: LiveModel): string {
     );
   out.push('', 'Routers');
   for (const [ep, routers] of [...m.routersByEntryPoint].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(`  ${ep}`);
+    const address = m.entryPointAddresses.get(ep);
+    out.push(`  ${ep}${address ? ` (${address})` : ''}`);
     for (const r of routers) {
       const tls = r.tls ? ' tls' : '';
       const mws = r.middlewares?.length ? ` [${r.middlewares.join(', ')}]` : '';
@@ -35,6 +36,23 @@ export function renderText(m: LiveModel): string {
   }
   out.push('', 'Middlewares');
   for (const mw of m.middlewares) out.push(`  ${ICON[mw.status] ?? '?'} ${mw.name} (${mw.type ?? '?'})`);
+  for (const [title, layer] of [
+    ['TCP', m.tcp],
+    ['UDP', m.udp],
+  ] as const) {
+    if (layer.routers.length > 0) out.push('', `${title} routers`);
+    for (const r of layer.routers) {
+      const eps = (r.using?.length ? r.using : (r.entryPoints ?? [])).join(', ');
+      const tls = r.tls ? (r.tls.passthrough ? ' tls passthrough' : ' tls') : '';
+      out.push(`  ${ICON[r.status] ?? '?'} ${r.name}  ${r.rule ?? ''}  [${eps}]${tls} -> ${r.service ?? '-'}`);
+      for (const e of r.error ?? []) out.push(`        ${e}`);
+    }
+    if (layer.services.length > 0) out.push('', `${title} services`);
+    for (const s of layer.services) {
+      out.push(`  ${ICON[s.api.status] ?? '?'} ${s.api.name}`);
+      for (const srv of s.servers) out.push(`      ${srv.url}`);
+    }
+  }
   if (m.composeServices.length > 0) {
     out.push('', 'Compose services');
     for (const g of m.composeServices) {
@@ -55,6 +73,7 @@ export function renderJson(m: LiveModel): string {
         traefik: m.traefik,
         docker: m.docker,
         entryPoints: m.entryPoints,
+        entryPointAddresses: Object.fromEntries(m.entryPointAddresses),
         routers: m.routers.map((r) => ({
           name: r.name,
           status: r.status,
@@ -74,6 +93,8 @@ export function renderJson(m: LiveModel): string {
           compose: s.compose,
         })),
         middlewares: m.middlewares.map((mw) => ({ name: mw.name, status: mw.status, type: mw.type })),
+        tcp: layer4Json(m.tcp),
+        udp: layer4Json(m.udp),
         composeServices: m.composeServices.map((g) => ({
           project: g.project,
           service: g.service,
@@ -87,4 +108,23 @@ export function renderJson(m: LiveModel): string {
       2,
     ) + '\n'
   );
+}
+
+function layer4Json(layer: LiveLayer4): unknown {
+  return {
+    routers: layer.routers.map((r) => ({
+      name: r.name,
+      status: r.status,
+      rule: r.rule,
+      entryPoints: r.using ?? r.entryPoints ?? [],
+      tls: Boolean(r.tls),
+      service: r.service,
+      errors: r.error ?? [],
+    })),
+    services: layer.services.map((s) => ({
+      name: s.api.name,
+      status: s.api.status,
+      servers: s.servers.map((x) => x.url),
+    })),
+  };
 }

@@ -30,6 +30,8 @@ export interface Node {
   ref?: {
     kind: 'router' | 'service' | 'middleware' | 'composeService';
     name: string;
+    /** tcp or udp for their routers and services; http when absent. */
+    protocol?: 'tcp' | 'udp';
     project?: string;
     service?: string;
   };
@@ -62,7 +64,10 @@ export function routerNodes(m: LiveModel): Node[] {
     .map(([ep, routers]) => ({
       id: `ep:${ep}`,
       label: ep,
-      description: `${routers.length} router${routers.length === 1 ? '' : 's'}`,
+      // The address says which port a request must reach (`:443`).
+      description: [m.entryPointAddresses.get(ep), `${routers.length} router${routers.length === 1 ? '' : 's'}`]
+        .filter(Boolean)
+        .join(' · '),
       icon: 'symbol-event' as IconName,
       contextValue: 'entryPoint',
       children: routers.map((r) => {

@@ -23,6 +23,7 @@ export const LIVE_VIEWS = {
   services: 'gatewayLens.services',
   compose: 'gatewayLens.compose',
   middlewares: 'gatewayLens.middlewares',
+  drift: 'gatewayLens.drift',
 } as const;
 
 export const LIVE_COMMANDS: Record<string, (ctx: LiveCommandContext, node?: Node) => unknown> = {

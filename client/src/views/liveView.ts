@@ -7,15 +7,18 @@ import { pathToFileURL } from 'url';
 import * as vscode from 'vscode';
 import {
   COMPOSE_FILE_GLOBS,
+  DefinitionsRequest,
   LocateRequest,
   normalizeGlob,
   SETTINGS_SECTION,
+  type FileDefinition,
   type LocateParams,
   type RouteLocation,
 } from '../../../server/src/protocol';
 import type * as Live from '../live';
 import { inClear, originOf, parseStoredPassword, passwordDecision, storePassword } from '../traefik/credentials';
 import type { LiveModel } from '../live/model';
+import type { Placed } from '../live/attach';
 import type { LiveProblem } from '../live/problems';
 import type { LiveSession } from '../live/session';
 import type { Node } from '../live/tree';
@@ -23,6 +26,7 @@ import { GatewayTreeProvider } from './gatewayTree';
 import { LIVE_VIEWS, registerLiveCommands, type LiveCommandContext } from './liveCommands';
 import { LiveDiagnostics } from './liveDiagnostics';
 import { Scaler } from './scale';
+import { askSettingsTarget, TraefikStatusItem } from './liveStatus';
 
 /** Sends a request to the language server; undefined while it is not running. */
 export type Requester = <R>(method: string, params: unknown) => Promise<R | undefined>;
@@ -38,14 +42,27 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
   private readonly providers = {
     // Empty until Traefik (or Docker) answers: the views' welcome content then says why.
     routers: new GatewayTreeProvider((m) =>
-      this.connected(m) ? [this.live!.statusNode(m), ...this.live!.routerNodes(m)] : [],
+      this.connected(m)
+        ? [this.live!.statusNode(m), ...this.live!.routerNodes(m), ...this.live!.layer4RouterNodes(m)]
+        : [],
     ),
-    services: new GatewayTreeProvider((m) => (this.connected(m) ? this.live!.serviceNodes(m) : [])),
+    services: new GatewayTreeProvider((m) =>
+      this.connected(m) ? [...this.live!.serviceNodes(m), ...this.live!.layer4ServiceNodes(m)] : [],
+    ),
     compose: new GatewayTreeProvider((m) => (m.docker?.kind === 'connected' ? this.live!.composeNodes(m) : [])),
     middlewares: new GatewayTreeProvider((m) => (this.connected(m) ? this.live!.middlewareNodes(m) : [])),
+    // The files' definitions arrive from the language server (updateDrift) before the view is rebuilt.
+    drift: new GatewayTreeProvider((m) =>
+      this.connected(m) && this.defined ? this.live!.driftNodes(this.live!.drift(m, this.defined)) : [],
+    ),
   };
+  /** The routers and services the workspace's files define; undefined until the server answered. */
+  private defined: FileDefinition[] | undefined;
   private readonly views: Record<keyof typeof LIVE_VIEWS, vscode.TreeView<Node>>;
-  private readonly diagnostics = new LiveDiagnostics((p) => this.locateProblem(p));
+  private readonly diagnostics = new LiveDiagnostics(
+    (model, problem) => this.placeProblem(model, problem),
+    (message) => this.output.appendLine(message),
+  );
   private readonly scaler = new Scaler({
     open: () => this.open(),
     output: this.output,
@@ -53,6 +70,8 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
     maxReplicas: () => Math.max(0, Math.floor(this.config().get<number>('scale.maxReplicas', 10))),
   });
   private readonly disposables: vscode.Disposable[] = [];
+  /** The live Traefik state; shown once a session has started. */
+  private readonly statusItem = new TraefikStatusItem();
 
   constructor(
     private readonly extension: vscode.ExtensionContext,
@@ -65,18 +84,23 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
       services: make('services'),
       compose: make('compose'),
       middlewares: make('middlewares'),
+      drift: make('drift'),
     };
     for (const view of Object.values(this.views)) {
       this.disposables.push(
         view,
         view.onDidChangeVisibility((e) => {
-          if (e.visible) void this.open().catch(() => undefined);
+          if (!e.visible) return;
+          void this.open()
+            .then(({ session }) => session.model && this.updateDrift(session.model))
+            .catch(() => undefined);
         }),
       );
       if (view.visible) void this.open().catch(() => undefined);
     }
     this.disposables.push(
       this.output,
+      this.statusItem,
       this.diagnostics,
       ...Object.values(this.providers),
       ...registerLiveCommands(this, (id, run) =>
@@ -146,7 +170,7 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
       active: () => Object.values(this.views).some((v) => v.visible),
     });
     session.onChange((m) => this.show(m));
-    await this.setContext('traefik', 'loading');
+    this.showLoading(config.get<string>('traefik.apiUrl', 'http://localhost:8080'));
     await this.progress(session.refresh());
     void session.start();
     return session;
@@ -161,6 +185,14 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
     await this.open().catch(() => undefined);
   }
 
+  /** A new URL is being tried: nothing of the old Traefik stays under "Connected". */
+  private showLoading(url: string): void {
+    for (const p of Object.values(this.providers)) p.update(undefined);
+    void this.setContext('traefik', 'loading');
+    this.views.routers.description = `Connecting to ${url}…`;
+    this.statusItem.render(this.live!.traefikStatusView({ kind: 'loading', url }));
+  }
+
   private progress<T>(work: Promise<T>): Thenable<T> {
     return vscode.window.withProgress({ location: { viewId: LIVE_VIEWS.routers } }, () => work);
   }
@@ -172,8 +204,10 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
   private show(m: LiveModel): void {
     const live = this.live!;
     for (const p of Object.values(this.providers)) p.update(m);
+    void this.updateDrift(m);
     void this.setContext('traefik', m.traefik.kind);
     void this.setContext('docker', m.docker?.kind ?? 'unknown');
+    this.statusItem.render(live.traefikStatusView(m.traefik, m));
     // The status line: the Routers view's first row when connected, the view descriptions always.
     this.views.routers.description =
       m.traefik.kind === 'connected' ? `Traefik ${m.traefik.version}` : live.describeState(m.traefik);
@@ -184,6 +218,18 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
           ? `Docker unreachable at ${m.docker.host}`
           : undefined;
     void this.updateDiagnostics(false);
+  }
+
+  /** Asks the server for the files' definitions while the drift view is shown, then redraws it. */
+  private async updateDrift(m: LiveModel): Promise<void> {
+    if (!this.views.drift.visible || !this.connected(m)) return;
+    const files = await this.composeFiles();
+    const defined = await this.request<FileDefinition[]>(DefinitionsRequest.method, { files });
+    if (defined === undefined) return;
+    this.defined = defined;
+    const d = this.live!.drift(m, defined);
+    this.views.drift.description = `${d.notRunning.length} not running · ${d.notInFiles.length} in no file`;
+    this.providers.drift.update(m);
   }
 
   private async updateDiagnostics(force: boolean): Promise<void> {
@@ -206,9 +252,8 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
       validateInput: (v) => (/^https?:\/\/[^\s/]+/.test(v.trim()) ? undefined : 'An http:// or https:// URL'),
     });
     if (url === undefined) return;
-    const target = vscode.workspace.workspaceFolders?.length
-      ? vscode.ConfigurationTarget.Workspace
-      : vscode.ConfigurationTarget.Global;
+    const target = await askSettingsTarget(this.config().inspect<string>('traefik.apiUrl')?.workspaceValue);
+    if (target === undefined) return;
     await config.update('traefik.apiUrl', url.trim(), target);
   }
 
@@ -288,8 +333,12 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
     return this.request<RouteLocation[]>(LocateRequest.method, { ...params, files });
   }
 
-  private locateProblem(p: LiveProblem): Promise<RouteLocation[] | undefined> {
-    return this.locate({ name: p.name, kind: p.kind });
+  /** Live errors go on the labels of the project Traefik runs (live/attach.ts). */
+  private async placeProblem(model: LiveModel, problem: LiveProblem): Promise<Placed | undefined> {
+    const files = await this.composeFiles();
+    return this.live!.placeProblem(model, problem, files, (params) =>
+      this.request<RouteLocation[]>(LocateRequest.method, params),
+    );
   }
 
   async reveal(node?: Node): Promise<void> {
@@ -298,7 +347,7 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
     const params =
       ref.kind === 'composeService'
         ? { name: ref.service ?? ref.name, kind: ref.kind, project: ref.project }
-        : { name: ref.name, kind: ref.kind };
+        : { name: ref.name, kind: ref.kind, protocol: ref.protocol };
     const found = await this.locate(params);
     if (!found || found.length === 0) {
       void vscode.window.showInformationMessage(
