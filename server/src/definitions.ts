@@ -1,13 +1,12 @@
 // `gatewayLens/definitions`: every router and service the workspace's compose files define for
 // Traefik, with where. The Gateway view compares them with what the running Traefik has (its
 // drift view): the server knows the files, the client knows the live gateway.
-import * as path from 'path';
 import type { Connection } from 'vscode-languageserver';
 import type { Project } from './analysis';
 import { definitionRange, index } from './analysis/traefik/lookup';
-import type { Definition } from './analysis/traefik/model';
 import { toRange } from './convert';
-import { uriToPath, type Documents } from './documents';
+import type { Documents } from './documents';
+import { fileOf, oneFilePerFolder } from './locate';
 import type { Projects } from './projects';
 import { DefinitionsRequest, type DefinitionsParams, type FileDefinition, type RouteLocation } from './protocol';
 
@@ -45,10 +44,6 @@ export function definedIn(project: Project): Defined[] {
   return out;
 }
 
-function fileOf(def: Definition): string {
-  return def.nameSegments.length > 0 && def.labels[0] ? def.labels[0].file : def.container.compose.file;
-}
-
 export function registerDefinitions(
   connection: Connection,
   documents: Documents,
@@ -57,13 +52,8 @@ export function registerDefinitions(
 ): void {
   connection.onRequest(DefinitionsRequest.method, async (params: DefinitionsParams): Promise<FileDefinition[]> => {
     try {
-      const byFolder = new Map<string, string>();
-      for (const uri of params.files ?? []) {
-        const file = uriToPath(uri);
-        if (file && !byFolder.has(path.dirname(file))) byFolder.set(path.dirname(file), file);
-      }
       const out: FileDefinition[] = [];
-      for (const file of byFolder.values()) {
+      for (const file of await oneFilePerFolder(projects, params.files)) {
         const model = await projects.model(file);
         if (!model) continue;
         for (const d of definedIn(model.project)) {

@@ -41,7 +41,20 @@ export function locateIn(project: Project, params: Pick<LocateParams, 'name' | '
   return defs.map((d) => ({ file: fileOf(d), range: definitionRange(d) }));
 }
 
-function fileOf(def: Definition): string {
+/**
+ * One project per folder: one compose file of each folder among the uris, to ask the folder's
+ * project through (Projects.composeFileOf: compose files only, inside the workspace boundary).
+ */
+export async function oneFilePerFolder(projects: Projects, uris: readonly string[] | undefined): Promise<string[]> {
+  const byFolder = new Map<string, string>();
+  for (const uri of uris ?? []) {
+    const file = await projects.composeFileOf(uri);
+    if (file && !byFolder.has(path.dirname(file))) byFolder.set(path.dirname(file), file);
+  }
+  return [...byFolder.values()];
+}
+
+export function fileOf(def: Definition): string {
   return def.nameSegments.length > 0 && def.labels[0] ? def.labels[0].file : def.container.compose.file;
 }
 
@@ -53,14 +66,8 @@ export function registerLocate(
 ): void {
   connection.onRequest(LocateRequest.method, async (params: LocateParams): Promise<RouteLocation[]> => {
     try {
-      // One project per folder: ask each folder once, through any of its files.
-      const byFolder = new Map<string, string>();
-      for (const uri of params.files ?? []) {
-        const file = await projects.composeFileOf(uri);
-        if (file && !byFolder.has(path.dirname(file))) byFolder.set(path.dirname(file), file);
-      }
       const models = [];
-      for (const file of byFolder.values()) {
+      for (const file of await oneFilePerFolder(projects, params.files)) {
         const model = await projects.model(file);
         if (model) models.push(model);
       }

@@ -60,33 +60,25 @@ export function labelBlock(text: string, service: string): { first: number; line
   return { first: labels + 2, lines: all.slice(labels + 1, end) };
 }
 
-/** The output channel "Gateway Lens" as code-server logs it (one file per channel). */
-function outputLog(userDataDir: string): string {
+/** The text of every log file under the user-data folder whose name `matches`, joined. */
+function logs(userDataDir: string, matches: (name: string) => boolean): string {
   const found: string[] = [];
   const walk = (dir: string): void => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else if (/-Gateway Lens\.log$/.test(e.name)) found.push(full);
+      else if (matches(e.name)) found.push(full);
     }
   };
   walk(path.join(userDataDir, 'logs'));
   return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
 }
 
+/** The output channel "Gateway Lens" as code-server logs it (one file per channel). */
+const outputLog = (userDataDir: string): string => logs(userDataDir, (n) => /-Gateway Lens\.log$/.test(n));
+
 /** The extension host's own log: an exception in a provider lands here. */
-function extensionHostLog(userDataDir: string): string {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.name === 'exthost.log') found.push(full);
-    }
-  };
-  walk(path.join(userDataDir, 'logs'));
-  return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-}
+const extensionHostLog = (userDataDir: string): string => logs(userDataDir, (n) => n === 'exthost.log');
 
 /**
  * Failed requests as the language client reports them: "[Error ...] Request x failed", and
