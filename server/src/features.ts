@@ -14,8 +14,11 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import {
+  Analyzer,
   codeActions,
   complete,
+  fixAll,
+  suppressActions,
   definition,
   documentSymbols,
   highlights,
@@ -27,11 +30,20 @@ import {
   type CodeAction,
   type DocumentSymbol,
   type Project,
+  type ProjectInput,
   type Range,
 } from './analysis';
 import { toOffset, toRange, type LineMap } from './convert';
 import type { Documents } from './documents';
 import type { Projects } from './projects';
+
+/** "Fix all auto-fixable Gateway Lens problems", for editor.codeActionsOnSave. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gatewayLens`;
+
+/** Whether a request's `only` asks for the fix-all action (none: the editor shows what fits). */
+function wantsFixAll(only: string[] | undefined): boolean {
+  return only !== undefined && only.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`));
+}
 
 export const FEATURE_CAPABILITIES: ServerCapabilities = {
   completionProvider: { triggerCharacters: ['.', '=', ':', ',', '`', '@'] },
@@ -40,12 +52,13 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   referencesProvider: true,
   documentHighlightProvider: true,
   renameProvider: { prepareProvider: true },
-  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, FIX_ALL_KIND] },
   documentSymbolProvider: true,
 };
 
 interface At {
   project: Project;
+  input: ProjectInput;
   file: string;
   offset: number;
   lines: (file: string) => LineMap | undefined;
@@ -81,7 +94,8 @@ export function registerFeatures(
     const model = await projects.model(file);
     if (!model) return undefined;
     const lines = (f: string): LineMap | undefined => (f === file ? document : model.lines(f));
-    return { project: model.project, file, offset: position ? toOffset(document, position) : 0, lines };
+    const offset = position ? toOffset(document, position) : 0;
+    return { project: model.project, input: model.input, file, offset, lines };
   }
 
   const range = (a: At, file: string, r: Range) => {
@@ -214,10 +228,23 @@ export function registerFeatures(
           data: (d.data ?? undefined) as Record<string, unknown> | undefined,
         };
         for (const action of codeActions(a.project, a.file, finding)) out.push(toLsp(action, d));
+        for (const action of suppressActions(a.project, a.file, finding)) out.push(toLsp(action, d));
+      }
+      if (wantsFixAll(p.context.only)) {
+        // A fresh analyser: the candidate texts fixAll tries must not replace the served parses.
+        const result = fixAll(new Analyzer(), a.input, (f) => f === a.file);
+        if (result.applied.length > 0) {
+          out.push({
+            title: 'Fix all auto-fixable Gateway Lens problems',
+            kind: FIX_ALL_KIND,
+            edit: workspaceEdit(a, result.edits),
+          });
+        }
       }
       const selection = { start: toOffset(document, p.range.start), end: toOffset(document, p.range.end) };
       for (const action of sourceActions(a.project, a.file, selection)) out.push(toLsp(action));
-      return out;
+      const only = p.context.only;
+      return only ? out.filter((x) => only.some((k) => x.kind === k || x.kind?.startsWith(`${k}.`))) : out;
     }),
   );
 

@@ -4,7 +4,16 @@
 // so the pull requests for every open file of a project share one analysis.
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver';
-import { Analyzer, type Finding, type Project, type ProjectInput, type SourceFile } from './analysis';
+import {
+  Analyzer,
+  configCandidates,
+  configStaticFile,
+  type Finding,
+  type GatewayLensConfig,
+  type Project,
+  type ProjectInput,
+  type SourceFile,
+} from './analysis';
 import type { Access, Boundary } from './boundary';
 import { lineMap, toDiagnostic, type LineMap } from './convert';
 import { uriToPath, type Documents } from './documents';
@@ -27,12 +36,16 @@ export interface ProjectResult {
   settings: Settings;
   /** The project the findings came from: what authoring requests answer from (absent when the core failed). */
   project?: Project;
+  /** What the analysis read (fix-all analyses variants of it). */
+  input: ProjectInput;
   lines(file: string): LineMap | undefined;
 }
 
 /** The parsed project of a compose file and the line maps of the files it read. */
 export interface ProjectModel {
   project: Project;
+  /** What the project was built from (fix-all analyses variants of it). */
+  input: ProjectInput;
   lines: (file: string) => LineMap | undefined;
 }
 
@@ -123,7 +136,8 @@ export class Projects {
   async composeFiles(folder: string, settings: Settings): Promise<string[]> {
     const { documents, disk, boundary } = this.host;
     const listed = boundary.allows(folder, 'project') ? await disk.list(folder) : [];
-    const files = new Set(listed.filter((f) => isComposeFileName(f, settings.files)));
+    const globs = [...settings.files, ...this.configGlobs(folder)];
+    const files = new Set(listed.filter((f) => isComposeFileName(f, globs)));
     for (const document of documents.inFolder(folder)) {
       const file = uriToPath(document.uri);
       if (file && documents.isCompose(document, settings.files)) files.add(file);
@@ -167,8 +181,17 @@ export class Projects {
     };
 
     const files = composeFiles.flatMap((f) => source(f, 'project'));
+    // The nearest .gateway-lens.yaml up to the workspace folder; every candidate's stamp is kept,
+    // so creating, editing or deleting one re-analyses the project.
+    const config = this.configCandidates(folder)
+      .map((file) => ({ file, text: read(file, 'project') }))
+      .find((c): c is SourceFile => c.text !== undefined);
     const staticFiles: SourceFile[] = [];
-    if (settings.traefik.staticConfig) {
+    const named = configStaticFile(config && this.host.analyzer.config(config).config);
+    if (named) {
+      staticFiles.push(...source(named, 'mount'));
+      if (staticFiles.length === 0) this.host.log(`traefik.staticConfig in ${config!.file}: cannot read ${named}`);
+    } else if (settings.traefik.staticConfig) {
       const base = this.host.folders.folderOf(folder)?.path ?? folder;
       const file = path.resolve(base, settings.traefik.staticConfig);
       staticFiles.push(...source(file, 'setting'));
@@ -180,8 +203,32 @@ export class Projects {
       lines,
       versions,
       read,
-      input: { files, staticFiles, options: analysisOptions(settings), readFile: (file) => read(path.normalize(file)) },
+      input: {
+        files,
+        staticFiles,
+        options: analysisOptions(settings),
+        readFile: (file) => read(path.normalize(file)),
+        config,
+      },
     };
+  }
+
+  /** Where the config file may be: the folder, then each parent up to the workspace folder. */
+  private configCandidates(folder: string): string[] {
+    return configCandidates(folder, this.host.folders.folderOf(folder)?.path ?? folder);
+  }
+
+  /** The config file's `files` globs, made absolute (they are relative to the config file). */
+  private configGlobs(folder: string): string[] {
+    const { documents, disk } = this.host;
+    for (const file of this.configCandidates(folder)) {
+      const text = documents.byPath(file)?.getText() ?? disk.read(file);
+      if (text === undefined) continue;
+      const config: GatewayLensConfig = this.host.analyzer.config({ file, text }).config;
+      const base = path.dirname(file).replace(/\\/g, '/');
+      return config.files.map((g) => `${base}/${g.replace(/^\.\//, '')}`);
+    }
+    return [];
   }
 
   /**
@@ -193,10 +240,10 @@ export class Projects {
     const folder = path.dirname(file);
     const result = await this.analyse(folder);
     if (!result.composeFiles.includes(file)) return undefined;
-    if (result.project) return { project: result.project, lines: result.lines };
+    if (result.project) return { project: result.project, input: result.input, lines: result.lines };
     // The checks failed as a whole: the project alone may still build.
     const gathered = this.gather(folder, result.settings, result.composeFiles);
-    return { project: this.host.analyzer.project(gathered.input), lines: lineReader(gathered) };
+    return { project: this.host.analyzer.project(gathered.input), input: gathered.input, lines: lineReader(gathered) };
   }
 
   private refused(file: string, access: Access): void {
@@ -233,7 +280,11 @@ export class Projects {
     }
 
     const diagnostics = new Map<string, Diagnostic[]>();
-    for (const file of [...composeFiles, ...staticFiles.map((f) => f.file)]) {
+    for (const file of [
+      ...composeFiles,
+      ...staticFiles.map((f) => f.file),
+      ...(input.config ? [input.config.file] : []),
+    ]) {
       if (lines.has(file)) diagnostics.set(documents.uriOf(file), []);
     }
     const counts: ProblemCounts = { errors: 0, warnings: 0, infos: 0 };
@@ -263,6 +314,7 @@ export class Projects {
       composeFiles,
       settings,
       project,
+      input,
       lines: ctx.lines,
     };
     if (memo) for (const file of memo.inputs.keys()) if (!inputs.has(file)) this.host.analyzer.forget(file);
