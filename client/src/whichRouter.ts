@@ -17,6 +17,8 @@ import {
   queryText,
   rememberQuery,
   summarizeAnswer,
+  asksOf,
+  type Ask,
   type RouteQuery,
 } from './route/answer';
 
@@ -42,12 +44,20 @@ export async function whichRouter(
   if (!query) return;
   await state.update(RECENT_URLS_KEY, rememberQuery(recent, queryText(query)));
   const params: RouteParams = { uri, url: query.url, ...(query.method ? { method: query.method } : {}) };
-  let answer: RouteAnswer;
-  try {
-    answer = await client.sendRequest<RouteAnswer>(RouteRequest.method, params);
-  } catch (err) {
-    void vscode.window.showErrorMessage(`Gateway Lens: routing ${query.url} failed: ${String(err)}`);
-    return;
+  let answer: RouteAnswer | undefined;
+  // The answer may depend on what a URL does not say: ask, then route again (each question once).
+  const asked = new Set<string>();
+  for (;;) {
+    try {
+      answer = await client.sendRequest<RouteAnswer>(RouteRequest.method, params);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Gateway Lens: routing ${query.url} failed: ${String(err)}`);
+      return;
+    }
+    const ask = asksOf(answer).find((a) => !asked.has(askKey(a)));
+    if (!ask) break;
+    asked.add(askKey(ask));
+    if (!(await answerAsk(ask, params))) break;
   }
   output.appendLine(answerDetails(query, answer).join('\n'));
   const location = answer.location ?? answer.candidates.find((c) => c.router === answer.router)?.location;
@@ -59,6 +69,35 @@ export async function whichRouter(
       ? await vscode.window.showWarningMessage(message, show)
       : await vscode.window.showInformationMessage(message, show);
   if (picked === show) output.show(true);
+}
+
+function askKey(ask: Ask): string {
+  return 'entryPoint' in ask ? 'entryPoint' : 'header' in ask ? `header:${ask.header.toLowerCase()}` : 'clientIP';
+}
+
+/** Asks one question and puts the answer into `params`; false when the user dismissed it. */
+async function answerAsk(ask: Ask, params: RouteParams): Promise<boolean> {
+  if ('entryPoint' in ask) {
+    const picked = await vscode.window.showQuickPick(
+      ask.entryPoint.map((e) => ({ label: e.name, description: e.address })),
+      { title: 'Which Router Serves This URL?', placeHolder: "No entry point listens on the URL's port: which one?" },
+    );
+    if (!picked) return false;
+    params.entryPoint = picked.label;
+    return true;
+  }
+  const header = 'header' in ask ? ask.header : undefined;
+  const value = await vscode.window.showInputBox({
+    title: 'Which Router Serves This URL?',
+    prompt: header
+      ? `A router that may serve this URL matches on the ${header} header: its value in the request (empty: not sent)`
+      : 'A router that may serve this URL matches on the client IP: the address the request comes from (empty: unknown)',
+    placeHolder: header ? 'websocket' : '192.168.1.10',
+  });
+  if (value === undefined) return false;
+  if (header && value.trim() !== '') params.headers = [...(params.headers ?? []), `${header}: ${value.trim()}`];
+  if (!header && value.trim() !== '') params.clientIP = value.trim();
+  return true;
 }
 
 /** The active compose file, else the first compose file of the workspace (it names the project). */

@@ -74,6 +74,8 @@ export interface RouteParams {
   headers?: string[];
   /** Entry point name; default: the one whose port matches the URL's scheme/port, else every one. */
   entryPoint?: string;
+  /** The client's address, for ClientIP rules. */
+  clientIP?: string;
 }
 
 export interface RouteLocation {
@@ -85,17 +87,29 @@ export interface RouteLocation {
 export interface RouteCandidate {
   /** Traefik's name, `users@docker`. */
   router: string;
-  priority: number;
+  /** Exact, as text: Traefik's own routers sit near 2^63, beyond a JSON number's precision. */
+  priority: string;
   rule: string;
   entryPoint: string;
   location?: RouteLocation;
+}
+
+/** A router that would match ahead of the winner but that Traefik does not load. */
+export interface RouteUnloaded extends RouteCandidate {
+  /** `its container "userservice" is dropped`, `Traefik disables it`. */
+  reason: string;
+  /** What Gateway Lens cannot see that may still load it. */
+  unless?: string;
+  /** The finding that says why. */
+  code: string;
+  finding?: RouteLocation;
 }
 
 export interface RouteAnswer {
   /** null when no router matches. */
   router: string | null;
   service: string | null;
-  priority: number | null;
+  priority: string | null;
   rule: string | null;
   entrypoint: string | null;
   middlewares: string[];
@@ -103,6 +117,14 @@ export interface RouteAnswer {
   forwardedPath: string | null;
   /** Every router that matched, in the order Traefik tries them. */
   candidates: RouteCandidate[];
+  /** Routers that would match first, and why they do not serve (the diagnostics' findings). */
+  unloaded: RouteUnloaded[];
+  /** Where Traefik's entry point redirection sends the client, when it answers. */
+  redirect: string | null;
+  /** Request facts a router at or above the winner matches on that the request did not give. */
+  depends: { headers: string[]; clientIP: boolean };
+  /** When the URL's port names no entry point: the ones to choose from. */
+  entryPointChoices?: { name: string; address?: string }[];
   /** Why nothing matched, or why the answer is uncertain (a regexp we could not evaluate, a tie). */
   notes: string[];
   location?: RouteLocation;

@@ -5,11 +5,18 @@ import { routeRequest, type Candidate } from './analysis';
 import { toRange, type LineMap } from './convert';
 import { pathToUri } from './documents';
 import type { Projects } from './projects';
-import { RouteRequest, type RouteAnswer, type RouteCandidate, type RouteLocation, type RouteParams } from './protocol';
+import {
+  RouteRequest,
+  type RouteAnswer,
+  type RouteCandidate,
+  type RouteLocation,
+  type RouteParams,
+  type RouteUnloaded,
+} from './protocol';
 
 export function registerRoute(connection: Connection, projects: Projects, log: (m: string) => void): void {
   connection.onRequest(RouteRequest.method, async (params: RouteParams): Promise<RouteAnswer> => {
-    const failed = (note: string): RouteAnswer => ({
+    const failed = (note: string, entryPointChoices?: RouteAnswer['entryPointChoices']): RouteAnswer => ({
       router: null,
       service: null,
       priority: null,
@@ -18,6 +25,10 @@ export function registerRoute(connection: Connection, projects: Projects, log: (
       middlewares: [],
       forwardedPath: null,
       candidates: [],
+      unloaded: [],
+      redirect: null,
+      depends: { headers: [], clientIP: false },
+      ...(entryPointChoices ? { entryPointChoices } : {}),
       notes: [note],
     });
     try {
@@ -26,25 +37,38 @@ export function registerRoute(connection: Connection, projects: Projects, log: (
       const model = await projects.model(file);
       if (!model) return failed('No compose project was found for this file.');
       const result = routeRequest(model.project, params);
-      if (result.error) return failed(result.error);
+      if (result.error) return failed(result.error, result.entryPointChoices);
       const where = (c: Candidate): RouteLocation | undefined => locationOf(c, model.lines);
       const w = result.winner;
       return {
         router: w?.router ?? null,
         service: result.service,
-        priority: w?.priority ?? null,
+        priority: w?.priorityText ?? null,
         rule: w?.rule ?? null,
         entrypoint: result.entryPoint,
         middlewares: result.middlewares,
         forwardedPath: result.forwardedPath,
         candidates: result.candidates.map((c): RouteCandidate => ({
           router: c.router,
-          priority: c.priority,
+          priority: c.priorityText,
           rule: c.rule,
           entryPoint: c.entryPoint,
           location: where(c),
         })),
-        notes: result.redirect ? [`Traefik redirects to ${result.redirect}`, ...result.notes] : result.notes,
+        unloaded: result.unloaded.map((u): RouteUnloaded => ({
+          router: u.router,
+          priority: u.priorityText,
+          rule: u.rule,
+          entryPoint: u.entryPoint,
+          location: where(u),
+          reason: u.reason,
+          ...(u.unless ? { unless: u.unless } : {}),
+          code: u.code,
+          finding: locationOf({ ...u, file: u.findingFile, range: u.findingRange }, model.lines),
+        })),
+        redirect: result.redirect ?? null,
+        depends: result.depends,
+        notes: result.notes,
         location: w ? where(w) : undefined,
       };
     } catch (err) {

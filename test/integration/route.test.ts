@@ -62,6 +62,17 @@ test('route text output names the router, service and backend path', () => {
   assert.match(r.stdout, /backend path \/swagger-ui/);
 });
 
+test('route on the broken example: the catch-all serves, and the answer says why userservice does not', () => {
+  const broken = path.join(path.dirname(path.dirname(COMPOSE)), 'musicshare-broken', 'docker-compose.yml');
+  const r = route('--url', 'https://musicshare.com/api/users/me', broken);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /-> router frontend@docker/);
+  assert.match(
+    r.stdout,
+    /not loaded: userservice@docker would match first, but its container "userservice" is dropped: unknown-label at .*docker-compose\.yml:\d+:\d+/,
+  );
+});
+
 test('route exits 3 with "router": null when no router matches', () => {
   // Without the frontend's catch-all nothing serves /nothing.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-route-'));

@@ -15,6 +15,17 @@ export interface Related {
   message: string;
 }
 
+/**
+ * What Traefik does about a finding when it takes something out of routing: the whole container
+ * (a label it cannot decode, no port) or one router (a missing middleware or service, no entry
+ * point, a rule it cannot parse). The route tester honours exactly these, so its answers agree
+ * with the diagnostics. `unless` is set when something Gateway Lens cannot see may save it
+ * (an image's EXPOSE, another compose project defining the name): `unless` says what.
+ */
+export type Effect =
+  | { drops: 'container'; service: string; unless?: string }
+  | { drops: 'router'; service: string; protocol: string; router: string; unless?: string };
+
 export interface Finding {
   /** Stable, kebab-case; public contract listed in the README. */
   code: string;
@@ -28,6 +39,7 @@ export interface Finding {
   data?: Record<string, unknown>;
   /** A suppression comment covers it: kept for reports that show suppressed findings, never counted. */
   suppressed?: boolean;
+  effect?: Effect;
 }
 
 export function rangeOf(start: number, end: number): Range {

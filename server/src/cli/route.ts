@@ -97,6 +97,19 @@ export function routeJson(result: RouteResult, inputs: Pick<Inputs, 'shown' | 'l
       entrypoint: c.entryPoint,
       ...where(c),
     })),
+    unloaded: result.unloaded.map((u) => {
+      const lines = inputs.lines(u.findingFile);
+      const at = lines ? toLineColumn(lines, u.findingRange) : undefined;
+      return {
+        router: u.router,
+        priority: exact(u),
+        rule: u.rule,
+        reason: u.reason,
+        ...(u.unless ? { unless: u.unless } : {}),
+        code: u.code,
+        finding: { file: inputs.shown(u.findingFile), line: at?.line, column: at?.column },
+      };
+    }),
     ...(result.redirect ? { redirect: result.redirect } : {}),
     ...(w ? where(w) : {}),
     notes: result.notes,
@@ -136,6 +149,19 @@ function routeText(result: RouteResult, request: string, inputs: Pick<Inputs, 's
       out.push(`  ${i + 1}. ${c.router.padEnd(width)}  priority ${c.priorityText.padEnd(4)}  ${c.rule}`),
     );
   }
+  const unloaded = json.unloaded as {
+    router: string;
+    reason: string;
+    unless?: string;
+    code: string;
+    finding: Record<string, unknown>;
+  }[];
+  for (const u of unloaded) {
+    const f = u.finding;
+    out.push(
+      `not loaded: ${u.router} would match first, but ${u.reason}${u.unless ? ` (unless ${u.unless})` : ''}: ${u.code} at ${String(f.file)}:${String(f.line)}:${String(f.column)}`,
+    );
+  }
   for (const n of result.notes) out.push(`note: ${n}`);
   return out.join('\n') + '\n';
 }
@@ -161,7 +187,10 @@ function route(options: Options, io: Io): number {
     entryPoint: options.entryPoint,
     clientIP: options.clientIP,
   });
-  if (result.error) throw new UsageError(result.error);
+  if (result.error)
+    throw new UsageError(`${result.error}${result.entryPointChoices ? ' Pass --entrypoint to choose one.' : ''}`);
+  if (!project.staticConfig.entryPointsKnown)
+    result.notes.push('Pass --traefik-config FILE to read its entry points, or --entrypoint NAME to name one.');
   if (options.format === 'json') io.out(exactJson(routeJson(result, inputs)) + '\n');
   else io.out(routeText(result, `${(options.method ?? 'GET').toUpperCase()} ${options.url}`, inputs));
   return result.winner ? EXIT.ok : EXIT_NO_ROUTER;

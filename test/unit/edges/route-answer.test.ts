@@ -40,15 +40,18 @@ test('recent queries: most recent first, no duplicates, at most max', () => {
 const served: RouteAnswer = {
   router: 'userservice@docker',
   service: 'userservice@docker',
-  priority: 26,
+  priority: '26',
   rule: 'PathPrefix(`/api/users`)',
   entrypoint: 'websecure',
   middlewares: ['userservice-stripprefix@docker'],
   forwardedPath: '/auth/token',
   candidates: [
-    { router: 'userservice@docker', priority: 26, rule: 'PathPrefix(`/api/users`)', entryPoint: 'websecure' },
-    { router: 'frontend@docker', priority: 1, rule: 'PathPrefix(`/`)', entryPoint: 'websecure' },
+    { router: 'userservice@docker', priority: '26', rule: 'PathPrefix(`/api/users`)', entryPoint: 'websecure' },
+    { router: 'frontend@docker', priority: '1', rule: 'PathPrefix(`/`)', entryPoint: 'websecure' },
   ],
+  unloaded: [],
+  redirect: null,
+  depends: { headers: [], clientIP: false },
   notes: [],
 };
 
@@ -61,6 +64,9 @@ const unmatched: RouteAnswer = {
   middlewares: [],
   forwardedPath: null,
   candidates: [],
+  unloaded: [],
+  redirect: null,
+  depends: { headers: [], clientIP: false },
   notes: ['No router listens on entry point web for this path.'],
 };
 
@@ -68,7 +74,7 @@ test('the answer in one line: router, priority, service and forwarded path; or n
   const query = { url: 'https://musicshare.com/api/users/auth/token' };
   assert.equal(
     summarizeAnswer(query, served),
-    'GET https://musicshare.com/api/users/auth/token → router "userservice@docker" (priority 26) → service "userservice@docker", which receives /auth/token',
+    'GET https://musicshare.com/api/users/auth/token → router "userservice@docker" (priority 26) → service "userservice@docker", which receives /auth/token.',
   );
   assert.equal(
     summarizeAnswer({ url: 'http://x.com/nothing', method: 'POST' }, unmatched),

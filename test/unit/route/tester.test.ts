@@ -288,7 +288,7 @@ test('route: the URL port picks the entry point; a router on another entry point
   assert.equal(routeRequest(p, { url: 'http://h/' }).winner?.router, 'pub@docker');
   assert.equal(routeRequest(p, { url: 'http://h:9000/' }).winner?.router, 'adm@docker');
   assert.equal(routeRequest(p, { url: 'http://h/', entryPoint: 'admin' }).winner?.router, 'adm@docker');
-  assert.match(routeRequest(p, { url: 'http://h:1234/' }).error ?? '', /no entry point listens on port 1234/);
+  assert.match(routeRequest(p, { url: 'http://h:1234/' }).error ?? '', /No entry point listens on port 1234/);
   assert.match(routeRequest(p, { url: 'http://h/', entryPoint: 'nope' }).error ?? '', /"nope" is not defined/);
 });
 

@@ -8,7 +8,7 @@ import type { ComposeService } from '../compose/model';
 import type { Project } from '../project';
 import type { Container } from '../traefik/model';
 import type { MajorVersion } from '../traefik/static';
-import type { Finding, Range, Related, Severity } from '../types';
+import type { Effect, Finding, Range, Related, Severity } from '../types';
 import { keep, place, sameKey, type Key, type Kept } from './reuse';
 
 export interface Report {
@@ -19,6 +19,7 @@ export interface Report {
   severity?: Severity;
   related?: Related[];
   data?: Record<string, unknown>;
+  effect?: Effect;
 }
 
 export interface CheckContext {
@@ -100,6 +101,7 @@ export function runCheck(check: Check, project: Project, memory = new Memory()):
     range: r.range,
     related: r.related,
     data: r.data,
+    ...(r.effect ? { effect: r.effect } : {}),
   });
   const id = `${check.code}|${project.files[0]?.file ?? ''}`;
   if (check.run) findings.push(...projectWide(check, project, make, memory.runs, id));

@@ -5,6 +5,7 @@ import type { ComposeService, Label } from '../compose/model';
 import { type KeyLookup, type LabelVersion, lookupLabelKey, validateLabelValue } from '../schema';
 import { parseBool } from '../traefik/values';
 import type { Check, Report } from './check';
+import { dropsContainer } from './unknown-label';
 
 export const check: Check = {
   code: 'invalid-value',
@@ -18,14 +19,16 @@ export const check: Check = {
       const found = lookupLabelKey(texts, version);
       // Unknown and ignored keys are unknown-label's.
       if (found.status !== 'known') continue;
-      const problem = found.schema ? badValue(label, texts, version) : valueOfStruct(label, found, service);
+      const problem = found.schema
+        ? badValue(label, texts, version, service.name)
+        : valueOfStruct(label, found, service);
       const sticky = problem ? undefined : stickyWithoutCookie(label, found, service);
       if (problem ?? sticky) report((problem ?? sticky)!);
     }
   },
 };
 
-function badValue(label: Label, texts: string[], version: LabelVersion): Report | undefined {
+function badValue(label: Label, texts: string[], version: LabelVersion, service: string): Report | undefined {
   const problem = validateLabelValue(texts, label.value, version);
   if (!problem) return undefined;
   return {
@@ -33,6 +36,7 @@ function badValue(label: Label, texts: string[], version: LabelVersion): Report 
     range: label.valueRange,
     message: problem.message,
     ...(problem.soft ? { severity: 'warning' as const } : {}),
+    ...(problem.drops ? { effect: dropsContainer(service) } : {}),
     data: { key: label.key, value: label.value },
   };
 }
@@ -69,6 +73,7 @@ function valueOfStruct(label: Label, found: KeyLookup, service: ComposeService):
   return {
     ...where,
     message: `"${last}" takes sub-keys, not a value; alone, this label fails to decode ("cannot be a standalone element") and Traefik drops the whole container.`,
+    effect: dropsContainer(service.name),
   };
 }
 

@@ -9,6 +9,7 @@ import type { Container, Definition } from '../traefik/model';
 import { isTraefikKey } from '../traefik/containers';
 import { findTraefikService } from '../traefik/staticConfig/service';
 import type { Check, Report } from './check';
+import { dropsContainer } from './unknown-label';
 import { projectKey, routerTargets } from './keys';
 
 const SET = 'set loadbalancer.server.port';
@@ -29,7 +30,7 @@ export const check: Check = {
     for (const service of container.definitions) {
       if (service.kind !== 'services') continue;
       if (service.fields.has('loadbalancer.server.port') || service.fields.has('loadbalancer.server.url')) continue;
-      const report = (r: Pick<Report, 'message' | 'severity'>): void =>
+      const report = (r: Pick<Report, 'message' | 'severity' | 'effect'>): void =>
         ctx.report({
           ...r,
           file: service.labels[0]?.file ?? container.compose.file,
@@ -45,11 +46,15 @@ export const check: Check = {
       // built from an image not seen here, that image is Traefik's, which EXPOSEs 80.
       if (own && !(ports.length === 0 && image.complete) && (!used || ports.length === 0)) continue;
       if (ports.length === 0 && image.complete) {
-        report({ message: `No port exposed here or by the image: Traefik drops the container; ${SET}.` });
+        report({
+          message: `No port exposed here or by the image: Traefik drops the container; ${SET}.`,
+          effect: dropsContainer(container.compose.name),
+        });
       } else if (ports.length === 0) {
         report({
           severity: 'info',
           message: `Port unknown: ${image.unseen ?? 'the image'} cannot be seen; with no EXPOSE, Traefik drops the container.`,
+          effect: dropsContainer(container.compose.name, 'its image EXPOSEs a port'),
         });
       } else if (ports.length > 1 && used) {
         const more = image.complete ? '' : " and the image's";

@@ -5,6 +5,7 @@ import type { Container } from '../traefik/model';
 import { isFragment } from '../traefik/staticConfig';
 import type { StaticConfig } from '../traefik/static';
 import { parseBool } from '../traefik/values';
+import { dropsContainer } from './unknown-label';
 import type { Check, CheckContext } from './check';
 
 const DYNAMIC = /^traefik\.(http|tcp|udp)\./i;
@@ -41,6 +42,7 @@ function judge(ctx: { report: CheckContext['report'] }, config: StaticConfig, co
       severity: 'info',
       message: `traefik.enable=false: Traefik ignores service "${name}" and the routing its labels declare. Disabled on purpose?`,
       data: { enabled: false },
+      effect: dropsContainer(name),
     });
     return;
   }
@@ -51,6 +53,7 @@ function judge(ctx: { report: CheckContext['report'] }, config: StaticConfig, co
     message:
       `Traefik ignores service "${name}": the ${container.provider} provider has exposedByDefault=false and the ` +
       `service does not set traefik.enable=true in its ${where}, so its routers, services and middlewares never reach Traefik.`,
+    effect: dropsContainer(name),
     related: provider.origin
       ? [
           {

@@ -6,7 +6,7 @@ import type { Project } from '../project';
 import { index, qualify } from '../traefik/lookup';
 import type { Definition, Kind, Protocol } from '../traefik/model';
 import { ListItem, nearest } from '../traefik/values';
-import type { Related, Severity } from '../types';
+import type { Effect, Related, Severity } from '../types';
 
 export interface Missing {
   item: ListItem;
@@ -14,6 +14,8 @@ export interface Missing {
   severity: Severity;
   related: Related[];
   data: Record<string, unknown>;
+  /** What may still define the name (another compose project on the Docker host). */
+  unless?: string;
 }
 
 export interface ReferenceRules {
@@ -99,6 +101,7 @@ export function resolveReference(
     severity: 'warning',
     related: [],
     data: { name: item.value },
+    unless: 'another compose project on the Docker host defines it',
   };
 }
 
@@ -109,6 +112,11 @@ function suggest(name: string, names: readonly string[], suffix: string): string
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Traefik disables the router (unless something out of view, `unless`, saves it). */
+export function disablesRouter(service: string, router: Definition, unless?: string): Effect {
+  return { drops: 'router', service, protocol: router.protocol, router: router.name, ...(unless ? { unless } : {}) };
 }
 
 export function describe(def: Definition): string {

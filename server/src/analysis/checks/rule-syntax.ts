@@ -8,6 +8,7 @@ import { parseRuleCached, type RuleSyntax } from '../rules';
 import type { Definition } from '../traefik/model';
 import type { Range } from '../types';
 import type { Check } from './check';
+import { disablesRouter } from './references';
 
 export const check: Check = {
   code: 'rule-syntax',
@@ -36,6 +37,7 @@ export const check: Check = {
           file: label.file,
           range: insideValue(project, label, problem.start, problem.end),
           severity: problem.severity,
+          ...(problem.severity === 'error' ? { effect: disablesRouter(container.compose.name, router) } : {}),
           data: {
             kind: problem.kind,
             router: router.name,

@@ -25,7 +25,7 @@ export const check: Check = {
   container(container, ctx) {
     const config = ctx.project.staticConfig;
     if (!config.found || !config.entryPointsKnown) return;
-    for (const label of routerEntryPointLabels(container)) judge(ctx, config, label);
+    for (const label of routerEntryPointLabels(container)) judge(ctx, config, label, container);
   },
 };
 
@@ -48,7 +48,12 @@ function routerEntryPointLabels(container: Container): Label[] {
   return [...labels.values()];
 }
 
-function judge(ctx: { report: CheckContext['report'] }, config: StaticConfig, label: Label): void {
+function judge(
+  ctx: { report: CheckContext['report'] },
+  config: StaticConfig,
+  label: Label,
+  container: Container,
+): void {
   const protocol = label.key.split('.')[1].toLowerCase() === 'udp' ? 'udp' : 'tcp';
   const usable = [...config.entryPoints.values()].filter((ep) => entryPointProtocol(ep) === protocol);
   const names = new Set(usable.map((ep) => ep.name));
@@ -76,6 +81,16 @@ function judge(ctx: { report: CheckContext['report'] }, config: StaticConfig, la
         ` ${effect[0].toUpperCase()}${effect.slice(1)}.`,
       related: related(config, usable),
       data: { entryPoint: item.value, ...(suggestion ? { suggestion } : {}), defined: usable.map((ep) => ep.name) },
+      ...(valid.length === 0
+        ? {
+            effect: {
+              drops: 'router' as const,
+              service: container.compose.name,
+              protocol: label.segments[1].text.toLowerCase(),
+              router: label.segments[3].text,
+            },
+          }
+        : {}),
     });
   }
 }

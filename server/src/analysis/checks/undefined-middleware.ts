@@ -3,7 +3,7 @@
 import { listItems } from '../traefik/values';
 import type { Check } from './check';
 import { definedNames, projectKey } from './keys';
-import { resolveReference } from './references';
+import { disablesRouter, resolveReference } from './references';
 
 export const check: Check = {
   code: 'undefined-middleware',
@@ -30,7 +30,10 @@ export const check: Check = {
       if (!label || label.interpolated) continue;
       for (const item of listItems(label)) {
         const missing = resolveReference(project, def, def.protocol, item, rules);
-        if (missing) ctx.report({ ...missing, file: label.file, range: item.range });
+        if (!missing) continue;
+        // A chain with a missing middleware fails the routers using it: forwardedPath reports those.
+        const effect = def.kind === 'routers' ? disablesRouter(container.compose.name, def, missing.unless) : undefined;
+        ctx.report({ ...missing, file: label.file, range: item.range, ...(effect ? { effect } : {}) });
       }
     }
   },

@@ -5,7 +5,7 @@ import { definitionRange } from '../traefik/lookup';
 import { listItems } from '../traefik/values';
 import type { Check } from './check';
 import { definedNames, projectKey } from './keys';
-import { related, resolveReference } from './references';
+import { disablesRouter, related, resolveReference } from './references';
 
 /** Services Traefik builds itself (pkg/server/service/internalhandler.go, InternalHandlers.get). */
 const INTERNAL_SERVICES = ['api', 'dashboard', 'rest', 'ping', 'prometheus', 'noop', 'acme-http'] as const;
@@ -34,7 +34,13 @@ export const check: Check = {
         const item = listItems(label)[0] ?? { value: '', range: label.valueRange };
         if (item.value === '') continue;
         const missing = resolveReference(project, router, protocol, item, rules);
-        if (missing) ctx.report({ ...missing, file: label.file, range: item.range });
+        if (missing)
+          ctx.report({
+            ...missing,
+            file: label.file,
+            range: item.range,
+            effect: disablesRouter(container.compose.name, router, missing.unless),
+          });
         continue;
       }
       const own = container.definitions.filter((d) => d.protocol === protocol && d.kind === 'services');
@@ -46,6 +52,7 @@ export const check: Check = {
           range: definitionRange(router),
           related: own.map((d) => related(d, `service "${d.name}"`)),
           data: { router: router.name, services: own.map((d) => d.name), protocol },
+          effect: disablesRouter(container.compose.name, router),
         });
       }
     }

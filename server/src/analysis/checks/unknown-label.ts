@@ -7,7 +7,7 @@ import type { Label } from '../compose/model';
 import { KeyLookup, LabelVersion, lookupLabelKey } from '../schema';
 import { v1Label } from '../schema/legacy';
 import { editDistance, nearest } from '../traefik/values';
-import type { Range } from '../types';
+import type { Effect, Range } from '../types';
 import type { Check, Report } from './check';
 
 export const check: Check = {
@@ -25,10 +25,14 @@ export const check: Check = {
 
 const DROPPED = 'Traefik drops the whole container';
 
+export function dropsContainer(service: string, unless?: string): Effect {
+  return { drops: 'container', service, ...(unless ? { unless } : {}) };
+}
+
 function judge(label: Label, version: LabelVersion, serviceName: string): Report | undefined {
   const texts = label.segments.map((s) => s.text);
   const found = lookupLabelKey(texts, version);
-  if (found.status === 'unknown') return unknownKey(label, texts, found, version);
+  if (found.status === 'unknown') return unknownKey(label, texts, found, version, serviceName);
   if (found.status !== 'ignored') return undefined;
   if (found.note) {
     return {
@@ -41,7 +45,13 @@ function judge(label: Label, version: LabelVersion, serviceName: string): Report
   return ignoredKey(label, texts, version, serviceName);
 }
 
-function unknownKey(label: Label, texts: string[], found: KeyLookup, version: LabelVersion): Report | undefined {
+function unknownKey(
+  label: Label,
+  texts: string[],
+  found: KeyLookup,
+  version: LabelVersion,
+  serviceName: string,
+): Report | undefined {
   const bad = found.badSegment!;
   if (!judgeable(texts, bad)) return undefined;
   const segment = texts[bad];
@@ -72,13 +82,12 @@ function unknownKey(label: Label, texts: string[], found: KeyLookup, version: La
         `${elsewhere} ${DROPPED}: field not found.`;
     }
   }
+  // v3's docker provider never reads traefik.swarm.*; only the swarm provider (service labels) fails on it.
+  const swarmOnly = texts[0] === 'traefik' && texts[1]?.toLowerCase() === 'swarm' && label.source === 'labels';
   return {
     file: label.file,
     range: found.problem === 'empty' ? emptySegmentRange(label, bad) : label.segments[bad].range,
-    // v3's docker provider never reads traefik.swarm.*; only the swarm provider (service labels) fails on it.
-    ...(texts[0] === 'traefik' && texts[1]?.toLowerCase() === 'swarm' && label.source === 'labels'
-      ? { severity: 'warning' as const }
-      : {}),
+    ...(swarmOnly ? { severity: 'warning' as const } : { effect: dropsContainer(serviceName) }),
     message,
     data: { segmentIndex: bad, ...withSuggestion(texts, bad, suggestion) },
   };

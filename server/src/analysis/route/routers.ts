@@ -40,31 +40,46 @@ export function routedRouters(project: Project): Routed[] {
   out = [];
   for (const router of index(project, 'http', 'routers').all) {
     if (!router.container.enabled) continue;
-    const label = router.fields.get('rule');
-    const written = label && label.value.trim() !== '' ? label : undefined;
-    if (written?.interpolated) continue;
-    const rule = written ? written.value : defaultRuleOf(project, router);
-    if (rule === undefined) continue;
-    // Rules from the default rule are parsed as v3 whatever the default syntax (aggregator applyModel).
-    const syntax = written ? ruleSyntax(project, router) : project.version === 'v2' ? 'v2' : 'v3';
-    const parsed = parseRuleCached(rule, syntax);
-    if (!parsed.tree || parsed.problems.some((p) => p.severity === 'error')) continue;
-    out.push({
-      router,
-      fullName: `${router.name}@${router.container.provider}`,
-      rule,
-      defaultRule: !written,
-      file: written ? written.file : (router.labels[0]?.file ?? router.container.compose.file),
-      range: written ? written.valueRange : definitionRange(router),
-      tree: parsed.tree,
-      syntax,
-      priority: explicitPriority(router) ?? defaultPriority(rule, 'http'),
-      tls: routerTls(router),
-      entryPoints: routerEntryPoints(project, router),
-    });
+    const routed = toRouted(project, router);
+    if (routed) out.push(routed);
   }
   cache.set(project, out);
   return out;
+}
+
+/**
+ * One HTTP router as routing sees it; undefined when its rule is unknown (interpolated) or does
+ * not parse. `eitherSyntax` (for saying what a disabled router would have matched) also tries
+ * the other rule syntax, where `Headers(...)` in a v3 rule is a v2 matcher.
+ */
+export function toRouted(project: Project, router: Definition, eitherSyntax = false): Routed | undefined {
+  const label = router.fields.get('rule');
+  const written = label && label.value.trim() !== '' ? label : undefined;
+  if (written?.interpolated) return undefined;
+  const rule = written ? written.value : defaultRuleOf(project, router);
+  if (rule === undefined) return undefined;
+  // Rules from the default rule are parsed as v3 whatever the default syntax (aggregator applyModel).
+  let syntax: RuleSyntax = written ? ruleSyntax(project, router) : project.version === 'v2' ? 'v2' : 'v3';
+  let parsed = parseRuleCached(rule, syntax);
+  const fails = (): boolean => !parsed.tree || parsed.problems.some((p) => p.severity === 'error');
+  if (fails() && eitherSyntax) {
+    syntax = syntax === 'v3' ? 'v2' : 'v3';
+    parsed = parseRuleCached(rule, syntax);
+  }
+  if (fails()) return undefined;
+  return {
+    router,
+    fullName: `${router.name}@${router.container.provider}`,
+    rule,
+    defaultRule: !written,
+    file: written ? written.file : (router.labels[0]?.file ?? router.container.compose.file),
+    range: written ? written.valueRange : definitionRange(router),
+    tree: parsed.tree!,
+    syntax,
+    priority: explicitPriority(router) ?? defaultPriority(rule, 'http'),
+    tls: routerTls(router),
+    entryPoints: routerEntryPoints(project, router),
+  };
 }
 
 /** Whether two routers share an entry point; unknown default entry points only meet each other. */

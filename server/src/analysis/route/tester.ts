@@ -10,7 +10,8 @@ import type { EntryPoint } from '../traefik/static';
 import type { Range } from '../types';
 import { forwardedPath, type Forwarded, type PathStep } from './paths';
 import { serviceOf } from './outcome';
-import { routedRouters, type Routed } from './routers';
+import { routedRouters, toRouted, type Routed } from './routers';
+import { unloadedRouters, type Unloaded } from './unloaded';
 import { parseTarget, type Target } from './target';
 
 export interface RouteQuery {
@@ -36,6 +37,16 @@ export interface Candidate {
   definition?: Definition;
 }
 
+/** A router that would have matched ahead of the winner, but that Traefik does not load. */
+export interface PassedOver extends Candidate {
+  /** The finding that says why, and where it is. */
+  code: string;
+  reason: string;
+  unless?: string;
+  findingFile: string;
+  findingRange: Range;
+}
+
 export interface RouteResult {
   winner: Candidate | null;
   service: string | null;
@@ -44,8 +55,17 @@ export interface RouteResult {
   steps: PathStep[];
   /** Every router that matched, in the order Traefik tries them. */
   candidates: Candidate[];
+  /** Routers that would match ahead of the winner but are not loaded (dropped container, disabled router). */
+  unloaded: PassedOver[];
   entryPoint: string | null;
   notes: string[];
+  /**
+   * What the request does not say that a router at or above the winner's priority matches on:
+   * header names and the client IP (the editor then asks for them).
+   */
+  depends: { headers: string[]; clientIP: boolean };
+  /** The entry points to choose from when the URL's port names none. */
+  entryPointChoices?: { name: string; address?: string }[];
   /** Where Traefik's redirection sends the client, when the winner is one. */
   redirect?: string;
   /** The request could not be built (bad URL, unknown entry point). */
@@ -68,6 +88,8 @@ export function routeRequest(project: Project, query: RouteQuery): RouteResult {
     forwardedPath: null,
     steps: [],
     candidates: [],
+    unloaded: [],
+    depends: { headers: [], clientIP: false },
     entryPoint: null,
     notes: [],
     ...partial,
@@ -89,7 +111,7 @@ export function routeRequest(project: Project, query: RouteQuery): RouteResult {
     clientIP: query.clientIP,
   };
   const entries = entryPointsFor(project, target, query.entryPoint);
-  if ('error' in entries) return empty({ error: entries.error });
+  if ('error' in entries) return empty({ error: entries.error, entryPointChoices: entries.choices });
   const notes = [...entries.notes];
   for (const entry of entries.list) {
     const tried = tryEntryPoint(project, entry, target, request, notes);
@@ -107,12 +129,28 @@ function tryEntryPoint(
 ): RouteResult {
   const tls = target.tls;
   const ranked: { c: Candidate; rank: bigint; routed?: Routed; provider: string }[] = [];
-  for (const r of routedRouters(project)) {
-    // With a known static config every router's entry points are known (routing.ts routerEntryPoints).
-    if (entry.ep && !r.entryPoints?.includes(entry.name)) continue;
+  const unloaded = unloadedRouters(project);
+  const passed: { c: PassedOver; rank: bigint }[] = [];
+  const considered: { rule: string; rank: bigint }[] = [];
+  const routed = routedRouters(project);
+  const loadable = new Set(routed.map((r) => r.router));
+  // Routers the diagnostics say Traefik disables or ignores, to say what they would have served.
+  const others = [...unloaded.keys()].flatMap((d) =>
+    d.protocol === 'http' && !loadable.has(d) ? (toRouted(project, d, true) ?? []) : [],
+  );
+  for (const r of [...routed, ...others]) {
+    const why = unloaded.get(r.router);
+    // With a known static config every router's entry points are known (routing.ts routerEntryPoints);
+    // a router disabled for an undefined entry point was meant for some entry point.
+    if (entry.ep && !r.entryPoints?.includes(entry.name) && why?.code !== 'undefined-entrypoint') continue;
     const routerTls = r.tls || entry.ep?.tls === true;
     if (routerTls !== tls) continue;
     const verdict = matchRequestTri(r.tree, request, r.syntax);
+    if (!why) considered.push({ rule: r.rule, rank: BigInt(r.priority) });
+    if (why) {
+      if (verdict) passed.push({ c: passedOver(r, entry.name, why), rank: BigInt(r.priority) });
+      continue;
+    }
     if (verdict === undefined) {
       notes.push(
         `router "${r.fullName}" may or may not match (its rule depends on something the request does not say, such as the client IP); it is left out.`,
@@ -151,6 +189,7 @@ function tryEntryPoint(
   usable.sort((a, b) =>
     a.rank === b.rank ? precedence(a.provider) - precedence(b.provider) : a.rank > b.rank ? -1 : 1,
   );
+  const beaten = usable[0]?.rank;
   const base: RouteResult = {
     winner: null,
     service: null,
@@ -158,6 +197,14 @@ function tryEntryPoint(
     forwardedPath: null,
     steps: [],
     candidates: usable.map((x) => x.c),
+    unloaded: passed
+      .filter((x) => beaten === undefined || x.rank >= beaten)
+      .sort((a, b) => (a.rank === b.rank ? 0 : a.rank > b.rank ? -1 : 1))
+      .map((x) => x.c),
+    depends: dependsOn(
+      considered.filter((x) => beaten === undefined || x.rank >= beaten).map((x) => x.rule),
+      request,
+    ),
     entryPoint: entry.name,
     notes,
   };
@@ -188,6 +235,37 @@ function tryEntryPoint(
     middlewares: middlewareNames(router),
     forwardedPath: fwd.path ?? null,
     steps: fwd.steps,
+  };
+}
+
+/** Header names and ClientIP the rules match on that the request does not give. */
+function dependsOn(rules: string[], request: HttpRequest): RouteResult['depends'] {
+  const given = new Set(Object.keys(request.headers).map((h) => h.toLowerCase()));
+  const headers = new Map<string, string>();
+  let clientIP = false;
+  for (const rule of rules) {
+    for (const m of rule.matchAll(/\bHeader(?:Regexp)?\s*\(\s*[`"]([^`"]+)[`"]/g))
+      if (!given.has(m[1].toLowerCase())) headers.set(m[1].toLowerCase(), m[1]);
+    if (/\bClientIP\s*\(/.test(rule) && request.clientIP === undefined) clientIP = true;
+  }
+  return { headers: [...headers.values()], clientIP };
+}
+
+function passedOver(r: Routed, entryPoint: string, why: Unloaded): PassedOver {
+  return {
+    router: r.fullName,
+    priority: r.priority,
+    priorityText: String(r.priority),
+    rule: r.rule,
+    entryPoint,
+    file: r.file,
+    range: r.range,
+    definition: r.router,
+    code: why.code,
+    reason: why.reason,
+    ...(why.unless ? { unless: why.unless } : {}),
+    findingFile: why.file,
+    findingRange: why.range,
   };
 }
 
@@ -254,15 +332,13 @@ function entryPointsFor(
   project: Project,
   target: Target,
   asked: string | undefined,
-): { list: Entry[]; notes: string[] } | { error: string } {
+): { list: Entry[]; notes: string[] } | { error: string; choices?: { name: string; address?: string }[] } {
   const config = project.staticConfig;
   if (!config.entryPointsKnown) {
     const name = asked ?? '(any)';
     return {
       list: [{ name }],
-      notes: [
-        "Traefik's static configuration was not found, so routers of every entry point are considered (pass --traefik-config, or --entrypoint to name one).",
-      ],
+      notes: ["Traefik's static configuration was not found, so routers of every entry point are considered."],
     };
   }
   if (asked) {
@@ -277,7 +353,8 @@ function entryPointsFor(
   if (list.length === 0) {
     const known = [...config.entryPoints.values()].map((e) => `${e.name} (${e.address ?? '?'})`).join(', ');
     return {
-      error: `no entry point listens on port ${target.port} (entry points: ${known}); pass --entrypoint to choose one`,
+      error: `No entry point listens on port ${target.port} (entry points: ${known}).`,
+      choices: [...config.entryPoints.values()].map((e) => ({ name: e.name, address: e.address })),
     };
   }
   return { list, notes: [] };

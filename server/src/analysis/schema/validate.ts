@@ -9,7 +9,12 @@ export interface ValueProblem {
   message: string;
   /** Traefik accepts the value without an error but does something else than intended. */
   soft?: boolean;
+  /** Decoding fails, so the provider drops the whole container. */
+  drops?: boolean;
 }
+
+/** Types whose decoding fails on a bad value (strconv, time.ParseDuration in paerser). */
+const DECODED = new Set(['bool', 'int', 'duration', 'int-list']);
 
 // The value schemas are generated {type, pattern, enum} shapes: checking them against JSON
 // Schema's meta-schema would compile that meta-schema on the first label (~40 ms of a cold open).
@@ -39,7 +44,11 @@ export function checkValue(schema: LabelSchema, value: string, field: string): V
   if (value === '' && EMPTY_IS_UNSET.has(type)) return undefined;
   if (validatorFor(schema)(value)) return undefined;
   const soft = schema['x-soft'] === true;
-  return { message: describeProblem(schema, value, field), ...(soft ? { soft } : {}) };
+  return {
+    message: describeProblem(schema, value, field),
+    ...(soft ? { soft } : {}),
+    ...(DECODED.has(type) ? { drops: true } : {}),
+  };
 }
 
 const DROPPED = 'Traefik cannot decode it and drops the whole container';

@@ -1,0 +1,63 @@
+// The routers Traefik does not load, as the diagnostics say: the route tester reads the findings'
+// effects (one source of truth) instead of judging the labels a second time. A dropped
+// container takes all its routers with it; a disabled router only itself.
+import { runCheck } from '../checks/check';
+import { CHECKS } from '../checks/registry';
+import type { Project } from '../project';
+import type { Definition } from '../traefik/model';
+import type { Finding, Range } from '../types';
+
+export interface Unloaded {
+  /** The finding that says so. */
+  code: string;
+  file: string;
+  range: Range;
+  /** `its container "userservice" is dropped`, `Traefik disables it`. */
+  reason: string;
+  /** What Gateway Lens cannot see that may still load it. */
+  unless?: string;
+}
+
+const cache = new WeakMap<Project, Map<Definition, Unloaded>>();
+
+export function unloadedRouters(project: Project): Map<Definition, Unloaded> {
+  let out = cache.get(project);
+  if (out) return out;
+  out = new Map();
+  const findings: Finding[] = [];
+  for (const check of CHECKS) {
+    try {
+      findings.push(...runCheck(check, project));
+    } catch {
+      // The diagnostics report a failing check as internal-error; routing goes on without it.
+    }
+  }
+  for (const f of findings) {
+    const effect = f.effect;
+    if (!effect) continue;
+    for (const container of project.containers) {
+      if (container.compose.name !== effect.service) continue;
+      for (const def of container.definitions) {
+        if (def.kind !== 'routers') continue;
+        if (effect.drops === 'router' && (def.protocol !== effect.protocol || def.name !== effect.router)) continue;
+        const known = out.get(def);
+        // A certain reason outranks one that something out of view may undo.
+        if (known && (!known.unless || effect.unless)) continue;
+        out.set(def, {
+          code: f.code,
+          file: f.file,
+          range: f.range,
+          reason:
+            effect.drops === 'container'
+              ? f.code === 'not-enabled'
+                ? `Traefik ignores its container "${effect.service}"`
+                : `its container "${effect.service}" is dropped`
+              : 'Traefik disables it',
+          ...(effect.unless ? { unless: effect.unless } : {}),
+        });
+      }
+    }
+  }
+  cache.set(project, out);
+  return out;
+}
