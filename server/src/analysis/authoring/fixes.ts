@@ -2,7 +2,7 @@
 // repair. Each edits only the text it must and writes new labels in the file's own style.
 import type { Project } from '../project';
 import { fixContext, type FixContext } from './fixes/common';
-import { invalidValue, unknownLabel } from './fixes/keys';
+import { duplicateLabel, invalidValue, unknownLabel } from './fixes/keys';
 import { chooseService, suggestedName } from './fixes/names';
 import { priorityTie, routeShadowed } from './fixes/priority';
 import { ruleSyntax, stripPrefixMismatch } from './fixes/rules';
@@ -13,6 +13,7 @@ import type { CodeAction, FindingRef } from './types';
 const FIXES: Record<string, (ctx: FixContext) => CodeAction[]> = {
   'unknown-label': unknownLabel,
   'invalid-value': invalidValue,
+  'duplicate-label': duplicateLabel,
   'undefined-middleware': suggestedName,
   'undefined-service': (ctx) => [...suggestedName(ctx), ...chooseService(ctx)],
   'undefined-entrypoint': suggestedName,

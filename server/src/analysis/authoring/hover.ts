@@ -23,10 +23,35 @@ export function hover(project: Project, file: string, offset: number): Hover | u
     .flatMap((s) => s.labels)
     .find((l) => l.entryRange.start <= offset && offset <= l.entryRange.end);
   if (!label) return undefined;
+  const service = compose?.services.find((s) => s.labels.includes(label));
+  // A list item set again later is dropped by compose: the hover describes the value that counts.
+  const winner = [...(service?.labels ?? [])]
+    .reverse()
+    .find((l) => l.form === 'list' && l.source === label.source && l.key === label.key);
+  if (label.form === 'list' && winner && winner !== label) {
+    const note = `Set again below: compose keeps \`${winner.value}\`, so Traefik never sees this value.`;
+    const about = valueHover(project, winner, winner.valueRange.start);
+    return { markdown: about ? `${note}\n\n${about.markdown}` : note, range: label.entryRange };
+  }
   if (offset >= label.keyRange.start && offset <= label.keyRange.end) return keyHover(project, label, offset);
   if (offset >= label.valueRange.start && offset <= label.valueRange.end) return valueHover(project, label, offset);
   return undefined;
 }
+
+/** Traefik's own services (pkg/server/service/internalhandler.go InternalHandlers.get). */
+const INTERNAL: Record<string, string> = {
+  api: "Traefik's API (`/api/...`) and, with `api.dashboard`, the dashboard; needs `api` in the static configuration.",
+  dashboard: "Traefik's dashboard (`/dashboard/`); needs `api.dashboard` in the static configuration.",
+  rest: 'The REST provider: accepts dynamic configuration over HTTP (`providers.rest`).',
+  ping: "Traefik's health check (`/ping`), answering 200 while Traefik runs (`ping` in the static configuration).",
+  prometheus: "Traefik's Prometheus metrics (`/metrics`, `metrics.prometheus` in the static configuration).",
+  noop: 'A service that does nothing: answers every request with an empty response.',
+  'acme-http': 'The ACME HTTP-01 challenge handler (`certificatesResolvers.<name>.acme.httpChallenge`).',
+};
+
+/** The first segment: the label family Traefik's docker provider reads. */
+const TRAEFIK_ROOT =
+  "Traefik's docker provider reads the labels of a container that start with `traefik.`: `traefik.enable`, routers, services and middlewares under `traefik.http`, `traefik.tcp` and `traefik.udp`, `traefik.tls` and `traefik.docker`.";
 
 function keyHover(project: Project, label: Label, offset: number): Hover | undefined {
   let index = 0;
@@ -35,6 +60,10 @@ function keyHover(project: Project, label: Label, offset: number): Hover | undef
   const version = project.version;
   const found = lookupLabelKey(segments, version);
   const key = `\`${segments.join('.')}\``;
+  if (index === 0 && segments[0] === 'traefik') {
+    const link = `[Traefik ${version} documentation](${docUrl(undefined, version)})`;
+    return { markdown: `${key}\n\n${TRAEFIK_ROOT}\n\n${link}`, range: label.segments[0].range };
+  }
   if (found.status !== 'known' || !found.path) {
     const why =
       found.note ??
@@ -143,7 +172,7 @@ function nameHover(project: Project, at: Occurrence): Hover {
   if (at.provider !== (containerOf(project, at.service)?.provider ?? 'docker')) {
     const where =
       at.provider === 'internal'
-        ? 'Built into Traefik (provider `internal`).'
+        ? `${(at.kind === 'services' && INTERNAL[at.name]) || 'Built into Traefik.'} Provider \`internal\`: no label defines it.`
         : `Defined by Traefik's \`${at.provider}\` provider, outside the compose files: Gateway Lens cannot see it.`;
     return { markdown: `${title}\n\n${where}`, range: at.range };
   }

@@ -17,10 +17,12 @@ import { check as undefinedService } from './undefined-service';
 import { check as yamlSyntax } from './yaml-syntax';
 import { check as unusedSuppression } from './unused-suppression';
 import { check as invalidConfig } from './invalid-config';
+import { check as duplicateLabel } from './duplicate-label';
 
 export const CHECKS: Check[] = [
   yamlSyntax,
   unknownLabel,
+  duplicateLabel,
   invalidValue,
   ruleSyntax,
   undefinedMiddleware,

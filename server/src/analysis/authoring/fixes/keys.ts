@@ -2,7 +2,7 @@
 // segment removed) and invalid-value (a value Traefik can decode that says what was meant).
 import { checkValue, childKeys, lookupLabelKey } from '../../schema';
 import { nearest } from '../../traefik/values';
-import { replace } from '../edits';
+import { lineStart, nextLineStart, replace } from '../edits';
 import type { CodeAction } from '../types';
 import { action, type FixContext, rewriteKey, rewriteValue, str, textAt } from './common';
 
@@ -129,4 +129,16 @@ export function invalidValue(ctx: FixContext): CodeAction[] {
   const value = meant(schema['x-type'], label.value, schema.enum ?? schema['x-enum']);
   if (value === undefined || value === label.value || checkValue(schema, value, 'value')) return [];
   return [action(`Change the value to "${value}"`, file.file, [rewriteValue(file, label, value)], true)];
+}
+
+/** duplicate-label: remove the earlier item, whose value compose drops anyway (nothing changes for Traefik). */
+export function duplicateLabel(ctx: FixContext): CodeAction[] {
+  const { file, label } = ctx;
+  if (!label || label.form !== 'list') return [];
+  const start = lineStart(file.text, label.entryRange.start);
+  const end = nextLineStart(file.text, label.entryRange.end);
+  // Only a label alone on its lines can go without touching its neighbours (not `[a=1, a=2]`).
+  if (file.text.slice(start, label.entryRange.start).trim() !== '') return [];
+  if (file.text.slice(label.entryRange.end, end).trim().replace(/^#.*/, '') !== '') return [];
+  return [action(`Remove this "${label.key}" (the later one counts)`, file.file, [replace({ start, end }, '')], true)];
 }
