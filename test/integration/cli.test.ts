@@ -131,7 +131,7 @@ describe('gateway-lens check', () => {
     assert.equal(typo.endLine, typo.line);
     assert.equal(at(typo.file, typo.line, typo.column, typo.endColumn), 'autth');
     const yaml = rows[0];
-    assert.equal(at(yaml.file, yaml.line, yaml.column, yaml.endColumn), 'i');
+    assert.equal(at(yaml.file, yaml.line, yaml.column, yaml.endColumn), 'image');
   });
 
   test('json: CRLF line ends give the same positions as LF', () => {

@@ -118,7 +118,7 @@ describe('push diagnostics', { timeout: 60_000 }, () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: base, type: 2 }] });
     const yamlError = (await broken).diagnostics.find((x) => x.code === 'yaml-syntax')!;
     assert.equal(yamlError.severity, 1);
-    assert.equal(slice(fs.readFileSync(path.join(dir, 'docker-compose.yml'), 'utf8'), yamlError.range), 'i');
+    assert.equal(slice(fs.readFileSync(path.join(dir, 'docker-compose.yml'), 'utf8'), yamlError.range), 'image');
     fs.writeFileSync(path.join(dir, 'docker-compose.yml'), BASE);
     const fixedOnDisk = client.nextDiagnostics(base, empty);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: base, type: 2 }] });
@@ -199,7 +199,7 @@ describe('pull diagnostics', { timeout: 60_000 }, () => {
     assert.equal(first.kind, 'full');
     assert.deepEqual(
       first.items!.map((d) => [d.code, d.source, slice(DUPLICATE_KEY, d.range)]),
-      [['yaml-syntax', 'gateway-lens', 'i']],
+      [['yaml-syntax', 'gateway-lens', 'image']],
     );
     // The closed sibling is pushed; the open file never is (it would show twice).
     await pushedOverride;

@@ -53,6 +53,25 @@ const cases: {
     says: ['https://doc.traefik.io/traefik/v2.11/routing/services/'],
   },
   {
+    name: 'the first segment traefik: the label family, not "Traefik does not read this label"',
+    src: compose('        - "tra|efik.enable=true"'),
+    range: 'traefik',
+    says: ["Traefik's docker provider reads the labels of a container that start with `traefik.`"],
+  },
+  {
+    name: 'api@internal: what the internal service is',
+    src: compose('        - traefik.http.routers.api.service=a|pi@internal'),
+    range: 'api',
+    says: ["Traefik's API", 'Provider `internal`'],
+  },
+  {
+    name: 'a label set again later: the hover describes the value that counts',
+    src: compose(
+      '        - traefik.http.routers.api.rule=PathPrefix(`/tr|aefik`) || PathPrefix(`/api`)\n        - traefik.http.routers.api.rule=Host(`a.com`)',
+    ),
+    says: ['Set again below: compose keeps `Host(`a.com`)`', 'host is `a.com`', 'Priority **13**'],
+  },
+  {
     name: 'an intermediate segment in map form',
     src: compose('        traefik.http.mid|dlewares.api-strip.stripprefix.prefixes: /api'),
     range: 'middlewares',

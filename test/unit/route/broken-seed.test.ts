@@ -42,13 +42,13 @@ const rows: Row[] = [
     url: 'https://musicshare.com/api/music/tracks',
     router: frontend,
     path: '/api/music/tracks',
-    passed: { router: 'music-service', code: 'missing-port', at: 'music-service', unless: /EXPOSE/ },
+    passed: { router: 'music-service', code: 'missing-port', at: 'music-service' },
   },
   {
     url: 'https://musicshare.com/api/music/playlists',
     router: frontend,
     path: '/api/music/playlists',
-    passed: { router: 'music-service', code: 'missing-port', at: 'music-service', unless: /EXPOSE/ },
+    passed: { router: 'music-service', code: 'missing-port', at: 'music-service' },
   },
   // route-conflict: the same rule twice, either may serve; stripprefix-mismatch keeps the path whole.
   { url: 'https://musicshare.com/api/social/posts', router: ['social-service', 'searchservice'], path: '' },
@@ -94,7 +94,7 @@ const rows: Row[] = [
     url: 'https://musicshare.com/api/music/top10',
     router: 'search-top10',
     path: '/api/music/top10',
-    passed: { router: 'music-service', code: 'missing-port', at: 'music-service', unless: /EXPOSE/ },
+    passed: { router: 'music-service', code: 'missing-port', at: 'music-service' },
   },
   { url: 'https://musicshare.com/perfil/ana', router: frontend, path: '/perfil/ana' },
 ];
