@@ -60,7 +60,12 @@ export async function addServiceToGateway(client: LanguageClient | undefined): P
     return;
   }
   const first = result.edit.changes[uri]?.[0];
-  if (first) {
+  if (result.select) {
+    // The cursor on what only the user knows (a new service's image or build folder).
+    const range = client.protocol2CodeConverter.asRange(result.select);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  } else if (first) {
     const at = client.protocol2CodeConverter.asRange(first.range).start;
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }

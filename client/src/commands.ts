@@ -2,6 +2,7 @@
 // declared in package.json under contributes.commands with category "Gateway Lens"; a unit
 // test keeps the two in step. No runtime vscode import, so the table can be tested in node.
 import type { Disposable } from 'vscode';
+import { REVEAL_LOCATION_COMMAND } from '../../server/src/protocol';
 
 /** What commands act on; the extension's Ctx implements it. */
 export interface CommandContext {
@@ -26,17 +27,20 @@ export function registerCommands(
 export interface AuthoringCommandContext {
   addService(): Promise<void>;
   whichRouter(): Promise<void>;
+  /** Opens a place a code action points at (route-conflict's other definition); not in the palette. */
+  revealLocation(location: unknown): Promise<void>;
 }
 
 /** Authoring commands (issue 4's "Add Service to Gateway", issue 3's route tester), same rules as COMMANDS. */
-export const AUTHORING_COMMANDS: Record<string, (ctx: AuthoringCommandContext) => unknown> = {
+export const AUTHORING_COMMANDS: Record<string, (ctx: AuthoringCommandContext, ...args: unknown[]) => unknown> = {
   'gatewayLens.addService': (ctx) => ctx.addService(),
   'gatewayLens.whichRouter': (ctx) => ctx.whichRouter(),
+  [REVEAL_LOCATION_COMMAND]: (ctx, location) => ctx.revealLocation(location),
 };
 
 export function registerAuthoringCommands(
   ctx: AuthoringCommandContext,
-  register: (id: string, run: () => unknown) => Disposable,
+  register: (id: string, run: (...args: unknown[]) => unknown) => Disposable,
 ): Disposable[] {
-  return Object.entries(AUTHORING_COMMANDS).map(([id, run]) => register(id, () => run(ctx)));
+  return Object.entries(AUTHORING_COMMANDS).map(([id, run]) => register(id, (...args) => run(ctx, ...args)));
 }

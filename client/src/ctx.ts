@@ -19,7 +19,7 @@ import {
 import { createLanguageClient } from './languageClient';
 import { StatusBar } from './statusBar';
 import { LiveView } from './views/liveView';
-import { whichRouter } from './whichRouter';
+import { isLocation, reveal, whichRouter } from './whichRouter';
 
 export class Ctx implements CommandContext, AuthoringCommandContext, vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Gateway Lens');
@@ -128,6 +128,13 @@ export class Ctx implements CommandContext, AuthoringCommandContext, vscode.Disp
     return this.reportingFailure('Which Router Serves This URL?', () =>
       whichRouter(this.client, this.extension.globalState, this.output),
     );
+  }
+
+  revealLocation(location: unknown): Promise<void> {
+    return this.reportingFailure('Go to definition', async () => {
+      if (!this.client || !isLocation(location)) return;
+      await reveal(this.client, location);
+    });
   }
 
   dispose(): void {

@@ -153,7 +153,14 @@ function askQuery(recent: readonly string[]): Promise<RouteQuery | undefined> {
   });
 }
 
-async function reveal(client: LanguageClient, location: RouteLocation): Promise<void> {
+export function isLocation(value: unknown): value is RouteLocation {
+  const v = value as RouteLocation | undefined;
+  return (
+    typeof v?.uri === 'string' && typeof v.range?.start?.line === 'number' && typeof v.range?.end?.line === 'number'
+  );
+}
+
+export async function reveal(client: LanguageClient, location: RouteLocation): Promise<void> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(location.uri));
   const range = client.protocol2CodeConverter.asRange(location.range);
   await vscode.window.showTextDocument(document, { selection: range, preview: false });

@@ -2,8 +2,15 @@
 // Gateway". The core (analysis/authoring/gateway.ts) writes the labels; this turns its offsets
 // into an LSP WorkspaceEdit. The client applies it, and the usual didChange re-runs the checks.
 import type { Connection } from 'vscode-languageserver';
-import { addServiceToGateway, gatewayChoices, gatewayRequestProblem, type GatewayRequest } from './analysis';
-import { toRange } from './convert';
+import {
+  addServiceToGateway,
+  applyEdits,
+  gatewayChoices,
+  gatewayRequestProblem,
+  type GatewayRequest,
+  type TextEdit,
+} from './analysis';
+import { lineMap, toRange } from './convert';
 import type { Documents } from './documents';
 import type { Projects } from './projects';
 import {
@@ -13,6 +20,7 @@ import {
   type AddServiceChoicesParams,
   type AddServiceParams,
   type AddServiceResult,
+  type TextEditData,
 } from './protocol';
 
 export function registerAddService(
@@ -61,10 +69,24 @@ export function registerAddService(
         edit: {
           changes: { [params.uri]: edits.map((e) => ({ range: toRange(document, e.range), newText: e.newText })) },
         },
+        ...selectionAfter(document.getText(), edits),
       };
     } catch (err) {
       failed('addService', err);
       return { error: err instanceof Error ? err.message : String(err) };
     }
   });
+}
+
+/** Where the placeholder an edit marks (`select`) lands in the text after all edits. */
+function selectionAfter(text: string, edits: TextEdit[]): { select?: TextEditData['range'] } {
+  const marked = edits.find((e) => e.select);
+  if (!marked?.select) return {};
+  // Edits are disjoint: those before the marked one shift it by their change in length.
+  const shift = edits
+    .filter((e) => e !== marked && e.range.end <= marked.range.start)
+    .reduce((n, e) => n + e.newText.length - (e.range.end - e.range.start), 0);
+  const base = marked.range.start + shift;
+  const after = lineMap(applyEdits(text, edits));
+  return { select: toRange(after, { start: base + marked.select.start, end: base + marked.select.end }) };
 }

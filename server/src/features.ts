@@ -36,6 +36,7 @@ import {
 import { toOffset, toRange, type LineMap } from './convert';
 import type { Documents } from './documents';
 import type { Projects } from './projects';
+import { REVEAL_LOCATION_COMMAND } from './protocol';
 
 /** "Fix all auto-fixable Gateway Lens problems", for editor.codeActionsOnSave. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gatewayLens`;
@@ -212,13 +213,26 @@ export function registerFeatures(
       const a = await at(p.textDocument.uri, p.range.start);
       const document = documents.get(p.textDocument.uri);
       if (!a || !document) return [];
-      const toLsp = (action: CodeAction, diagnostic?: (typeof p.context.diagnostics)[number]): LspCodeAction => ({
-        title: action.title,
-        kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.Source,
-        isPreferred: action.isPreferred,
-        diagnostics: diagnostic ? [diagnostic] : undefined,
-        edit: workspaceEdit(a, action.edits),
-      });
+      const toLsp = (action: CodeAction, diagnostic?: (typeof p.context.diagnostics)[number]): LspCodeAction => {
+        const to = action.reveal && range(a, action.reveal.file, action.reveal.range);
+        return {
+          title: action.title,
+          kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.Source,
+          isPreferred: action.isPreferred,
+          diagnostics: diagnostic ? [diagnostic] : undefined,
+          ...(action.reveal
+            ? to
+              ? {
+                  command: {
+                    title: action.title,
+                    command: REVEAL_LOCATION_COMMAND,
+                    arguments: [{ uri: documents.uriOf(action.reveal.file), range: to }],
+                  },
+                }
+              : {}
+            : { edit: workspaceEdit(a, action.edits) }),
+        };
+      };
       const out: LspCodeAction[] = [];
       for (const d of p.context.diagnostics) {
         if (d.source !== 'gateway-lens' || typeof d.code !== 'string') continue;

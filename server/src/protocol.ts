@@ -130,6 +130,9 @@ export interface RouteAnswer {
   location?: RouteLocation;
 }
 
+/** The client command a code action runs to show a place (route-conflict's other definition); argument: a RouteLocation. */
+export const REVEAL_LOCATION_COMMAND = 'gatewayLens.revealLocation';
+
 /** Client -> server: which router serves this URL? */
 export const RouteRequest = { method: 'gatewayLens/route' } as const;
 
@@ -210,7 +213,13 @@ export interface TextEditData {
 }
 
 /** The LSP WorkspaceEdit to apply, or why the request cannot be written. */
-export type AddServiceResult = { edit: { changes: Record<string, TextEditData[]> } } | { error: string };
+export type AddServiceResult =
+  | {
+      edit: { changes: Record<string, TextEditData[]> };
+      /** What the user must fill in (a new service's image or build folder), in the edited text. */
+      select?: TextEditData['range'];
+    }
+  | { error: string };
 
 /** Client -> server: the labels (and service block) for AddServiceParams, as an edit. */
 export const AddServiceRequest = { method: 'gatewayLens/addService' } as const;

@@ -141,3 +141,25 @@ test('the edit, applied, routes the service and the next diagnostics are clean',
   await client.change(uri, 2, after);
   assert.deepEqual((await next).diagnostics, []);
 });
+
+test('a new service: the answer marks its image, which only the user knows, for the cursor', async () => {
+  // Back to the original text (the test before applied its edit).
+  const reset = client.nextDiagnostics(uri, (p) => p.version === 3);
+  await client.change(uri, 3, TEXT);
+  await reset;
+  const params: AddServiceParams = {
+    uri,
+    service: 'lyrics',
+    pathPrefix: '/api/lyrics',
+    port: 8086,
+    strip: true,
+    entrypoint: 'websecure',
+    tls: true,
+  };
+  const result = (await client.connection.sendRequest(AddServiceRequest.method, params)) as AddServiceResult;
+  assert.ok('edit' in result && result.select, JSON.stringify(result));
+  const after = applyLsp(TEXT, result.edit.changes[uri]);
+  const line = after.split('\n')[result.select.start.line];
+  assert.equal(result.select.start.line, result.select.end.line);
+  assert.equal(line.slice(result.select.start.character, result.select.end.character), 'lyrics:latest');
+});

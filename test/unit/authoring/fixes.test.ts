@@ -444,3 +444,31 @@ test('fix: traefik.enable=false reported as maybe deliberate is offered, not pre
     [['Set traefik.enable=true', false]],
   );
 });
+
+test('route-conflict: no edit, an action that says why and goes to the other router', () => {
+  const text = yaml`
+    services:
+      a:
+        image: nginx
+        labels:
+          - traefik.http.routers.a.rule=PathPrefix(\`/x\`)
+          - traefik.http.services.a.loadbalancer.server.port=80
+      b:
+        image: nginx
+        labels:
+          - traefik.http.routers.b.rule=PathPrefix(\`/x\`)
+          - traefik.http.services.b.loadbalancer.server.port=80
+  `;
+  const conflict = findings(text).find(
+    (f) =>
+      f.code === 'route-conflict' &&
+      text.indexOf('routers.a') < f.range.start &&
+      f.range.start < text.indexOf('routers.b'),
+  );
+  assert.ok(conflict);
+  const [action, ...more] = codeActions(projectOf(text), FILE, conflict);
+  assert.equal(more.length, 0);
+  assert.match(action.title, /^Go to "b" on b \(no automatic fix: you choose which serves/);
+  assert.deepEqual(action.edits, {});
+  assert.equal(text.slice(action.reveal!.range.start, action.reveal!.range.end), 'b');
+});

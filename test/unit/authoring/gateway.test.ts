@@ -61,7 +61,8 @@ test('a new service: a whole block after the last one, network shared with the r
   const block = [
     '',
     '  searchservice:',
-    '    image: searchservice:latest',
+    // The routed service is built from its folder: the new one follows that convention.
+    '    build: ./searchservice',
     '    networks:',
     '      - backend_net',
     '    deploy:',
@@ -77,6 +78,16 @@ test('a new service: a whole block after the last one, network shared with the r
   ];
   const last = 'loadbalancer.server.port=8002"';
   assert.equal(after, gateway.replace(last, [last, ...block].join('\n')));
+});
+
+test('a new service: image placeholder when the routed services use images; the guess is marked for the cursor', () => {
+  const text = gateway.replace('build: ./userservice', 'image: example/userservice:1');
+  const [edit, ...more] = addServiceToGateway(projectOf(text), FILE, request);
+  assert.equal(more.length, 0);
+  assert.ok(edit.select);
+  assert.equal(edit.newText.slice(edit.select.start, edit.select.end), 'searchservice:latest');
+  const built = addServiceToGateway(projectOf(gateway), FILE, request)[0];
+  assert.equal(built.newText.slice(built.select!.start, built.select!.end), './searchservice');
 });
 
 test('an existing service without labels: a labels block in the map style of the file, no strip', () => {

@@ -19,6 +19,7 @@ test('the authoring commands are contributed with their titles and category "Gat
   assert.deepEqual(titles, [
     ['gatewayLens.addService', 'Add Service to Gateway...'],
     ['gatewayLens.whichRouter', 'Which Router Serves This URL?'],
+    ['gatewayLens.revealLocation', 'Go to the Other Definition'],
   ]);
 });
 
@@ -27,14 +28,16 @@ test('registerAuthoringCommands binds each entry to the context', async () => {
   const ctx = {
     addService: async () => void calls.push('addService'),
     whichRouter: async () => void calls.push('whichRouter'),
+    revealLocation: async (l: unknown) => void calls.push(`reveal ${JSON.stringify(l)}`),
   };
-  const registered = new Map<string, () => unknown>();
+  const registered = new Map<string, (...args: unknown[]) => unknown>();
   const disposables = registerAuthoringCommands(ctx, (id, run) => {
     registered.set(id, run);
     return { dispose: () => undefined };
   });
-  assert.equal(disposables.length, 2);
+  assert.equal(disposables.length, 3);
   await registered.get('gatewayLens.whichRouter')!();
   await registered.get('gatewayLens.addService')!();
-  assert.deepEqual(calls, ['whichRouter', 'addService']);
+  await registered.get('gatewayLens.revealLocation')!({ uri: 'u' });
+  assert.deepEqual(calls, ['whichRouter', 'addService', 'reveal {"uri":"u"}']);
 });

@@ -4,6 +4,7 @@ import type { Project } from '../project';
 import { fixContext, type FixContext } from './fixes/common';
 import { duplicateLabel, invalidValue, unknownLabel } from './fixes/keys';
 import { chooseService, suggestedName } from './fixes/names';
+import { routeConflict } from './fixes/conflict';
 import { priorityTie, routeShadowed } from './fixes/priority';
 import { ruleSyntax, stripPrefixMismatch } from './fixes/rules';
 import { missingPort, notEnabled, scaleContainerName } from './fixes/service';
@@ -31,8 +32,13 @@ const FIXES: Record<string, (ctx: FixContext) => CodeAction[]> = {
 /** Finding codes that have a quick fix (for the server's codeActionProvider and the README). */
 export const FIXABLE_CODES: readonly string[] = Object.keys(FIXES);
 
+/** Findings without a safe fix: an action that says why and goes where the user must choose. */
+const EXPLAINED: Record<string, (ctx: FixContext) => CodeAction[]> = {
+  'route-conflict': routeConflict,
+};
+
 export function codeActions(project: Project, file: string, finding: FindingRef): CodeAction[] {
-  const fix = FIXES[finding.code];
+  const fix = FIXES[finding.code] ?? EXPLAINED[finding.code];
   if (!fix) return [];
   const ctx = fixContext(project, file, finding);
   return ctx ? fix(ctx) : [];

@@ -130,7 +130,11 @@ function newService(project: Project, file: ComposeFile, name: string, request: 
   const unit = first ? bodyIndent(text, first).unit : '  ';
   const body = indent + unit;
   const style = styleOf(file, undefined, 'labels');
-  const lines = [`${indent}${request.service}:`, `${body}image: ${request.service}:latest`];
+  // The file's convention: `build: ./<name>` when its routed services are built from their folder.
+  const source = buildsFromFolders(file)
+    ? `${body}build: ./${request.service}`
+    : `${body}image: ${request.service}:latest`;
+  const lines = [`${indent}${request.service}:`, source];
   const network = sharedNetwork(project);
   if (network) lines.push(`${body}networks:`, `${body}${unit}- ${network}`);
   if (request.replicas !== undefined && request.replicas > 1)
@@ -140,14 +144,31 @@ function newService(project: Project, file: ComposeFile, name: string, request: 
     lines.push(`${body}${unit}${style.form === 'list' ? '- ' : ''}${renderLabel(label, style)}`);
   }
   const last = services[services.length - 1];
-  if (last) {
-    const gap = blankBetweenServices(text, file.services) ? eol : '';
-    return [insert(contentLineEnd(text, last.range.end), eol + gap + lines.join(eol))];
-  }
   const header = /^services[ \t]*:[ \t]*(#.*)?\r?$/m.exec(text);
-  if (header) return [insert(lineEnd(text, header.index), eol + lines.join(eol))];
-  const lead = text === '' || text.endsWith('\n') ? '' : eol;
-  return [insert(text.length, `${lead}services:${eol}${lines.join(eol)}${eol}`)];
+  let at: number;
+  let block: string;
+  if (last) {
+    at = contentLineEnd(text, last.range.end);
+    block = eol + (blankBetweenServices(text, file.services) ? eol : '') + lines.join(eol);
+  } else if (header) {
+    at = lineEnd(text, header.index);
+    block = eol + lines.join(eol);
+  } else {
+    at = text.length;
+    block = `${text === '' || text.endsWith('\n') ? '' : eol}services:${eol}${lines.join(eol)}${eol}`;
+  }
+  // The image or build folder is a guess: the cursor goes there.
+  const from = block.indexOf(source);
+  return [{ ...insert(at, block), select: { start: from + source.indexOf(':') + 2, end: from + source.length } }];
+}
+
+/** Whether most routed services of the file say `build: ./<their name>` rather than `image:`. */
+function buildsFromFolders(file: ComposeFile): boolean {
+  const routed = file.services.filter((s) => s.labels.some((l) => isTraefikKey(l.key)));
+  const own = (s: ComposeService): boolean =>
+    s.build?.context?.value.replace(/^\.\//, '').replace(/\/$/, '') === s.name;
+  const built = routed.filter(own).length;
+  return built > 0 && built * 2 >= routed.length;
 }
 
 /** Whether the file separates its services with a blank line. */

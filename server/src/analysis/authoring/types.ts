@@ -8,6 +8,8 @@ export type { Range } from '../types';
 export interface TextEdit {
   range: Range;
   newText: string;
+  /** What the user must fill in, within newText (Add Service leaves the cursor there). */
+  select?: Range;
 }
 
 /** Edits per file path. */
@@ -49,6 +51,8 @@ export interface CodeAction {
   kind: 'quickfix' | 'source';
   isPreferred?: boolean;
   edits: WorkspaceEdits;
+  /** A finding without a safe fix: the place to look at instead (the other definition). */
+  reveal?: { file: string; range: Range };
 }
 
 /** What a quick fix needs of a finding: its code, where it is, and its machine-readable data. */
