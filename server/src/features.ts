@@ -47,7 +47,8 @@ function wantsFixAll(only: string[] | undefined): boolean {
 }
 
 export const FEATURE_CAPABILITIES: ServerCapabilities = {
-  completionProvider: { triggerCharacters: ['.', '=', ':', ',', '`', '@'] },
+  // ' ' and '!' open the matchers inside rules (`&& `, `|| `, `!`); a space elsewhere answers nothing.
+  completionProvider: { triggerCharacters: ['.', '=', ':', ',', '`', '@', ' ', '!'] },
   hoverProvider: true,
   definitionProvider: true,
   referencesProvider: true,
@@ -130,6 +131,12 @@ export function registerFeatures(
     guard('completion', [] as LspCompletionItem[], async (p) => {
       const a = await at(p.textDocument.uri, p.position);
       if (!a) return [];
+      const document = documents.get(p.textDocument.uri);
+      const typed = p.context?.triggerCharacter;
+      if ((typed === ' ' || typed === '!') && document) {
+        const before = document.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
+        if (!(typed === ' ' ? /(&&|\|\|)\s$/ : /(^|[\s(&|])!$/).test(before)) return [];
+      }
       return complete(a.project, a.file, a.offset).flatMap((item) => {
         const r = range(a, a.file, item.replace);
         if (!r) return [];

@@ -115,3 +115,22 @@ test('rename refuses an invalid name, and renames every use of a valid one', asy
     ['api-prefix'],
   );
 });
+
+test('a space after && inside a rule opens the matchers; a space elsewhere opens nothing', async () => {
+  const line = TEXT.split('\n').findIndex((l) => l.includes('routers.api.rule='));
+  const rule = '      - traefik.http.routers.api.rule=PathPrefix(`/api`) && ';
+  const text = TEXT.split('\n')
+    .map((l, i) => (i === line ? rule : l))
+    .join('\n');
+  await client.change(uri, 100, text);
+  const ask = (character: number, triggerCharacter: string) =>
+    client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line, character },
+      context: { triggerKind: 2, triggerCharacter },
+    }) as Promise<{ label: string }[]>;
+  const matchers = (await ask(rule.length, ' ')).map((i) => i.label);
+  assert.ok(matchers.includes('Header') && matchers.includes('Host'), matchers.join(','));
+  assert.deepEqual(await ask(7, ' '), []);
+  await client.change(uri, 101, TEXT);
+});

@@ -84,11 +84,11 @@ const cases: Case[] = [
     inserts: ['domains[0]', 'domains[0].'],
   },
   {
-    name: 'tls takes a value and sub-keys: no separator decided for the user',
+    name: 'tls takes a value and sub-keys: tls= first (tls=true is the common use), tls. as a second item',
     src: api('        - traefik.http.routers.api.t|'),
     offers: ['tls'],
     replaces: 't',
-    inserts: ['tls', 'tls'],
+    inserts: ['tls', 'tls='],
   },
   {
     name: 'v2 project: v2 field names (ipwhitelist) and no v3-only ones',
@@ -344,4 +344,16 @@ test('complete: a CRLF file reads the line without its carriage return', () => {
   );
   const { text: t2, offset: o2 } = cursor('services:\r\n  api:\r\n    labels:\r\n      traefik.http.|\r\n');
   assert.ok(complete(projectOf(t2), FILE, o2).some((i) => i.label === 'routers' && i.insertText === 'routers.'));
+});
+
+test('complete: tls is offered twice, tls= (then true/false) and tls. for its sub-keys', () => {
+  const { text, offset } = cursor(api('        - traefik.http.routers.api.t|'));
+  const tls = complete(projectOf(text), FILE, offset).filter((i) => i.label === 'tls');
+  assert.deepEqual(
+    tls.map((i) => [i.insertText, i.retrigger]),
+    [
+      ['tls=', true],
+      ['tls.', true],
+    ],
+  );
 });

@@ -143,19 +143,24 @@ export function completeKey(ctx: LabelContext, version: LabelVersion): Completio
     const key = [...prefix, option.text].join('.');
     if (option.leaf && existing.has(key.toLowerCase())) continue;
     const rank = order.indexOf(option.name);
-    const suffix = !last ? '' : option.leaf ? (ctx.form === 'list' ? '=' : ': ') : takesValue(key, version) ? '' : '.';
-    items.push({
+    const assign = ctx.form === 'list' ? '=' : ': ';
+    // allowEmpty fields (`tls`) mostly take a value (`tls=true`): `=` first, sub-keys as a second item.
+    const both = last && !option.leaf && takesValue(key, version);
+    const suffix = !last ? '' : option.leaf || both ? assign : '.';
+    const item = (text: string, sort: string): CompletionItem => ({
       label: option.text,
       kind: option.kind,
-      detail: option.detail ?? detailOf(key, version),
+      detail: sort === '' ? (option.detail ?? detailOf(key, version)) : 'its sub-keys',
       documentation: option.kind === 'field' ? documentation(option.description, key, version) : undefined,
-      insertText: wrapBlank(ctx, option.text + suffix),
+      insertText: wrapBlank(ctx, text),
       isSnippet: ctx.blank && ctx.quote !== '' ? true : undefined,
       replace: segment.range,
-      sortText: `${option.kind === 'name' ? 0 : 1}${String(rank < 0 ? 99 : rank).padStart(2, '0')}${option.text}`,
+      sortText: `${option.kind === 'name' ? 0 : 1}${String(rank < 0 ? 99 : rank).padStart(2, '0')}${option.text}${sort}`,
       filterText: option.text,
-      ...(suffix !== '' ? { retrigger: true } : {}),
+      ...(text !== option.text ? { retrigger: true } : {}),
     });
+    items.push(item(option.text + suffix, ''));
+    if (both) items.push(item(`${option.text}.`, '.'));
   }
   return items;
 }
