@@ -17,9 +17,11 @@ import { check as undefinedService } from './undefined-service';
 import { check as yamlSyntax } from './yaml-syntax';
 import { check as unusedSuppression } from './unused-suppression';
 import { check as invalidConfig } from './invalid-config';
+import { check as nestingTooDeep } from './nesting-too-deep';
 
 export const CHECKS: Check[] = [
   yamlSyntax,
+  nestingTooDeep,
   unknownLabel,
   invalidValue,
   ruleSyntax,

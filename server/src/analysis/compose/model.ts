@@ -103,6 +103,8 @@ export interface YamlProblem {
   message: string;
   range: Range;
   severity: 'error' | 'warning';
+  /** Nesting deeper than Gateway Lens reads (compose may accept it): nesting-too-deep, not yaml-syntax. */
+  tooDeep?: boolean;
 }
 
 export interface ComposeFile {

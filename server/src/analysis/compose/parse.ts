@@ -4,6 +4,7 @@
 import { isMap, isPair, isScalar, LineCounter, Node, Pair, parseDocument } from 'yaml';
 import type { Range } from '../types';
 import type { ComposeFile, ComposeService, YamlProblem } from './model';
+import { AliasBudget, EXCESSIVE_ALIASING, ExcessiveAliasing } from './aliases';
 import { readService, scalar } from './service';
 import { shiftServiceInPlace } from './shift';
 import { readPlainYaml } from './fastRead';
@@ -136,8 +137,18 @@ export function parseWhole(file: string, text: string, fast = true): ComposeFile
   const services = root.get('services', true) as Node | undefined;
   if (isMap(services)) {
     if (services.range) result.servicesRange = { start: services.range[0], end: services.range[1] };
+    const aliases = doc && text.includes('*') ? new AliasBudget(doc) : undefined;
+    const bomb = aliases && AliasBudget.excessive(doc!);
+    if (bomb?.range) {
+      const range = { start: bomb.range[0], end: bomb.range[1] };
+      result.problems.push({
+        message: `${EXCESSIVE_ALIASING}: docker compose refuses this file`,
+        range,
+        severity: 'error',
+      });
+    }
     for (const pair of services.items) {
-      const service = readService(pair as Pair<unknown, unknown>, text, file);
+      const service = readAliased(pair as Pair<unknown, unknown>, text, file, aliases, result.problems);
       if (service) result.services.push(service);
     }
   }
@@ -155,6 +166,30 @@ export function parseWhole(file: string, text: string, fast = true): ComposeFile
     }
   }
   return result;
+}
+
+/**
+ * A service read through the file's aliases; past yaml.v3's alias budget compose refuses the
+ * file ("excessive aliasing"): that is reported, and the service is read as written.
+ */
+function readAliased(
+  pair: Pair<unknown, unknown>,
+  text: string,
+  file: string,
+  aliases: AliasBudget | undefined,
+  problems: YamlProblem[],
+): ComposeService | undefined {
+  if (aliases) {
+    try {
+      return readService(pair, text, file, aliases);
+    } catch (e) {
+      if (!(e instanceof ExcessiveAliasing)) throw e;
+      const at = (pair.key as Node | null)?.range;
+      const range = at ? { start: at[0], end: at[1] } : { start: 0, end: 0 };
+      problems.push({ message: `${EXCESSIVE_ALIASING}: docker compose refuses this file`, range, severity: 'error' });
+    }
+  }
+  return readService(pair, text, file);
 }
 
 export { LineCounter };

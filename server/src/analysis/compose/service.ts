@@ -2,11 +2,23 @@
 import { isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
 import type { BuildSpec, ComposeService, Label, LabelBlock, PortMapping, Scalar } from './model';
 import { readLabels } from './labels';
+import type { AliasBudget } from './aliases';
 
-export function readService(pair: Pair<unknown, unknown>, text: string, file: string): ComposeService | undefined {
+/**
+ * `aliases`: given when the file has anchors (only the whole-file parse sees them); the service
+ * body, its fields and its labels are then read through aliases and `<<` merge keys, as compose
+ * reads them, within yaml.v3's budget (aliases.ts).
+ */
+export function readService(
+  pair: Pair<unknown, unknown>,
+  text: string,
+  file: string,
+  aliases?: AliasBudget,
+): ComposeService | undefined {
   const key = pair.key;
   if (!isScalar(key) || !key.range) return undefined;
-  const body = isMap(pair.value) ? (pair.value as YAMLMap<unknown, unknown>) : undefined;
+  const value = aliases ? aliases.resolve(pair.value) : pair.value;
+  const body = isMap(value) ? (value as YAMLMap<unknown, unknown>) : undefined;
   const valueEnd = (pair.value as Node | null)?.range?.[1] ?? key.range[1];
   const labels: Label[] = [];
   const labelBlocks: LabelBlock[] = [];
@@ -25,7 +37,7 @@ export function readService(pair: Pair<unknown, unknown>, text: string, file: st
     labelBlocks,
   };
   if (!body) return service;
-  const field = (name: string): Node | null => (body.get(name, true) as Node | undefined) ?? null;
+  const field = (name: string): Node | null => fieldOf(body, name, aliases);
   service.image = scalar(field('image'));
   service.build = build(field('build'));
   service.containerName = scalar(field('container_name'));
@@ -39,21 +51,27 @@ export function readService(pair: Pair<unknown, unknown>, text: string, file: st
   service.networks = names(field('networks'));
   service.profiles = scalars(field('profiles'));
   service.volumes = volumes(field('volumes'));
-  const block = readLabels(field('labels'), text, 'labels', labels, file);
+  const block = readLabels(field('labels'), text, 'labels', labels, file, aliases);
   if (block) labelBlocks.push(block);
   const deploy = field('deploy');
   if (isMap(deploy)) {
-    service.replicas = scalar((deploy.get('replicas', true) as Node | undefined) ?? null);
-    const deployBlock = readLabels(
-      (deploy.get('labels', true) as Node | undefined) ?? null,
-      text,
-      'deploy.labels',
-      labels,
-      file,
-    );
+    service.replicas = scalar(fieldOf(deploy, 'replicas', aliases));
+    const deployBlock = readLabels(fieldOf(deploy, 'labels', aliases), text, 'deploy.labels', labels, file, aliases);
     if (deployBlock) labelBlocks.push(deployBlock);
   }
   return service;
+}
+
+/** A key of a map; with `aliases`, its value resolved and the maps of `<<` merged under it. */
+function fieldOf(map: YAMLMap<unknown, unknown>, name: string, aliases?: AliasBudget): Node | null {
+  const own = (map.get(name, true) as Node | undefined) ?? null;
+  if (!aliases) return own;
+  if (own !== null) return aliases.resolve(own) as Node | null;
+  for (const merged of aliases.merged(map)) {
+    const found = fieldOf(merged, name, aliases);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 export function scalar(node: Node | null): Scalar | undefined {

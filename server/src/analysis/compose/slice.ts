@@ -41,6 +41,9 @@ export function readSliceYaml(file: string, slice: string, base: number): SliceR
   return { service, problems };
 }
 
+const TOO_DEEP =
+  'YAML nested too deeply for Gateway Lens to read (docker compose reads up to 10000 levels): what lies below is not checked.';
+
 export function problemsOf(errors: YAMLError[], warnings: YAMLError[], length: number): YamlProblem[] {
   const out: YamlProblem[] = [];
   for (const [list, severity] of [
@@ -50,6 +53,11 @@ export function problemsOf(errors: YAMLError[], warnings: YAMLError[], length: n
     for (const e of list) {
       const start = Math.min(e.pos[0], length);
       const end = Math.min(Math.max(e.pos[1], start), length);
+      // `yaml` reports running out of stack as an error at the node it reached.
+      if (/^Maximum call stack size exceeded/.test(e.message)) {
+        out.push({ message: TOO_DEEP, range: { start, end }, severity: 'warning', tooDeep: true });
+        continue;
+      }
       out.push({ message: firstLine(e.message), range: { start, end }, severity });
     }
   }
