@@ -147,7 +147,7 @@ function finish(project: Project, findings: Finding[]): Finding[] {
 }
 
 /** At most this many findings per file reach the editor and the CLI; a summary tells the rest. */
-export const MAX_FINDINGS_PER_FILE = 500;
+export const MAX_FINDINGS_PER_FILE = 5000;
 
 /** The summary finding's entry in `check --list` (no check reports it: the cap does). */
 export const TOO_MANY_FINDINGS = {
