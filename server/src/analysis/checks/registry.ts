@@ -18,10 +18,12 @@ import { check as yamlSyntax } from './yaml-syntax';
 import { check as unusedSuppression } from './unused-suppression';
 import { check as invalidConfig } from './invalid-config';
 import { check as nestingTooDeep } from './nesting-too-deep';
+import { check as composeSpec } from './compose-spec';
 
 export const CHECKS: Check[] = [
   yamlSyntax,
   nestingTooDeep,
+  composeSpec,
   unknownLabel,
   invalidValue,
   ruleSyntax,

@@ -1,19 +1,23 @@
 // Reads one compose service entry (`name: {...}`) into a ComposeService.
-import { isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
 import type { BuildSpec, ComposeService, Label, LabelBlock, PortMapping, Scalar } from './model';
 import { readLabels } from './labels';
 import type { AliasBudget } from './aliases';
+import { serviceProblems } from './spec';
 
 /**
  * `aliases`: given when the file has anchors (only the whole-file parse sees them); the service
  * body, its fields and its labels are then read through aliases and `<<` merge keys, as compose
  * reads them, within yaml.v3's budget (aliases.ts).
+ * `spec`: validate the body against the compose schema (aliases resolved in `doc`); false when
+ * the YAML around it is broken (yaml-syntax says so).
  */
 export function readService(
   pair: Pair<unknown, unknown>,
   text: string,
   file: string,
   aliases?: AliasBudget,
+  spec: { doc?: Document } | false = {},
 ): ComposeService | undefined {
   const key = pair.key;
   if (!isScalar(key) || !key.range) return undefined;
@@ -35,6 +39,7 @@ export function readService(
     volumes: [],
     labels,
     labelBlocks,
+    spec: spec ? serviceProblems(pair.value as Node | null, spec.doc) : [],
   };
   if (!body) return service;
   const field = (name: string): Node | null => fieldOf(body, name, aliases);

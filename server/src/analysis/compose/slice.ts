@@ -36,7 +36,8 @@ export function readSliceYaml(file: string, slice: string, base: number): SliceR
   for (const p of problems) p.range = { start: p.range.start + base, end: p.range.end + base };
   const root = doc.contents;
   if (!isMap(root) || root.items.length === 0) return { service: undefined, problems };
-  const service = readService(root.items[0] as Pair<unknown, unknown>, slice, file);
+  const spec = doc.errors.length === 0 && {};
+  const service = readService(root.items[0] as Pair<unknown, unknown>, slice, file, undefined, spec);
   if (service) shiftServiceInPlace(service, base);
   return { service, problems };
 }
