@@ -12,6 +12,7 @@ export default tseslint.config(
       '.cache/',
       'examples/',
       'test/fixtures/',
+      'schemas/compose-spec.validate.js',
     ],
   },
   ...tseslint.configs.recommended,

@@ -122,11 +122,11 @@ export class Analyzer {
         });
       }
     }
-    return { project, findings: finish(project, findings) };
+    return { project, findings: capPerFile(finish(project, findings)) };
   }
 }
 
-const KNOWN_CODES: ReadonlySet<string> = new Set([...CHECKS.map((c) => c.code), 'internal-error']);
+const KNOWN_CODES: ReadonlySet<string> = new Set([...CHECKS.map((c) => c.code), 'internal-error', 'too-many-findings']);
 
 /**
  * Suppression comments first (a comment covering a finding whose code is `off` is still used),
@@ -144,6 +144,58 @@ function finish(project: Project, findings: Finding[]): Finding[] {
     if (level === undefined) return [f];
     return level === 'off' ? [] : [{ ...f, severity: level }];
   });
+}
+
+/** At most this many findings per file reach the editor and the CLI; a summary tells the rest. */
+export const MAX_FINDINGS_PER_FILE = 5000;
+
+/** The summary finding's entry in `check --list` (no check reports it: the cap does). */
+export const TOO_MANY_FINDINGS = {
+  code: 'too-many-findings',
+  severity: 'warning',
+  description: `More than ${MAX_FINDINGS_PER_FILE} findings in one file: the most severe are shown, this one counts the rest by code.`,
+} as const;
+
+const RANK = { error: 0, warning: 1, info: 2, hint: 3 } as const;
+
+/**
+ * One label naming 120,000 middlewares gave as many diagnostics (and a 13 s pull). Past the
+ * cap, the most severe findings of the file are kept, in their order, and one
+ * `too-many-findings` finding counts the others by code.
+ */
+function capPerFile(findings: Finding[]): Finding[] {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  if ([...byFile.values()].every((l) => l.length <= MAX_FINDINGS_PER_FILE)) return findings;
+  const out: Finding[] = [];
+  for (const [file, list] of byFile) {
+    if (list.length <= MAX_FINDINGS_PER_FILE) {
+      out.push(...list);
+      continue;
+    }
+    const ranked = list.map((f, i) => ({ f, i })).sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i);
+    const kept = new Set(ranked.slice(0, MAX_FINDINGS_PER_FILE).map((r) => r.i));
+    const dropped = new Map<string, number>();
+    let first: Finding | undefined;
+    list.forEach((f, i) => {
+      if (kept.has(i)) return out.push(f);
+      first ??= f;
+      dropped.set(f.code, (dropped.get(f.code) ?? 0) + 1);
+    });
+    const counts = [...dropped].map(([code, n]) => `${n} ${code}`).join(', ');
+    out.push({
+      code: TOO_MANY_FINDINGS.code,
+      severity: TOO_MANY_FINDINGS.severity,
+      message: `${list.length - MAX_FINDINGS_PER_FILE} more findings in this file are not shown (at most ${MAX_FINDINGS_PER_FILE} per file): ${counts}.`,
+      file,
+      range: first!.range,
+    });
+  }
+  return out;
 }
 
 /** Compose's project name: top-level `name:`, else the folder name, lower-cased, [a-z0-9_-] only. */

@@ -3,7 +3,7 @@
 // each analysed as Traefik would see it, with the nearest .gateway-lens.yaml applied.
 import * as path from 'path';
 import { version } from '../../../package.json';
-import { Analyzer, CHECKS, configStaticFile, type Finding, type ProjectInput } from '../analysis';
+import { Analyzer, CHECKS, configStaticFile, TOO_MANY_FINDINGS, type Finding, type ProjectInput } from '../analysis';
 import { EXIT, parseCommandArgs, traefikVersionOption, UsageError, type Command, type Io } from './command';
 import { configLookup } from './config';
 import { discoverComposeFiles } from './discover';
@@ -107,7 +107,11 @@ function parse(args: string[]): Options {
 }
 
 function listChecks(format: Format): string {
-  const rows = CHECKS.map((c) => ({ code: c.code, severity: c.severity, description: c.description }));
+  const rows = [...CHECKS, TOO_MANY_FINDINGS].map((c) => ({
+    code: c.code,
+    severity: c.severity,
+    description: c.description,
+  }));
   if (format !== 'text') return JSON.stringify(rows, null, 2) + '\n';
   const width = Math.max(0, ...rows.map((r) => r.code.length));
   return rows.map((r) => `${r.code.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`).join('\n') + '\n';

@@ -1,7 +1,9 @@
 // Hover with cursor markers: the range it covers and what it says.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { hover } from '../../../server/src/analysis/authoring';
+import { codeSpan, escapeMarkdown } from '../../../server/src/analysis/authoring/markdown';
 import { yaml } from '../../helpers';
 import { cursor, FILE, projectOf, type ProjectOptions } from './helpers';
 
@@ -163,3 +165,38 @@ for (const c of cases) {
     }
   });
 }
+
+// A name from the file cannot close its code span and add links or images to the hover.
+test('names and rule text are quoted so that no Markdown from the file survives', () => {
+  // markdown-it (CommonMark, installed with vsce) renders as VS Code's hover does.
+  const MarkdownIt = createRequire(__filename)('markdown-it') as new () => { render(s: string): string };
+  const md = new MarkdownIt();
+  const evil = 'a`[x](https://evil.example)![i](https://evil.example/i.png)`';
+  const srcs = [
+    `services:\n  api:\n    image: x\n    labels:\n      - "traefik.http.routers.r.rule=Host(\`a\`) && [y](https://evil.example) || Path(\`${evil}\`)"\n      - "traefik.http.routers.r.middlewares=${evil}"\n      - "traefik.http.routers.r.rule=Host(\`b\`) && P|ath(\`/\`)"\n`,
+    `services:\n  api:\n    image: x\n    labels:\n      - "traefik.http.routers.r.rule=Host(\`a\`)"\n      - "traefik.http.routers.r.middlewares=m${evil.replace(/[\[\]()!]/g, '')}"\n      - "traefik.http.middlewares.m${evil.replace(/[\[\]()!]/g, '')}|.stripprefix.prefixes=/x"\n`,
+  ];
+  for (const src of srcs) {
+    const { text, offset } = cursor(src);
+    const found = hover(projectOf(text), FILE, offset);
+    assert.ok(found, src);
+    const html = md.render(found.markdown);
+    assert.doesNotMatch(html, /href="https:\/\/evil|<img /, `${found.markdown}\n${html}`);
+    assert.match(html, /<code>/);
+  }
+});
+
+test('codeSpan: a name with backticks stays one code span; escapeMarkdown leaves no link', () => {
+  const md = new (createRequire(__filename)('markdown-it') as new () => { render(s: string): string })();
+  const evil = 'a`[x](https://evil.example)![i](https://evil.example/i.png)`';
+  // Plain backticks around it (what hovers wrote before) let the link and image out.
+  assert.match(md.render(`router \`${evil}\``), /href="https:\/\/evil/);
+  for (const html of [
+    md.render(`router ${codeSpan(evil)}`),
+    md.render(escapeMarkdown(`x ${evil} [y](https://evil.example)`)),
+  ]) {
+    assert.doesNotMatch(html, /href=|<img /, html);
+  }
+  assert.equal(md.render(codeSpan(evil)), `<p><code>${evil.replace(/&/g, '&amp;')}</code></p>\n`);
+  assert.equal(codeSpan('``x'), '``` ``x ```');
+});

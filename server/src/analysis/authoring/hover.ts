@@ -12,6 +12,7 @@ import { overlap } from '../rules';
 import { composeFile, containerOf } from './context';
 import { docUrl, schemaAt, typeText } from './docs';
 import { describeRule, ruleSyntaxOf } from './matchers';
+import { codeSpan, escapeMarkdown } from './markdown';
 import { NOUN, occurrenceAt, occurrencesOf, type Occurrence } from './names';
 import type { Hover } from './types';
 
@@ -59,7 +60,7 @@ function keyHover(project: Project, label: Label, offset: number): Hover | undef
   const segments = label.segments.slice(0, index + 1).map((s) => s.text);
   const version = project.version;
   const found = lookupLabelKey(segments, version);
-  const key = `\`${segments.join('.')}\``;
+  const key = codeSpan(segments.join('.'));
   if (index === 0 && segments[0] === 'traefik') {
     const link = `[Traefik ${version} documentation](${docUrl(undefined, version)})`;
     return { markdown: `${key}\n\n${TRAEFIK_ROOT}\n\n${link}`, range: label.segments[0].range };
@@ -92,9 +93,9 @@ function valueHover(project: Project, label: Label, offset: number): Hover | und
     const item = listItems(label).find((i) => i.range.start <= offset && offset <= i.range.end);
     const entry = item && project.staticConfig.entryPoints.get(item.value);
     if (!item || !entry) return undefined;
-    const where = entry.origin ? ` (${path.basename(entry.origin.file)})` : '';
-    const address = entry.address ? ` on \`${entry.address}\`` : '';
-    return { markdown: `**entry point** \`${entry.name}\`${address}${where}`, range: item.range };
+    const where = entry.origin ? ` (${escapeMarkdown(path.basename(entry.origin.file))})` : '';
+    const address = entry.address ? ` on ${codeSpan(entry.address)}` : '';
+    return { markdown: `**entry point** ${codeSpan(entry.name)}${address}${where}`, range: item.range };
   }
   return undefined;
 }
@@ -106,7 +107,7 @@ function ruleHover(project: Project, label: Label): Hover {
   const container = containerOf(project, service);
   const router = container?.definitions.find((d) => d.kind === 'routers' && d.protocol === protocol && d.name === name);
   const syntax = ruleSyntaxOf(project, router);
-  const parts = [`**router** \`${name}\` matches when ${describeRule(label.value, protocol, syntax)}`];
+  const parts = [`**router** ${codeSpan(name)} matches when ${describeRule(label.value, protocol, syntax)}`];
   if (router && protocol === 'http') {
     const explicit = router.fields.get('priority')?.value.trim();
     const priority = routerPriority(router);
@@ -116,7 +117,7 @@ function ruleHover(project: Project, label: Label): Hover {
         : `Priority **${priority}**: the length of the rule, Traefik's default when no \`priority\` is set. Higher priorities are tried first.`,
     );
     const entryPoints = routerEntryPoints(project, router);
-    if (entryPoints) parts.push(`Entry points: ${entryPoints.map((e) => `\`${e}\``).join(', ') || 'none'}`);
+    if (entryPoints) parts.push(`Entry points: ${entryPoints.map(codeSpan).join(', ') || 'none'}`);
     const rivals = competitors(project, router);
     if (rivals) parts.push(rivals);
   }
@@ -147,7 +148,7 @@ function competitors(project: Project, router: Definition): string | undefined {
         : o.priority < self.priority
           ? 'tried after it'
           : '**tie**: order undefined';
-    return `- \`${o.fullName}\` priority ${o.priority}, ${order}`;
+    return `- ${codeSpan(o.fullName)} priority ${o.priority}, ${order}`;
   };
   const more = rivals.length > MAX_SHOWN ? [`- … and ${rivals.length - MAX_SHOWN} more`] : [];
   return ['Competes for some requests with:', ...rivals.slice(0, MAX_SHOWN).map(line), ...more].join('\n');
@@ -168,19 +169,19 @@ function linkedRouters(project: Project, service: Occurrence): Definition[] {
 
 function nameHover(project: Project, at: Occurrence): Hover {
   const noun = NOUN[at.kind];
-  const title = `**${at.protocol} ${noun}** \`${at.name}\``;
+  const title = `**${at.protocol} ${noun}** ${codeSpan(at.name)}`;
   if (at.provider !== (containerOf(project, at.service)?.provider ?? 'docker')) {
     const where =
       at.provider === 'internal'
         ? `${(at.kind === 'services' && INTERNAL[at.name]) || 'Built into Traefik.'} Provider \`internal\`: no label defines it.`
-        : `Defined by Traefik's \`${at.provider}\` provider, outside the compose files: Gateway Lens cannot see it.`;
+        : `Defined by Traefik's ${codeSpan(at.provider)} provider, outside the compose files: Gateway Lens cannot see it.`;
     return { markdown: `${title}\n\n${where}`, range: at.range };
   }
   const all = occurrencesOf(project, at);
   const defined = new Map<string, string>();
   for (const o of all) {
     if (o.role === 'reference') continue;
-    const where = `\`${o.service.name}\` (${path.basename(o.file)})`;
+    const where = `${codeSpan(o.service.name)} (${escapeMarkdown(path.basename(o.file))})`;
     defined.set(where, o.role === 'implicit' ? `${where}, created by Traefik (no ${noun} label)` : where);
   }
   const used = new Map<string, string>();
@@ -188,13 +189,13 @@ function nameHover(project: Project, at: Occurrence): Hover {
     if (o.role !== 'reference' || !o.label) continue;
     const owner = o.label.segments[3]?.text ?? '';
     const by = o.label.segments[2]?.text.toLowerCase() === 'middlewares' ? 'chain' : 'router';
-    used.set(`${by} ${owner}`, `${by} \`${owner}\` on \`${o.service.name}\``);
+    used.set(`${by} ${owner}`, `${by} ${codeSpan(owner)} on ${codeSpan(o.service.name)}`);
   }
   if (at.kind === 'services') {
     for (const router of linkedRouters(project, at)) {
       used.set(
         `router ${router.name}`,
-        `router \`${router.name}\` on \`${router.container.compose.name}\` (its only service)`,
+        `router ${codeSpan(router.name)} on ${codeSpan(router.container.compose.name)} (its only service)`,
       );
     }
   }

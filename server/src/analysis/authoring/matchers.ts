@@ -4,6 +4,7 @@
 import type { Project } from '../project';
 import type { RuleSyntax } from '../traefik/static';
 import type { Definition } from '../traefik/model';
+import { codeSpan, escapeMarkdown } from './markdown';
 
 export interface Matcher {
   name: string;
@@ -74,17 +75,18 @@ export function describeRule(rule: string, protocol: string, syntax: RuleSyntax)
   const phrases: string[] = [];
   const skeleton = rule.replace(call, (whole: string, name: string, args: string) => {
     const m = known.get(name.toLowerCase());
-    const values = [...args.matchAll(/`([^`]*)`|"((?:[^"\\]|\\.)*)"/g)].map((a) => `\`${a[1] ?? a[2]}\``);
+    const values = [...args.matchAll(/`([^`]*)`|"((?:[^"\\]|\\.)*)"/g)].map((a) => codeSpan(a[1] ?? a[2]));
     phrases.push(
       m
         ? m.phrase.replace('{*}', values.join(' or ')).replace(/\{(\d)\}/g, (_, i: string) => values[Number(i)] ?? '…')
-        : `\`${whole}\``,
+        : codeSpan(whole),
     );
     return `\u0000${phrases.length - 1}\u0000`;
   });
-  return skeleton
-    .replace(/\s*&&\s*/g, ' **and** ')
-    .replace(/\s*\|\|\s*/g, ' **or** ')
-    .replace(/!\s*/g, '**not** ')
+  // What lies between the calls is the file's own text: literal, whatever it holds.
+  return escapeMarkdown(skeleton)
+    .replace(/\s*\\&\\&\s*/g, ' **and** ')
+    .replace(/\s*\\\|\\\|\s*/g, ' **or** ')
+    .replace(/\\!\s*/g, '**not** ')
     .replace(/\u0000(\d+)\u0000/g, (_, i: string) => phrases[Number(i)]);
 }

@@ -17,10 +17,14 @@ import { check as undefinedService } from './undefined-service';
 import { check as yamlSyntax } from './yaml-syntax';
 import { check as unusedSuppression } from './unused-suppression';
 import { check as invalidConfig } from './invalid-config';
+import { check as nestingTooDeep } from './nesting-too-deep';
+import { check as composeSpec } from './compose-spec';
 import { check as duplicateLabel } from './duplicate-label';
 
 export const CHECKS: Check[] = [
   yamlSyntax,
+  nestingTooDeep,
+  composeSpec,
   unknownLabel,
   duplicateLabel,
   invalidValue,

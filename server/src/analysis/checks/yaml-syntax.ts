@@ -9,6 +9,7 @@ export const check: Check = {
   run(ctx) {
     for (const file of ctx.project.files) {
       for (const problem of file.problems) {
+        if (problem.tooDeep) continue;
         // A repeated map key (a label written twice in map form): compose refuses the file.
         const key = problem.message === 'Map keys must be unique' ? keyAt(file.text, problem.range.start) : undefined;
         ctx.report({

@@ -38,6 +38,7 @@ interface Run {
 
 /** Thrown inside the reader when the text leaves the subset; caught once at the entry. */
 const DECLINE = new Error('outside the plain YAML subset');
+const MAX_DEPTH = 64;
 
 // Tabs, control characters, Unicode line separators, a byte order mark, a lone CR: `yaml` (or
 // a JavaScript regex) may treat these specially.
@@ -129,8 +130,12 @@ class Reader {
     return this.text[at] === '-' && (at + 1 === line.end || this.text[at + 1] === ' ');
   }
 
+  /** Open collections; deeper than compose files are written, `yaml` reads the rest. */
+  private depth = 0;
+
   /** A block map whose keys sit at column `indent`; its first key starts at `at` on line i. */
   private map(indent: number, at: number): YAMLMap<Scalar, YamlNode> {
+    if (++this.depth > MAX_DEPTH) throw DECLINE;
     const map = new YAMLMap<Scalar, YamlNode>();
     const keys = new Set<unknown>();
     let end = at;
@@ -149,11 +154,13 @@ class Reader {
       at = next.start + indent;
     }
     map.range = [map.items[0].key.range![0], end, this.claim(indent, end)];
+    this.depth--;
     return map;
   }
 
   /** A block sequence whose `-` sit at column `indent`, the first on line i. */
   private seq(indent: number): YAMLSeq<YamlNode> {
+    if (++this.depth > MAX_DEPTH) throw DECLINE;
     const seq = new YAMLSeq<YamlNode>();
     const dash = this.lines[this.i].start + indent;
     let end = dash;
@@ -173,6 +180,7 @@ class Reader {
       if (!this.isSeqItem(next)) break; // a key of the map this sequence is the value of
     }
     seq.range = [dash, end, this.claim(indent, end)];
+    this.depth--;
     return seq;
   }
 

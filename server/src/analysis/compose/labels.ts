@@ -1,7 +1,8 @@
 // Reads a service's `labels` (list form `- "k=v"` or map form `k: v`) into Label records
 // with exact ranges for the key, the value and every dot-separated key segment.
-import { isMap, isPair, isScalar, isSeq, Node, Pair, Scalar as YamlScalar } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, Node, Pair, Scalar as YamlScalar, type YAMLMap } from 'yaml';
 import type { Range } from '../types';
+import type { AliasBudget } from './aliases';
 import type { KeySegment, Label, LabelBlock, QuoteStyle } from './model';
 import { mapScalar, sourceAt, SourceMap } from './scalar';
 
@@ -13,11 +14,14 @@ export function readLabels(
   source: Source,
   out: Label[],
   file: string,
+  aliases?: AliasBudget,
 ): LabelBlock | undefined {
   if (!node || !node.range) return undefined;
   const range = { start: node.range[0], end: node.range[1] };
   if (isSeq(node)) {
-    for (const item of node.items) {
+    for (const entry of node.items) {
+      const item = aliases ? aliases.resolve(entry) : entry;
+      aliases?.visit();
       if (isScalar(item)) {
         const label = fromListItem(item, text, source, file);
         if (label) out.push(label);
@@ -26,15 +30,42 @@ export function readLabels(
     return { source, form: 'list', range, indent: node.flow ? -1 : columnOf(text, range.start) };
   }
   if (isMap(node)) {
-    for (const pair of node.items) {
-      if (isPair(pair)) {
-        const label = fromPair(pair as Pair<unknown, unknown>, text, source, file);
-        if (label) out.push(label);
-      }
-    }
+    const own = new Set<unknown>();
+    mapLabels(node, text, source, file, out, own, aliases);
     return { source, form: 'map', range, indent: node.flow ? -1 : columnOf(text, range.start) };
   }
   return undefined;
+}
+
+/**
+ * The pairs of a map-form `labels:`, then those its `<<` merge keys bring in that it does not
+ * set itself (a label from an anchor keeps the anchor's range: that is where it is written).
+ */
+function mapLabels(
+  node: YAMLMap<unknown, unknown>,
+  text: string,
+  source: Source,
+  file: string,
+  out: Label[],
+  seen: Set<unknown>,
+  aliases?: AliasBudget,
+  merged = false,
+): void {
+  const set: unknown[] = [];
+  for (const pair of node.items) {
+    if (!isPair(pair)) continue;
+    aliases?.visit();
+    const key = isScalar(pair.key) ? pair.key.value : undefined;
+    if (aliases && key === '<<') continue;
+    // A label written twice in one map stays twice (duplicate-label); a merged one yields.
+    if (merged && seen.has(key)) continue;
+    set.push(key);
+    const value = aliases ? aliases.resolve(pair.value) : pair.value;
+    const label = fromPair({ key: pair.key, value } as Pair<unknown, unknown>, text, source, file);
+    if (label) out.push(label);
+  }
+  for (const key of set) seen.add(key);
+  if (aliases) for (const map of aliases.merged(node)) mapLabels(map, text, source, file, out, seen, aliases, true);
 }
 
 function columnOf(text: string, offset: number): number {

@@ -1,6 +1,7 @@
 // The compose file as the checks see it: services with their labels and the settings
 // Traefik's docker provider reads, every piece with its exact source range.
 import type { Range } from '../types';
+import type { SpecProblem } from './spec';
 
 /** A scalar read from the file, with the range of its text (quotes included). */
 export interface Scalar {
@@ -96,6 +97,8 @@ export interface ComposeService {
   volumes: Scalar[];
   labels: Label[];
   labelBlocks: LabelBlock[];
+  /** What the Compose Specification's schema says of the service's body (compose-spec). */
+  spec: SpecProblem[];
   /** Range of the `environment` values etc. are not read; add fields here as checks need them. */
 }
 
@@ -103,6 +106,8 @@ export interface YamlProblem {
   message: string;
   range: Range;
   severity: 'error' | 'warning';
+  /** Nesting deeper than Gateway Lens reads (compose may accept it): nesting-too-deep, not yaml-syntax. */
+  tooDeep?: boolean;
 }
 
 export interface ComposeFile {
@@ -112,6 +117,8 @@ export interface ComposeFile {
   /** Names of the top-level `networks:` with their `name:` when given. */
   networks: { key: string; name?: string; range: Range }[];
   problems: YamlProblem[];
+  /** What the Compose Specification's schema says of the top-level keys besides `services`. */
+  spec?: SpecProblem[];
   /** Range of the `services:` mapping node, when present. */
   servicesRange?: Range;
 }

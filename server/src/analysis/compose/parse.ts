@@ -1,10 +1,12 @@
 // Compose text -> ComposeFile. Services are parsed one by one from their own slice of the
 // text and cached, so an edit re-parses only the service it touches: a chunk the re-split
 // found unchanged takes its entry by position, any other chunk looks for an identical slice.
-import { isMap, isPair, isScalar, LineCounter, Node, Pair, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, Node, Pair, parseDocument, type Document } from 'yaml';
 import type { Range } from '../types';
 import type { ComposeFile, ComposeService, YamlProblem } from './model';
+import { AliasBudget, EXCESSIVE_ALIASING, ExcessiveAliasing } from './aliases';
 import { readService, scalar } from './service';
+import { topLevelProblems } from './spec';
 import { shiftServiceInPlace } from './shift';
 import { readPlainYaml } from './fastRead';
 import { OPTIONS, problemsOf, readSlice } from './slice';
@@ -43,6 +45,10 @@ export class ComposeParser {
         ...before,
         networks: [...before.networks, ...after.networks.map((n) => ({ ...n, range: shift(n.range, services.end) }))],
         problems: [...before.problems, ...after.problems.map((p) => ({ ...p, range: shift(p.range, services.end) }))],
+        spec: [
+          ...(before.spec ?? []),
+          ...(after.spec ?? []).map((p) => ({ ...p, range: shift(p.range, services.end) })),
+        ],
       };
       this.head = { prefix, suffix, at: services.end, file: head };
     }
@@ -130,14 +136,28 @@ export function parseWhole(file: string, text: string, fast = true): ComposeFile
     services: [],
     networks: [],
     problems: doc ? problemsOf(doc.errors, doc.warnings, text.length) : [],
+    spec: [],
   };
   const root = doc ? doc.contents : plain;
   if (!isMap(root)) return result;
+  // A file YAML cannot read is yaml-syntax's; the schema would only echo it.
+  const spec = (doc?.errors.length ?? 0) === 0 && { doc };
+  if (spec) result.spec = topLevelProblems(root as Node, doc);
   const services = root.get('services', true) as Node | undefined;
   if (isMap(services)) {
     if (services.range) result.servicesRange = { start: services.range[0], end: services.range[1] };
+    const aliases = doc && text.includes('*') ? new AliasBudget(doc) : undefined;
+    const bomb = aliases && AliasBudget.excessive(doc!);
+    if (bomb?.range) {
+      const range = { start: bomb.range[0], end: bomb.range[1] };
+      result.problems.push({
+        message: `${EXCESSIVE_ALIASING}: docker compose refuses this file`,
+        range,
+        severity: 'error',
+      });
+    }
     for (const pair of services.items) {
-      const service = readService(pair as Pair<unknown, unknown>, text, file);
+      const service = readAliased(pair as Pair<unknown, unknown>, text, file, aliases, result.problems, spec);
       if (service) result.services.push(service);
     }
   }
@@ -155,6 +175,31 @@ export function parseWhole(file: string, text: string, fast = true): ComposeFile
     }
   }
   return result;
+}
+
+/**
+ * A service read through the file's aliases; past yaml.v3's alias budget compose refuses the
+ * file ("excessive aliasing"): that is reported, and the service is read as written.
+ */
+function readAliased(
+  pair: Pair<unknown, unknown>,
+  text: string,
+  file: string,
+  aliases: AliasBudget | undefined,
+  problems: YamlProblem[],
+  spec: { doc?: Document } | false,
+): ComposeService | undefined {
+  if (aliases) {
+    try {
+      return readService(pair, text, file, aliases, spec);
+    } catch (e) {
+      if (!(e instanceof ExcessiveAliasing)) throw e;
+      const at = (pair.key as Node | null)?.range;
+      const range = at ? { start: at[0], end: at[1] } : { start: 0, end: 0 };
+      problems.push({ message: `${EXCESSIVE_ALIASING}: docker compose refuses this file`, range, severity: 'error' });
+    }
+  }
+  return readService(pair, text, file, undefined, spec);
 }
 
 export { LineCounter };

@@ -1,12 +1,28 @@
 // Reads one compose service entry (`name: {...}`) into a ComposeService.
-import { isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
 import type { BuildSpec, ComposeService, Label, LabelBlock, PortMapping, Scalar } from './model';
 import { readLabels } from './labels';
+import type { AliasBudget } from './aliases';
+import { serviceProblems } from './spec';
 
-export function readService(pair: Pair<unknown, unknown>, text: string, file: string): ComposeService | undefined {
+/**
+ * `aliases`: given when the file has anchors (only the whole-file parse sees them); the service
+ * body, its fields and its labels are then read through aliases and `<<` merge keys, as compose
+ * reads them, within yaml.v3's budget (aliases.ts).
+ * `spec`: validate the body against the compose schema (aliases resolved in `doc`); false when
+ * the YAML around it is broken (yaml-syntax says so).
+ */
+export function readService(
+  pair: Pair<unknown, unknown>,
+  text: string,
+  file: string,
+  aliases?: AliasBudget,
+  spec: { doc?: Document } | false = {},
+): ComposeService | undefined {
   const key = pair.key;
   if (!isScalar(key) || !key.range) return undefined;
-  const body = isMap(pair.value) ? (pair.value as YAMLMap<unknown, unknown>) : undefined;
+  const value = aliases ? aliases.resolve(pair.value) : pair.value;
+  const body = isMap(value) ? (value as YAMLMap<unknown, unknown>) : undefined;
   const valueEnd = (pair.value as Node | null)?.range?.[1] ?? key.range[1];
   const labels: Label[] = [];
   const labelBlocks: LabelBlock[] = [];
@@ -23,9 +39,10 @@ export function readService(pair: Pair<unknown, unknown>, text: string, file: st
     volumes: [],
     labels,
     labelBlocks,
+    spec: spec ? serviceProblems(pair.value as Node | null, spec.doc) : [],
   };
   if (!body) return service;
-  const field = (name: string): Node | null => (body.get(name, true) as Node | undefined) ?? null;
+  const field = (name: string): Node | null => fieldOf(body, name, aliases);
   service.image = scalar(field('image'));
   service.build = build(field('build'));
   service.containerName = scalar(field('container_name'));
@@ -39,21 +56,27 @@ export function readService(pair: Pair<unknown, unknown>, text: string, file: st
   service.networks = names(field('networks'));
   service.profiles = scalars(field('profiles'));
   service.volumes = volumes(field('volumes'));
-  const block = readLabels(field('labels'), text, 'labels', labels, file);
+  const block = readLabels(field('labels'), text, 'labels', labels, file, aliases);
   if (block) labelBlocks.push(block);
   const deploy = field('deploy');
   if (isMap(deploy)) {
-    service.replicas = scalar((deploy.get('replicas', true) as Node | undefined) ?? null);
-    const deployBlock = readLabels(
-      (deploy.get('labels', true) as Node | undefined) ?? null,
-      text,
-      'deploy.labels',
-      labels,
-      file,
-    );
+    service.replicas = scalar(fieldOf(deploy, 'replicas', aliases));
+    const deployBlock = readLabels(fieldOf(deploy, 'labels', aliases), text, 'deploy.labels', labels, file, aliases);
     if (deployBlock) labelBlocks.push(deployBlock);
   }
   return service;
+}
+
+/** A key of a map; with `aliases`, its value resolved and the maps of `<<` merged under it. */
+function fieldOf(map: YAMLMap<unknown, unknown>, name: string, aliases?: AliasBudget): Node | null {
+  const own = (map.get(name, true) as Node | undefined) ?? null;
+  if (!aliases) return own;
+  if (own !== null) return aliases.resolve(own) as Node | null;
+  for (const merged of aliases.merged(map)) {
+    const found = fieldOf(merged, name, aliases);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 export function scalar(node: Node | null): Scalar | undefined {

@@ -36,6 +36,7 @@ function rangesOf(s: ComposeService): Range[] {
   for (const p of s.ports) r(p.range);
   for (const p of s.expose) r(p.range);
   for (const b of s.labelBlocks) r(b.range);
+  for (const p of s.spec) r(p.range);
   for (const l of s.labels) {
     r(l.keyRange);
     r(l.valueRange);

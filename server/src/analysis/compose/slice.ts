@@ -36,10 +36,14 @@ export function readSliceYaml(file: string, slice: string, base: number): SliceR
   for (const p of problems) p.range = { start: p.range.start + base, end: p.range.end + base };
   const root = doc.contents;
   if (!isMap(root) || root.items.length === 0) return { service: undefined, problems };
-  const service = readService(root.items[0] as Pair<unknown, unknown>, slice, file);
+  const spec = doc.errors.length === 0 && {};
+  const service = readService(root.items[0] as Pair<unknown, unknown>, slice, file, undefined, spec);
   if (service) shiftServiceInPlace(service, base);
   return { service, problems };
 }
+
+const TOO_DEEP =
+  'YAML nested too deeply for Gateway Lens to read (docker compose reads up to 10000 levels): what lies below is not checked.';
 
 export function problemsOf(errors: YAMLError[], warnings: YAMLError[], length: number): YamlProblem[] {
   const out: YamlProblem[] = [];
@@ -50,6 +54,11 @@ export function problemsOf(errors: YAMLError[], warnings: YAMLError[], length: n
     for (const e of list) {
       const start = Math.min(e.pos[0], length);
       const end = Math.min(Math.max(e.pos[1], start), length);
+      // `yaml` reports running out of stack as an error at the node it reached.
+      if (/^Maximum call stack size exceeded/.test(e.message)) {
+        out.push({ message: TOO_DEEP, range: { start, end }, severity: 'warning', tooDeep: true });
+        continue;
+      }
       out.push({ message: firstLine(e.message), range: { start, end }, severity });
     }
   }

@@ -10,6 +10,10 @@ class Stop extends Error {}
 
 const WORD_OPERATORS: Record<string, string> = { and: '&&', or: '||', not: '!' };
 
+const MAX_DEPTH = 200;
+const MAX_JOINED = 1000;
+const TOO_DEEP = `The rule nests more than ${MAX_DEPTH} levels deep or joins more than ${MAX_JOINED} matchers: Traefik reads it, Gateway Lens does not check it.`;
+
 class Parser {
   private pos = 0;
   readonly problems: RuleProblem[] = [];
@@ -55,6 +59,27 @@ class Parser {
     this.stop(problem.kind, problem.message, problem.start, problem.end, problem.suggestion);
   }
 
+  /**
+   * Open groups and negations, and matchers joined: Traefik (go/parser) reads up to 100,000
+   * levels, but our recursive walkers over the tree would run out of stack long before that.
+   */
+  private depth = 0;
+  private joined = 0;
+
+  private deeper(at: Token): void {
+    if (++this.depth <= MAX_DEPTH) return;
+    this.problems.push({ kind: 'too-deep', message: TOO_DEEP, start: at.start, end: at.end, severity: 'warning' });
+    this.fatal = true;
+    throw new Stop();
+  }
+
+  private join(at: Token): void {
+    if (++this.joined <= MAX_JOINED) return;
+    this.problems.push({ kind: 'too-deep', message: TOO_DEEP, start: at.start, end: at.end, severity: 'warning' });
+    this.fatal = true;
+    throw new Stop();
+  }
+
   private isOp(text: string): boolean {
     return this.kind() === 'op' && this.tok.text === text;
   }
@@ -73,7 +98,7 @@ class Parser {
   private parseOr(): RuleNode {
     let left = this.parseAnd();
     while (this.isOp('||')) {
-      this.next();
+      this.join(this.next());
       const right = this.parseAnd();
       left = { type: 'or', left, right, start: left.start, end: right.end };
     }
@@ -83,7 +108,7 @@ class Parser {
   private parseAnd(): RuleNode {
     let left = this.parseUnary();
     while (this.isOp('&&')) {
-      this.next();
+      this.join(this.next());
       const right = this.parseUnary();
       left = { type: 'and', left, right, start: left.start, end: right.end };
     }
@@ -93,7 +118,9 @@ class Parser {
   private parseUnary(): RuleNode {
     if (this.isOp('!')) {
       const bang = this.next();
+      this.deeper(bang);
       const operand = this.parseUnary();
+      this.depth--;
       return { type: 'not', operand, start: bang.start, end: operand.end };
     }
     return this.parsePrimary();
@@ -103,9 +130,11 @@ class Parser {
     const t = this.tok;
     if (t.kind === '(') {
       this.next();
+      this.deeper(t);
       if (this.kind() === ')')
         this.stop('syntax', 'Empty parentheses: expected a matcher inside', t.start, this.tok.end);
       const inner = this.parseOr();
+      this.depth--;
       if (this.kind() !== ')') this.unexpectedAfterOperand(t);
       const close = this.next();
       // The group's range includes its parentheses.

@@ -2,8 +2,9 @@
 // file loader sees it (github.com/traefik/paerser file/raw_node.go decodeRaw): keys with a null
 // value are skipped with everything below them, lists of scalars are one value, lists of maps
 // are indexed elements.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node } from 'yaml';
+import { AliasBudget, ExcessiveAliasing } from '../../compose/aliases';
 import type { Range } from '../../types';
 import type { KeyPart, Setting } from './setting';
 
@@ -14,43 +15,48 @@ export interface StaticFileRead {
   settings: Setting[];
   /** False when the file is not valid YAML (Traefik stops on it). */
   ok: boolean;
+  /** Why Traefik's YAML decoder refuses a file that parses (an alias bomb). */
+  refused?: string;
 }
 
 export function readStaticFile(file: string, text: string): StaticFileRead {
   const doc = parseDocument(text, { merge: true, uniqueKeys: false });
   const out: StaticFileRead = { keys: [], settings: [], ok: doc.errors.length === 0 };
   if (!out.ok || !isMap(doc.contents)) return out;
-  walkMap(doc, doc.contents, [], file, out);
+  try {
+    walkMap(new AliasBudget(doc), doc.contents, [], file, out);
+  } catch (e) {
+    if (!(e instanceof ExcessiveAliasing)) throw e;
+    return { keys: [], settings: [], ok: false, refused: e.message };
+  }
   return out;
 }
 
 type Walked = Node | null | undefined;
 
-function resolve(doc: Document, node: Walked): Walked {
-  if (isAlias(node)) return node.resolve(doc) as Node | undefined;
-  return node;
-}
-
-function walkMap(doc: Document, map: Node, path: KeyPart[], file: string, out: StaticFileRead): void {
+function walkMap(doc: AliasBudget, map: Node, path: KeyPart[], file: string, out: StaticFileRead): void {
   if (!isMap(map)) return;
+  doc.visit();
   for (const pair of map.items) {
     if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
-    const value = resolve(doc, pair.value as Walked);
-    if (typeof pair.key.value === 'symbol' || pair.key.value === '<<') {
-      // Merge key: its maps' keys belong to this map (yaml.v3 merges them too).
-      for (const merged of isSeq(value) ? value.items.map((i) => resolve(doc, i as Walked)) : [value]) {
-        if (merged) walkMap(doc, merged, path, file, out);
+    const key = pair.key;
+    doc.expand(pair.value, (value) => {
+      if (typeof key.value === 'symbol' || key.value === '<<') {
+        // Merge key: its maps' keys belong to this map (yaml.v3 merges them too).
+        if (!isSeq(value)) return value && walkMap(doc, value, path, file, out);
+        for (const item of value.items) doc.expand(item, (merged) => merged && walkMap(doc, merged, path, file, out));
+        return;
       }
-      continue;
-    }
-    const part = { text: String(pair.key.value), range: rangeOf(pair.key.range) };
-    const here = [...path, part];
-    out.keys.push(here);
-    walkValue(doc, value, here, file, out);
+      const part = { text: String(key.value), range: rangeOf(key.range!) };
+      const here = [...path, part];
+      out.keys.push(here);
+      walkValue(doc, value, here, file, out);
+    });
   }
 }
 
-function walkValue(doc: Document, value: Walked, path: KeyPart[], file: string, out: StaticFileRead): void {
+function walkValue(doc: AliasBudget, value: Walked, path: KeyPart[], file: string, out: StaticFileRead): void {
+  doc.visit();
   // paerser skips keys whose value is null: `docker:` alone does not enable the provider.
   const isNull = value == null || (isScalar(value) && value.value === null);
   const setting = (v: string | undefined): void => {
@@ -62,12 +68,14 @@ function walkValue(doc: Document, value: Walked, path: KeyPart[], file: string, 
     return;
   }
   if (isSeq(value)) {
-    const items = value.items.map((i) => resolve(doc, i as Walked));
+    const items = value.items.map((i) => doc.expand(i, (item) => item));
     if (items.some((i) => isMap(i))) {
-      items.forEach((item, i) => {
-        const range = item?.range ? rangeOf(item.range) : path[path.length - 1].range;
-        walkValue(doc, item, [...path, { text: `[${i}]`, range }], file, out);
-      });
+      value.items.forEach((alias, i) =>
+        doc.expand(alias, (item) => {
+          const range = item?.range ? rangeOf(item.range) : path[path.length - 1].range;
+          walkValue(doc, item, [...path, { text: `[${i}]`, range }], file, out);
+        }),
+      );
     } else {
       setting(items.map((i) => (isScalar(i) ? String(i.value) : '')).join(','));
     }

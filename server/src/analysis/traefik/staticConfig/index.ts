@@ -107,7 +107,8 @@ function fromFile(config: StaticConfig, file: string, text: string, notes: strin
   }
   const read = readStaticFile(file, text);
   if (!read.ok) {
-    notes.push(`${file} is not valid YAML: Traefik does not start with it.`);
+    const why = read.refused ? ` (${read.refused})` : '';
+    notes.push(`${file} is not valid YAML${why}: Traefik does not start with it.`);
     return;
   }
   Object.assign(config, buildStatic(read.settings, { mergeNameCase: false, v2: version === 'v2' }));

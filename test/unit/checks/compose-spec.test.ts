@@ -1,0 +1,181 @@
+// compose-spec: what the Compose Specification's schema (the one docker compose embeds) rejects,
+// on the exact node; quiet on what compose accepts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { run, yaml } from '../../helpers';
+
+const cases: { name: string; text: string; expect: [string, string][]; message?: RegExp }[] = [
+  {
+    name: 'a clean file with version, name, x- fields and top-level sections',
+    text: yaml`
+      version: "3.8"
+      name: shop
+      x-logging: &logging
+        driver: json-file
+      services:
+        web:
+          image: nginx
+          x-note: anything
+          logging: *logging
+          ports: ["80:80", {target: 443, published: "8443"}]
+          deploy: {replicas: 2}
+          healthcheck: {test: ["CMD", "true"], interval: 10s}
+      networks:
+        default:
+      volumes:
+        data: {}
+    `,
+    expect: [],
+  },
+  {
+    name: 'unknown service key, with the suggestion, on the key',
+    text: 'services:\n  web:\n    image: nginx\n    restrat: always\n',
+    expect: [['error', 'restrat']],
+    message: /^Unknown key "restrat": docker compose refuses the file; did you mean "restart"\?$/,
+  },
+  {
+    name: 'unknown key inside build',
+    text: 'services:\n  web:\n    build:\n      contxt: .\n',
+    expect: [['error', 'contxt']],
+    message: /in "build".*did you mean "context"/,
+  },
+  {
+    name: 'a wrong type, on the value',
+    text: 'services:\n  web:\n    image: nginx\n    ports: 80\n',
+    expect: [['error', '80']],
+    message: /^"ports" must be a list, not 80/,
+  },
+  {
+    name: 'a duration written as a number',
+    text: 'services:\n  web:\n    image: nginx\n    healthcheck:\n      interval: 10\n',
+    expect: [['error', '10']],
+  },
+  {
+    name: 'an unknown top-level key',
+    text: 'services:\n  web:\n    image: nginx\nvolumess: {}\n',
+    expect: [['error', 'volumess']],
+    message: /did you mean "volumes"/,
+  },
+  {
+    name: 'an unknown key under a top-level network',
+    text: 'services:\n  web:\n    image: nginx\nnetworks:\n  a:\n    driverr: bridge\n',
+    expect: [['error', 'driverr']],
+  },
+  {
+    name: 'interpolated values are compose business: "${PORT}" where a number is wanted',
+    text: yaml`
+      services:
+        web:
+          image: nginx
+          ports: ["\${PORT}:80", {target: "\${TARGET}"}]
+          deploy:
+            replicas: \${REPLICAS:-1}
+          privileged: \${PRIVILEGED}
+          healthcheck:
+            retries: \${RETRIES}
+    `,
+    expect: [],
+  },
+  {
+    name: 'an unknown key from a merge key points at the anchor',
+    text: yaml`
+      x-base: &base
+        restart: always
+        imagee: nginx
+      services:
+        web:
+          <<: *base
+          image: nginx
+    `,
+    expect: [['error', 'imagee']],
+  },
+  {
+    name: 'the mapping wins over the merged keys: no error for a key it replaces',
+    text: yaml`
+      x-base: &base
+        ports: 80
+      services:
+        web:
+          <<: [*base]
+          image: nginx
+          ports: ["80"]
+    `,
+    expect: [],
+  },
+  {
+    name: '!reset drops the key before validation',
+    text: 'services:\n  web:\n    image: nginx\n    ports: !reset 80\n',
+    expect: [],
+  },
+  {
+    name: 'repeated list items: compose removes them before validating',
+    text: 'services:\n  web:\n    image: nginx\n    cap_add: [NET_ADMIN, NET_ADMIN]\n',
+    expect: [],
+  },
+  {
+    name: 'an empty value where a mapping or list is wanted: a warning',
+    text: 'services:\n  web:\n    image: nginx\n    environment:\n    labels: []\n',
+    expect: [['warning', 'environment']],
+  },
+  {
+    name: 'a wrong version type: compose ignores version, a warning',
+    text: 'version: 3.8\nservices:\n  web:\n    image: nginx\n',
+    expect: [['warning', '3.8']],
+  },
+  {
+    name: 'a YAML error is yaml-syntax alone',
+    text: 'services:\n  web:\n    image: nginx\n    ports: [80\n',
+    expect: [],
+  },
+  {
+    name: 'include, develop and models: current compose keys',
+    text: yaml`
+      include:
+        - path: ./other.yml
+      services:
+        web:
+          image: nginx
+          develop:
+            watch:
+              - action: sync
+                path: ./src
+                target: /app
+          models: [llm]
+      models:
+        llm:
+          model: ai/smollm2
+    `,
+    expect: [],
+  },
+];
+
+for (const c of cases) {
+  test(`compose-spec: ${c.name}`, () => {
+    const found = run('compose-spec', c.text);
+    assert.deepEqual(
+      found.map((f) => [f.severity, f.text]),
+      c.expect,
+    );
+    if (c.message) assert.match(found[0].message, c.message);
+    for (const f of found) assert.ok(f.message.length <= 100, `long message: ${f.message}`);
+  });
+}
+
+test('compose-spec: the compiled validators are those of schemas/compose-spec.json', () => {
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const dir = mkdtempSync(path.join(tmpdir(), 'gl-compose-spec-'));
+  const out = path.join(dir, 'validate.js');
+  try {
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'generate-compose-validator.mjs'), out], { cwd: root });
+    assert.equal(
+      readFileSync(path.join(root, 'schemas', 'compose-spec.validate.js'), 'utf8'),
+      readFileSync(out, 'utf8'),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
