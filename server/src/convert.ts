@@ -54,17 +54,24 @@ export interface DiagnosticContext {
   /** Line map of a file of the project; undefined when its text is unknown. */
   lines(file: string): LineMap | undefined;
   uri(file: string): string;
+  /** The page that documents a code (Diagnostic.codeDescription: the code becomes a link). */
+  codeUrl?(code: string): string | undefined;
 }
 
 const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** A finding as an LSP diagnostic on its own file. `data` carries the code for quick fixes. */
+/**
+ * A finding as an LSP diagnostic on its own file. `data` carries the code for quick fixes. The
+ * message stays the short fact-and-fix; the explanation is shown by the hover (see hoverNotes).
+ */
 export function toDiagnostic(finding: Finding, ctx: DiagnosticContext): Diagnostic {
   const lines = ctx.lines(finding.file);
+  const href = ctx.codeUrl?.(finding.code);
   const diagnostic: Diagnostic = {
     range: lines ? toRange(lines, finding.range) : NOWHERE,
     severity: toSeverity(finding.severity),
     code: finding.code,
+    ...(href ? { codeDescription: { href } } : {}),
     source: 'gateway-lens',
     message: finding.message,
     data: { ...finding.data, code: finding.code },

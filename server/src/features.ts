@@ -21,6 +21,7 @@ import {
   suppressActions,
   definition,
   documentSymbols,
+  explainAt,
   highlights,
   hover,
   prepareRename,
@@ -29,13 +30,14 @@ import {
   sourceActions,
   type CodeAction,
   type DocumentSymbol,
+  type Finding,
   type Project,
   type ProjectInput,
   type Range,
 } from './analysis';
 import { toOffset, toRange, type LineMap } from './convert';
 import type { Documents } from './documents';
-import type { Projects } from './projects';
+import { codeUrl, type Projects } from './projects';
 import { REVEAL_LOCATION_COMMAND } from './protocol';
 
 /** "Fix all auto-fixable Gateway Lens problems", for editor.codeActionsOnSave. */
@@ -60,6 +62,7 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
 
 interface At {
   project: Project;
+  findings: Finding[];
   input: ProjectInput;
   file: string;
   offset: number;
@@ -97,7 +100,7 @@ export function registerFeatures(
     if (!model) return undefined;
     const lines = (f: string): LineMap | undefined => (f === file ? document : model.lines(f));
     const offset = position ? toOffset(document, position) : 0;
-    return { project: model.project, input: model.input, file, offset, lines };
+    return { project: model.project, findings: model.findings, input: model.input, file, offset, lines };
   }
 
   const range = (a: At, file: string, r: Range) => {
@@ -160,9 +163,13 @@ export function registerFeatures(
   connection.onHover(
     guard('hover', null, async (p) => {
       const a = await at(p.textDocument.uri, p.position);
-      const h = a && hover(a.project, a.file, a.offset);
-      if (!a || !h) return null;
-      return { contents: { kind: 'markdown' as const, value: h.markdown }, range: range(a, a.file, h.range) };
+      if (!a) return null;
+      // What the findings under the cursor mean first (their messages stay short), then the label.
+      const notes = explainAt(a.findings, a.file, a.offset, codeUrl);
+      const h = hover(a.project, a.file, a.offset);
+      const shown = notes && h ? { markdown: `${notes.markdown}\n\n---\n\n${h.markdown}`, range: h.range } : (notes ?? h);
+      if (!shown) return null;
+      return { contents: { kind: 'markdown' as const, value: shown.markdown }, range: range(a, a.file, shown.range) };
     }),
   );
 

@@ -15,6 +15,7 @@ import {
   type SourceFile,
 } from './analysis';
 import type { Access, Boundary } from './boundary';
+import { codeLinks } from './codeDocs';
 import { lineMap, toDiagnostic, type LineMap } from './convert';
 import { uriToPath, type Documents } from './documents';
 import type { ProblemCounts } from './protocol';
@@ -36,6 +37,8 @@ export interface ProjectResult {
   settings: Settings;
   /** The project the findings came from: what authoring requests answer from (absent when the core failed). */
   project?: Project;
+  /** What the analysis found: the hover explains the ones under the cursor. */
+  findings: Finding[];
   /** What the analysis read (fix-all analyses variants of it). */
   input: ProjectInput;
   lines(file: string): LineMap | undefined;
@@ -44,10 +47,15 @@ export interface ProjectResult {
 /** The parsed project of a compose file and the line maps of the files it read. */
 export interface ProjectModel {
   project: Project;
+  /** The findings of the analysis the diagnostics show ([] when the checks failed as a whole). */
+  findings: Finding[];
   /** What the project was built from (fix-all analyses variants of it). */
   input: ProjectInput;
   lines: (file: string) => LineMap | undefined;
 }
+
+/** The docs/codes.md section of a code, the link each diagnostic's code opens. */
+export const codeUrl = codeLinks();
 
 /** Stamp of a file the boundary kept out: the memo is cleared when trust or folders change. */
 const REFUSED = 'refused';
@@ -240,10 +248,16 @@ export class Projects {
     const folder = path.dirname(file);
     const result = await this.analyse(folder);
     if (!result.composeFiles.includes(file)) return undefined;
-    if (result.project) return { project: result.project, input: result.input, lines: result.lines };
+    if (result.project)
+      return { project: result.project, findings: result.findings, input: result.input, lines: result.lines };
     // The checks failed as a whole: the project alone may still build.
     const gathered = this.gather(folder, result.settings, result.composeFiles);
-    return { project: this.host.analyzer.project(gathered.input), input: gathered.input, lines: lineReader(gathered) };
+    return {
+      project: this.host.analyzer.project(gathered.input),
+      findings: [],
+      input: gathered.input,
+      lines: lineReader(gathered),
+    };
   }
 
   private refused(file: string, access: Access): void {
@@ -292,6 +306,7 @@ export class Projects {
       lines: (file: string): LineMap | undefined =>
         lines.get(file) ?? (read(file) !== undefined ? lines.get(file) : undefined),
       uri: (file: string): string => documents.uriOf(file),
+      codeUrl,
     };
     for (const finding of findings) {
       // A suppression comment covers it: the editor shows nothing, as eslint does.
@@ -314,6 +329,7 @@ export class Projects {
       composeFiles,
       settings,
       project,
+      findings,
       input,
       lines: ctx.lines,
     };

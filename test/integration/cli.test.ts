@@ -88,7 +88,7 @@ describe('gateway-lens check', () => {
     assert.equal(r.status, 1, r.stderr);
     const [first, ...rest] = r.stdout.trimEnd().split('\n');
     const m =
-      /^typo\/docker-compose\.yml:(\d+):(\d+): error undefined-middleware: Middleware "autth" is not defined/.exec(
+      /^typo\/docker-compose\.yml:(\d+):(\d+): error undefined-middleware: middleware "autth" is not defined/.exec(
         first,
       );
     assert.ok(m, first);
@@ -115,7 +115,13 @@ describe('gateway-lens check', () => {
       ],
     );
     for (const row of rows) {
-      assert.deepEqual(Object.keys(row), [
+      // The nine fields, then what a finding explains and relates when it does (added, never removed).
+      const keys = Object.keys(row);
+      assert.deepEqual(
+        keys.slice(9).filter((k) => k !== 'explanation' && k !== 'related'),
+        [],
+      );
+      assert.deepEqual(keys.slice(0, 9), [
         'file',
         'line',
         'column',
@@ -137,7 +143,8 @@ describe('gateway-lens check', () => {
   test('json: CRLF line ends give the same positions as LF', () => {
     const [lf] = JSON.parse(run('check', '--format', 'json', 'typo/docker-compose.yml').stdout) as Row[];
     const [crlf] = JSON.parse(run('check', '--format', 'json', 'crlf/docker-compose.yml').stdout) as Row[];
-    assert.deepEqual({ ...crlf, file: lf.file }, lf);
+    const same = (row: Row) => JSON.stringify(row).replaceAll('crlf/', 'typo/');
+    assert.equal(same(crlf), same(lf));
   });
 
   test('sarif: a 2.1.0 log with the checks as rules', () => {

@@ -27,6 +27,7 @@ export {
   type ParsedConfig,
 } from './config';
 export { CHECKS } from './checks/registry';
+export { explainAt } from './explain';
 
 export interface ProjectInput {
   /** Compose files of one project (one folder), in `-f` order. */

@@ -30,7 +30,13 @@ export interface Finding {
   /** Stable, kebab-case; public contract listed in the README. */
   code: string;
   severity: Severity;
+  /** The fact and the fix in one sentence (under ~100 characters: the Problems panel shows ~90). */
   message: string;
+  /**
+   * Why it matters: what Traefik does about it, and the Traefik doc or source that says so.
+   * Plain text; shown in the hover, the CLI's second line, JSON and SARIF. Never in `message`.
+   */
+  explanation?: string;
   /** File the range belongs to (the analysed file unless a project-wide check says otherwise). */
   file: string;
   range: Range;

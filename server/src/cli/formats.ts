@@ -32,7 +32,8 @@ export function formatGithub(located: Located[]): string {
       props.push(['title', `gateway-lens ${l.code}`]);
       const head = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
       const notes = l.related.map((r) => `\n${r.file}:${r.line}:${r.column}: ${r.message}`).join('');
-      return `::${GITHUB[l.severity]} ${head}::${escapeData(l.message + notes)}`;
+      const why = l.explanation ? `\n${l.explanation}` : '';
+      return `::${GITHUB[l.severity]} ${head}::${escapeData(l.message + why + notes)}`;
     });
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }

@@ -11,6 +11,8 @@ export interface Located extends LineColumnRange {
   severity: Severity;
   code: string;
   message: string;
+  /** What Traefik does about it (absent when the message says it all). */
+  explanation?: string;
   related: (LineColumnRange & { file: string; message: string })[];
   /** A suppression comment covers it: only json and sarif show it, nothing counts it. */
   suppressed: boolean;
@@ -35,6 +37,7 @@ export function locate(findings: Finding[], sources: Sources): Located[] {
     severity: f.severity,
     code: f.code,
     message: f.message,
+    ...(f.explanation ? { explanation: f.explanation } : {}),
     suppressed: f.suppressed === true,
     related: (f.related ?? []).map((r) => ({
       file: sources.shown(r.file),
@@ -68,8 +71,10 @@ export function formatText(all: Located[], fileCount: number): string {
   const suppressed = all.length - located.length;
   const lines = located.map((l) => {
     const head = `${l.file}:${l.line}:${l.column}: ${l.severity} ${l.code}: ${l.message}`;
+    // The explanation indented under the finding, as compilers print their notes.
+    const why = l.explanation ? [`  ${l.explanation}`] : [];
     const notes = l.related.map((r) => `  ${r.file}:${r.line}:${r.column}: note: ${r.message}`);
-    return [head, ...notes].join('\n');
+    return [head, ...why, ...notes].join('\n');
   });
   const count = (s: Severity): number => located.filter((l) => l.severity === s).length;
   const files = plural(fileCount, 'file');
@@ -82,16 +87,18 @@ export function formatText(all: Located[], fileCount: number): string {
 }
 
 export function formatJson(located: Located[]): string {
-  const rows = located.map(({ file, line, column, endLine, endColumn, severity, code, message, suppressed }) => ({
-    file,
-    line,
-    column,
-    endLine,
-    endColumn,
-    severity,
-    code,
-    message,
-    suppressed,
+  const rows = located.map((l) => ({
+    file: l.file,
+    line: l.line,
+    column: l.column,
+    endLine: l.endLine,
+    endColumn: l.endColumn,
+    severity: l.severity,
+    code: l.code,
+    message: l.message,
+    suppressed: l.suppressed,
+    ...(l.explanation ? { explanation: l.explanation } : {}),
+    ...(l.related.length ? { related: l.related } : {}),
   }));
   return JSON.stringify(rows, null, 2) + '\n';
 }
@@ -127,6 +134,7 @@ export function formatSarif(located: Located[], rules: Rule[], version: string, 
     ruleIndex: index.get(l.code),
     level: LEVEL[l.severity],
     message: { text: l.message },
+    ...(l.explanation ? { properties: { explanation: l.explanation } } : {}),
     locations: [{ physicalLocation: { artifactLocation: artifact(l.file, cwd), region: region(l) } }],
     // SARIF 2.1.0 3.27.23: code scanning lists these as suppressed, not as open alerts.
     ...(l.suppressed ? { suppressions: [{ kind: 'inSource' }] } : {}),

@@ -58,7 +58,7 @@ test('text: one line per finding, notes for related places, a summary', () => {
   assert.equal(formatText([], 1), 'No problems in 1 file.\n');
 });
 
-test('json: the nine fields only', () => {
+test('json: the nine fields when there is nothing to explain or relate', () => {
   const rows = JSON.parse(formatJson(locate(findings.slice(0, 1), sources)));
   assert.deepEqual(rows, [
     {
@@ -111,4 +111,25 @@ test('sarif: levels, rule indexes (unknown codes get a rule), relative and absol
   });
   assert.equal(first.relatedLocations[0].message.text, 'see here');
   assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'file:///elsewhere/traefik.yml');
+});
+
+test('explanation: an indented second line in text, a field in JSON, a property in SARIF', () => {
+  const explained: Finding = { ...findings[1], explanation: 'Traefik drops the container.' };
+  const located = locate([explained], sources);
+  assert.equal(
+    formatText(located, 1).split('\n').slice(0, 3).join('\n'),
+    [
+      'a/compose.yml:1:6: error invalid-value: about bad',
+      '  Traefik drops the container.',
+      '  b/compose.yml:1:1: note: see here',
+    ].join('\n'),
+  );
+  const [row] = JSON.parse(formatJson(located));
+  assert.equal(row.explanation, 'Traefik drops the container.');
+  assert.deepEqual(row.related, [
+    { file: 'b/compose.yml', line: 1, column: 1, endLine: 1, endColumn: 4, message: 'see here' },
+  ]);
+  const sarif = JSON.parse(formatSarif(located, [], '0.0.0', '/w'));
+  assert.deepEqual(sarif.runs[0].results[0].properties, { explanation: 'Traefik drops the container.' });
+  assert.equal(sarif.runs[0].results[0].message.text, 'about bad');
 });

@@ -12,7 +12,10 @@ import type { Effect, Finding, Range, Related, Severity } from '../types';
 import { keep, place, sameKey, type Key, type Kept } from './reuse';
 
 export interface Report {
+  /** The fact and the fix, one short sentence (see Finding.message). */
   message: string;
+  /** What Traefik does and why (see Finding.explanation). */
+  explanation?: string;
   file: string;
   range: Range;
   /** Overrides the check's default severity when certainty differs (see each check). */
@@ -97,6 +100,7 @@ export function runCheck(check: Check, project: Project, memory = new Memory()):
     code: check.code,
     severity: r.severity ?? check.severity,
     message: r.message,
+    ...(r.explanation ? { explanation: r.explanation } : {}),
     file: r.file,
     range: r.range,
     related: r.related,

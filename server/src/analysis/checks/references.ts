@@ -11,6 +11,7 @@ import type { Effect, Related, Severity } from '../types';
 export interface Missing {
   item: ListItem;
   message: string;
+  explanation: string;
   severity: Severity;
   related: Related[];
   data: Record<string, unknown>;
@@ -52,19 +53,22 @@ export function resolveReference(
       // Traefik builds api@internal only when the API is enabled (InternalHandlers: "api is not enabled").
       return {
         item,
-        message: `Service "${item.value}" exists only when Traefik's API is enabled (--api or api: in the static config, which has none); Traefik disables ${describe(router)}.`,
+        message: `service "${item.value}" needs Traefik's API: enable api in the static configuration`,
+        explanation: `Traefik builds ${ref.name}@internal only when its API is enabled (--api or api: in the static configuration, which sets neither; "api is not enabled", pkg/server/service/internalhandler.go), so it disables ${describe(router)}.`,
         severity: 'warning',
         related: config.sources.map((o) => ({ ...o, message: 'static configuration read here' })),
         data: { name: item.value },
       };
     }
     if (rules.internal.includes(ref.name)) return undefined;
+    const suggestion = suggest(ref.name, rules.internal, '@internal');
     return {
       item,
-      message: `Traefik has no internal ${rules.noun} "${ref.name}@internal" (known: ${rules.internal.map((n) => `${n}@internal`).join(', ')}).`,
+      message: `Traefik has no ${rules.noun} "${ref.name}@internal"${suggestion ? `: did you mean "${suggestion}"?` : ''}`,
+      explanation: `Traefik's internal provider defines ${rules.internal.length ? rules.internal.map((n) => `${n}@internal`).join(', ') : `no ${rules.noun}s`}; with "${ref.name}@internal" missing, Traefik disables ${describe(router)}.`,
       severity: 'error',
       related: [],
-      data: { name: item.value, suggestion: suggest(ref.name, rules.internal, '@internal') },
+      data: { name: item.value, suggestion },
     };
   }
   // Another provider (file, kubernetes, ...): its configuration is not in view.
@@ -79,7 +83,8 @@ export function resolveReference(
   if (ignored) {
     return {
       item,
-      message: `${cap(rules.noun)} "${ref.name}" is defined on service "${ignored.container.compose.name}", which Traefik ignores (not enabled), so ${describe(router)} cannot use it.`,
+      message: `${rules.noun} "${ref.name}" is defined on "${ignored.container.compose.name}", which Traefik ignores: set traefik.enable=true there`,
+      explanation: `Traefik reads no labels of a container it does not expose (the provider's exposedByDefault=false and no traefik.enable=true), so ${rules.noun} "${ref.name}@${provider}" does not exist and Traefik disables ${describe(router)}.`,
       severity: 'error',
       related: [related(ignored, `"${ref.name}" is defined here`)],
       data: { name: item.value },
@@ -89,7 +94,8 @@ export function resolveReference(
     const target = live.get(near)![0];
     return {
       item,
-      message: `${cap(rules.noun)} "${item.value}" is not defined; did you mean "${near}${suffix}"? Traefik disables ${describe(router)}: ${rules.noun} "${ref.name}@${provider}" does not exist.`,
+      message: `${rules.noun} "${item.value}" is not defined: did you mean "${near}${suffix}"?`,
+      explanation: `Traefik disables ${describe(router)} with the error ${rules.noun} "${ref.name}@${provider}" does not exist; the requests it would match go to another router or get a 404.`,
       severity: 'error',
       related: [related(target, `"${near}" is defined here`)],
       data: { name: item.value, suggestion: `${near}${suffix}` },
@@ -97,7 +103,8 @@ export function resolveReference(
   }
   return {
     item,
-    message: `${cap(rules.noun)} "${item.value}" is not defined in this project. Unless another compose project on the same Docker host defines it (then list it in gatewayLens.external${cap(rules.kind)}), Traefik disables ${describe(router)}.`,
+    message: `${rules.noun} "${item.value}" is not defined in this project: define it, or declare it external`,
+    explanation: `Unless another compose project on the same Docker host defines it, Traefik disables ${describe(router)} with the error ${rules.noun} "${ref.name}@${provider}" does not exist. If one does, list it in gatewayLens.external${cap(rules.kind)} (or external${cap(rules.kind)} in .gateway-lens.yaml).`,
     severity: 'warning',
     related: [],
     data: { name: item.value },
@@ -119,8 +126,13 @@ export function disablesRouter(service: string, router: Definition, unless?: str
   return { drops: 'router', service, protocol: router.protocol, router: router.name, ...(unless ? { unless } : {}) };
 }
 
+/**
+ * A definition as messages name it: as the labels spell it; the one Traefik makes itself for a
+ * container without router (or service) labels by its compose service, not `<service>-<project>`.
+ */
 export function describe(def: Definition): string {
-  return `${def.kind === 'routers' ? 'router' : 'middleware'} "${def.name}"`;
+  const noun = def.kind === 'routers' ? 'router' : def.kind === 'services' ? 'service' : 'middleware';
+  return def.implicit ? `the default ${noun} of "${def.container.compose.name}"` : `${noun} "${def.name}"`;
 }
 
 export function related(def: Definition, message: string): Related {

@@ -47,7 +47,8 @@ export const check: Check = {
       if (own.length > 1 && !router.implicit) {
         const first = router.labels[0];
         ctx.report({
-          message: `Router "${router.name}" has no service, and service "${container.compose.name}" declares ${own.length} (${own.map((d) => d.name).join(', ')}); Traefik cannot pick one and drops the router. Add traefik.${protocol}.routers.${router.name}.service.`,
+          message: `router "${router.name}" must name its service: "${container.compose.name}" defines ${own.length}`,
+          explanation: `A router without a service label gets its container's only service; "${container.compose.name}" defines ${own.map((d) => `"${d.name}"`).join(', ')}, so Traefik cannot pick one and drops the router ("cannot be linked automatically with multiple Services", pkg/provider/configuration.go). Add traefik.${protocol}.routers.${router.name}.service.`,
           file: first.file,
           range: definitionRange(router),
           related: own.map((d) => related(d, `service "${d.name}"`)),

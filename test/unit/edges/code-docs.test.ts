@@ -1,0 +1,69 @@
+// docs/codes.md: the page each diagnostic's code links to (codeDescription), and the hover
+// that shows a finding's explanation.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { explainAt, type Finding } from '../../../server/src/analysis';
+import { codeHeadings, codeLinks, codesDocPath } from '../../../server/src/codeDocs';
+import { lineMap, toDiagnostic } from '../../../server/src/convert';
+
+const DOC = path.resolve(__dirname, '..', '..', '..', 'docs', 'codes.md');
+
+test('the page is found beside the sources and beside the bundle', () => {
+  assert.equal(codesDocPath(path.resolve(__dirname, '..', '..', '..', 'server', 'src')), DOC);
+  assert.equal(codesDocPath(path.resolve(__dirname, '..', '..', '..', 'dist')), DOC);
+  assert.equal(codesDocPath('/nowhere/at/all'), undefined);
+});
+
+test('a code links to the line of its heading in docs/codes.md; an undocumented code to nothing', () => {
+  const link = codeLinks(DOC);
+  const href = link('undefined-middleware')!;
+  const [file, fragment] = href.split('#');
+  assert.equal(fileURLToPath(file), DOC);
+  const line = Number(/^L(\d+)$/.exec(fragment)![1]);
+  assert.equal(readFileSync(DOC, 'utf8').split('\n')[line - 1], '## undefined-middleware');
+  assert.equal(link('no-such-code'), undefined);
+  assert.equal(codeLinks('/nowhere/codes.md')('undefined-middleware'), undefined);
+  assert.deepEqual([...codeHeadings('# t\n## a-b\ntext\n## Not a code\n## c\n')], [
+    ['a-b', 2],
+    ['c', 5],
+  ]);
+});
+
+const finding: Finding = {
+  code: 'undefined-middleware',
+  severity: 'error',
+  message: 'middleware "autth" is not defined: did you mean "auth"?',
+  explanation: 'Traefik disables router "api" with the error middleware "autth@docker" does not exist.',
+  file: '/p/compose.yml',
+  range: { start: 4, end: 9 },
+};
+
+test('the diagnostic keeps the short message and links its code', () => {
+  const d = toDiagnostic(finding, {
+    lines: () => lineMap('x: [autth]\n'),
+    uri: (f) => `file://${f}`,
+    codeUrl: (code) => `file:///ext/docs/codes.md#L${code.length}`,
+  });
+  assert.equal(d.message, finding.message);
+  assert.deepEqual(d.codeDescription, { href: 'file:///ext/docs/codes.md#L20' });
+  const plain = toDiagnostic(finding, { lines: () => lineMap('x'), uri: (f) => f });
+  assert.equal('codeDescription' in plain, false);
+});
+
+test('the hover explains the findings under the cursor, led by the linked code', () => {
+  const other: Finding = { ...finding, code: 'c', range: { start: 0, end: 20 }, explanation: 'Wider [x](y).' };
+  const quiet: Finding = { ...finding, explanation: undefined };
+  const hidden: Finding = { ...finding, suppressed: true };
+  const all = [other, finding, quiet, hidden];
+  const h = explainAt(all, '/p/compose.yml', 6, (code) => (code === 'c' ? undefined : `file:///d#L1`))!;
+  assert.deepEqual(h.range, finding.range, 'the narrowest range');
+  const [wide, narrow, ...rest] = h.markdown.split('\n\n');
+  assert.equal(rest.length, 0, 'unexplained and suppressed findings add nothing');
+  assert.match(wide, /^`c`: Wider \\\[x\\\]\\\(y\\\)\\\.$/, 'free text is escaped');
+  assert.match(narrow, /^\[`undefined-middleware`\]\(file:\/\/\/d#L1\): Traefik disables router/);
+  assert.equal(explainAt(all, '/p/compose.yml', 30), undefined);
+  assert.equal(explainAt(all, '/p/other.yml', 6), undefined);
+});
