@@ -167,7 +167,8 @@ export function registerFeatures(
       // What the findings under the cursor mean first (their messages stay short), then the label.
       const notes = explainAt(a.findings, a.file, a.offset, codeUrl);
       const h = hover(a.project, a.file, a.offset);
-      const shown = notes && h ? { markdown: `${notes.markdown}\n\n---\n\n${h.markdown}`, range: h.range } : (notes ?? h);
+      const shown =
+        notes && h ? { markdown: `${notes.markdown}\n\n---\n\n${h.markdown}`, range: h.range } : (notes ?? h);
       if (!shown) return null;
       return { contents: { kind: 'markdown' as const, value: shown.markdown }, range: range(a, a.file, shown.range) };
     }),

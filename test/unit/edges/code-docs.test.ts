@@ -26,10 +26,13 @@ test('a code links to the line of its heading in docs/codes.md; an undocumented 
   assert.equal(readFileSync(DOC, 'utf8').split('\n')[line - 1], '## undefined-middleware');
   assert.equal(link('no-such-code'), undefined);
   assert.equal(codeLinks('/nowhere/codes.md')('undefined-middleware'), undefined);
-  assert.deepEqual([...codeHeadings('# t\n## a-b\ntext\n## Not a code\n## c\n')], [
-    ['a-b', 2],
-    ['c', 5],
-  ]);
+  assert.deepEqual(
+    [...codeHeadings('# t\n## a-b\ntext\n## Not a code\n## c\n')],
+    [
+      ['a-b', 2],
+      ['c', 5],
+    ],
+  );
 });
 
 const finding: Finding = {
