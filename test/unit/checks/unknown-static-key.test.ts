@@ -203,3 +203,23 @@ test('unknown-static-key: removed options explain what replaced them', () => {
   assert.equal(finding.text, 'jaeger');
   assert.match(finding.message, /"jaeger" was removed in Traefik v3: .*tracing\.otlp/);
 });
+
+test('unknown-static-key (variables): judged when they are the source, with the name in upper case', () => {
+  const env = (lines: string[], extra = ''): string =>
+    `services:\n  traefik:\n    image: traefik:v3.1\n${extra}    environment:\n${lines.map((l) => `      - ${l}\n`).join('')}`;
+  const seen = findings(check, env(['TRAEFIK_ENTRYPOINTS_WEB_ADRESS=:80', 'TRAEFIK_PROVIDERS_DOCKER=true']));
+  assert.deepEqual(
+    seen.map((f) => [f.severity, f.text, f.data?.suggestion]),
+    [['error', 'ADRESS', 'ADDRESS']],
+  );
+  assert.match(seen[0].message, /failed to decode configuration from environment variables/);
+  // Beside flags the variables are never decoded (ignored-static-config says so), unless v3 refuses them.
+  const beside = env(
+    ['TRAEFIK_ENTRYPOINTS_WEB_ADRESS=:80', 'TRAEFIK_PILOT_TOKEN=x'],
+    '    command: --providers.docker\n',
+  );
+  assert.deepEqual(
+    findings(check, beside).map((f) => f.text),
+    ['PILOT'],
+  );
+});

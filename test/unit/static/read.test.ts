@@ -134,6 +134,21 @@ const flagCases: { name: string; flags: string[]; image?: string; expect: (c: St
     expect: (c) => assert.deepEqual(entryPoints(c), ['http=:80*', 'traefik=:8080*']),
   },
   {
+    name: 'a valueless bool flag does not swallow the next flag',
+    flags: ['--api.insecure', '--entrypoints.web.address=:80'],
+    expect: (c) => assert.deepEqual(entryPoints(c), ['web=:80', 'traefik=:8080*']),
+  },
+  {
+    name: 'a v2 option v3 refuses, alone, does not swallow the next flag',
+    flags: ['--providers.docker.swarmMode', '--entrypoints.web.address=:80'],
+    expect: (c) => assert.deepEqual(entryPoints(c), ['web=:80']),
+  },
+  {
+    name: 'an unknown flag alone does not swallow the next flag',
+    flags: ['--no.such.flag', '--entrypoints.web.address=:80'],
+    expect: (c) => assert.deepEqual(entryPoints(c), ['web=:80']),
+  },
+  {
     name: 'a leading traefik word is the program',
     flags: ['traefik', '--entrypoints.web.address=:80'],
     expect: (c) => assert.deepEqual(entryPoints(c), ['web=:80']),
@@ -173,6 +188,13 @@ for (const { name, flags, image, expect } of flagCases) {
 test('flags: a command given as one string', () => {
   const config = read('services:\n  proxy:\n    image: traefik\n    command: --api.insecure=true --providers.docker\n');
   assert.deepEqual(entryPoints(config), ['http=:80*', 'traefik=:8080*']);
+});
+
+test('flags: a string command is split as compose splits it (quotes join a word)', () => {
+  const config = read(
+    'services:\n  proxy:\n    image: traefik\n    command: --entrypoints.web.address=":80" --log.format \'json\' --api.insecure\n',
+  );
+  assert.deepEqual(entryPoints(config), ['web=:80', 'traefik=:8080*']);
 });
 
 test('flags: entry point origins point at the name inside the flag', () => {
@@ -384,5 +406,94 @@ test('not found: no Traefik service, or one without flags or file', () => {
   const bare = read(traefik('traefik:v3.1', []));
   assert.equal(bare.found, false);
   assert.equal(bare.version, 'v3');
-  assert.match(bare.notes?.[0] ?? '', /environment variables/);
+  assert.match(bare.notes?.[0] ?? '', /no TRAEFIK_\* variables/);
 });
+
+/** A Traefik service with the given `environment:` (YAML lines under it) and more keys. */
+function withEnv(env: string, extra = ''): string {
+  return `services:\n  traefik:\n    image: traefik:v3.1\n${extra}    environment:\n${env}`;
+}
+
+const ENV_MAP =
+  '      TRAEFIK_ENTRYPOINTS_WEB_ADDRESS: ":80"\n      TRAEFIK_PROVIDERS_DOCKER_EXPOSEDBYDEFAULT: "false"\n';
+
+const sourceCases: {
+  name: string;
+  text: string;
+  setup?: Setup;
+  from: string | undefined;
+  eps?: string[];
+  ignored?: string[];
+}[] = [
+  {
+    name: 'variables in map form',
+    text: withEnv(ENV_MAP),
+    from: 'env',
+    eps: ['web=:80'],
+  },
+  {
+    name: 'variables in list form; names not starting with a static root are not read',
+    text: withEnv(
+      '      - TRAEFIK_ENTRYPOINTS_WEBSECURE_ADDRESS=:443\n      - TRAEFIK_DOMAIN=example.com\n      - OTHER=1\n',
+    ),
+    from: 'env',
+    eps: ['websecure=:443'],
+  },
+  {
+    name: 'variables from env_file; environment wins',
+    text: withEnv('      - TRAEFIK_ENTRYPOINTS_WEB_ADDRESS=:8000\n', '    env_file: ./traefik.env\n'),
+    setup: {
+      mounted: {
+        '/p/traefik.env':
+          '# comment\nTRAEFIK_ENTRYPOINTS_WEB_ADDRESS=:80\nexport TRAEFIK_ENTRYPOINTS_API_ADDRESS=":9000"\n',
+      },
+    },
+    from: 'env',
+    eps: ['web=:8000', 'api=:9000'],
+  },
+  {
+    name: 'lower-case variable names are not read',
+    text: withEnv('      - traefik_entrypoints_web_address=:80\n'),
+    from: undefined,
+  },
+  {
+    name: 'flags win over variables',
+    text: withEnv(ENV_MAP, '    command: --entrypoints.websecure.address=:443\n'),
+    from: 'flags',
+    eps: ['websecure=:443'],
+    ignored: ['env:TRAEFIK_ENTRYPOINTS_WEB_ADDRESS,TRAEFIK_PROVIDERS_DOCKER_EXPOSEDBYDEFAULT<flags'],
+  },
+  {
+    name: 'a configuration file wins over flags and variables; --configFile itself is not ignored',
+    text: withEnv(
+      ENV_MAP,
+      '    command: --configFile=/etc/traefik/static.yml --api.insecure\n    volumes:\n      - ./static.yml:/etc/traefik/static.yml\n',
+    ),
+    setup: { mounted: { '/p/static.yml': 'entryPoints:\n  edge:\n    address: ":8443"\n' } },
+    from: 'file',
+    eps: ['edge=:8443'],
+    ignored: [
+      'flags:--api.insecure<file',
+      'env:TRAEFIK_ENTRYPOINTS_WEB_ADDRESS,TRAEFIK_PROVIDERS_DOCKER_EXPOSEDBYDEFAULT<file',
+    ],
+  },
+  {
+    name: 'dynamic configuration in variables is never read, whatever the source',
+    text: withEnv('      - TRAEFIK_HTTP_ROUTERS_API_RULE=Host(`x`)\n      - TRAEFIK_ENTRYPOINTS_WEB_ADDRESS=:80\n'),
+    from: 'env',
+    eps: ['web=:80'],
+    ignored: ['dynamic:TRAEFIK_HTTP_ROUTERS_API_RULE'],
+  },
+];
+
+for (const c of sourceCases) {
+  test(`sources: ${c.name}`, () => {
+    const config = read(c.text, c.setup);
+    assert.equal(config.from, c.from);
+    if (c.eps) assert.deepEqual(entryPoints(config), c.eps);
+    const ignored = (config.ignored ?? []).map(
+      (g) => `${g.kind}:${g.items.map((i) => i.text).join(',')}${g.winner ? `<${g.winner.source}` : ''}`,
+    );
+    assert.deepEqual(ignored, c.ignored ?? []);
+  });
+}

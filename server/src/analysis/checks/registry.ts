@@ -6,6 +6,7 @@ import { check as missingPort } from './missing-port';
 import { check as notEnabled } from './not-enabled';
 import { check as undefinedEntrypoint } from './undefined-entrypoint';
 import { check as unknownStaticKey } from './unknown-static-key';
+import { check as ignoredStaticConfig } from './ignored-static-config';
 import { check as routeConflict } from './route-conflict';
 import { check as routeShadowed } from './route-shadowed';
 import { check as priorityTie } from './priority-tie';
@@ -40,6 +41,7 @@ export const CHECKS: Check[] = [
   stripprefixMismatch,
   scaleContainerName,
   unknownStaticKey,
+  ignoredStaticConfig,
   unusedSuppression,
   invalidConfig,
 ];

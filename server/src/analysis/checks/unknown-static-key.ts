@@ -29,8 +29,19 @@ export const check: Check = {
       }
     }
     checkFlags(ctx, project);
+    checkEnv(ctx, project);
   },
 };
+
+/** TRAEFIK_* variables are decoded only when they are the source (v3's removed-option check reads them always). */
+function checkEnv(ctx: CheckContext, project: Project): void {
+  const config = project.staticConfig;
+  for (const v of config.variables ?? []) {
+    const found = judge(v.path, project.version, 'env');
+    if (!found || (config.from !== 'env' && found.data?.problem !== 'removed')) continue;
+    ctx.report({ ...found, file: v.file });
+  }
+}
 
 function checkFlags(ctx: CheckContext, project: Project): void {
   const config = project.staticConfig;
@@ -46,13 +57,16 @@ function checkFlags(ctx: CheckContext, project: Project): void {
   }
 }
 
-type Where = 'file' | 'flag';
+type Where = 'file' | 'flag' | 'env';
 
 function judge(path: KeyPart[], version: MajorVersion, where: Where): Omit<Report, 'file'> | undefined {
   const texts = path.map((p) => p.text);
-  const found = lookupStaticKey(texts, version);
-  if (found.bad === undefined) return undefined;
-  const bad = found.bad;
+  const looked = lookupStaticKey(texts, version);
+  if (looked.bad === undefined) return undefined;
+  // Variable names are written in upper case; paerser lowercases them (env/env.go Decode).
+  const found =
+    where === 'env' && looked.suggestion ? { ...looked, suggestion: looked.suggestion.toUpperCase() } : looked;
+  const bad = looked.bad;
   // A `${VAR}` segment (flags in compose) cannot be judged, nor anything after it.
   if (texts.slice(0, bad + 1).some(hasInterpolation)) return undefined;
   const root = bad === 0 && where === 'file' && found.problem === 'unknown';
@@ -73,7 +87,9 @@ function message(texts: string[], found: StaticKeyLookup, where: Where, root: bo
   const stops =
     where === 'flag'
       ? 'Traefik does not start: failed to decode configuration from flags.'
-      : 'Traefik does not start: field not found.';
+      : where === 'env'
+        ? 'Traefik does not start: failed to decode configuration from environment variables.'
+        : 'Traefik does not start: field not found.';
   const hint = found.suggestion ? ` — did you mean "${found.suggestion}"?` : '.';
   switch (found.problem) {
     case 'removed':
@@ -84,6 +100,6 @@ function message(texts: string[], found: StaticKeyLookup, where: Where, root: bo
       return `"${texts[found.bad! - 1]}" is not a list, so "${segment}" is unknown. ${stops}`;
     default:
       if (root) return `Unknown top-level key "${segment}"${hint} Traefik ignores it.`;
-      return `Unknown static configuration ${where === 'flag' ? 'flag segment' : 'key'} "${segment}"${hint} ${stops}`;
+      return `Unknown static configuration ${where === 'file' ? 'key' : where === 'flag' ? 'flag segment' : 'variable segment'} "${segment}"${hint} ${stops}`;
   }
 }

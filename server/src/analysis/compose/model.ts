@@ -66,6 +66,17 @@ export interface BuildSpec {
   args: Map<string, string | null>;
 }
 
+/** One `environment:` entry: `- NAME=value` / `- NAME` (list form) or `NAME: value` (map form). */
+export interface EnvVar {
+  name: string;
+  /** Undefined for `- NAME` or `NAME:` (compose takes the value from the shell, or unsets it). */
+  value?: string;
+  /** Range of the name text (the whole scalar when quoting makes the mapping uncertain). */
+  nameRange: Range;
+  /** The whole list item or map pair. */
+  entryRange: Range;
+}
+
 export interface LabelBlock {
   source: 'labels' | 'deploy.labels';
   form: LabelForm;
@@ -95,6 +106,10 @@ export interface ComposeService {
   replicas?: Scalar;
   profiles: Scalar[];
   volumes: Scalar[];
+  /** `environment:` in list or map form (compose spec 05-services.md environment). */
+  environment: EnvVar[];
+  /** `env_file:` paths as written (string, list of strings, or list of `{path}`). */
+  envFiles: Scalar[];
   labels: Label[];
   labelBlocks: LabelBlock[];
   /** What the Compose Specification's schema says of the service's body (compose-spec). */

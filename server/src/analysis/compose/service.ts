@@ -1,7 +1,8 @@
 // Reads one compose service entry (`name: {...}`) into a ComposeService.
 import { type Document, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
-import type { BuildSpec, ComposeService, Label, LabelBlock, PortMapping, Scalar } from './model';
+import type { BuildSpec, ComposeService, EnvVar, Label, LabelBlock, PortMapping, Scalar } from './model';
 import { readLabels } from './labels';
+import { shellWords } from './shellwords';
 import type { AliasBudget } from './aliases';
 import { serviceProblems } from './spec';
 
@@ -37,6 +38,8 @@ export function readService(
     networks: [],
     profiles: [],
     volumes: [],
+    environment: [],
+    envFiles: [],
     labels,
     labelBlocks,
     spec: spec ? serviceProblems(pair.value as Node | null, spec.doc) : [],
@@ -56,6 +59,8 @@ export function readService(
   service.networks = names(field('networks'));
   service.profiles = scalars(field('profiles'));
   service.volumes = volumes(field('volumes'));
+  service.environment = environment(field('environment'), text);
+  service.envFiles = envFiles(field('env_file'));
   const block = readLabels(field('labels'), text, 'labels', labels, file, aliases);
   if (block) labelBlocks.push(block);
   const deploy = field('deploy');
@@ -121,7 +126,7 @@ function scalars(node: Node | null): Scalar[] {
   return node.items.map((item) => scalar(item as Node)).filter((s): s is Scalar => s !== undefined);
 }
 
-/** `command:` as a list, or as one string split on blanks the way compose does (quotes respected). */
+/** `command:` as a list (one word per item), or as one string split as compose splits it (shellwords.ts). */
 function words(node: Node | null, text: string): Scalar[] | undefined {
   if (isSeq(node)) return scalars(node);
   const single = scalar(node);
@@ -129,15 +134,46 @@ function words(node: Node | null, text: string): Scalar[] | undefined {
   const raw = text.slice(single.range.start, single.range.end);
   // Exact word ranges only when the source is the value itself (plain, single line).
   const exact = raw === single.value;
-  const out: Scalar[] = [];
-  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(single.value)) !== null) {
-    const start = single.range.start + m.index;
-    const range = exact ? { start, end: start + m[0].length } : single.range;
-    out.push({ value: m[1] ?? m[2] ?? m[3], range });
+  return shellWords(single.value).map((w) => ({
+    value: w.value,
+    range: exact ? { start: single.range.start + w.start, end: single.range.start + w.end } : single.range,
+  }));
+}
+
+/** `environment:` as a list of `NAME=value` or a map (null values: `NAME:` alone). */
+function environment(node: Node | null, text: string): EnvVar[] {
+  const out: EnvVar[] = [];
+  if (isSeq(node)) {
+    for (const item of scalars(node)) {
+      const eq = item.value.indexOf('=');
+      const name = eq < 0 ? item.value : item.value.slice(0, eq);
+      const raw = text.slice(item.range.start, item.range.end);
+      const at = raw.startsWith(name) ? 0 : raw.slice(1).startsWith(name) ? 1 : -1;
+      const nameRange =
+        at < 0 ? item.range : { start: item.range.start + at, end: item.range.start + at + name.length };
+      out.push({ name, value: eq < 0 ? undefined : item.value.slice(eq + 1), nameRange, entryRange: item.range });
+    }
+  } else if (isMap(node)) {
+    for (const p of node.items) {
+      if (!isPair(p)) continue;
+      const key = scalar(p.key as Node);
+      if (!key) continue;
+      const v = p.value as Node | null;
+      const value = isScalar(v) && v.value !== null ? (scalar(v)?.value ?? String(v.value)) : undefined;
+      const end = v?.range?.[1] ?? key.range.end;
+      out.push({ name: key.value, value, nameRange: key.range, entryRange: { start: key.range.start, end } });
+    }
   }
   return out;
+}
+
+function envFiles(node: Node | null): Scalar[] {
+  const single = scalar(node);
+  if (single) return [single];
+  if (!isSeq(node)) return [];
+  return node.items
+    .map((item) => (isMap(item) ? scalar((item.get('path', true) as Node | undefined) ?? null) : scalar(item as Node)))
+    .filter((s): s is Scalar => s !== undefined);
 }
 
 function names(node: Node | null): Scalar[] {

@@ -31,8 +31,12 @@ function rangesOf(s: ComposeService): Range[] {
   r(s.containerName?.range);
   r(s.networkMode?.range);
   r(s.replicas?.range);
-  for (const list of [s.command ?? [], s.entrypoint ?? [], s.networks, s.profiles, s.volumes])
+  for (const list of [s.command ?? [], s.entrypoint ?? [], s.networks, s.profiles, s.volumes, s.envFiles])
     for (const x of list) r(x.range);
+  for (const e of s.environment) {
+    r(e.nameRange);
+    r(e.entryRange);
+  }
   for (const p of s.ports) r(p.range);
   for (const p of s.expose) r(p.range);
   for (const b of s.labelBlocks) r(b.range);

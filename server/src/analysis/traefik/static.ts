@@ -1,6 +1,7 @@
 // Traefik's static (install) configuration as far as label checks need it.
 // Filled from the Traefik service's `command:` flags and/or a traefik.yml (see staticConfig/).
 import type { Range } from '../types';
+import type { KeyPart } from './staticConfig/setting';
 
 export type RuleSyntax = 'v2' | 'v3';
 export type MajorVersion = 'v2' | 'v3';
@@ -38,6 +39,22 @@ export interface DockerProviderConfig {
   exposedByDefaultUnknown?: boolean;
 }
 
+/** Traefik's static configuration sources, in the order its loaders try them (cmd/traefik/traefik.go). */
+export type StaticSource = 'file' | 'flags' | 'env';
+
+/** A group of settings Traefik never reads, and why. */
+export interface IgnoredStatic {
+  /**
+   * `flags`, `env`: a source that another one, loaded first, overrides. `dynamic`: dynamic
+   * configuration (`TRAEFIK_HTTP_…`) in variables, which only the static loader sees.
+   */
+  kind: 'flags' | 'env' | 'dynamic';
+  /** Each ignored flag or variable as written, where it is written. */
+  items: { text: string; origin: Origin }[];
+  /** The source Traefik reads instead (for `flags` and `env`). */
+  winner?: { source: StaticSource; name: string; origin?: Origin };
+}
+
 export interface StaticConfig {
   /** False when no Traefik service or static file was found: checks that need it stay quiet. */
   found: boolean;
@@ -57,8 +74,12 @@ export interface StaticConfig {
   api?: { insecure: boolean; dashboard: boolean };
   /** `ping`: Traefik routes `PathPrefix(`/ping`)` on this entry point (pkg/provider/traefik/internal.go). */
   ping?: { entryPoint: string };
-  /** Where Traefik reads its static configuration: a file, or the command flags (never both). */
-  from?: 'file' | 'flags';
+  /** Where Traefik reads its static configuration: a file, the command flags or the variables (one only). */
+  from?: StaticSource;
+  /** The TRAEFIK_* variables Traefik's environment loader finds on the service (unknown-static-key). */
+  variables?: { name: string; file: string; path: KeyPart[] }[];
+  /** Static settings written where Traefik never reads them (ignored-static-config). */
+  ignored?: IgnoredStatic[];
   /** That source was read, so a missing `api`, `docker`, `fileProvider`... means Traefik has none. */
   settingsKnown?: boolean;
   /** What the reader could not know, for hovers and the CLI (TOML file, environment, ...). */

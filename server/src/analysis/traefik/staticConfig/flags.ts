@@ -2,10 +2,11 @@
 // (github.com/traefik/paerser flag/flagparser.go parseOne):
 // `--name=value`; `--name` alone is "true" for bool fields and pointers to structs and otherwise
 // takes the next word as its value; `--` or the first word that is not a flag ends the flags.
+// A flag Traefik does not know never takes a next word that is itself a flag (schema.ts takesValue).
 import { hasInterpolation } from '../../compose/labels';
 import type { Scalar } from '../../compose/model';
 import type { MajorVersion } from '../static';
-import { isBoolFlag } from './schema';
+import { isBoolFlag, takesValue } from './schema';
 import type { KeyPart } from './setting';
 
 export interface Flag {
@@ -59,10 +60,12 @@ export function readFlags(words: readonly Scalar[], text: string, version: Major
     let valueWord: Scalar | undefined;
     if (eq >= 0) value = body.slice(eq + 1);
     else if (isBoolFlag(texts, version)) value = 'true';
-    else if (rest.length > 0) {
+    else if (rest.length > 0 && (takesValue(texts, version) || !rest[0].value.startsWith('-'))) {
       valueWord = rest[0];
       value = valueWord.value;
       rest = rest.slice(1);
+    } else if (!takesValue(texts, version)) {
+      value = 'true';
     } else {
       // paerser: "flag needs an argument"; kept so that its name can be checked.
       flags.push({ name, value: '', word, segments, interpolated: hasInterpolation(s), missingValue: true });

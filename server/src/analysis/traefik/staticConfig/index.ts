@@ -3,7 +3,8 @@
 // environment variables (cmd/traefik/traefik.go loader order; paerser cli/commands.go run stops
 // at the first loader that loads; docs/content/getting-started/configuration-overview.md).
 import type { ComposeFile } from '../../compose/model';
-import { emptyStaticConfig, MajorVersion, Origin, StaticConfig } from '../static';
+import { emptyStaticConfig, IgnoredStatic, MajorVersion, Origin, StaticConfig } from '../static';
+import { DYNAMIC_ROOTS, EnvSetting, readEnv } from './env';
 import { buildStatic } from './build';
 import { readStaticFile } from './file';
 import { Flag, readFlags } from './flags';
@@ -14,6 +15,8 @@ import type { Setting } from './setting';
 export { findTraefikService, isFragment } from './service';
 export type { TraefikService } from './service';
 export { readFlags } from './flags';
+export { readEnv } from './env';
+export type { EnvSetting } from './env';
 export type { Flag } from './flags';
 export { readStaticFile } from './file';
 export { lookupStaticKey, STATIC_SCHEMA } from './schema';
@@ -59,6 +62,12 @@ export function readStaticConfig(input: StaticInput, service = findTraefikServic
   }
   if (!service) return done(config, staticFiles, notes);
 
+  const env = readEnv(service.env, input.readFile);
+  const dynamic = env.filter((v) => !v.read && DYNAMIC_ROOTS.includes(v.path[0]?.text ?? ''));
+  if (dynamic.length > 0) ignore(config, 'dynamic', dynamic.map(envItem));
+  const variables = env.filter((v) => v.read);
+  if (variables.length > 0) config.variables = variables.map(({ name, file, path }) => ({ name, file, path }));
+
   const configFileFlag = flags.filter((f) => f.name.toLowerCase() === 'configfile').pop()?.value;
   const search = findConfigFile(service.mounts, configFileFlag, input.readFile);
   if (search.kind === 'found') {
@@ -73,9 +82,23 @@ export function readStaticConfig(input: StaticInput, service = findTraefikServic
       config.from = 'file';
       notes.push(`Traefik loads ${file.path}, which could not be read: entry points and providers are unknown.`);
     }
-    if (flags.some((f) => f.name.toLowerCase() !== 'configfile')) {
+    // FileLoader comes first (cmd/traefik/traefik.go): with a file found, flags and variables are never decoded.
+    const winner = {
+      source: 'file' as const,
+      name: file.path,
+      origin: { file: file.mount.file.file, range: file.mount.scalar.range },
+    };
+    const ignoredFlags = flags.filter((f) => f.name.toLowerCase() !== 'configfile');
+    if (ignoredFlags.length > 0) {
       notes.push(`Traefik ignores the command flags because it loads ${file.path}.`);
+      ignore(
+        config,
+        'flags',
+        ignoredFlags.map((f) => flagItem(f, service)),
+        winner,
+      );
     }
+    if (variables.length > 0) ignore(config, 'env', variables.map(envItem), winner);
     return done(config, staticFiles, notes);
   }
   if (search.kind === 'unknown') {
@@ -86,12 +109,43 @@ export function readStaticConfig(input: StaticInput, service = findTraefikServic
   }
   if (flags.length > 0) {
     fromFlags(config, service, flags, version);
+    // FlagLoader loads whenever Traefik has arguments (paerser cli/loader_flag.go): variables are then unused.
+    const words = service.command!.words;
+    const winner = { source: 'flags' as const, name: 'command', origin: config.sources[config.sources.length - 1] };
+    if (variables.length > 0 && words.length > 0) ignore(config, 'env', variables.map(envItem), winner);
     return done(config, staticFiles, notes);
   }
-  notes.push(
-    `Service "${service.name}" has no command flags and no mounted traefik.yml; environment variables are not read.`,
-  );
+  if (variables.length > 0) {
+    fromEnv(config, variables, version);
+    return done(config, staticFiles, notes);
+  }
+  notes.push(`Service "${service.name}" has no command flags, no TRAEFIK_* variables and no mounted traefik.yml.`);
   return done(config, staticFiles, notes);
+}
+
+function ignore(
+  config: StaticConfig,
+  kind: IgnoredStatic['kind'],
+  items: IgnoredStatic['items'],
+  winner?: IgnoredStatic['winner'],
+): void {
+  (config.ignored ??= []).push(winner ? { kind, items, winner } : { kind, items });
+}
+
+function flagItem(f: Flag, service: TraefikService): IgnoredStatic['items'][number] {
+  return { text: f.word.value, origin: { file: service.command!.file.file, range: f.word.range } };
+}
+
+function envItem(v: EnvSetting): IgnoredStatic['items'][number] {
+  return { text: v.name, origin: { file: v.file, range: v.range } };
+}
+
+function fromEnv(config: StaticConfig, variables: EnvSetting[], version: MajorVersion): void {
+  config.found = true;
+  config.from = 'env';
+  config.sources.push({ file: variables[0].file, range: variables[0].range });
+  Object.assign(config, buildStatic(variables, { mergeNameCase: true, v2: version === 'v2' }));
+  config.settingsKnown = true;
 }
 
 function done(config: StaticConfig, staticFiles: SourceFile[], notes: string[]): StaticResult {

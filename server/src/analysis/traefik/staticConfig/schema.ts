@@ -116,3 +116,15 @@ export function isBoolFlag(segments: readonly string[], version: MajorVersion): 
   // Maps themselves (entryPoints, certificatesResolvers) are not pointers.
   return typeof node.additionalProperties !== 'object';
 }
+
+/**
+ * Whether paerser takes the next word as the value of `--name` written alone: a key this version
+ * knows that is neither a bool nor a pointer to a struct. For a key it does not know (or a v2 key
+ * v3 refuses), Traefik does not start at all (unknown-static-key); reading such a flag as standing
+ * alone keeps the next flag from being taken for its value, so the rest is judged as written.
+ */
+export function takesValue(segments: readonly string[], version: MajorVersion): boolean {
+  const found = lookupStaticKey(segments, version);
+  if (!found.node || found.below) return false;
+  return !isBoolFlag(segments, version);
+}

@@ -4,6 +4,7 @@
 import { hasInterpolation } from '../../compose/labels';
 import type { ComposeFile, ComposeService, Scalar } from '../../compose/model';
 import type { MajorVersion } from '../static';
+import type { EnvSource } from './env';
 
 export interface Mount {
   /** Host path or volume name, as written. */
@@ -23,6 +24,8 @@ export interface TraefikService {
   version?: MajorVersion | 'v1';
   command?: { words: Scalar[]; file: ComposeFile };
   mounts: Mount[];
+  /** Each part's `environment:` and `env_file:`, in file order (env.ts reads them). */
+  env: EnvSource[];
 }
 
 /** `traefik`, `traefik:v3.1`, `docker.io/library/traefik:2.10`: the official image, by name. */
@@ -89,11 +92,13 @@ function mayBeTraefik(service: ComposeService): boolean {
 }
 
 function merge(parts: { service: ComposeService; file: ComposeFile }[]): TraefikService {
-  const out: TraefikService = { name: parts[0].service.name, parts: parts.map((p) => p.service), mounts: [] };
+  const out: TraefikService = { name: parts[0].service.name, parts: parts.map((p) => p.service), mounts: [], env: [] };
   const mounts = new Map<string, Mount>();
   for (const { service, file } of parts) {
     if (service.image) out.image = service.image;
     if (service.command) out.command = { words: service.command, file };
+    if (service.environment.length > 0 || service.envFiles.length > 0)
+      out.env.push({ file, environment: service.environment, envFiles: service.envFiles });
     for (const scalar of service.volumes) {
       const mount = parseVolume(scalar, file);
       if (mount) mounts.set(mount.target, mount);

@@ -1,0 +1,88 @@
+// Reads the TRAEFIK_* environment variables of the Traefik service as Traefik's environment
+// loader does (pkg/cli/loader_env.go; github.com/traefik/paerser env/filter.go
+// FindPrefixedEnvVars, env/env.go Decode): only names starting with `TRAEFIK_` and a root field
+// of the static configuration in upper case (`TRAEFIK_ENTRYPOINTS…`) are read; each `_` then
+// separates key segments, compared ignoring case. Anything else, such as dynamic configuration
+// (`TRAEFIK_HTTP_ROUTERS_…`), is never read and never reported by Traefik.
+import * as path from 'path';
+import { hasInterpolation } from '../../compose/labels';
+import type { ComposeFile, Scalar } from '../../compose/model';
+import type { Range } from '../../types';
+import { STATIC_SCHEMA } from './schema';
+import type { KeyPart, Setting } from './setting';
+
+export interface EnvSetting extends Setting {
+  /** The variable's name as written. */
+  name: string;
+  /** Where the variable is written: its name in `environment:`, or the `env_file:` entry. */
+  range: Range;
+  /** Whether Traefik's loader reads it (its name starts with a static root in upper case). */
+  read: boolean;
+}
+
+/** The static configuration's root fields (`ENTRYPOINTS`, `PROVIDERS`, …), as paerser upper-cases them. */
+const ROOTS = Object.keys(STATIC_SCHEMA.properties ?? {}).map((n) => n.toUpperCase());
+
+/** Roots of Traefik's dynamic configuration: never static, whatever the source. */
+export const DYNAMIC_ROOTS = ['http', 'tcp', 'udp', 'tls'];
+
+export interface EnvSource {
+  file: ComposeFile;
+  environment: ComposeFile['services'][number]['environment'];
+  envFiles: Scalar[];
+}
+
+/**
+ * The service's variables in effect: `env_file:` entries first, then `environment:`, which wins
+ * (compose spec 05-services.md env_file); across override files the later value of a name wins.
+ */
+export function readEnv(sources: EnvSource[], readFile?: (file: string) => string | undefined): EnvSetting[] {
+  const byName = new Map<string, EnvSetting>();
+  for (const { file, envFiles } of sources) {
+    for (const entry of envFiles) {
+      if (hasInterpolation(entry.value)) continue;
+      const host = path.resolve(path.dirname(file.file), entry.value);
+      const text = readFile?.(host);
+      if (text === undefined) continue;
+      for (const [name, value] of envFileLines(text)) {
+        if (name.startsWith('TRAEFIK_')) byName.set(name, setting(file.file, name, value, entry.range, false));
+      }
+    }
+  }
+  for (const { file, environment } of sources) {
+    for (const v of environment) {
+      if (!v.name.startsWith('TRAEFIK_') || v.value === undefined) continue;
+      const exact = file.text.slice(v.nameRange.start, v.nameRange.end) === v.name;
+      byName.set(v.name, setting(file.file, v.name, v.value, v.nameRange, exact));
+    }
+  }
+  return [...byName.values()];
+}
+
+function setting(file: string, name: string, value: string, range: Range, exact: boolean): EnvSetting {
+  const parts = name.slice('TRAEFIK_'.length).split('_');
+  let from = range.start + 'TRAEFIK_'.length;
+  const keyParts: KeyPart[] = parts.map((text) => {
+    const part = { text: text.toLowerCase(), range: exact ? { start: from, end: from + text.length } : range };
+    from += text.length + 1;
+    return part;
+  });
+  const read = ROOTS.some((root) => name.startsWith(`TRAEFIK_${root}`));
+  return { file, name, range, path: keyParts, value, interpolated: hasInterpolation(value), read };
+}
+
+/** `NAME=value` lines of an env file (comments, blank lines and `export ` skipped; quotes removed). */
+function envFileLines(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim().replace(/^export\s+/, '');
+    if (line === '' || line.startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) continue;
+    let value = line.slice(eq + 1).trim();
+    const q = value[0];
+    if ((q === '"' || q === "'") && value.endsWith(q) && value.length >= 2) value = value.slice(1, -1);
+    out.push([line.slice(0, eq).trim(), value]);
+  }
+  return out;
+}
