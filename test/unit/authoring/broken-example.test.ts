@@ -19,7 +19,13 @@ const readFile = (p: string): string | undefined => {
 };
 
 /** Codes whose findings have no single obvious repair (the user must choose what was meant). */
-const NO_OBVIOUS_REPAIR = ['yaml-syntax', 'route-conflict', 'nesting-too-deep', 'compose-spec', 'ignored-static-config'];
+const NO_OBVIOUS_REPAIR = [
+  'yaml-syntax',
+  'route-conflict',
+  'nesting-too-deep',
+  'compose-spec',
+  'ignored-static-config',
+];
 /** Codes found in .gateway-lens.yaml, which is not a file of the project (its YAML editor completes keys). */
 const NOT_IN_PROJECT_FILES = ['invalid-config'];
 
