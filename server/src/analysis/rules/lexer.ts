@@ -1,5 +1,6 @@
 // Tokens of a rule as Go's scanner sees them: vulcand/predicate hands the rule to
 // go/parser.ParseExpr, so quoting, escapes, comments and line breaks follow Go's rules.
+import { GO_ESCAPES } from '../goEscapes';
 import type { RuleProblem } from './types';
 
 export type TokenKind =
@@ -140,19 +141,8 @@ export function decodeLiteral(rule: string, start: number): DecodedLiteral {
     }
     const at = i;
     const e = rule[i + 1] ?? '';
-    const simple: Record<string, string> = {
-      a: '\x07',
-      b: '\b',
-      f: '\f',
-      n: '\n',
-      r: '\r',
-      t: '\t',
-      v: '\v',
-      '\\': '\\',
-      '"': '"',
-    };
-    if (e in simple) {
-      push(simple[e], at);
+    if (e in GO_ESCAPES) {
+      push(GO_ESCAPES[e], at);
       i += 2;
     } else if (/[0-7]/.test(e)) {
       const digits = rule.slice(i + 1, i + 4);

@@ -6,6 +6,7 @@
 // 'single quotes' are literal (only \' is an escape); "double quotes" may span lines and know
 // \n \r \t \a \b \f \v \\ \" \$ and octal \0NNN; unquoted and double-quoted values are
 // interpolated (${VAR}, defaults...) with the environment first, then the names set above.
+import { GO_ESCAPES } from '../../goEscapes';
 import type { Range } from '../../types';
 import { interpolate, type InterpolationProblem, type Lookup, type VariableUse } from './interpolate';
 
@@ -47,16 +48,8 @@ function isWhite(c: string): boolean {
 }
 
 const NAME_CHAR = /[\p{L}\p{N}_.\-[\]]/u;
-const ESCAPES: Record<string, string> = {
-  a: '\x07',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  '\\': '\\',
-  '"': '"',
+const ESCAPES: Readonly<Record<string, string>> = {
+  ...GO_ESCAPES,
   c: '\\c', // compose-go's pattern lists \c, which Go cannot unquote: it stays as written
 };
 

@@ -5,6 +5,7 @@
 // separates key segments, compared ignoring case. Anything else, such as dynamic configuration
 // (`TRAEFIK_HTTP_ROUTERS_…`), is never read and never reported by Traefik.
 import * as path from 'path';
+import { parseDotenv } from '../../compose/env';
 import { hasInterpolation } from '../../compose/labels';
 import type { ComposeFile, Scalar } from '../../compose/model';
 import type { Range } from '../../types';
@@ -44,7 +45,7 @@ export function readEnv(sources: EnvSource[], readFile?: (file: string) => strin
       const host = path.resolve(path.dirname(file.file), entry.value);
       const text = readFile?.(host);
       if (text === undefined) continue;
-      for (const [name, value] of envFileLines(text)) {
+      for (const [name, value] of parseDotenv(host, text).values) {
         if (name.startsWith('TRAEFIK_')) byName.set(name, setting(file.file, name, value, entry.range, false));
       }
     }
@@ -69,20 +70,4 @@ function setting(file: string, name: string, value: string, range: Range, exact:
   });
   const read = ROOTS.some((root) => name.startsWith(`TRAEFIK_${root}`));
   return { file, name, range, path: keyParts, value, interpolated: hasInterpolation(value), read };
-}
-
-/** `NAME=value` lines of an env file (comments, blank lines and `export ` skipped; quotes removed). */
-function envFileLines(text: string): [string, string][] {
-  const out: [string, string][] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim().replace(/^export\s+/, '');
-    if (line === '' || line.startsWith('#')) continue;
-    const eq = line.indexOf('=');
-    if (eq <= 0) continue;
-    let value = line.slice(eq + 1).trim();
-    const q = value[0];
-    if ((q === '"' || q === "'") && value.endsWith(q) && value.length >= 2) value = value.slice(1, -1);
-    out.push([line.slice(0, eq).trim(), value]);
-  }
-  return out;
 }
