@@ -102,14 +102,27 @@ export function ours(problems: Problem[]): string[] {
     .sort();
 }
 
-/** Moves the cursor with Go to Line (1-based line and column, as the status bar shows them). */
+/**
+ * Moves the cursor with Go to Line (1-based line and column, as the status bar shows them).
+ * Go to Line is tried again (up to three times) when the status bar does not reach the position:
+ * a Ctrl+G that lands while the editor is still taking focus after a file opens is lost.
+ */
 export async function goTo(page: Page, line: number, column: number): Promise<void> {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: SHOWN_WITHIN });
+  const reached = page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}:${column}`);
+    await page.keyboard.press('Enter');
+    try {
+      await reached.waitFor({ timeout: attempt < 3 ? SHOWN_WITHIN / 3 : SHOWN_WITHIN });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** 1-based line and column of `needle` in `text` (plus `within` characters into it). */
