@@ -50,7 +50,7 @@ function wantsFixAll(only: string[] | undefined): boolean {
 
 export const FEATURE_CAPABILITIES: ServerCapabilities = {
   // ' ' and '!' open the matchers inside rules (`&& `, `|| `, `!`); a space elsewhere answers nothing.
-  completionProvider: { triggerCharacters: ['.', '=', ':', ',', '`', '@', ' ', '!'] },
+  completionProvider: { triggerCharacters: ['.', '=', ':', ',', '`', '@', ' ', '!', '('] },
   hoverProvider: true,
   definitionProvider: true,
   referencesProvider: true,
@@ -139,6 +139,11 @@ export function registerFeatures(
       if ((typed === ' ' || typed === '!') && document) {
         const before = document.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
         if (!(typed === ' ' ? /(&&|\|\|)\s$/ : /(^|[\s(&|])!$/).test(before)) return [];
+      }
+      // `(` opens a matcher's arguments (hosts, paths) or a group (matchers): in rules only.
+      if (typed === '(' && document) {
+        const line = document.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
+        if (!/\.rule["']?\s*[=:]/i.test(line)) return [];
       }
       return complete(a.project, a.file, a.offset).flatMap((item) => {
         const r = range(a, a.file, item.replace);

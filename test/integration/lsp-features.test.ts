@@ -134,3 +134,26 @@ test('a space after && inside a rule opens the matchers; a space elsewhere opens
   assert.deepEqual(await ask(7, ' '), []);
   await client.change(uri, 101, TEXT);
 });
+
+test('a ( after Host in a rule offers the hosts other routers use; a ( outside rules opens nothing', async () => {
+  const lines = TEXT.split('\n');
+  const line = lines.findIndex((l) => l.includes('routers.api.rule='));
+  const rule = '      - traefik.http.routers.api.rule=Host(';
+  lines[line] = rule;
+  lines[line + 1] = '      - traefik.http.routers.web.rule=Host(`shop.example.com`)';
+  lines[line + 2] = '      - traefik.http.middlewares.x.headers.customrequestheaders.X=(';
+  await client.change(uri, 102, lines.join('\n'));
+  const ask = (l: number, character: number) =>
+    client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: l, character },
+      context: { triggerKind: 2, triggerCharacter: '(' },
+    }) as Promise<{ label: string; textEdit: { newText: string } }[]>;
+  const hosts = await ask(line, rule.length);
+  assert.deepEqual(
+    hosts.map((i) => [i.label, i.textEdit.newText]),
+    [['shop.example.com', '`shop.example.com`)']],
+  );
+  assert.deepEqual(await ask(line + 2, lines[line + 2].length), []);
+  await client.change(uri, 103, TEXT);
+});

@@ -21,6 +21,21 @@ ${api}
         - traefik.http.routers.web.middlewares=api-strip@docker,auth@file
 `;
 
+const staticProject = (api: string) => yaml`
+  services:
+    traefik:
+      image: traefik:v3.7
+      command:
+        - --entrypoints.web.address=:80
+        - --entrypoints.websecure.address=:443
+        - --certificatesresolvers.le.acme.tlschallenge=true
+        - --api.dashboard=true
+    api:
+      image: nginx
+      labels:
+${api}
+`;
+
 const cases: {
   name: string;
   src: string;
@@ -141,6 +156,43 @@ const cases: {
     range: 'websecure',
     says: ['entry point', ':443'],
     opts: { entryPoints: { web: ':80', websecure: ':443' } },
+  },
+  {
+    name: 'an entry point from a command flag: its address and the flag as written',
+    src: staticProject('        - traefik.http.routers.api.entrypoints=web,webse|cure'),
+    range: 'websecure',
+    says: [
+      '**entry point** `websecure` listens on `:443`.',
+      'command flag `--entrypoints.websecure.address=:443` in `docker-compose.yml`',
+    ],
+  },
+  {
+    name: 'an entry point from a TRAEFIK_* variable names the variable',
+    src: staticProject('        - traefik.http.routers.api.entrypoints=w|eb').replace(
+      /command:\n.*\n.*\n.*\n.*\n/,
+      'environment:\n        TRAEFIK_ENTRYPOINTS_WEB_ADDRESS: ":8000"\n',
+    ),
+    says: ['listens on `:8000`', 'variable `TRAEFIK_ENTRYPOINTS_WEB_ADDRESS` in `docker-compose.yml`'],
+  },
+  {
+    name: 'an entry point the static configuration does not define says so',
+    src: staticProject('        - traefik.http.routers.api.entrypoints=ht|tps'),
+    range: 'https',
+    says: ['**entry point** `https`', 'Not an entry point of the static configuration (command flags).'],
+  },
+  {
+    name: 'the implicit entry point http when none is configured',
+    src: staticProject('        - traefik.http.routers.api.entrypoints=ht|tp').replace(/ +- --entrypoints.*\n/g, ''),
+    says: ['listens on `:80`', 'Created by Traefik because the static configuration defines none'],
+  },
+  {
+    name: 'a certificate resolver: its challenge and its flag',
+    src: staticProject('        - traefik.http.routers.api.tls.certresolver=l|e'),
+    range: 'le',
+    says: [
+      '**certificate resolver** `le` uses the ACME `tlschallenge`.',
+      '`--certificatesresolvers.le.acme.tlschallenge=true`',
+    ],
   },
   {
     name: 'outside labels: nothing',

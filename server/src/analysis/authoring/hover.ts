@@ -14,6 +14,7 @@ import { docUrl, schemaAt, typeText } from './docs';
 import { describeRule, ruleSyntaxOf } from './matchers';
 import { codeSpan, escapeMarkdown } from './markdown';
 import { NOUN, occurrenceAt, occurrencesOf, type Occurrence } from './names';
+import { certResolverText, entryPointText } from './staticHover';
 import type { Hover } from './types';
 
 export function hover(project: Project, file: string, offset: number): Hover | undefined {
@@ -91,11 +92,13 @@ function valueHover(project: Project, label: Label, offset: number): Hover | und
   }
   if (segs.length === 5 && segs[2] === 'routers' && segs[4] === 'entrypoints') {
     const item = listItems(label).find((i) => i.range.start <= offset && offset <= i.range.end);
-    const entry = item && project.staticConfig.entryPoints.get(item.value);
-    if (!item || !entry) return undefined;
-    const where = entry.origin ? ` (${escapeMarkdown(path.basename(entry.origin.file))})` : '';
-    const address = entry.address ? ` on ${codeSpan(entry.address)}` : '';
-    return { markdown: `**entry point** ${codeSpan(entry.name)}${address}${where}`, range: item.range };
+    if (!item || item.value === '') return undefined;
+    return { markdown: entryPointText(project, item.value), range: item.range };
+  }
+  if (segs.length === 6 && segs[2] === 'routers' && segs[4] === 'tls' && segs[5] === 'certresolver') {
+    const name = label.value.trim();
+    if (name === '' || label.interpolated) return undefined;
+    return { markdown: certResolverText(project, name), range: label.valueRange };
   }
   return undefined;
 }

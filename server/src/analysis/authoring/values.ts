@@ -1,7 +1,8 @@
 // Label values: entry points, middleware and service names, matchers inside rules, booleans and
 // enums from the schema, the compose service's ports, networks, and values used elsewhere.
-import { containerPorts } from '../checks/missing-port';
 import { entryPointProtocol } from '../checks/undefined-entrypoint';
+import { basename } from 'path';
+import { droppedContainers } from '../route/unloaded';
 import { lookupLabelKey, type LabelSchema, type LabelVersion } from '../schema';
 import { definitions } from '../traefik/lookup';
 import type { Kind, Protocol } from '../traefik/model';
@@ -10,6 +11,8 @@ import type { LabelContext } from './context';
 import { schemaAt } from './docs';
 import { matchers, ruleSyntaxOf } from './matchers';
 import { occurrences } from './names';
+import { portCandidates } from './ports';
+import { ruleArgItems } from './ruleArgs';
 import type { CompletionItem } from './types';
 
 /** Services Traefik builds itself (pkg/server/service/internalhandler.go). */
@@ -61,11 +64,9 @@ function candidatesFor(
     return names(ctx, protocol, 'services', provider, [...(ctx.project.options.externalServices ?? []), ...internal]);
   }
   if (/\.loadbalancer\.server\.port$/.test(path)) {
-    return (ctx.container ? containerPorts(ctx.container) : []).map((p) => ({
-      value: String(p),
-      detail: `port of ${ctx.serviceName}`,
-    }));
+    return portCandidates(ctx.container);
   }
+  if (/\.tls\.certresolver$/.test(path)) return certResolvers(ctx, path);
   if (/^traefik\.(docker|swarm)\.network$/.test(path)) return networks(ctx);
   if (/^traefik\.http\.routers\.\*\.rulesyntax$/.test(path)) return [{ value: 'v3' }, { value: 'v2' }];
   if (/^traefik\.http\.middlewares\.\*\.stripprefix\.prefixes$/.test(path)) return pathPrefixes(ctx);
@@ -93,9 +94,18 @@ function entryPoints(ctx: LabelContext, protocol: Protocol): Candidate[] {
 
 function names(ctx: LabelContext, protocol: Protocol, kind: Kind, provider: string, extra: string[]): Candidate[] {
   const out = new Map<string, Candidate>();
+  const dropped = kind === 'services' ? droppedContainers(ctx.project) : undefined;
+  const maybe: Candidate[] = [];
   for (const def of definitions(ctx.project, protocol, kind)) {
     const value = def.container.provider === provider ? def.name : `${def.name}@${def.container.provider}`;
     if (out.has(value)) continue;
+    // A service Traefik does not load is not offered; one that something out of view may load is, marked.
+    const unloaded = dropped?.get(def.container.compose.name);
+    if (dropped && (!def.container.enabled || unloaded)) {
+      if (unloaded?.unless && !maybe.some((m) => m.value === value))
+        maybe.push({ value, detail: `may not load: ${unloaded.reason} (${unloaded.code}) unless ${unloaded.unless}` });
+      continue;
+    }
     const type = kind === 'middlewares' ? [...def.fields.keys()][0]?.split('.')[0] : undefined;
     const where = def.implicit
       ? `created by Traefik for ${def.container.compose.name}`
@@ -110,7 +120,17 @@ function names(ctx: LabelContext, protocol: Protocol, kind: Kind, provider: stri
     }
   }
   for (const value of extra) if (!out.has(value)) out.set(value, { value, detail: 'outside this project' });
-  return [...out.values()];
+  return [...out.values(), ...maybe.filter((m) => !out.has(m.value))];
+}
+
+/** The static configuration's certificate resolvers; when it is not known, those other routers name. */
+function certResolvers(ctx: LabelContext, path: string): Candidate[] {
+  const resolvers = ctx.project.staticConfig.certResolvers;
+  if (!resolvers) return usedElsewhere(ctx, path);
+  return [...resolvers.values()].map((r) => ({
+    value: r.name,
+    detail: `certificate resolver${r.challenge ? ` (${r.challenge})` : ''}${r.origin ? ` in ${basename(r.origin.file)}` : ''}`,
+  }));
 }
 
 /** The Docker network names (compose prefixes a network key with the project name unless it has `name:`). */
@@ -179,7 +199,11 @@ function otherItems(text: string, start: number, item: Range): string[] {
 function ruleItems(ctx: LabelContext, protocol: Protocol, routerName: string | undefined): CompletionItem[] {
   const value = ctx.value!;
   const before = value.text.slice(0, ctx.offset - value.range.start);
-  if (insideString(before)) return [];
+  const open = openString(before);
+  if (open >= 0 || /\(\s*$/.test(before)) {
+    const args = ruleArgItems(ctx, protocol, routerName, open >= 0 ? value.range.start + open : -1);
+    if (args || open >= 0) return args ?? [];
+  }
   const word = /[A-Za-z]*$/.exec(before)![0];
   const after = /^[A-Za-z]*/.exec(value.text.slice(ctx.offset - value.range.start))![0];
   const previous = before.slice(0, before.length - word.length).trimEnd();
@@ -203,14 +227,15 @@ function ruleItems(ctx: LabelContext, protocol: Protocol, routerName: string | u
   }));
 }
 
-function insideString(before: string): boolean {
-  let quote = '';
+/** Index of the quote that opens the string the text ends in, or -1 outside a string. */
+function openString(before: string): number {
+  let quote = -1;
   for (let i = 0; i < before.length; i++) {
     const c = before[i];
-    if (quote === '') {
-      if (c === '`' || c === '"') quote = c;
-    } else if (c === '\\' && quote === '"') i++;
-    else if (c === quote) quote = '';
+    if (quote < 0) {
+      if (c === '`' || c === '"') quote = i;
+    } else if (c === '\\' && before[quote] === '"') i++;
+    else if (c === before[quote]) quote = -1;
   }
-  return quote !== '';
+  return quote;
 }

@@ -19,20 +19,53 @@ export interface Unloaded {
 }
 
 const cache = new WeakMap<Project, Map<Definition, Unloaded>>();
+const effects = new WeakMap<Project, Finding[]>();
+
+/** The project's findings that say Traefik drops a container or disables a router. */
+function withEffect(project: Project): Finding[] {
+  let found = effects.get(project);
+  if (found) return found;
+  found = [];
+  for (const check of CHECKS) {
+    try {
+      found.push(...runCheck(check, project).filter((f) => f.effect));
+    } catch {
+      // The diagnostics report a failing check as internal-error; routing goes on without it.
+    }
+  }
+  effects.set(project, found);
+  return found;
+}
+
+/** Compose services whose container Traefik drops or ignores, by name, with the finding that says so. */
+export function droppedContainers(project: Project): Map<string, Unloaded> {
+  const out = new Map<string, Unloaded>();
+  for (const f of withEffect(project)) {
+    const effect = f.effect!;
+    const known = out.get(effect.service);
+    if (effect.drops !== 'container' || (known && (!known.unless || effect.unless))) continue;
+    out.set(effect.service, {
+      code: f.code,
+      file: f.file,
+      range: f.range,
+      reason: containerReason(f.code, effect.service),
+      ...(effect.unless ? { unless: effect.unless } : {}),
+    });
+  }
+  return out;
+}
+
+function containerReason(code: string, service: string): string {
+  return code === 'not-enabled'
+    ? `Traefik ignores its container "${service}"`
+    : `its container "${service}" is dropped`;
+}
 
 export function unloadedRouters(project: Project): Map<Definition, Unloaded> {
   let out = cache.get(project);
   if (out) return out;
   out = new Map();
-  const findings: Finding[] = [];
-  for (const check of CHECKS) {
-    try {
-      findings.push(...runCheck(check, project));
-    } catch {
-      // The diagnostics report a failing check as internal-error; routing goes on without it.
-    }
-  }
-  for (const f of findings) {
+  for (const f of withEffect(project)) {
     const effect = f.effect;
     if (!effect) continue;
     for (const container of project.containers) {
@@ -47,12 +80,7 @@ export function unloadedRouters(project: Project): Map<Definition, Unloaded> {
           code: f.code,
           file: f.file,
           range: f.range,
-          reason:
-            effect.drops === 'container'
-              ? f.code === 'not-enabled'
-                ? `Traefik ignores its container "${effect.service}"`
-                : `its container "${effect.service}" is dropped`
-              : 'Traefik disables it',
+          reason: effect.drops === 'container' ? containerReason(f.code, effect.service) : 'Traefik disables it',
           ...(effect.unless ? { unless: effect.unless } : {}),
         });
       }

@@ -28,6 +28,14 @@ export interface EntryPoint {
   tls?: boolean;
 }
 
+/** `certificatesResolvers.<name>`: what `tls.certresolver` labels may name. */
+export interface CertResolver {
+  name: string;
+  /** The ACME challenge it is configured with (`httpChallenge`, `tlsChallenge`, `dnsChallenge`). */
+  challenge?: string;
+  origin?: Origin;
+}
+
 export interface DockerProviderConfig {
   exposedByDefault: boolean;
   network?: string;
@@ -66,6 +74,8 @@ export interface StaticConfig {
   entryPoints: Map<string, EntryPoint>;
   /** True when entry points were read from somewhere (so unknown names can be reported). */
   entryPointsKnown: boolean;
+  /** Certificate resolvers by name; set once a source was read (empty: it defines none). */
+  certResolvers?: Map<string, CertResolver>;
   docker?: DockerProviderConfig;
   swarm?: DockerProviderConfig;
   /** `providers.file` is configured: `@file` references may resolve. */

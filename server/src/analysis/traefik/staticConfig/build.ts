@@ -2,7 +2,7 @@
 // Traefik's defaults (pkg/config/static/static_config.go SetEffectiveConfiguration,
 // pkg/provider/docker/pdocker.go SetDefaults, static_config.go API.SetDefaults).
 import { parseBool } from '../values';
-import type { DockerProviderConfig, EntryPoint, Origin, RuleSyntax, StaticConfig } from '../static';
+import type { CertResolver, DockerProviderConfig, EntryPoint, Origin, RuleSyntax, StaticConfig } from '../static';
 import type { Setting } from './setting';
 
 export interface BuildOptions {
@@ -18,7 +18,15 @@ export interface BuildOptions {
 
 type Built = Pick<
   StaticConfig,
-  'entryPoints' | 'entryPointsKnown' | 'docker' | 'swarm' | 'fileProvider' | 'defaultRuleSyntax' | 'api' | 'ping'
+  | 'entryPoints'
+  | 'entryPointsKnown'
+  | 'certResolvers'
+  | 'docker'
+  | 'swarm'
+  | 'fileProvider'
+  | 'defaultRuleSyntax'
+  | 'api'
+  | 'ping'
 >;
 
 const lower = (s: Setting, i: number): string | undefined => s.path[i]?.text.toLowerCase();
@@ -68,6 +76,7 @@ export function buildStatic(settings: Setting[], options: BuildOptions): Built {
   const built: Built = {
     entryPoints,
     entryPointsKnown: known,
+    certResolvers: readCertResolvers(settings, options),
     fileProvider: present(settings, ['providers', 'file']) !== 'no',
   };
   const docker = provider(settings, 'docker');
@@ -155,6 +164,23 @@ function readEntryPoints(
     entryPoints.set(name, ep);
   }
   return { entryPoints, known };
+}
+
+/** `certificatesResolvers.<name>.acme.<challenge>` (pkg/config/static/static_config.go CertificateResolvers). */
+function readCertResolvers(settings: Setting[], options: BuildOptions): Map<string, CertResolver> {
+  const out = new Map<string, CertResolver>();
+  for (const s of settings) {
+    if (lower(s, 0) !== 'certificatesresolvers' || s.path.length < 2 || s.path[1].text.includes('$')) continue;
+    const name = s.path[1].text;
+    const id = options.mergeNameCase
+      ? ([...out.keys()].find((k) => k.toLowerCase() === name.toLowerCase()) ?? name)
+      : name;
+    const resolver = out.get(id) ?? { name: id, origin: originOf(s, 1) };
+    const challenge = lower(s, 2) === 'acme' ? s.path[3]?.text : undefined;
+    if (challenge && /challenge$/i.test(challenge)) resolver.challenge ??= challenge;
+    out.set(id, resolver);
+  }
+  return out;
 }
 
 function joined(s: Setting): string {
