@@ -1,5 +1,6 @@
 // Test helpers: run the analysis on compose snippets and read findings back as text slices.
 import { Analyzer, type AnalysisOptions, type Finding } from '../server/src/analysis';
+import type { DirEntry } from '../server/src/analysis/traefik/fileProvider';
 
 export interface Seen {
   code: string;
@@ -33,6 +34,7 @@ export function runAll(text: string, opts: SnippetOptions = {}): Seen[] {
     files,
     options: opts.options,
     readFile: (p) => opts.mounted?.[p],
+    listDir: (dir) => listMounted(opts.mounted ?? {}, dir),
   });
   return findings.map((f: Finding) => ({
     code: f.code,
@@ -41,6 +43,18 @@ export function runAll(text: string, opts: SnippetOptions = {}): Seen[] {
     message: f.message,
     data: f.data,
   }));
+}
+
+/** The entries of a folder among the mounted files (absolute paths), as a directory listing. */
+export function listMounted(mounted: Record<string, string>, dir: string): DirEntry[] | undefined {
+  const prefix = `${dir.replace(/\/$/, '')}/`;
+  const entries = new Map<string, DirEntry>();
+  for (const file of Object.keys(mounted)) {
+    if (!file.startsWith(prefix)) continue;
+    const [name, ...rest] = file.slice(prefix.length).split('/');
+    entries.set(name, { name, directory: rest.length > 0 });
+  }
+  return entries.size > 0 ? [...entries.values()] : undefined;
 }
 
 /**

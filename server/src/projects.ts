@@ -21,6 +21,7 @@ import { uriToPath, type Documents } from './documents';
 import type { ProblemCounts } from './protocol';
 import { analysisOptions, type Settings, type SettingsCache } from './settings';
 import { composeOrder, isComposeFileName, type DiskFiles, type WorkspaceFolders } from './workspace';
+import { listFolder } from './readText';
 
 export interface ProjectResult {
   folder: string;
@@ -216,6 +217,7 @@ export class Projects {
         staticFiles,
         options: analysisOptions(settings),
         readFile: (file) => read(path.normalize(file)),
+        listDir: (dir) => (this.host.boundary.allows(dir, 'mount') ? listFolder(path.normalize(dir)) : undefined),
         config,
       },
     };

@@ -81,3 +81,16 @@ export function readProblem(err: unknown): string {
 function describeBytes(n: number): string {
   return n >= 2 ** 20 ? `${Math.round((n / 2 ** 20) * 10) / 10} MiB` : `${n} bytes`;
 }
+
+/** A folder's entries (the file provider's directory); undefined when it cannot be listed. */
+export function listFolder(folder: string): { name: string; directory: boolean }[] | undefined {
+  try {
+    return fs.readdirSync(folder, { withFileTypes: true }).flatMap((e): { name: string; directory: boolean }[] => {
+      if (e.isDirectory()) return [{ name: e.name, directory: true }];
+      // os.ReadDir does not follow a symlink, so Traefik opens one as a file.
+      return e.isFile() || e.isSymbolicLink() ? [{ name: e.name, directory: false }] : [];
+    });
+  } catch {
+    return undefined;
+  }
+}

@@ -9,6 +9,9 @@ import type { AnalysisOptions, Project } from './project';
 import { buildContainers } from './traefik/containers';
 import type { SourceFile } from './traefik/staticConfig';
 import { StaticReader } from './traefik/staticConfig/reader';
+import { findTraefikService } from './traefik/staticConfig/service';
+import type { DirEntry } from './traefik/fileProvider';
+import { FileProviderReader } from './traefik/fileProvider/reader';
 import { parseConfig, withConfig, type ParsedConfig } from './config';
 import { applySuppressions } from './suppress';
 import type { Finding } from './types';
@@ -37,6 +40,8 @@ export interface ProjectInput {
   options?: AnalysisOptions;
   /** Reads files the compose file points at (a mounted traefik.yml, a build's Dockerfile); absolute path in, text or undefined out. */
   readFile?: (absolutePath: string) => string | undefined;
+  /** Lists a folder (the file provider's directory); absolute path in, entries or undefined out. */
+  listDir?: (absolutePath: string) => DirEntry[] | undefined;
   /** The project's .gateway-lens.yaml (found by the caller with configCandidates). */
   config?: SourceFile;
   /** Options given for this one run (command-line flags): they win over the config file. */
@@ -53,6 +58,8 @@ export class Analyzer {
   private parsers = new Map<string, ComposeParser>();
   /** Per project (its first compose file): the static configuration's reader. */
   private statics = new Map<string, StaticReader>();
+  /** Per project (its first compose file): the file provider's reader. */
+  private fileProviders = new Map<string, FileProviderReader>();
   /** Findings kept for reuse by the next analysis of the same project. */
   private memory = new Memory();
   /** The last config file parsed, by path, while its text is the same. */
@@ -82,6 +89,7 @@ export class Analyzer {
   forget(file: string): void {
     this.parsers.delete(file);
     this.statics.delete(file);
+    this.fileProviders.delete(file);
     this.memory.forget(file);
   }
 
@@ -99,10 +107,14 @@ export class Analyzer {
       explicit: input.staticFiles ?? [],
       readFile: input.readFile,
     });
+    let fileReader = this.fileProviders.get(first);
+    if (!fileReader) this.fileProviders.set(first, (fileReader = new FileProviderReader()));
+    const fileProvider = fileReader.read(config, token, findTraefikService(files), input);
     const version = options.version ?? config.version ?? 'v3';
     const name = projectName(files);
     const containers = buildContainers(files, config, name, input.readFile);
-    return { name, files, staticConfig: config, staticKey: token, staticFiles, version, containers, options };
+    const project = { name, files, staticConfig: config, staticKey: token, staticFiles, version, containers, options };
+    return { ...project, fileProvider };
   }
 
   analyze(input: ProjectInput): AnalysisResult {

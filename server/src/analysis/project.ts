@@ -1,6 +1,7 @@
 // One Traefik's view: the compose files of one project (one folder), the static config
 // they run with, and every container Traefik's docker provider would build from them.
 import type { ComposeFile } from './compose/model';
+import type { FileProvider } from './traefik/fileProvider';
 import type { Container } from './traefik/model';
 import type { MajorVersion, StaticConfig } from './traefik/static';
 import type { Severity } from './types';
@@ -34,4 +35,6 @@ export interface Project {
   version: MajorVersion;
   containers: Container[];
   options: AnalysisOptions;
+  /** The file provider's dynamic files and what they define (`<name>@file`). */
+  fileProvider: FileProvider;
 }

@@ -167,7 +167,7 @@ function check(options: Options, io: Io): number {
       }
       staticFiles = [{ file: named, text }];
     }
-    projects.push({ files, staticFiles, readFile: inputs.readFile, config, override });
+    projects.push({ files, staticFiles, readFile: inputs.readFile, listDir: inputs.listDir, config, override });
   }
   let sources: Sources = inputs;
   if (options.fix || options.fixDryRun) {

@@ -3,8 +3,9 @@
 // the analysis asks for (a mounted traefik.yml), each read once.
 import * as path from 'path';
 import type { SourceFile } from '../analysis';
+import type { DirEntry } from '../analysis/traefik/fileProvider';
 import { lineMap, type LineMap } from '../convert';
-import { UnreadableFile } from '../readText';
+import { listFolder, UnreadableFile } from '../readText';
 import { stripBom } from '../workspace';
 import { readProblem, UsageError, type Io } from './command';
 
@@ -13,6 +14,7 @@ export interface Inputs {
   projects: Map<string, SourceFile[]>;
   staticFiles: SourceFile[];
   readFile(file: string): string | undefined;
+  listDir(folder: string): DirEntry[] | undefined;
   /** How to show an absolute path: as given, else relative to the working directory. */
   shown(file: string): string;
   lines(file: string): LineMap | undefined;
@@ -65,6 +67,7 @@ export function readInputs(given: string[], traefikConfig: string | undefined, i
     projects,
     staticFiles,
     readFile,
+    listDir: (folder) => listFolder(path.resolve(io.cwd, folder)),
     shown: (file) => shownAs.get(file) ?? path.relative(io.cwd, file),
     lines: (file) => {
       let map = maps.get(file);

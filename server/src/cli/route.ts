@@ -179,6 +179,7 @@ function route(options: Options, io: Io): number {
     staticFiles: inputs.staticFiles,
     options: options.traefikVersion ? { version: options.traefikVersion } : {},
     readFile: inputs.readFile,
+    listDir: inputs.listDir,
   });
   const result = routeRequest(project, {
     url: options.url,

@@ -19,7 +19,7 @@ function signed(c: Container, signature: Signature): string {
 
 /** The project-wide facts every key starts with, then each container's signature. */
 export function projectKey(project: Project, signature: Signature, ...more: unknown[]): Key {
-  const key: unknown[] = [project.staticKey, project.version, project.name, ...more];
+  const key: unknown[] = [project.staticKey, project.fileProvider, project.version, project.name, ...more];
   for (const c of project.containers) key.push(signed(c, signature));
   return key;
 }

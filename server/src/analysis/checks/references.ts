@@ -7,6 +7,7 @@ import { index, qualify } from '../traefik/lookup';
 import type { Definition, Kind, Protocol } from '../traefik/model';
 import { ListItem, nearest } from '../traefik/values';
 import type { Effect, Related, Severity } from '../types';
+import { fileRelated, liveFileNames, resolveFileReference } from './fileReferences';
 
 export interface Missing {
   item: ListItem;
@@ -71,12 +72,24 @@ export function resolveReference(
       data: { name: item.value, suggestion },
     };
   }
-  // Another provider (file, kubernetes, ...): its configuration is not in view.
+  if (ref.provider === 'file') return resolveFileReference(project, router, protocol, item, ref.name, rules);
+  // Another provider (kubernetes, consul, ...): its configuration is not in view.
   if (ref.provider !== provider) return undefined;
   const found = index(project, protocol, rules.kind);
   const live = found.live.get(provider) ?? new Map<string, Definition[]>();
   if (live.has(ref.name)) return undefined;
   if (rules.external.includes(ref.name) || rules.external.includes(item.value)) return undefined;
+  const inFile = !ref.explicit ? liveFileNames(project, protocol, rules.kind).get(ref.name) : undefined;
+  if (inFile) {
+    return {
+      item,
+      message: `${rules.noun} "${ref.name}" is defined by the file provider: write "${ref.name}@file"`,
+      explanation: `A name without "@" belongs to the router's own provider (pkg/server/provider/provider.go GetQualifiedName), so Traefik looks for "${ref.name}@${provider}", which does not exist, and disables ${describe(router)}. The file provider defines "${ref.name}@file".`,
+      severity: 'error',
+      related: [fileRelated(inFile, `"${ref.name}@file" is defined here`)],
+      data: { name: item.value, suggestion: `${ref.name}@file` },
+    };
+  }
   const ignored = found.all.find((d) => d.name === ref.name);
   const near = nearest(ref.name, live.keys());
   const suffix = ref.explicit ? `@${ref.provider}` : '';

@@ -47,6 +47,13 @@ export interface DockerProviderConfig {
   exposedByDefaultUnknown?: boolean;
 }
 
+export interface StaticPath {
+  value: string;
+  /** Written with a compose variable: the path Traefik sees is not known. */
+  interpolated: boolean;
+  origin: Origin;
+}
+
 /** Traefik's static configuration sources, in the order its loaders try them (cmd/traefik/traefik.go). */
 export type StaticSource = 'file' | 'flags' | 'env';
 
@@ -80,6 +87,8 @@ export interface StaticConfig {
   swarm?: DockerProviderConfig;
   /** `providers.file` is configured: `@file` references may resolve. */
   fileProvider: boolean;
+  /** `providers.file.filename` / `.directory` as written: paths inside Traefik's container. */
+  fileProviderPaths?: { filename?: StaticPath; directory?: StaticPath };
   defaultRuleSyntax?: RuleSyntax;
   api?: { insecure: boolean; dashboard: boolean };
   /** `ping`: Traefik routes `PathPrefix(`/ping`)` on this entry point (pkg/provider/traefik/internal.go). */

@@ -24,6 +24,7 @@ type Built = Pick<
   | 'docker'
   | 'swarm'
   | 'fileProvider'
+  | 'fileProviderPaths'
   | 'defaultRuleSyntax'
   | 'api'
   | 'ping'
@@ -67,6 +68,16 @@ function maybe(b: boolean | 'unknown' | undefined): boolean {
   return b === true || b === 'unknown';
 }
 
+/** providers.file.filename and .directory (the file provider reads the directory when both are set). */
+function fileProviderPaths(fields: Setting[]): StaticConfig['fileProviderPaths'] {
+  const out: NonNullable<StaticConfig['fileProviderPaths']> = {};
+  for (const key of ['filename', 'directory'] as const) {
+    const s = value(fields, key);
+    if (s?.value) out[key] = { value: s.value, interpolated: s.interpolated, origin: originOf(s, s.path.length - 1) };
+  }
+  return out;
+}
+
 function originOf(s: Setting, index: number): Origin {
   return { file: s.file, range: s.path[index].range };
 }
@@ -79,6 +90,7 @@ export function buildStatic(settings: Setting[], options: BuildOptions): Built {
     certResolvers: readCertResolvers(settings, options),
     fileProvider: present(settings, ['providers', 'file']) !== 'no',
   };
+  if (built.fileProvider) built.fileProviderPaths = fileProviderPaths(under(settings, 'providers', 'file'));
   const docker = provider(settings, 'docker');
   if (docker && options.v2 && bool(value(under(settings, 'providers', 'docker'), 'swarmmode')) === true) {
     built.swarm = docker;

@@ -19,10 +19,11 @@ export interface StaticFileRead {
   refused?: string;
 }
 
-export function readStaticFile(file: string, text: string): StaticFileRead {
+/** `partial`: walk what parses of a file with errors too (what a refused dynamic file meant to define). */
+export function readStaticFile(file: string, text: string, partial = false): StaticFileRead {
   const doc = parseDocument(text, { merge: true, uniqueKeys: false });
   const out: StaticFileRead = { keys: [], settings: [], ok: doc.errors.length === 0 };
-  if (!out.ok || !isMap(doc.contents)) return out;
+  if ((!out.ok && !partial) || !isMap(doc.contents)) return out;
   try {
     walkMap(new AliasBudget(doc), doc.contents, [], file, out);
   } catch (e) {

@@ -49,7 +49,7 @@ export function findConfigFile(
 }
 
 /** The mount that holds a container path: the deepest target equal to it or above it. */
-function mountOf(mounts: Mount[], containerPath: string): Mount | undefined {
+export function mountOf(mounts: Mount[], containerPath: string): Mount | undefined {
   let best: Mount | undefined;
   for (const m of mounts) {
     const holds = m.target === containerPath || m.target === '/' || containerPath.startsWith(`${m.target}/`);
@@ -59,7 +59,7 @@ function mountOf(mounts: Mount[], containerPath: string): Mount | undefined {
 }
 
 /** Host path of a container path inside a bind mount; undefined for named volumes and variables. */
-function hostPath(mount: Mount, containerPath: string): string | undefined {
+export function hostPath(mount: Mount, containerPath: string): string | undefined {
   const source = mount.source;
   if (hasInterpolation(source) || !/^(\.|\/)/.test(source)) return undefined;
   const base = path.resolve(path.dirname(mount.file.file), source);

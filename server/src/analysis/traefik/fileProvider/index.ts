@@ -1,0 +1,110 @@
+// Finds the files Traefik's file provider reads: `providers.file.directory` (which wins when both
+// are set) or `providers.file.filename`, paths inside Traefik's container mapped to the host
+// through the Traefik service's volumes (pkg/provider/file/file.go BuildConfiguration).
+// A directory is read in name order, sub-directories where they fall, .toml/.yaml/.yml only
+// (loadFileConfigFromDirectory, which uses os.ReadDir).
+import * as path from 'path';
+import type { StaticConfig, StaticPath } from '../static';
+import { hostPath, mountOf } from '../staticConfig/mounts';
+import type { TraefikService } from '../staticConfig/service';
+import { fileDefinitions } from './definitions';
+import type { DynamicFile, FileProvider, FileProviderIo } from './model';
+import { dynamicFormat, readDynamicFile } from './read';
+
+export { fileNames } from './definitions';
+export type { DirEntry, DynamicFile, FileDefinition, FileProvider, FileProviderIo } from './model';
+export { UNKNOWN_FILE_PROVIDER } from './model';
+
+/** Directories deeper than this are not followed (a symlink loop). */
+const MAX_DEPTH = 8;
+
+export function readFileProvider(
+  config: StaticConfig,
+  service: TraefikService | undefined,
+  io: FileProviderIo,
+  parse: (file: string, containerPath: string, text: string) => DynamicFile = parseDynamicFile,
+): FileProvider {
+  const unknown = (note: string): FileProvider => ({ state: 'unknown', note, files: [], uncertain: true });
+  if (!config.settingsKnown) return unknown('the static configuration could not be read');
+  if (!config.fileProvider)
+    return { state: 'none', note: 'the static configuration enables no file provider', files: [], uncertain: false };
+  const { directory, filename } = config.fileProviderPaths ?? {};
+  const given: StaticPath | undefined = directory ?? filename;
+  if (!given)
+    return {
+      state: 'none',
+      note: 'providers.file sets neither filename nor directory ("no filename defined")',
+      files: [],
+      uncertain: false,
+    };
+  const mode = directory ? 'directory' : 'filename';
+  if (given.interpolated) return unknown(`providers.file.${mode} is a compose variable`);
+  if (!service) return unknown('no Traefik service mounts it');
+  const containerPath = path.posix.resolve('/', given.value.trim());
+  const mount = mountOf(service.mounts, containerPath);
+  const host = mount && hostPath(mount, containerPath);
+  if (host === undefined) return unknown(`${containerPath} is not bind-mounted from the project`);
+  const view: FileProvider = { state: 'read', mode, path: containerPath, files: [], uncertain: false };
+  if (mode === 'filename') {
+    const text = io.readFile?.(host);
+    if (text === undefined) return unknown(`${containerPath} (${host}) cannot be read`);
+    view.files.push(parse(host, containerPath, text));
+  } else if (!walk(host, containerPath, io, parse, view, 0)) {
+    return unknown(`${containerPath} (${host}) cannot be listed`);
+  }
+  view.refusedBy = view.files.find((f) => f.refused);
+  view.uncertain = view.files.some((f) => f.read.templated);
+  return view;
+}
+
+function walk(
+  dir: string,
+  containerDir: string,
+  io: FileProviderIo,
+  parse: (file: string, containerPath: string, text: string) => DynamicFile,
+  view: FileProvider,
+  depth: number,
+): boolean {
+  const entries = io.listDir?.(dir);
+  if (!entries) return false;
+  for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const host = path.join(dir, e.name);
+    const inside = path.posix.join(containerDir, e.name);
+    if (e.directory) {
+      if (depth >= MAX_DEPTH || !walk(host, inside, io, parse, view, depth + 1)) view.uncertain = true;
+      continue;
+    }
+    if (!dynamicFormat(e.name)) continue;
+    const text = io.readFile?.(host);
+    if (text === undefined) {
+      view.uncertain = true;
+      continue;
+    }
+    view.files.push(parse(host, inside, text));
+  }
+  return true;
+}
+
+export function parseDynamicFile(file: string, containerPath: string, text: string): DynamicFile {
+  const format = dynamicFormat(containerPath);
+  if (!format)
+    return {
+      file,
+      containerPath,
+      text,
+      read: { format: 'yaml', keys: [], settings: [], templated: false },
+      definitions: [],
+      refused: { message: `unsupported file extension: ${containerPath}`, range: { start: 0, end: 0 } },
+    };
+  const read = readDynamicFile(file, text, format);
+  const out: DynamicFile = {
+    file,
+    containerPath,
+    text,
+    read,
+    definitions: fileDefinitions(file, read.keys, read.settings),
+  };
+  // A template may render into a file that decodes: its syntax is not judged.
+  if (read.syntaxError && !read.templated) out.refused = read.syntaxError;
+  return out;
+}

@@ -1,0 +1,50 @@
+// The `gateway-lens` command on the file-provider fixtures (test/fixtures/fileprovider): one
+// project per form Traefik's file provider reads, each finding asserted by code and the text it
+// underlines, and nothing else.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { built } from '../support/build';
+
+const CLI = built('cli.js');
+const ROOT = path.join(__dirname, '..', 'fixtures', 'fileprovider');
+
+const cases: { folder: string; expect: string[] }[] = [
+  { folder: 'file-yaml', expect: ['error undefined-middleware secure-header@file'] },
+  { folder: 'directory', expect: [] },
+  { folder: 'toml', expect: ['error undefined-middleware ratelimitt@file'] },
+  { folder: 'refused', expect: ['error undefined-middleware auth@file'] },
+  { folder: 'unseen', expect: [] },
+];
+
+interface Row {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+}
+
+function slice(row: Row): string {
+  const lines = fs.readFileSync(row.file, 'utf8').split('\n');
+  if (row.line !== row.endLine) return lines[row.line - 1].slice(row.column - 1);
+  return lines[row.line - 1].slice(row.column - 1, row.endColumn - 1);
+}
+
+for (const c of cases) {
+  test(`file provider fixture ${c.folder}`, () => {
+    const dir = path.join(ROOT, c.folder);
+    const out = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', 'docker-compose.yml'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    assert.equal(out.stderr, '');
+    const rows = JSON.parse(out.stdout) as Row[];
+    const got = rows.map((r) => `${r.severity} ${r.code} ${slice({ ...r, file: path.resolve(dir, r.file) })}`);
+    assert.deepEqual(got, c.expect);
+  });
+}

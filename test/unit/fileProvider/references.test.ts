@@ -1,0 +1,153 @@
+// `<name>@file` references against the file provider's files, in each form Traefik reads them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { run, yaml } from '../../helpers';
+
+const compose = (flags: string, volumes: string, middlewares: string) => yaml`
+  services:
+    traefik:
+      image: traefik:v3.1
+      command:
+${flags}
+      volumes:
+${volumes}
+    app:
+      image: app
+      labels:
+        - traefik.http.routers.app.rule=Host(\`a.example\`)
+        - traefik.http.routers.app.middlewares=${middlewares}
+        - traefik.http.services.app.loadbalancer.server.port=80
+`;
+
+const FILE_FLAGS = '        - --providers.docker\n        - --providers.file.filename=/etc/traefik/dynamic.yml';
+const DIR_FLAGS = '        - --providers.docker\n        - --providers.file.directory=/dynamic';
+const FILE_VOLUME = '        - ./dynamic.yml:/etc/traefik/dynamic.yml:ro';
+const DIR_VOLUME = '        - ./dynamic:/dynamic:ro';
+
+const AUTH_YAML = 'http:\n  middlewares:\n    auth:\n      basicAuth:\n        users:\n          - "u:p"\n';
+const HEADERS_TOML = '[http.middlewares.secure-headers.headers]\n  frameDeny = true\n';
+
+interface Case {
+  name: string;
+  flags: string;
+  volumes: string;
+  middlewares: string;
+  mounted: Record<string, string>;
+  expect: { severity: string; text: string; suggestion?: string; message?: RegExp }[];
+}
+
+const cases: Case[] = [
+  {
+    name: 'one YAML file: a defined name resolves',
+    flags: FILE_FLAGS,
+    volumes: FILE_VOLUME,
+    middlewares: 'auth@file',
+    mounted: { '/project/dynamic.yml': AUTH_YAML },
+    expect: [],
+  },
+  {
+    name: 'one YAML file: a typo is an error with a suggestion',
+    flags: FILE_FLAGS,
+    volumes: FILE_VOLUME,
+    middlewares: 'authh@file',
+    mounted: { '/project/dynamic.yml': AUTH_YAML },
+    expect: [{ severity: 'error', text: 'authh@file', suggestion: 'auth@file' }],
+  },
+  {
+    name: 'a directory of YAML and TOML: names from both files resolve',
+    flags: DIR_FLAGS,
+    volumes: DIR_VOLUME,
+    middlewares: 'auth@file,secure-headers@file',
+    mounted: { '/project/dynamic/auth.yml': AUTH_YAML, '/project/dynamic/sub/headers.toml': HEADERS_TOML },
+    expect: [],
+  },
+  {
+    name: 'a directory: a name no file defines, far from any, is an error',
+    flags: DIR_FLAGS,
+    volumes: DIR_VOLUME,
+    middlewares: 'compress-everything@file',
+    mounted: { '/project/dynamic/auth.yml': AUTH_YAML },
+    expect: [{ severity: 'error', text: 'compress-everything@file', message: /not defined by the file provider/ }],
+  },
+  {
+    name: 'a directory: files other than .yml/.yaml/.toml are not read',
+    flags: DIR_FLAGS,
+    volumes: DIR_VOLUME,
+    middlewares: 'auth@file',
+    mounted: { '/project/dynamic/auth.yml.bak': AUTH_YAML, '/project/dynamic/README.md': '# x' },
+    expect: [{ severity: 'error', text: 'auth@file', message: /not defined by the file provider/ }],
+  },
+  {
+    name: 'the file provider is not mounted from the project: nothing is said',
+    flags: FILE_FLAGS,
+    volumes: '        - traefik-config:/etc/traefik',
+    middlewares: 'auht@file',
+    mounted: {},
+    expect: [],
+  },
+  {
+    name: 'the mounted file cannot be read: nothing is said',
+    flags: FILE_FLAGS,
+    volumes: FILE_VOLUME,
+    middlewares: 'auht@file',
+    mounted: {},
+    expect: [],
+  },
+  {
+    name: 'a Go template: its names count, a missing one is not judged',
+    flags: FILE_FLAGS,
+    volumes: FILE_VOLUME,
+    middlewares: 'auth@file,{{x}}@file,other@file',
+    mounted: {
+      '/project/dynamic.yml':
+        'http:\n  middlewares:\n{{ range $i, $e := until 3 }}\n    m{{ $i }}:\n      stripPrefix:\n        prefixes: ["/{{ $i }}"]\n{{ end }}\n    auth:\n      basicAuth:\n        users: ["{{ env "U" }}"]\n',
+    },
+    expect: [],
+  },
+  {
+    name: 'no file provider in a known static configuration: an error',
+    flags: '        - --providers.docker',
+    volumes: FILE_VOLUME,
+    middlewares: 'auth@file',
+    mounted: { '/project/dynamic.yml': AUTH_YAML },
+    expect: [{ severity: 'error', text: 'auth@file', message: /needs the file provider/ }],
+  },
+  {
+    name: 'a name without @ that only the file provider defines: write name@file',
+    flags: FILE_FLAGS,
+    volumes: FILE_VOLUME,
+    middlewares: 'auth',
+    mounted: { '/project/dynamic.yml': AUTH_YAML },
+    expect: [{ severity: 'error', text: 'auth', suggestion: 'auth@file' }],
+  },
+  {
+    name: 'knock-on: the only file defining the name does not parse, so Traefik refuses it',
+    flags: FILE_FLAGS,
+    volumes: FILE_VOLUME,
+    middlewares: 'auth@file',
+    mounted: { '/project/dynamic.yml': `${AUTH_YAML}  bad: [\n` },
+    expect: [{ severity: 'error', text: 'auth@file', message: /refuses/ }],
+  },
+  {
+    name: 'knock-on: one refused file in a directory takes every name of the directory with it',
+    flags: DIR_FLAGS,
+    volumes: DIR_VOLUME,
+    middlewares: 'auth@file',
+    mounted: { '/project/dynamic/auth.yml': AUTH_YAML, '/project/dynamic/broken.toml': '[http.middlewares\n' },
+    expect: [{ severity: 'error', text: 'auth@file', message: /refuses/ }],
+  },
+];
+
+for (const c of cases) {
+  test(`@file references: ${c.name}`, () => {
+    const got = run('undefined-middleware', compose(c.flags, c.volumes, c.middlewares), { mounted: c.mounted });
+    assert.equal(got.length, c.expect.length, JSON.stringify(got, null, 1));
+    got.forEach((f, i) => {
+      const want = c.expect[i];
+      assert.equal(f.severity, want.severity);
+      assert.equal(f.text, want.text);
+      if (want.suggestion) assert.equal(f.data?.suggestion, want.suggestion);
+      if (want.message) assert.match(f.message, want.message);
+    });
+  });
+}
