@@ -2,6 +2,7 @@
 // no editor types. The language server, the CLI and the tests all come through here.
 import * as path from 'path';
 import { ComposeParser } from './compose/parse';
+import { loadProject } from './compose/project';
 import type { ComposeFile } from './compose/model';
 import { Memory, runCheck } from './checks/check';
 import { CHECKS } from './checks/registry';
@@ -46,6 +47,10 @@ export interface ProjectInput {
   config?: SourceFile;
   /** Options given for this one run (command-line flags): they win over the config file. */
   override?: AnalysisOptions;
+  /** `--project-directory`: where relative include and extends paths resolve (default: the first file's folder). */
+  projectDirectory?: string;
+  /** The active compose profiles (see compose/project/profiles.ts activeProfiles); none by default. */
+  profiles?: string[];
 }
 
 export interface AnalysisResult {
@@ -94,7 +99,17 @@ export class Analyzer {
   }
 
   project(input: ProjectInput): Project {
-    const files = input.files.map((f) => this.parse(f));
+    const readFile = input.readFile;
+    const load = loadProject({
+      files: input.files.map((f) => this.parse(f)),
+      projectDirectory: input.projectDirectory,
+      read: (file) => {
+        const text = readFile?.(file);
+        return text === undefined ? undefined : this.parse({ file, text });
+      },
+      profiles: input.profiles ?? [],
+    });
+    const files = load.files;
     const options = {
       ...withConfig(input.options ?? {}, input.config && this.config(input.config).config),
       ...input.override,
@@ -112,8 +127,19 @@ export class Analyzer {
     const fileProvider = fileReader.read(config, token, findTraefikService(files), input);
     const version = options.version ?? config.version ?? 'v3';
     const name = projectName(files);
-    const containers = buildContainers(files, config, name, input.readFile);
-    const project = { name, files, staticConfig: config, staticKey: token, staticFiles, version, containers, options };
+    const started = load.services.filter((s) => s.started);
+    const containers = buildContainers(files, config, name, input.readFile, started);
+    const project = {
+      name,
+      files,
+      load,
+      staticConfig: config,
+      staticKey: token,
+      staticFiles,
+      version,
+      containers,
+      options,
+    };
     return { ...project, fileProvider };
   }
 
@@ -146,7 +172,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set([...CHECKS.map((c) => c.code), 
  * then each code's configured severity.
  */
 function finish(project: Project, findings: Finding[]): Finding[] {
-  const files = [...project.files, ...project.staticFiles];
+  const files = [...project.files, ...project.load.extendsFiles, ...project.staticFiles];
   // Config problems sit in the config file; its comments are not suppressions.
   const { findings: marked, unused } = applySuppressions(findings, files, KNOWN_CODES);
   const severity = project.options.severity;

@@ -2,6 +2,7 @@
 // they run with, and every container Traefik's docker provider would build from them.
 import type { ComposeFile } from './compose/model';
 import type { FileProvider } from './traefik/fileProvider';
+import type { LoadedProject } from './compose/project';
 import type { Container } from './traefik/model';
 import type { MajorVersion, StaticConfig } from './traefik/static';
 import type { Severity } from './types';
@@ -23,7 +24,10 @@ export interface AnalysisOptions {
 export interface Project {
   /** The compose project name (top-level `name:`, else the folder name), as compose normalises it. */
   name: string;
+  /** The compose files of the project: the given ones, then the ones they include. */
   files: ComposeFile[];
+  /** How compose assembled the project: its services' definitions, includes, load problems. */
+  load: LoadedProject;
   staticConfig: StaticConfig;
   /**
    * The same object while the static configuration's content is unchanged (its origins' offsets

@@ -10,6 +10,8 @@ import { discoverComposeFiles } from './discover';
 import { runFixes } from './fix';
 import { formatGithub, formatGitlab } from './formats';
 import { readInputs } from './inputs';
+import { composeEnvironment, composeProject, type ComposeFlags, type ComposeProject } from './project';
+import { activeProfiles } from '../analysis/compose/project';
 import { lineMap } from '../convert';
 import { formatJson, formatSarif, formatText, locate, type Located, type Sources } from './report';
 
@@ -17,17 +19,27 @@ const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 type Format = (typeof FORMATS)[number];
 
 const HELP = `Usage: gateway-lens check [options] [FILE...]
+       gateway-lens check [-f FILE]... [--project-directory DIR] [--env-file FILE]... [--profile P]...
 
-Checks the Traefik labels of compose files. Files in the same folder form one compose
-project and are checked together (override files merge, like docker compose -f);
-files in different folders are separate projects. Without FILE, every compose file
-under the current folder (docker-compose*.yml, compose*.yml and the config file's
-\`files\` globs; node_modules and dot-folders skipped).
+Checks the Traefik labels of compose files. With -f (or with no FILE, in a folder where
+docker compose finds a project: COMPOSE_FILE, or compose.yaml / docker-compose.yml and its
+override), checks the one project docker compose would load: its files merged, what they
+include: and extends:, the services the active profiles start. Positional FILEs in the same
+folder form one compose project and are checked together (override files merge, like
+docker compose -f); files in different folders are separate projects. Without FILE and
+without a project in the current folder, every compose file under it (docker-compose*.yml,
+compose*.yml and the config file's \`files\` globs; node_modules and dot-folders skipped).
 
 The nearest .gateway-lens.yaml at or above each project's folder sets severities and
 project facts; the options below win over it.
 
 Options:
+  -f, --file FILE            a compose file of the project, in merge order (repeatable)
+  --project-directory DIR    where relative paths and .env are read (default: the first
+                             file's folder)
+  --env-file FILE            read variables from FILE instead of DIR/.env (repeatable)
+  --profile NAME             start the services of this profile (repeatable; default:
+                             COMPOSE_PROFILES)
   --format FORMAT            text (default), json, sarif, github (workflow annotations)
                              or gitlab (code-quality report)
   --config FILE              the config file to use instead of the nearest one
@@ -64,6 +76,7 @@ interface Options {
   demo: boolean;
   help: boolean;
   files: string[];
+  compose: ComposeFlags;
 }
 
 function parse(args: string[]): Options {
@@ -79,6 +92,10 @@ function parse(args: string[]): Options {
     list: { type: 'boolean' },
     demo: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
+    file: { type: 'string', short: 'f', multiple: true },
+    'project-directory': { type: 'string' },
+    'env-file': { type: 'string', multiple: true },
+    profile: { type: 'string', multiple: true },
   });
   const v = parsed.values;
   const format = v.format ?? 'text';
@@ -90,6 +107,8 @@ function parse(args: string[]): Options {
     throw new UsageError(`--max-warnings needs a whole number, not '${max}'`);
   }
   if (v.fix && v['fix-dry-run']) throw new UsageError('give --fix or --fix-dry-run, not both');
+  if (v.file && parsed.positionals.length > 0)
+    throw new UsageError('give compose files with -f or as FILE..., not both');
   return {
     format: format as Format,
     config: v.config,
@@ -103,6 +122,12 @@ function parse(args: string[]): Options {
     demo: v.demo ?? false,
     help: v.help ?? false,
     files: parsed.positionals,
+    compose: {
+      files: v.file ?? [],
+      projectDirectory: v['project-directory'],
+      envFiles: v['env-file'] ?? [],
+      profiles: v.profile ?? [],
+    },
   };
 }
 
@@ -148,9 +173,27 @@ function output(located: Located[], options: Options, io: Io, fileCount: number)
   else io.out(formatText(shown, fileCount));
 }
 
+/** The one project docker compose would load, when the flags or the working directory name one. */
+function oneProject(options: Options, io: Io): ComposeProject | undefined {
+  const flagged = options.compose.files.length > 0 || options.compose.projectDirectory !== undefined;
+  if (!flagged && options.files.length > 0) return undefined;
+  const project = composeProject(options.compose, io, !flagged);
+  if (!project && flagged) throw new UsageError('no compose file found (give -f FILE, or run where compose.yaml is)');
+  for (const note of project?.notes ?? []) io.err(`gateway-lens: ${note}\n`);
+  return project;
+}
+
 function check(options: Options, io: Io): number {
   const analyzer = new Analyzer();
-  const inputs = readInputs(filesToCheck(options, io, analyzer), options.traefikConfig, io);
+  const compose = oneProject(options, io);
+  const inputs = compose
+    ? readInputs(
+        compose.files.map((f) => path.relative(io.cwd, f) || f),
+        options.traefikConfig,
+        io,
+        compose.projectDirectory,
+      )
+    : readInputs(filesToCheck(options, io, analyzer), options.traefikConfig, io);
   const configs = configLookup(options.config, io.cwd, inputs.readFile, analyzer);
   const override = options.traefikVersion ? { version: options.traefikVersion } : undefined;
   const projects: ProjectInput[] = [];
@@ -167,7 +210,20 @@ function check(options: Options, io: Io): number {
       }
       staticFiles = [{ file: named, text }];
     }
-    projects.push({ files, staticFiles, readFile: inputs.readFile, listDir: inputs.listDir, config, override });
+    // Positional files: each folder's own .env says which profiles are active.
+    const profiles =
+      compose?.profiles ?? activeProfiles(options.compose.profiles, composeEnvironment(io, folder).lookup);
+    const projectDirectory = compose?.projectDirectory;
+    projects.push({
+      files,
+      staticFiles,
+      readFile: inputs.readFile,
+      listDir: inputs.listDir,
+      config,
+      override,
+      profiles,
+      projectDirectory,
+    });
   }
   let sources: Sources = inputs;
   if (options.fix || options.fixDryRun) {

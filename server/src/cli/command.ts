@@ -11,6 +11,8 @@ export interface Io {
   err(text: string): void;
   /** Throws (a Node error, or UnreadableFile for a device, FIFO or oversized file) when the file cannot be read. */
   readFile(file: string): string;
+  /** The shell's environment (COMPOSE_FILE, COMPOSE_PROFILES, … and interpolation); none when absent. */
+  env?: Record<string, string | undefined>;
 }
 
 export const nodeIo: Io = {
@@ -18,6 +20,7 @@ export const nodeIo: Io = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
   readFile: (file) => readRegularFile(file),
+  env: process.env,
 };
 
 /** Bad usage or unreadable input: reported in one line, exit status 2. */

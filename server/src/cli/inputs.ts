@@ -22,7 +22,8 @@ export interface Inputs {
 }
 
 /** Reads everything first: an unreadable file stops the run before any output. */
-export function readInputs(given: string[], traefikConfig: string | undefined, io: Io): Inputs {
+/** `oneProject`: the project directory of files that form one project wherever they are (-f). */
+export function readInputs(given: string[], traefikConfig: string | undefined, io: Io, oneProject?: string): Inputs {
   const texts = new Map<string, string | undefined>();
   const shownAs = new Map<string, string>();
   const mustRead = (name: string): SourceFile => {
@@ -40,7 +41,7 @@ export function readInputs(given: string[], traefikConfig: string | undefined, i
   const projects = new Map<string, SourceFile[]>();
   for (const name of given) {
     const source = mustRead(name);
-    const folder = path.dirname(source.file);
+    const folder = oneProject ?? path.dirname(source.file);
     const files = projects.get(folder) ?? [];
     if (!files.some((f) => f.file === source.file)) files.push(source);
     projects.set(folder, files);

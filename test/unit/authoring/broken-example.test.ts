@@ -25,6 +25,14 @@ const NO_OBVIOUS_REPAIR = [
   'nesting-too-deep',
   'compose-spec',
   'ignored-static-config',
+  // The project loader's: the path or name to write is the user's to choose.
+  'missing-compose-file',
+  'unknown-extends-service',
+  'extends-cycle',
+  'include-cycle',
+  'include-conflict',
+  // Repeating the lost labels, or merging a list instead, changes what the author meant: theirs.
+  'replaced-labels',
 ];
 /** Codes found in .gateway-lens.yaml, which is not a file of the project (its YAML editor completes keys). */
 const NOT_IN_PROJECT_FILES = ['invalid-config'];

@@ -21,13 +21,25 @@ import { check as invalidConfig } from './invalid-config';
 import { check as nestingTooDeep } from './nesting-too-deep';
 import { check as composeSpec } from './compose-spec';
 import { check as duplicateLabel } from './duplicate-label';
+import { check as replacedLabels } from './replaced-labels';
+import { check as missingComposeFile } from './missing-compose-file';
+import { check as unknownExtendsService } from './unknown-extends-service';
+import { check as extendsCycle } from './extends-cycle';
+import { check as includeCycle } from './include-cycle';
+import { check as includeConflict } from './include-conflict';
 
 export const CHECKS: Check[] = [
   yamlSyntax,
   nestingTooDeep,
   composeSpec,
+  missingComposeFile,
+  unknownExtendsService,
+  extendsCycle,
+  includeCycle,
+  includeConflict,
   unknownLabel,
   duplicateLabel,
+  replacedLabels,
   invalidValue,
   ruleSyntax,
   undefinedMiddleware,

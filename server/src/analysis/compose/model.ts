@@ -86,6 +86,31 @@ export interface LabelBlock {
   indent: number;
 }
 
+/** `extends:` (compose spec 05-services.md extends): a base service, in this file or in `file`. */
+export interface ExtendsRef {
+  service: Scalar;
+  file?: Scalar;
+  /** The `extends:` value. */
+  range: Range;
+}
+
+/**
+ * A `labels:` written next to a `<<:` merge key whose maps also have `labels`: YAML takes the
+ * whole key from the mapping itself, so the merged labels it does not repeat are lost.
+ */
+export interface ReplacedLabels {
+  source: 'labels' | 'deploy.labels';
+  /** The own `labels` key. */
+  range: Range;
+  /** The `<<` value (`*anchor`, or a list of them), and its text. */
+  merge: Range;
+  mergeText: string;
+  /** The merged `labels` node that is not read. */
+  merged: Range;
+  /** Keys of the merged labels the own ones do not set. */
+  lost: string[];
+}
+
 export interface ComposeService {
   name: string;
   nameRange: Range;
@@ -105,6 +130,7 @@ export interface ComposeService {
   networkMode?: Scalar;
   replicas?: Scalar;
   profiles: Scalar[];
+  extends?: ExtendsRef;
   volumes: Scalar[];
   /** `environment:` in list or map form (compose spec 05-services.md environment). */
   environment: EnvVar[];
@@ -112,6 +138,8 @@ export interface ComposeService {
   envFiles: Scalar[];
   labels: Label[];
   labelBlocks: LabelBlock[];
+  /** Labels lost to YAML merge-key precedence (only read when the file has anchors). */
+  replacedLabels: ReplacedLabels[];
   /** What the Compose Specification's schema says of the service's body (compose-spec). */
   spec: SpecProblem[];
   /** Range of the `environment` values etc. are not read; add fields here as checks need them. */

@@ -1,6 +1,15 @@
 // Reads one compose service entry (`name: {...}`) into a ComposeService.
 import { type Document, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
-import type { BuildSpec, ComposeService, EnvVar, Label, LabelBlock, PortMapping, Scalar } from './model';
+import type {
+  BuildSpec,
+  ComposeService,
+  EnvVar,
+  Label,
+  LabelBlock,
+  PortMapping,
+  ReplacedLabels,
+  Scalar,
+} from './model';
 import { readLabels } from './labels';
 import { shellWords } from './shellwords';
 import type { AliasBudget } from './aliases';
@@ -42,6 +51,7 @@ export function readService(
     envFiles: [],
     labels,
     labelBlocks,
+    replacedLabels: [],
     spec: spec ? serviceProblems(pair.value as Node | null, spec.doc) : [],
   };
   if (!body) return service;
@@ -58,6 +68,7 @@ export function readService(
   service.expose = ports(field('expose'));
   service.networks = names(field('networks'));
   service.profiles = scalars(field('profiles'));
+  service.extends = extendsRef(field('extends'));
   service.volumes = volumes(field('volumes'));
   service.environment = environment(field('environment'), text);
   service.envFiles = envFiles(field('env_file'));
@@ -68,6 +79,11 @@ export function readService(
     service.replicas = scalar(fieldOf(deploy, 'replicas', aliases));
     const deployBlock = readLabels(fieldOf(deploy, 'labels', aliases), text, 'deploy.labels', labels, file, aliases);
     if (deployBlock) labelBlocks.push(deployBlock);
+  }
+  if (aliases) {
+    const replaced = [replacedLabels(body, 'labels', service, text, aliases)];
+    if (isMap(deploy)) replaced.push(replacedLabels(deploy, 'deploy.labels', service, text, aliases));
+    service.replacedLabels = replaced.filter((r): r is ReplacedLabels => r !== undefined);
   }
   return service;
 }
@@ -82,6 +98,42 @@ function fieldOf(map: YAMLMap<unknown, unknown>, name: string, aliases?: AliasBu
     if (found !== null) return found;
   }
   return null;
+}
+
+/**
+ * YAML's merge key yields to a key the mapping writes itself (yaml.org/type/merge.html): own
+ * `labels` next to `<<: *x` whose map has `labels` too replaces them, it never combines them.
+ */
+function replacedLabels(
+  map: YAMLMap<unknown, unknown>,
+  source: ReplacedLabels['source'],
+  service: ComposeService,
+  text: string,
+  aliases: AliasBudget,
+): ReplacedLabels | undefined {
+  const own = map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'labels');
+  const merge = map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === '<<');
+  const key = (own?.key as Node | undefined)?.range;
+  const mergeRange = (merge?.value as Node | undefined)?.range;
+  if (!key || !mergeRange) return undefined;
+  for (const m of aliases.merged(map)) {
+    const theirs = fieldOf(m, 'labels', aliases);
+    if (!theirs?.range) continue;
+    const merged: Label[] = [];
+    readLabels(theirs, text, source, merged, service.file, aliases);
+    const kept = new Set(service.labels.filter((l) => l.source === source).map((l) => l.key));
+    const lost = [...new Set(merged.map((l) => l.key).filter((k) => !kept.has(k)))];
+    if (lost.length === 0) return undefined;
+    return {
+      source,
+      range: { start: key[0], end: key[1] },
+      merge: { start: mergeRange[0], end: mergeRange[1] },
+      mergeText: text.slice(mergeRange[0], mergeRange[1]),
+      merged: { start: theirs.range[0], end: theirs.range[1] },
+      lost,
+    };
+  }
+  return undefined;
 }
 
 export function scalar(node: Node | null): Scalar | undefined {
@@ -119,6 +171,18 @@ function build(node: Node | null): BuildSpec | undefined {
     target: scalar(get('target')),
     args,
   };
+}
+
+/** `extends: base` (short form) or `extends: {service, file}`. */
+function extendsRef(node: Node | null): ComposeService['extends'] {
+  if (!node?.range) return undefined;
+  const range = { start: node.range[0], end: node.range[1] };
+  const short = scalar(node);
+  if (short) return { service: short, range };
+  if (!isMap(node)) return undefined;
+  const service = scalar((node.get('service', true) as Node | undefined) ?? null);
+  const file = scalar((node.get('file', true) as Node | undefined) ?? null);
+  return service ? { service, file, range } : undefined;
 }
 
 function scalars(node: Node | null): Scalar[] {

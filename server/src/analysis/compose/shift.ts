@@ -31,6 +31,7 @@ function rangesOf(s: ComposeService): Range[] {
   r(s.containerName?.range);
   r(s.networkMode?.range);
   r(s.replicas?.range);
+  if (s.extends) for (const x of [s.extends, s.extends.service, s.extends.file]) r(x?.range);
   for (const list of [s.command ?? [], s.entrypoint ?? [], s.networks, s.profiles, s.volumes, s.envFiles])
     for (const x of list) r(x.range);
   for (const e of s.environment) {
@@ -41,6 +42,7 @@ function rangesOf(s: ComposeService): Range[] {
   for (const p of s.expose) r(p.range);
   for (const b of s.labelBlocks) r(b.range);
   for (const p of s.spec) r(p.range);
+  for (const x of s.replacedLabels) for (const y of [x.range, x.merge, x.merged]) r(y);
   for (const l of s.labels) {
     r(l.keyRange);
     r(l.valueRange);

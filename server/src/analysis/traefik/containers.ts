@@ -3,6 +3,7 @@
 // the implicit router and service named after the container (pkg/provider/docker/config.go,
 // pkg/provider/configuration.go BuildRouterConfiguration / BuildServiceConfiguration).
 import type { ComposeFile, ComposeService, Label } from '../compose/model';
+import { byKey, type ServiceGroup } from '../compose/project';
 import { imagePorts, portsKey, type ImagePorts, type ReadFile } from './imagePorts';
 import type { Container, Definition, Kind, Protocol, ProviderName } from './model';
 import type { StaticConfig } from './static';
@@ -19,28 +20,34 @@ export function buildContainers(
   config: StaticConfig,
   project: string,
   readFile?: ReadFile,
+  /** The services compose starts, as the project loader merged them (default: by name over `files`). */
+  services: Pick<ServiceGroup, 'parts' | 'main'>[] = byName(files),
 ): Container[] {
-  const byName = new Map<string, ComposeService[]>();
-  for (const file of files) {
-    for (const service of file.services) {
-      const parts = byName.get(service.name);
-      if (parts) parts.push(service);
-      else byName.set(service.name, [service]);
-    }
-  }
   const key = cacheKey(config, project);
-  return [...byName.values()].map((parts) => {
+  return services.map(({ parts, main }) => {
     // A service that has not changed keeps its container (the parser keeps its identity), unless
     // what its Dockerfile EXPOSEs did.
     const image = imagePorts(parts, readFile);
-    if (parts.length !== 1) return buildContainer(parts, config, project, image);
+    if (parts.length !== 1) return buildContainer(parts, main, config, project, image);
     const full = `${key}|${portsKey(image)}`;
     const hit = cache.get(parts[0]);
     if (hit && hit.key === full) return hit.container;
-    const container = buildContainer(parts, config, project, image);
+    const container = buildContainer(parts, main, config, project, image);
     cache.set(parts[0], { key: full, container });
     return container;
   });
+}
+
+function byName(files: ComposeFile[]): { parts: ComposeService[]; main: ComposeService }[] {
+  const groups = new Map<string, ComposeService[]>();
+  for (const file of files) {
+    for (const service of file.services) {
+      const parts = groups.get(service.name);
+      if (parts) parts.push(service);
+      else groups.set(service.name, [service]);
+    }
+  }
+  return [...groups.values()].map((parts) => ({ parts, main: parts[0] }));
 }
 
 const cache = new WeakMap<ComposeService, { key: string; container: Container }>();
@@ -71,19 +78,16 @@ export function isTraefikKey(key: string): boolean {
 
 function buildContainer(
   parts: ComposeService[],
+  compose: ComposeService,
   config: StaticConfig,
   project: string,
   imagePorts: ImagePorts,
 ): Container {
-  const compose = parts[0];
   const provider = providerOf(parts, config);
   // The docker provider reads container labels; the swarm provider reads service (deploy) labels.
   const wanted: Label['source'] = provider === 'swarm' ? 'deploy.labels' : 'labels';
-  const merged = new Map<string, Label>();
-  for (const part of parts) {
-    for (const label of part.labels) if (label.source === wanted) merged.set(label.key, label);
-  }
-  const labels = [...merged.values()];
+  // Labels merge by key, the later definition winning (compose spec 13-merge.md, Mapping).
+  const labels = byKey(parts, wanted);
   const enableLabel = labels.find((l) => l.key.toLowerCase() === 'traefik.enable');
   const providerConfig = provider === 'swarm' ? config.swarm : config.docker;
   const exposedByDefault = providerConfig?.exposedByDefault ?? true;

@@ -1,0 +1,86 @@
+// Which compose files docker compose loads together, in its order (compose-go cli/options.go):
+// the `-f` files as given; else COMPOSE_FILE (the shell's environment, then the project's `.env`),
+// split on COMPOSE_PATH_SEPARATOR (default: the OS path list separator); else the first default
+// name found in the working directory or the nearest parent that has one, with the first
+// default override name beside it (03-compose-file.md: compose.yaml is preferred).
+import * as path from 'path';
+import type { Lookup } from '../env';
+
+/** compose-go cli.DefaultFileNames, in order of preference. */
+export const DEFAULT_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
+/** compose-go cli.DefaultOverrideFileNames, in order of preference. */
+export const DEFAULT_OVERRIDE_NAMES = [
+  'compose.override.yml',
+  'compose.override.yaml',
+  'docker-compose.override.yml',
+  'docker-compose.override.yaml',
+];
+
+export type FileSource = 'flag' | 'COMPOSE_FILE' | 'default';
+
+export interface FileSelection {
+  /** Absolute paths, in merge order (later files override earlier ones). */
+  files: string[];
+  source: FileSource;
+  /** The project directory: --project-directory, else the first file's folder. */
+  projectDirectory: string;
+  /** What compose warns about while choosing (several default names in one folder). */
+  notes: string[];
+}
+
+export interface SelectInput {
+  /** Where relative `-f` and COMPOSE_FILE paths resolve: the process's working directory. */
+  cwd: string;
+  /** `-f` / `--file`, repeatable. */
+  files?: string[];
+  /** `--project-directory`: where the default names are looked for, and relative paths resolve. */
+  projectDirectory?: string;
+  /** The variables compose reads COMPOSE_FILE and COMPOSE_PATH_SEPARATOR from. */
+  env?: Lookup;
+  /** Whether a regular file exists at an absolute path. */
+  exists(file: string): boolean;
+  /** The OS path list separator (`:`, `;` on Windows); default: this platform's. */
+  delimiter?: string;
+}
+
+/** The files compose would load; undefined when it finds none (compose: "no configuration file provided"). */
+export function selectComposeFiles(input: SelectInput): FileSelection | undefined {
+  const abs = (f: string): string => path.resolve(input.cwd, f);
+  const directory = input.projectDirectory === undefined ? undefined : abs(input.projectDirectory);
+  const chosen = (files: string[], source: FileSource, notes: string[] = []): FileSelection => ({
+    files,
+    source,
+    projectDirectory: directory ?? path.dirname(files[0]),
+    notes,
+  });
+  if (input.files && input.files.length > 0) return chosen(input.files.map(abs), 'flag');
+  const listed = input.env?.('COMPOSE_FILE');
+  if (listed !== undefined && listed !== '') {
+    const separator = input.env?.('COMPOSE_PATH_SEPARATOR') || (input.delimiter ?? path.delimiter);
+    return chosen(listed.split(separator).map(abs), 'COMPOSE_FILE');
+  }
+  for (let dir = directory ?? path.resolve(input.cwd); ;) {
+    const found = DEFAULT_FILE_NAMES.map((n) => path.join(dir, n)).filter((f) => input.exists(f));
+    if (found.length > 0) {
+      const notes =
+        found.length > 1 ? [`several compose files: ${names(found)}; compose uses ${names(found.slice(0, 1))}`] : [];
+      const overrides = DEFAULT_OVERRIDE_NAMES.map((n) => path.join(dir, n)).filter((f) => input.exists(f));
+      if (overrides.length > 1)
+        notes.push(`several override files: ${names(overrides)}; compose uses ${names(overrides.slice(0, 1))}`);
+      return chosen([found[0], ...overrides.slice(0, 1)], 'default', notes);
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function names(files: string[]): string {
+  return files.map((f) => path.basename(f)).join(', ');
+}
+
+/** Whether a file is one of the names compose finds by itself (a base or an override). */
+export function isDefaultName(file: string): boolean {
+  const base = path.basename(file);
+  return DEFAULT_FILE_NAMES.includes(base) || DEFAULT_OVERRIDE_NAMES.includes(base);
+}

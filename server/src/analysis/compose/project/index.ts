@@ -1,0 +1,7 @@
+// The compose project as docker compose assembles it from its files: which files (files.ts),
+// `include:` (include.ts), `extends:` and the merge (load.ts, merge.ts), profiles (profiles.ts).
+export * from './files';
+export * from './include';
+export * from './load';
+export * from './merge';
+export * from './profiles';

@@ -1,0 +1,228 @@
+// The project docker compose builds from a set of files (compose-go loader): each file's
+// services with their `extends:` applied (05-services.md extends), the files merged in order
+// (13-merge.md), then each file's `include:` loaded as a project of its own and its services
+// added (14-include.md), then the services the active profiles leave out set aside
+// (15-profiles.md). What compose refuses (a missing file, a cycle, a conflict) is a problem on
+// the text that causes it; the rest of the project is still loaded.
+import * as path from 'path';
+import type { ComposeFile, ComposeService, Scalar } from '../model';
+import type { Range, Related } from '../../types';
+import { readIncludes } from './include';
+import { isStarted } from './profiles';
+
+export type LoadCode =
+  'missing-compose-file' | 'unknown-extends-service' | 'extends-cycle' | 'include-cycle' | 'include-conflict';
+
+export interface LoadProblem {
+  code: LoadCode;
+  file: string;
+  range: Range;
+  message: string;
+  related?: Related[];
+}
+
+/** One service of the project: its definitions in merge order. */
+export interface ServiceGroup {
+  name: string;
+  /** Every definition merged into it: extended bases first, then the service, file by file. */
+  parts: ComposeService[];
+  /** Its first own definition (what names the service and holds its key). */
+  main: ComposeService;
+  /** Its profiles, merged over all parts. */
+  profiles: string[];
+  /** False when the active profiles leave it out: compose never creates its container. */
+  started: boolean;
+}
+
+/** A project pulled in by `include:`. */
+export interface IncludedProject {
+  files: string[];
+  projectDirectory: string;
+  /** `env_file`, resolved; empty means the project directory's `.env` (if any). */
+  envFiles: string[];
+  /** The include entry. */
+  file: string;
+  range: Range;
+}
+
+export interface LoadedProject {
+  /** The compose files of the project: the given ones, then the included ones, each once. */
+  files: ComposeFile[];
+  /** Files read only for a service they define that another one extends. */
+  extendsFiles: ComposeFile[];
+  services: ServiceGroup[];
+  includes: IncludedProject[];
+  problems: LoadProblem[];
+}
+
+export interface LoadInput {
+  /** The files compose was given, parsed, in merge order. */
+  files: ComposeFile[];
+  /** Where the given files' relative paths resolve (default: the first file's folder). */
+  projectDirectory?: string;
+  /** Reads another file of the project (absolute path); undefined when it does not exist. */
+  read(file: string): ComposeFile | undefined;
+  profiles: readonly string[];
+}
+
+export function loadProject(input: LoadInput): LoadedProject {
+  const loader = new Loader(input);
+  const dir = input.projectDirectory ?? (input.files[0] ? path.dirname(input.files[0].file) : '.');
+  const services = loader.load(input.files, dir, []);
+  for (const g of services) g.started = isStarted(g.profiles, input.profiles);
+  return {
+    files: loader.files,
+    extendsFiles: loader.extendsFiles.filter((f) => !loader.files.includes(f)),
+    services,
+    includes: loader.includes,
+    problems: loader.problems,
+  };
+}
+
+class Loader {
+  files: ComposeFile[] = [];
+  extendsFiles: ComposeFile[] = [];
+  includes: IncludedProject[] = [];
+  problems: LoadProblem[] = [];
+  private reported = new Set<string>();
+  /** Each file read once, so a file reached twice is the same definitions (no conflict with itself). */
+  private texts = new Map<string, ComposeFile | undefined>();
+
+  constructor(private readonly input: LoadInput) {
+    for (const f of input.files) this.texts.set(f.file, f);
+  }
+
+  private read(file: string): ComposeFile | undefined {
+    if (!this.texts.has(file)) this.texts.set(file, this.input.read(file));
+    return this.texts.get(file);
+  }
+
+  /** One set of files merged (a `-f` set, or an include's `path` list); `chain`: the include path so far. */
+  load(set: ComposeFile[], dir: string, chain: string[]): ServiceGroup[] {
+    const groups = new Map<string, ServiceGroup>();
+    for (const file of set) {
+      if (!this.files.includes(file)) this.files.push(file);
+      for (const service of file.services) {
+        const parts = this.extended(service, file, dir, []);
+        const group = groups.get(service.name);
+        if (group) group.parts.push(...parts);
+        else groups.set(service.name, { name: service.name, parts, main: service, profiles: [], started: true });
+      }
+    }
+    for (const g of groups.values()) g.profiles = [...new Set(g.parts.flatMap((p) => p.profiles.map((s) => s.value)))];
+    for (const file of set) for (const entry of readIncludes(file.text)) this.include(file, entry, dir, chain, groups);
+    return [...groups.values()];
+  }
+
+  private include(
+    file: ComposeFile,
+    entry: ReturnType<typeof readIncludes>[number],
+    dir: string,
+    chain: string[],
+    groups: Map<string, ServiceGroup>,
+  ): void {
+    const paths = entry.paths.map((p) => ({ scalar: p, file: path.resolve(dir, p.value) }));
+    const first = paths[0].file;
+    if (chain.includes(first)) {
+      const loop = [...chain, first].map((f) => path.basename(f)).join(' → ');
+      return this.problem(
+        'include-cycle',
+        file.file,
+        paths[0].scalar.range,
+        `This include closes a cycle (${loop}); compose refuses the project.`,
+      );
+    }
+    const parsed: ComposeFile[] = [];
+    for (const p of paths) {
+      if (p.scalar.value.includes('$')) return; // interpolated: judged once variables are known
+      const read = this.read(p.file);
+      if (!read) return this.missing(file.file, p.scalar, 'include');
+      parsed.push(read);
+    }
+    const projectDirectory = entry.projectDirectory
+      ? path.resolve(dir, entry.projectDirectory.value)
+      : path.dirname(first);
+    this.includes.push({
+      files: parsed.map((f) => f.file),
+      projectDirectory,
+      envFiles: entry.envFiles.map((e) => path.resolve(dir, e.value)),
+      file: file.file,
+      range: entry.range,
+    });
+    for (const g of this.load(parsed, projectDirectory, [...chain, file.file])) {
+      const have = groups.get(g.name);
+      if (!have) groups.set(g.name, g);
+      else if (!have.parts.includes(g.main)) {
+        this.problem(
+          'include-conflict',
+          file.file,
+          entry.range,
+          `The included project defines service "${g.name}" again; compose refuses conflicting services.`,
+          [
+            { file: have.main.file, range: have.main.nameRange, message: `"${g.name}" is defined here` },
+            { file: g.main.file, range: g.main.nameRange, message: `and in the included file` },
+          ],
+        );
+      }
+    }
+  }
+
+  /** The definitions `extends:` merges into `service`, bases first, the service last. */
+  private extended(service: ComposeService, file: ComposeFile, dir: string, seen: string[]): ComposeService[] {
+    const ref = service.extends;
+    if (!ref) return [service];
+    const key = `${file.file}#${service.name}`;
+    if (seen.includes(key)) {
+      const loop = [...seen, key].map((k) => k.slice(k.lastIndexOf('#') + 1)).join(' → ');
+      this.problem(
+        'extends-cycle',
+        file.file,
+        ref.range,
+        `extends closes a cycle (${loop}); compose refuses the project.`,
+      );
+      return [service];
+    }
+    let target = file;
+    let targetDir = dir;
+    if (ref.file) {
+      if (ref.file.value.includes('$')) return [service];
+      const found = this.read(path.resolve(dir, ref.file.value));
+      if (!found) {
+        this.missing(file.file, ref.file, 'extends');
+        return [service];
+      }
+      target = found;
+      // An extended file's own relative paths resolve from its folder (compose-go getExtendsBaseFromFile).
+      targetDir = path.dirname(found.file);
+      if (!this.extendsFiles.includes(found)) this.extendsFiles.push(found);
+    }
+    const base = target.services.find((s) => s.name === ref.service.value);
+    if (!base) {
+      if (!ref.service.value.includes('$'))
+        this.problem(
+          'unknown-extends-service',
+          file.file,
+          ref.service.range,
+          `No service "${ref.service.value}" in ${ref.file ? ref.file.value : 'this file'} to extend; compose refuses the project.`,
+        );
+      return [service];
+    }
+    return [...this.extended(base, target, targetDir, [...seen, key]), service];
+  }
+
+  private missing(file: string, scalar: Scalar, what: 'include' | 'extends'): void {
+    this.problem(
+      'missing-compose-file',
+      file,
+      scalar.range,
+      `${what === 'include' ? 'The included' : 'The extended'} file "${scalar.value}" does not exist; compose refuses the project.`,
+    );
+  }
+
+  private problem(code: LoadCode, file: string, range: Range, message: string, related?: Related[]): void {
+    const id = `${code}|${file}|${range.start}`;
+    if (this.reported.has(id)) return;
+    this.reported.add(id);
+    this.problems.push({ code, file, range, message, ...(related ? { related } : {}) });
+  }
+}

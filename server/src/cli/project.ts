@@ -1,0 +1,74 @@
+// The compose project `check` loads as docker compose would (compose-go cli/options.go): the
+// project directory (--project-directory, else the first -f file's folder, else the working
+// directory), its environment (the shell over `.env` there, or each --env-file), the files (-f,
+// else COMPOSE_FILE, else the default names), and the active profiles (--profile, else
+// COMPOSE_PROFILES).
+import * as fs from 'fs';
+import * as path from 'path';
+import { readEnvironment, type Environment } from '../analysis/compose/env';
+import { activeProfiles, selectComposeFiles as select } from '../analysis/compose/project';
+import { readProblem, UsageError, type Io } from './command';
+
+export interface ComposeFlags {
+  files: string[];
+  projectDirectory?: string;
+  envFiles: string[];
+  profiles: string[];
+}
+
+export interface ComposeProject {
+  files: string[];
+  projectDirectory: string;
+  profiles: string[];
+  environment: Environment;
+  /** What compose would warn about while choosing the files. */
+  notes: string[];
+}
+
+/** The environment compose interpolates `folder`'s project with. */
+export function composeEnvironment(io: Io, folder: string, envFiles: string[] = []): Environment {
+  const given = envFiles.length > 0;
+  const names = given ? envFiles.map((f) => path.resolve(io.cwd, f)) : [path.join(folder, '.env')];
+  const files: { file: string; text: string }[] = [];
+  for (const file of names) {
+    try {
+      files.push({ file, text: io.readFile(file) });
+    } catch (err) {
+      // An --env-file compose cannot read stops it; a missing default .env is ordinary.
+      if (given) throw new UsageError(`cannot read ${path.relative(io.cwd, file) || file}: ${readProblem(err)}`);
+    }
+  }
+  return readEnvironment({ files, shell: io.env ?? {} });
+}
+
+/** The project the flags name, or undefined when compose finds no file (none given, none by default). */
+export function composeProject(flags: ComposeFlags, io: Io, defaultsOnly = false): ComposeProject | undefined {
+  const given = flags.projectDirectory === undefined ? undefined : path.resolve(io.cwd, flags.projectDirectory);
+  const working = given ?? (flags.files[0] ? path.dirname(path.resolve(io.cwd, flags.files[0])) : io.cwd);
+  const environment = composeEnvironment(io, working, flags.envFiles);
+  const selection = select({
+    cwd: io.cwd,
+    files: flags.files,
+    projectDirectory: given,
+    env: environment.lookup,
+    exists: (f) => isFile(f),
+  });
+  if (!selection) return undefined;
+  // Without flags, only a project of the working directory itself: elsewhere `check` looks for files below it.
+  if (defaultsOnly && selection.source === 'default' && path.dirname(selection.files[0]) !== working) return undefined;
+  return {
+    files: selection.files,
+    projectDirectory: selection.projectDirectory,
+    profiles: activeProfiles(flags.profiles, environment.lookup),
+    environment,
+    notes: selection.notes,
+  };
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

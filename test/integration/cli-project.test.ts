@@ -1,0 +1,109 @@
+// `gateway-lens check` loading one compose project as docker compose does: -f sets,
+// --project-directory, the default names in the working directory (with their override),
+// COMPOSE_FILE from .env or the environment with COMPOSE_PATH_SEPARATOR, --env-file, --profile
+// and COMPOSE_PROFILES. Runs the built CLI on copies of test/fixtures/projects.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { built, ROOT } from '../support/build';
+import { main } from '../../server/src/cli';
+import { nodeIo } from '../../server/src/cli/command';
+
+const CLI = built('cli.js');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'projects');
+
+let dir = '';
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-project-'));
+  fs.cpSync(FIXTURES, dir, { recursive: true });
+});
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function check(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): { files: string[]; status: number; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...env },
+    timeout: 60_000,
+  });
+  const rows = r.stdout ? (JSON.parse(r.stdout) as { file: string; code: string }[]) : [];
+  return { files: rows.map((x) => `${x.code} ${x.file}`).sort(), status: r.status ?? -1, stderr: r.stderr };
+}
+
+const SPLIT = [
+  'invalid-value monitoring/compose.yaml',
+  'undefined-entrypoint compose.yaml',
+  'undefined-middleware compose.override.yaml',
+];
+
+test('no FILE in a project folder: compose.yaml, its override and its include', () => {
+  assert.deepEqual(check(path.join(dir, 'gateway-split'), []).files, SPLIT);
+});
+
+test('--project-directory from elsewhere: the same project, paths shown from the working directory', () => {
+  const r = check(dir, ['--project-directory', 'gateway-split']);
+  assert.deepEqual(
+    r.files,
+    SPLIT.map((s) => s.replace(' ', ' gateway-split/')),
+  );
+});
+
+test('-f: only the files given (no override), in their order', () => {
+  const r = check(dir, ['-f', 'gateway-split/compose.yaml']);
+  assert.deepEqual(r.files, [
+    'invalid-value gateway-split/monitoring/compose.yaml',
+    'undefined-entrypoint gateway-split/compose.yaml',
+  ]);
+  assert.equal(r.status, 1);
+});
+
+test('COMPOSE_FILE from the environment and from .env, with COMPOSE_PATH_SEPARATOR', () => {
+  const cwd = path.join(dir, 'gateway-split');
+  assert.deepEqual(check(cwd, [], { COMPOSE_FILE: 'compose.yaml' }).files, SPLIT.slice(0, 2));
+  const env = path.join(cwd, '.env');
+  const original = fs.readFileSync(env, 'utf8');
+  fs.writeFileSync(env, `${original}COMPOSE_FILE=compose.yaml,compose.override.yaml\nCOMPOSE_PATH_SEPARATOR=,\n`);
+  try {
+    assert.deepEqual(check(cwd, []).files, SPLIT);
+    fs.writeFileSync(env, `${original}COMPOSE_FILE=compose.yaml\n`);
+    assert.deepEqual(check(cwd, []).files, SPLIT.slice(0, 2));
+    // An --env-file replaces .env.
+    fs.writeFileSync(path.join(cwd, 'other.env'), 'DOMAIN=x\n');
+    assert.deepEqual(check(cwd, ['--env-file', 'other.env']).files, SPLIT);
+  } finally {
+    fs.writeFileSync(env, original);
+  }
+});
+
+test('--profile and COMPOSE_PROFILES start the services of a profile', () => {
+  const cwd = path.join(dir, 'profiles');
+  assert.deepEqual(check(cwd, []).files, []);
+  assert.deepEqual(check(cwd, ['--profile', 'tools']).files, ['undefined-middleware compose.yaml']);
+  assert.deepEqual(check(cwd, [], { COMPOSE_PROFILES: 'debug' }).files, [
+    'route-conflict compose.yaml',
+    'route-conflict compose.yaml',
+  ]);
+  assert.equal(check(cwd, ['--profile', 'debug', '--profile', 'tools']).files.length, 3);
+});
+
+test('bad usage: -f with FILE, a missing --env-file, no compose file', async () => {
+  const cwd = path.join(dir, 'profiles');
+  assert.equal(check(cwd, ['-f', 'compose.yaml', 'compose.yaml']).status, 2);
+  // In-process: node itself reads a `--env-file` anywhere on its command line and exits 9 on a
+  // missing one before the CLI runs (nodejs/node#54232).
+  let stderr = '';
+  const io = { ...nodeIo, cwd, out: () => undefined, err: (t: string) => void (stderr += t) };
+  assert.equal(await main(['check', '--env-file', 'nope.env'], io), 2);
+  assert.match(stderr, /cannot read nope\.env/);
+  const empty = fs.mkdtempSync(path.join(dir, 'empty-'));
+  const none = check(empty, ['--project-directory', '.']);
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /no compose file found/);
+});

@@ -1,0 +1,113 @@
+// Which files compose loads together (compose-go cli/options.go): -f, COMPOSE_FILE with
+// COMPOSE_PATH_SEPARATOR, the default names and their override sibling, up the parent folders.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { selectComposeFiles } from '../../../server/src/analysis/compose/project';
+
+const cases: {
+  name: string;
+  exist: string[];
+  files?: string[];
+  env?: Record<string, string>;
+  cwd?: string;
+  projectDirectory?: string;
+  expect: string[] | undefined;
+  source?: string;
+  notes?: number;
+}[] = [
+  { name: 'docker-compose.yml alone', exist: ['/w/docker-compose.yml'], expect: ['/w/docker-compose.yml'] },
+  {
+    name: 'compose.yaml wins over docker-compose.yml, and compose says so',
+    exist: ['/w/docker-compose.yml', '/w/compose.yaml'],
+    expect: ['/w/compose.yaml'],
+    notes: 1,
+  },
+  {
+    name: 'compose.yml before docker-compose.yml',
+    exist: ['/w/compose.yml', '/w/docker-compose.yml'],
+    expect: ['/w/compose.yml'],
+    notes: 1,
+  },
+  {
+    name: 'docker-compose.yml before docker-compose.yaml',
+    exist: ['/w/docker-compose.yaml', '/w/docker-compose.yml'],
+    expect: ['/w/docker-compose.yml'],
+    notes: 1,
+  },
+  {
+    name: 'the override sibling is added after the base',
+    exist: ['/w/docker-compose.yml', '/w/docker-compose.override.yml'],
+    expect: ['/w/docker-compose.yml', '/w/docker-compose.override.yml'],
+  },
+  {
+    name: 'any override name goes with any base name (compose.override.yml first)',
+    exist: ['/w/docker-compose.yml', '/w/compose.override.yml', '/w/docker-compose.override.yaml'],
+    expect: ['/w/docker-compose.yml', '/w/compose.override.yml'],
+    notes: 1,
+  },
+  { name: 'an override alone is not a project', exist: ['/w/docker-compose.override.yml'], expect: undefined },
+  { name: 'other names are not found', exist: ['/w/docker-compose.prod.yml'], expect: undefined },
+  {
+    name: 'found in a parent folder',
+    exist: ['/compose.yaml'],
+    cwd: '/w/sub',
+    expect: ['/compose.yaml'],
+  },
+  {
+    name: '-f as given, relative to the working directory, defaults ignored',
+    exist: ['/w/compose.yaml', '/w/compose.override.yml'],
+    files: ['a.yml', '../b.yml'],
+    expect: ['/w/a.yml', '/b.yml'],
+    source: 'flag',
+  },
+  {
+    name: 'COMPOSE_FILE split on the OS separator',
+    exist: ['/w/compose.yaml'],
+    env: { COMPOSE_FILE: 'base.yml:dash.yml' },
+    expect: ['/w/base.yml', '/w/dash.yml'],
+    source: 'COMPOSE_FILE',
+  },
+  {
+    name: 'COMPOSE_PATH_SEPARATOR',
+    exist: [],
+    env: { COMPOSE_FILE: 'base.yml,dash.yml', COMPOSE_PATH_SEPARATOR: ',' },
+    expect: ['/w/base.yml', '/w/dash.yml'],
+  },
+  {
+    name: '-f wins over COMPOSE_FILE',
+    exist: [],
+    files: ['x.yml'],
+    env: { COMPOSE_FILE: 'base.yml' },
+    expect: ['/w/x.yml'],
+  },
+  {
+    name: '--project-directory is where the default names are looked for',
+    exist: ['/w/compose.yaml', '/other/docker-compose.yml'],
+    projectDirectory: '/other',
+    expect: ['/other/docker-compose.yml'],
+  },
+];
+
+for (const c of cases) {
+  test(`files: ${c.name}`, () => {
+    const exist = new Set(c.exist);
+    const got = selectComposeFiles({
+      cwd: c.cwd ?? '/w',
+      files: c.files,
+      projectDirectory: c.projectDirectory,
+      env: (n) => c.env?.[n],
+      exists: (f) => exist.has(f),
+      delimiter: ':',
+    });
+    assert.deepEqual(got?.files, c.expect);
+    if (c.source) assert.equal(got?.source, c.source);
+    if (got) assert.equal(got.notes.length, c.notes ?? 0, got.notes.join('; '));
+  });
+}
+
+test('files: the project directory is the first file’s folder unless given', () => {
+  const got = selectComposeFiles({ cwd: '/w', files: ['sub/a.yml', 'b.yml'], exists: () => false });
+  assert.equal(got?.projectDirectory, '/w/sub');
+  const given = selectComposeFiles({ cwd: '/w', files: ['sub/a.yml'], projectDirectory: '.', exists: () => false });
+  assert.equal(given?.projectDirectory, '/w');
+});

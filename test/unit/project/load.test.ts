@@ -1,0 +1,260 @@
+// The project loader: extends (same file, file:, chains, cycles), include (short and long form,
+// missing files, cycles, conflicts), profiles, and the merge of the definitions.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { yaml } from '../../helpers';
+import { mergeService } from '../../../server/src/analysis/compose/project';
+import { analyseFiles, seen } from './helpers';
+
+const LOAD = ['missing-compose-file', 'unknown-extends-service', 'extends-cycle', 'include-cycle', 'include-conflict'];
+
+/** Each started service: its labels as key=value (from file), ports and expose targets. */
+function services(r: ReturnType<typeof analyseFiles>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const g of r.project.load.services.filter((s) => s.started)) {
+    const m = mergeService(g.name, g.parts);
+    out[g.name] = [
+      ...m.labels.map((l) => `${l.key}=${l.value} (${l.file.slice(3)})`),
+      ...m.ports.map((p) => `port ${p.value.target}`),
+      ...m.expose.map((p) => `expose ${p.value.target}`),
+      ...(m.command ? [`command ${m.command.value.map((w) => w.value).join(' ')}`] : []),
+      ...(m.image ? [`image ${m.image.value.value} (${m.image.from.file.slice(3)})`] : []),
+    ];
+  }
+  return out;
+}
+
+const cases: {
+  name: string;
+  files: Record<string, string>;
+  given?: string[];
+  profiles?: string[];
+  services?: Record<string, string[]>;
+  problems?: string[];
+}[] = [
+  {
+    name: 'extends in the same file: labels merged by key, ports appended, command replaced',
+    files: {
+      'compose.yaml': yaml`
+        services:
+          base:
+            image: nginx
+            command: ["a", "b"]
+            ports: ["80"]
+            labels:
+              traefik.enable: "true"
+              traefik.http.routers.x.rule: Host(\`a\`)
+          web:
+            extends: base
+            command: c
+            ports: ["443"]
+            labels:
+              traefik.http.routers.x.rule: Host(\`b\`)
+      `,
+    },
+    services: {
+      base: [
+        'traefik.enable=true (compose.yaml)',
+        'traefik.http.routers.x.rule=Host(`a`) (compose.yaml)',
+        'port 80',
+        'command a b',
+        'image nginx (compose.yaml)',
+      ],
+      web: [
+        'traefik.enable=true (compose.yaml)',
+        'traefik.http.routers.x.rule=Host(`b`) (compose.yaml)',
+        'port 80',
+        'port 443',
+        'command c',
+        'image nginx (compose.yaml)',
+      ],
+    },
+  },
+  {
+    name: 'extends from another file, chained, values remember their file',
+    files: {
+      'compose.yaml': yaml`
+        services:
+          web:
+            extends: { file: common/base.yml, service: app }
+            labels: [traefik.http.routers.web.rule=Host(\`w\`)]
+      `,
+      'common/base.yml': yaml`
+        services:
+          app:
+            extends: root
+            expose: ["8080"]
+          root:
+            image: alpine
+            labels: [traefik.enable=true]
+      `,
+    },
+    services: {
+      web: [
+        'traefik.enable=true (common/base.yml)',
+        'traefik.http.routers.web.rule=Host(`w`) (compose.yaml)',
+        'expose 8080',
+        'image alpine (common/base.yml)',
+      ],
+    },
+  },
+  {
+    name: 'an extends cycle is a finding on each extends in it',
+    files: {
+      'compose.yaml': yaml`
+        services:
+          a:
+            image: x
+            extends: b
+          b:
+            image: x
+            extends: { service: a }
+      `,
+    },
+    problems: ['extends-cycle compose.yaml: b', 'extends-cycle compose.yaml: { service: a }'],
+  },
+  {
+    name: 'extends: a missing file, a missing service',
+    files: {
+      'compose.yaml': yaml`
+        services:
+          a:
+            image: x
+            extends: { file: nowhere.yml, service: b }
+          c:
+            image: x
+            extends: { service: d }
+      `,
+    },
+    problems: ['missing-compose-file compose.yaml: nowhere.yml', 'unknown-extends-service compose.yaml: d'],
+  },
+  {
+    name: 'include, short and long form: the included services join the project',
+    files: {
+      'compose.yaml': yaml`
+        include:
+          - monitoring/compose.yaml
+          - path: [db/base.yml, db/override.yml]
+            project_directory: db
+        services:
+          web: { image: nginx }
+      `,
+      'monitoring/compose.yaml': yaml`
+        services:
+          grafana:
+            image: grafana/grafana
+            labels: [traefik.http.routers.g.rule=Host(\`g\`)]
+      `,
+      'db/base.yml': 'services:\n  db:\n    image: postgres\n',
+      'db/override.yml': 'services:\n  db:\n    expose: ["5432"]\n',
+    },
+    services: {
+      web: ['image nginx (compose.yaml)'],
+      grafana: [
+        'traefik.http.routers.g.rule=Host(`g`) (monitoring/compose.yaml)',
+        'image grafana/grafana (monitoring/compose.yaml)',
+      ],
+      db: ['expose 5432', 'image postgres (db/base.yml)'],
+    },
+  },
+  {
+    name: 'include: a missing file, a cycle, a conflicting service',
+    files: {
+      'compose.yaml': yaml`
+        include:
+          - gone.yml
+          - other.yml
+        services:
+          web: { image: nginx }
+      `,
+      'other.yml': yaml`
+        include: [compose.yaml]
+        services:
+          web: { image: httpd }
+      `,
+    },
+    problems: [
+      'missing-compose-file compose.yaml: gone.yml',
+      'include-cycle other.yml: compose.yaml',
+      'include-conflict compose.yaml: other.yml',
+    ],
+  },
+  {
+    name: 'the same file given and included is loaded once, no conflict',
+    files: {
+      'compose.yaml': 'include: [compose.db.yml]\nservices:\n  web: { image: nginx }\n',
+      'compose.db.yml': 'services:\n  db: { image: postgres }\n',
+    },
+    given: ['compose.yaml', 'compose.db.yml'],
+    services: { web: ['image nginx (compose.yaml)'], db: ['image postgres (compose.db.yml)'] },
+  },
+  {
+    name: 'profiles: a service whose profiles are not active is not started',
+    files: {
+      'compose.yaml': yaml`
+        services:
+          web: { image: nginx }
+          debug: { image: busybox, profiles: [debug] }
+          tools: { extends: debug }
+      `,
+    },
+    services: { web: ['image nginx (compose.yaml)'] },
+  },
+  {
+    name: 'profiles: active ones start their services',
+    files: {
+      'compose.yaml': 'services:\n  web: { image: nginx }\n  debug: { image: busybox, profiles: [debug, dev] }\n',
+    },
+    profiles: ['dev'],
+    services: { web: ['image nginx (compose.yaml)'], debug: ['image busybox (compose.yaml)'] },
+  },
+  {
+    name: 'profiles: * starts every service',
+    files: { 'compose.yaml': 'services:\n  debug: { image: busybox, profiles: [debug] }\n' },
+    profiles: ['*'],
+    services: { debug: ['image busybox (compose.yaml)'] },
+  },
+  {
+    name: 'override file: the later definition wins, lists are appended',
+    files: {
+      'compose.yaml': 'services:\n  web:\n    image: nginx:1\n    expose: ["80"]\n    labels: [a=1, b=1]\n',
+      'compose.override.yaml': 'services:\n  web:\n    image: nginx:2\n    expose: ["81"]\n    labels: [b=2, c=2]\n',
+    },
+    given: ['compose.yaml', 'compose.override.yaml'],
+    services: {
+      web: [
+        'a=1 (compose.yaml)',
+        'b=2 (compose.override.yaml)',
+        'c=2 (compose.override.yaml)',
+        'expose 80',
+        'expose 81',
+        'image nginx:2 (compose.override.yaml)',
+      ],
+    },
+  },
+];
+
+for (const c of cases) {
+  test(`load: ${c.name}`, () => {
+    const r = analyseFiles(c.files, c.given, { profiles: c.profiles });
+    assert.deepEqual(seen(r, LOAD), c.problems ?? []);
+    if (c.services) assert.deepEqual(services(r), c.services);
+  });
+}
+
+test('load: containers are built only for started services, named by their own definition', () => {
+  const r = analyseFiles({
+    'compose.yaml': yaml`
+      services:
+        web:
+          extends: { file: base.yml, service: app }
+          labels: [traefik.http.routers.web.rule=Host(\`w\`)]
+        off: { image: x, profiles: [never] }
+    `,
+    'base.yml': 'services:\n  app:\n    image: nginx\n    labels: [traefik.enable=true]\n',
+  });
+  assert.deepEqual(
+    r.project.containers.map((c) => [c.compose.name, c.compose.file.slice(3), c.labels.map((l) => l.key)]),
+    [['web', 'compose.yaml', ['traefik.enable', 'traefik.http.routers.web.rule']]],
+  );
+});
