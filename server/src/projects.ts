@@ -14,6 +14,8 @@ import {
   type ProjectInput,
   type SourceFile,
 } from './analysis';
+import { parseDotenv } from './analysis/compose/env';
+import { activeProfiles } from './analysis/compose/project';
 import type { Access, Boundary } from './boundary';
 import { codeLinks } from './codeDocs';
 import { lineMap, toDiagnostic, type LineMap } from './convert';
@@ -86,6 +88,8 @@ export class Projects {
   private queue = new Map<string, Promise<unknown>>();
   /** Refusals already logged, so each is said once. */
   private refusals = new Set<string>();
+  /** Compose files of another folder a project loads (its include:, extends: file:): that project's folder. */
+  private owners = new Map<string, string>();
 
   constructor(private readonly host: ProjectsHost) {}
 
@@ -109,6 +113,14 @@ export class Projects {
     return run;
   }
 
+  /**
+   * The folder of the project a compose file belongs to: the last analysed project that includes
+   * or extends it (compose never runs such a file alone), else its own folder.
+   */
+  folderOf(file: string): string {
+    return this.owners.get(file) ?? path.dirname(file);
+  }
+
   /** The last result for `folder`, if any (for the files it covered). */
   last(folder: string): ProjectResult | undefined {
     return this.memo.get(folder);
@@ -119,6 +131,7 @@ export class Projects {
     const last = this.memo.get(folder);
     if (last) for (const file of last.inputs.keys()) this.host.analyzer.forget(file);
     this.memo.delete(folder);
+    ownedBy(this.owners, folder, undefined);
   }
 
   /** Trust or the workspace folders changed: what may be read changed, so nothing memoised holds. */
@@ -151,7 +164,7 @@ export class Projects {
       const file = uriToPath(document.uri);
       if (file && documents.isCompose(document, settings.files)) files.add(file);
     }
-    return composeOrder([...files].filter((f) => path.dirname(f) === folder));
+    return composeOrder([...files].filter((f) => path.dirname(f) === folder && this.folderOf(f) === folder));
   }
 
   private stamp(file: string): string | undefined {
@@ -219,6 +232,10 @@ export class Projects {
         readFile: (file) => read(path.normalize(file)),
         listDir: (dir) => (this.host.boundary.allows(dir, 'mount') ? listFolder(path.normalize(dir)) : undefined),
         config,
+        // gatewayLens.compose.profiles, else COMPOSE_PROFILES in the project folder's .env.
+        profiles: activeProfiles(settings.compose.profiles, (name) =>
+          name === 'COMPOSE_PROFILES' ? dotenvValue(read, folder, name) : undefined,
+        ),
       },
     };
   }
@@ -247,9 +264,10 @@ export class Projects {
    * after an edit shares that one incremental run instead of building the project again.
    */
   async model(file: string): Promise<ProjectModel | undefined> {
-    const folder = path.dirname(file);
+    const folder = this.folderOf(file);
     const result = await this.analyse(folder);
-    if (!result.composeFiles.includes(file)) return undefined;
+    const loaded = result.project && [...result.project.files, ...result.project.load.extendsFiles];
+    if (!result.composeFiles.includes(file) && !loaded?.some((f) => f.file === file)) return undefined;
     if (result.project)
       return { project: result.project, findings: result.findings, input: result.input, lines: result.lines };
     // The checks failed as a whole: the project alone may still build.
@@ -295,9 +313,11 @@ export class Projects {
       }));
     }
 
+    ownedBy(this.owners, folder, project);
     const diagnostics = new Map<string, Diagnostic[]>();
     for (const file of [
       ...composeFiles,
+      ...(project?.files.map((f) => f.file) ?? []),
       ...staticFiles.map((f) => f.file),
       ...(input.config ? [input.config.file] : []),
     ]) {
@@ -339,6 +359,22 @@ export class Projects {
     this.memo.set(folder, result);
     return result;
   }
+}
+
+/** Records which files of other folders the project of `folder` loaded. */
+function ownedBy(owners: Map<string, string>, folder: string, project: Project | undefined): void {
+  for (const [file, owner] of owners) if (owner === folder) owners.delete(file);
+  if (!project) return;
+  for (const f of [...project.files, ...project.load.extendsFiles]) {
+    if (path.dirname(f.file) !== folder && !owners.has(f.file)) owners.set(f.file, folder);
+  }
+}
+
+/** One variable of the folder's .env (read as a project file, so editing it re-analyses). */
+function dotenvValue(read: Gathered['read'], folder: string, name: string): string | undefined {
+  const file = path.join(folder, '.env');
+  const text = read(file, 'project');
+  return text === undefined ? undefined : parseDotenv(file, text).values.get(name);
 }
 
 function lineReader(gathered: Gathered): (file: string) => LineMap | undefined {

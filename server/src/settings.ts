@@ -18,6 +18,8 @@ export interface Settings {
   externalMiddlewares: string[];
   externalServices: string[];
   check: CheckSetting;
+  /** The compose profiles whose services are started; [] = COMPOSE_PROFILES from the project's .env. */
+  compose: { profiles: string[] };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   externalMiddlewares: [],
   externalServices: [],
   check: 'workspace',
+  compose: { profiles: [] },
 };
 
 function record(value: unknown): Record<string, unknown> {
@@ -50,6 +53,7 @@ export function readSettings(raw: unknown): Settings {
     externalMiddlewares: strings(section.externalMiddlewares),
     externalServices: strings(section.externalServices),
     check: section.check === 'openFiles' ? 'openFiles' : 'workspace',
+    compose: { profiles: strings(record(section.compose).profiles) },
   };
 }
 

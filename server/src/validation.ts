@@ -110,7 +110,8 @@ export class Validation {
     const document = this.documents.get(uri);
     const file = uriToPath(uri);
     if (!document || !file) return { kind: 'full', items: [] };
-    const folder = path.dirname(file);
+    // An included or extended file shows the findings of the project that loads it.
+    const folder = this.projects.folderOf(file);
     this.pulling++;
     try {
       const settings = await this.projects.settingsFor(folder);
