@@ -235,3 +235,21 @@ export interface TrustParams {
   trusted: boolean;
 }
 export const TrustNotification = { method: 'gatewayLens/trust' } as const;
+
+export interface RouterRulesParams {
+  /** A compose file (uri). */
+  uri: string;
+}
+
+/** An HTTP router whose `rule` label is written in the file: where the editor shows its traffic. */
+export interface RouterRule {
+  /** Traefik's name, as its metrics label it: `users@docker`. */
+  router: string;
+  /** The service it sends to, `users-svc@docker`. */
+  service: string;
+  /** The `rule` label's key. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** Client -> server: the HTTP routers whose rule label is in this file (the traffic CodeLens). Answers RouterRule[]. */
+export const RouterRulesRequest = { method: 'gatewayLens/routerRules' } as const;

@@ -20,6 +20,7 @@ import { registerDefinitions } from './definitions';
 import { guardedStdio } from './framing';
 import { registerLocate } from './locate';
 import { registerRoute } from './route';
+import { registerRouterRules } from './routerRules';
 import { Projects } from './projects';
 import {
   SETTINGS_SECTION,
@@ -86,6 +87,7 @@ const workspaceCheck = new WorkspaceCheck({
 registerFeatures(connection, documents, projects, log);
 registerLocate(connection, documents, projects, log);
 registerDefinitions(connection, documents, projects, log);
+registerRouterRules(connection, projects, log);
 registerAddService(connection, documents, projects, log);
 registerRoute(connection, projects, log);
 

@@ -2,7 +2,7 @@
 // rows say the same thing), and the text/JSON of `gateway-lens metrics`.
 import type { Figures, MetricsView } from './rates';
 
-function round(n: number): string {
+export function round(n: number): string {
   if (n === 0) return '0';
   if (n >= 100) return n.toFixed(0);
   if (n >= 10) return n.toFixed(1).replace(/\.0$/, '');

@@ -13,9 +13,17 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<Node>, vscod
 
   constructor(private readonly build: Build) {}
 
+  private model: LiveModel | undefined;
+
   update(model: LiveModel | undefined): void {
+    this.model = model;
     this.roots = model ? this.build(model) : [];
     this.changed.fire(undefined);
+  }
+
+  /** Rebuilds the rows from the last model (new traffic figures). */
+  redraw(): void {
+    if (this.model) this.update(this.model);
   }
 
   getChildren(node?: Node): Node[] {

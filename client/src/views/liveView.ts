@@ -27,6 +27,7 @@ import { LIVE_VIEWS, registerLiveCommands, type LiveCommandContext } from './liv
 import { LiveDiagnostics } from './liveDiagnostics';
 import { Scaler } from './scale';
 import { askSettingsTarget, TraefikStatusItem } from './liveStatus';
+import { Traffic } from './traffic';
 
 /** Sends a request to the language server; undefined while it is not running. */
 export type Requester = <R>(method: string, params: unknown) => Promise<R | undefined>;
@@ -43,11 +44,17 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
     // Empty until Traefik (or Docker) answers: the views' welcome content then says why.
     routers: new GatewayTreeProvider((m) =>
       this.connected(m)
-        ? [this.live!.statusNode(m), ...this.live!.routerNodes(m), ...this.live!.layer4RouterNodes(m)]
+        ? this.traffic.decorate([
+            this.live!.statusNode(m),
+            ...this.live!.routerNodes(m),
+            ...this.live!.layer4RouterNodes(m),
+          ])
         : [],
     ),
     services: new GatewayTreeProvider((m) =>
-      this.connected(m) ? [...this.live!.serviceNodes(m), ...this.live!.layer4ServiceNodes(m)] : [],
+      this.connected(m)
+        ? this.traffic.decorate([...this.live!.serviceNodes(m), ...this.live!.layer4ServiceNodes(m)])
+        : [],
     ),
     compose: new GatewayTreeProvider((m) => (m.docker?.kind === 'connected' ? this.live!.composeNodes(m) : [])),
     middlewares: new GatewayTreeProvider((m) => (this.connected(m) ? this.live!.middlewareNodes(m) : [])),
@@ -72,6 +79,8 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The live Traefik state; shown once a session has started. */
   private readonly statusItem = new TraefikStatusItem();
+  /** Traefik's metrics on the rows, in the CodeLens and the panel. */
+  readonly traffic: Traffic;
 
   constructor(
     private readonly extension: vscode.ExtensionContext,
@@ -86,6 +95,17 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
       middlewares: make('middlewares'),
       drift: make('drift'),
     };
+    this.traffic = new Traffic({
+      request,
+      loadLive: () => this.loadLive(),
+      passwordFor: (url) => this.passwordFor(url),
+      views: [this.views.routers, this.views.services],
+      redraw: () => {
+        this.providers.routers.redraw();
+        this.providers.services.redraw();
+      },
+      output: this.output,
+    });
     for (const view of Object.values(this.views)) {
       this.disposables.push(
         view,
@@ -100,6 +120,7 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
     }
     this.disposables.push(
       this.output,
+      this.traffic,
       this.statusItem,
       this.diagnostics,
       ...Object.values(this.providers),
@@ -150,16 +171,21 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
     return this.session.then((session) => ({ live: this.live!, session }));
   }
 
-  private async startSession(): Promise<LiveSession> {
+  private loadLive(): typeof Live {
     // A runtime path, so esbuild leaves the bundle out of dist/client.js.
     const bundle = path.join(this.extension.extensionPath, 'dist', 'live.js');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     this.live ??= require(bundle) as typeof Live;
+    return this.live;
+  }
+
+  private async startSession(): Promise<LiveSession> {
+    const live = this.loadLive();
     const config = this.config();
     const user = config.get<string>('traefik.apiUser', '').trim();
     const baseUrl = config.get<string>('traefik.apiUrl', 'http://localhost:8080');
     const password = user ? await this.passwordFor(baseUrl) : undefined;
-    const session = new this.live.LiveSession({
+    const session = new live.LiveSession({
       api: {
         baseUrl,
         username: user || undefined,
@@ -239,6 +265,7 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
 
   async refresh(): Promise<void> {
     const fresh = this.session === undefined;
+    void this.traffic.refresh();
     const { session } = await this.open();
     if (!fresh) await this.progress(session.refresh());
   }
