@@ -19,6 +19,17 @@ await Promise.all([
   // The live view (Traefik API client, dockerode): loaded only when the Gateway view or a
   // scale command is used, so activation stays light.
   build({ ...common, entryPoints: ['client/src/live/index.ts'], outfile: 'dist/live.js' }),
+  // The Gateway Metrics panel's page (uPlot): a browser bundle, with its CSS beside it.
+  build({
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'warning',
+    entryPoints: ['client/src/webview/panel.ts'],
+    outfile: 'dist/panel.js',
+  }),
   build({
     ...common,
     entryPoints: ['server/src/cli.ts'],

@@ -13,7 +13,8 @@ export function withFigures(nodes: Node[], view: MetricsView | undefined): Node[
 
 function decorate(node: Node, view: MetricsView): Node {
   const children = node.children.map((c) => decorate(c, view));
-  if (node.contextValue === 'entryPoint') {
+  // HTTP entry points (live/tree.ts ids them ep:<name>; the TCP/UDP groups share the context value).
+  if (node.contextValue === 'entryPoint' && node.id.startsWith('ep:')) {
     const f = view.entryPoints.get(node.label);
     const line = f ? `${round(f.reqPerSec)} req/s` : missing(view, 'entry point') ? undefined : '0 req/s';
     return withLine({ ...node, children }, line, missing(view, 'entry point'));

@@ -13,6 +13,8 @@ export interface LiveCommandContext {
   scale(node?: Node): Promise<void>;
   step(node: Node | undefined, delta: number): Promise<void>;
   scaleAllBackends(): Promise<void>;
+  showMetrics(): void;
+  testLoadBalancing(node?: Node): Promise<void>;
 }
 
 export const LIVE_VIEW_CONTAINER = 'gatewayLens';
@@ -35,6 +37,8 @@ export const LIVE_COMMANDS: Record<string, (ctx: LiveCommandContext, node?: Node
   'gatewayLens.scale.increment': (ctx, node) => ctx.step(node, +1),
   'gatewayLens.scale.decrement': (ctx, node) => ctx.step(node, -1),
   'gatewayLens.scale.allBackends': (ctx) => ctx.scaleAllBackends(),
+  'gatewayLens.live.showMetrics': (ctx) => ctx.showMetrics(),
+  'gatewayLens.live.testLoadBalancing': (ctx, node) => ctx.testLoadBalancing(node),
 };
 
 /** Registers the table; `register` is vscode.commands.registerCommand. Tree commands get the row. */

@@ -27,7 +27,9 @@ import { LIVE_VIEWS, registerLiveCommands, type LiveCommandContext } from './liv
 import { LiveDiagnostics } from './liveDiagnostics';
 import { Scaler } from './scale';
 import { askSettingsTarget, TraefikStatusItem } from './liveStatus';
+import { testLoadBalancing } from './loadTest';
 import { Traffic } from './traffic';
+import { TrafficPanel } from './trafficPanel';
 
 /** Sends a request to the language server; undefined while it is not running. */
 export type Requester = <R>(method: string, params: unknown) => Promise<R | undefined>;
@@ -81,6 +83,7 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
   private readonly statusItem = new TraefikStatusItem();
   /** Traefik's metrics on the rows, in the CodeLens and the panel. */
   readonly traffic: Traffic;
+  private readonly panel: TrafficPanel;
 
   constructor(
     private readonly extension: vscode.ExtensionContext,
@@ -106,6 +109,7 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
       },
       output: this.output,
     });
+    this.panel = new TrafficPanel(extension.extensionUri, this.traffic);
     for (const view of Object.values(this.views)) {
       this.disposables.push(
         view,
@@ -121,6 +125,7 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
     this.disposables.push(
       this.output,
       this.traffic,
+      this.panel,
       this.statusItem,
       this.diagnostics,
       ...Object.values(this.providers),
@@ -182,15 +187,8 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
   private async startSession(): Promise<LiveSession> {
     const live = this.loadLive();
     const config = this.config();
-    const user = config.get<string>('traefik.apiUser', '').trim();
-    const baseUrl = config.get<string>('traefik.apiUrl', 'http://localhost:8080');
-    const password = user ? await this.passwordFor(baseUrl) : undefined;
     const session = new live.LiveSession({
-      api: {
-        baseUrl,
-        username: user || undefined,
-        password,
-      },
+      api: await this.apiOptions(),
       dockerHost: config.get<string>('docker.host', '').trim() || undefined,
       intervalMs: Math.max(0, config.get<number>('live.refreshInterval', 10)) * 1000,
       active: () => Object.values(this.views).some((v) => v.visible),
@@ -200,6 +198,14 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
     await this.progress(session.refresh());
     void session.start();
     return session;
+  }
+
+  /** Traefik's API URL and credentials (the password only for the origins it is bound to). */
+  private async apiOptions(): Promise<Live.ApiOptions> {
+    const config = this.config();
+    const user = config.get<string>('traefik.apiUser', '').trim();
+    const baseUrl = config.get<string>('traefik.apiUrl', 'http://localhost:8080');
+    return { baseUrl, username: user || undefined, password: user ? await this.passwordFor(baseUrl) : undefined };
   }
 
   private async restart(): Promise<void> {
@@ -413,6 +419,23 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
 
   scaleAllBackends(): Promise<void> {
     return this.scaler.scaleAllBackends();
+  }
+
+  showMetrics(): void {
+    this.panel.show();
+  }
+
+  testLoadBalancing(node?: Node): Promise<void> {
+    return testLoadBalancing(
+      {
+        loadLive: () => this.loadLive(),
+        model: async () => (await this.open()).session.model,
+        apiOptions: () => this.apiOptions(),
+        output: this.output,
+        showReport: (report) => this.panel.showReport(report),
+      },
+      node,
+    );
   }
 
   dispose(): void {

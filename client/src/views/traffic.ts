@@ -172,7 +172,7 @@ export class Traffic implements vscode.CodeLensProvider, vscode.Disposable {
       return new vscode.CodeLens(range, {
         title,
         tooltip: state.kind === 'failed' ? state.message : `${r.router} → ${r.service}`,
-        command: '',
+        command: 'gatewayLens.live.showMetrics',
       });
     });
   }

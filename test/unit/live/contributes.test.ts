@@ -103,6 +103,8 @@ test('registerLiveCommands hands tree rows through and drops anything else', asy
     scale: record('scale'),
     step: record('step'),
     scaleAllBackends: record('all'),
+    showMetrics: () => void calls.push(['metrics']),
+    testLoadBalancing: record('loadtest'),
   };
   const registered = new Map<string, (node?: unknown) => unknown>();
   registerLiveCommands(ctx, (id, run) => {
@@ -114,10 +116,14 @@ test('registerLiveCommands hands tree rows through and drops anything else', asy
   await registered.get('gatewayLens.scale.decrement')!(row);
   await registered.get('gatewayLens.scale.service')!('not a row');
   await registered.get('gatewayLens.live.revealInCompose')!(row);
+  await registered.get('gatewayLens.live.testLoadBalancing')!(row);
+  await registered.get('gatewayLens.live.showMetrics')!();
   assert.deepEqual(calls, [
     ['step', row, 1],
     ['step', row, -1],
     ['scale', undefined],
     ['reveal', row],
+    ['loadtest', row],
+    ['metrics'],
   ]);
 });

@@ -29,10 +29,15 @@ const row = (id: string, contextValue: string, ref?: Node['ref'], children: Node
 });
 
 const tree = (): Node[] => [
-  row('web', 'entryPoint', undefined, [
-    row('r1', 'router.docker', { kind: 'router', name: 'users@docker' }),
-    row('r2', 'router.docker', { kind: 'router', name: 'idle@docker' }),
-  ]),
+  {
+    ...row('ep:web', 'entryPoint', undefined, [
+      row('r1', 'router.docker', { kind: 'router', name: 'users@docker' }),
+      row('r2', 'router.docker', { kind: 'router', name: 'idle@docker' }),
+    ]),
+    label: 'web',
+  },
+  // The TCP group row shares the entry point's context value: no figures.
+  row('tcp:routers', 'entryPoint', undefined, []),
   row('s1', 'service.docker', { kind: 'service', name: 'users@docker' }),
   row('t1', 'router', { kind: 'router', name: 'users@docker', protocol: 'tcp' }),
 ];
@@ -45,6 +50,7 @@ test('figures on each HTTP router, service and entry point; TCP rows unchanged',
     'web: 6.3 req/s · as before',
     'users@docker: 6.3 req/s · p95 - · 18 5xx/min · as before',
     'idle@docker: no traffic · as before',
+    'tcp:routers: as before',
     'users@docker: 6.3 req/s · p95 1027 ms · 18 5xx/min · as before',
     'users@docker: as before',
   ]);
@@ -61,7 +67,7 @@ test('routers off (addRoutersLabels): router rows say why in the tooltip, servic
   assert.equal(router.description, 'as before');
   assert.match(router.tooltip ?? '', /addRoutersLabels is off/);
   // The same scrape twice: no increase, but the service has series (it is not "no traffic").
-  assert.match(nodes[3].description ?? '', /^0 req\/s · p95 - · 0 5xx\/min · as before$/);
+  assert.match(nodes[4].description ?? '', /^0 req\/s · p95 - · 0 5xx\/min · as before$/);
 });
 
 test('the CodeLens title: the router, else its service when router metrics are off, else why', () => {
