@@ -1,7 +1,7 @@
 // Typing every label of the examples character by character over stdio, as an editor does:
 // after each keystroke the requests VS Code sends while typing (outline, highlights, the
 // lightbulb's code actions, completion, pull diagnostics, hover) plus the other handlers and the
-// custom requests. No request may fail or answer an invalid shape on any prefix of any label:
+// custom requests (gatewayLens/routerRules among them). No request may fail or answer an invalid shape on any prefix of any label:
 // VS Code rejects a whole outline with one empty name ("name must not be falsy").
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -162,7 +162,7 @@ async function requestsAt(doc: Doc, uri: string, cursor: Pos, where: string): Pr
     assert.ok(h.contents.value.trim() !== '', `${where}: empty hover`);
     if (h.range) doc.checkRange(h.range, `${where}: hover`);
   }
-  const [defs, refs, rename, route, choices, located] = await Promise.all([
+  const [defs, refs, rename, route, choices, located, rules] = await Promise.all([
     send<{ range: Rng; uri: string }[]>('textDocument/definition', { textDocument, position: cursor }),
     send<{ range: Rng; uri: string }[]>('textDocument/references', {
       textDocument,
@@ -180,8 +180,14 @@ async function requestsAt(doc: Doc, uri: string, cursor: Pos, where: string): Pr
       kind: 'router',
       files: [uri],
     }),
+    send<{ router: string; service: string; range: Rng }[]>('gatewayLens/routerRules', { uri }),
   ]);
   for (const l of [...defs, ...refs, ...located]) if (l.uri === uri) doc.checkRange(l.range, `${where}: location`);
+  assert.ok(Array.isArray(rules), `${where}: routerRules answers a list`);
+  for (const r of rules) {
+    doc.checkRange(r.range, `${where}: routerRules ${r.router}`);
+    assert.match(r.router, /^[^@]+@docker$/, `${where}: routerRules names ${r.router} as Traefik does`);
+  }
   if (rename) doc.checkRange(rename.range, `${where}: prepareRename`);
   assert.ok(Array.isArray(route.notes) && Array.isArray(route.candidates), `${where}: route answer`);
   assert.ok(choices === null || typeof choices === 'object', `${where}: addServiceChoices`);
