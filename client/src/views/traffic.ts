@@ -156,22 +156,14 @@ export class Traffic implements vscode.CodeLensProvider, vscode.Disposable {
     if (!this.config().get<boolean>('metrics.codeLens', true)) return [];
     const rules = await this.rulesOf(document);
     const state = this.state;
+    // No lens until figures came: a workspace without a running Traefik gets no line of noise
+    // above every rule (the Gateway view and the output say why the metrics do not answer).
+    if (state.kind !== 'ok') return [];
     return rules.map((r) => {
-      const range = new vscode.Range(
-        r.range.start.line,
-        r.range.start.character,
-        r.range.end.line,
-        r.range.end.character,
-      );
-      const title =
-        state.kind === 'ok'
-          ? lensTitle(state.view, r.router, r.service)
-          : state.kind === 'failed'
-            ? 'no traffic figures (see the Gateway Lens Live output)'
-            : 'traffic: reading metrics…';
-      return new vscode.CodeLens(range, {
-        title,
-        tooltip: state.kind === 'failed' ? state.message : `${r.router} → ${r.service}`,
+      const { start, end } = r.range;
+      return new vscode.CodeLens(new vscode.Range(start.line, start.character, end.line, end.character), {
+        title: lensTitle(state.view, r.router, r.service),
+        tooltip: `${r.router} → ${r.service} (from ${state.source})`,
         command: 'gatewayLens.live.showMetrics',
       });
     });
