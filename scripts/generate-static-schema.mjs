@@ -20,18 +20,20 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 
-// Placeholder names the reference uses where users choose a name, with what the names stand for.
-const PLACEHOLDER = /^(EntryPoint|CertificateResolver|LocalDescriptor|Descriptor|PluginConf|name)\d+$/;
-const NAME_KINDS = {
-  EntryPoint: 'entry point',
-  CertificateResolver: 'certificate resolver',
-  Descriptor: 'plugin',
-  LocalDescriptor: 'local plugin',
-  PluginConf: 'plugin',
-  name: 'name',
+// Placeholder names the reference uses where users choose a name, with what the names stand for;
+// providers.plugin.<name> is a PluginConf (map[string]any): anything goes below it (`raw`).
+const STATIC_NAMES = {
+  placeholder: /^(EntryPoint|CertificateResolver|LocalDescriptor|Descriptor|PluginConf|name)\d+$/,
+  kinds: {
+    EntryPoint: 'entry point',
+    CertificateResolver: 'certificate resolver',
+    Descriptor: 'plugin',
+    LocalDescriptor: 'local plugin',
+    PluginConf: 'plugin',
+    name: 'name',
+  },
+  raw: ['PluginConf'],
 };
-// providers.plugin.<name> is a PluginConf (map[string]any): anything goes below it.
-const RAW_NAMES = ['PluginConf'];
 
 // Keys of the Go structs that file.yaml omits. Read from Traefik's generated option list
 // docs/content/reference/install-configuration/configuration-options.md (master fd5a576d, written
@@ -176,7 +178,7 @@ const REMOVED = [
   },
 ];
 
-function newNode() {
+export function newNode() {
   return { properties: {}, additionalProperties: false };
 }
 
@@ -189,17 +191,17 @@ function kindOf(value) {
 }
 
 /** The node under `name` in `node`, created as a plain field or as a user-chosen name. */
-function child(node, name) {
-  const placeholder = PLACEHOLDER.exec(name);
+function child(node, name, names) {
+  const placeholder = names.placeholder.exec(name);
   if (placeholder) {
     const kind = placeholder[1];
-    const names = Object.keys(node.properties ?? {});
-    if (names.length > 0) throw new Error(`placeholder ${name} next to fields ${names.join(', ')}`);
+    const fields = Object.keys(node.properties ?? {});
+    if (fields.length > 0) throw new Error(`placeholder ${name} next to fields ${fields.join(', ')}`);
     if (typeof node.additionalProperties !== 'object') {
       delete node.properties;
       node.additionalProperties = newNode();
-      node['x-name'] = NAME_KINDS[kind];
-      if (RAW_NAMES.includes(kind)) node.additionalProperties = { 'x-raw': true };
+      node['x-name'] = names.kinds[kind];
+      if (names.raw.includes(kind)) node.additionalProperties = { 'x-raw': true };
     }
     return node.additionalProperties;
   }
@@ -211,15 +213,15 @@ function child(node, name) {
 }
 
 /** Walks one value of the reference: maps become fields, sample values become typed leaves. */
-function add(node, value) {
+export function add(node, value, names = STATIC_NAMES) {
   if (node['x-raw']) return;
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [name, sub] of Object.entries(value)) add(child(node, name), sub);
+    for (const [name, sub] of Object.entries(value)) add(child(node, name, names), sub, names);
     return;
   }
   if (Array.isArray(value) && value.length > 0 && typeof value[0] === 'object' && value[0] !== null) {
     node.items ??= newNode();
-    for (const item of value) add(node.items, item);
+    for (const item of value) add(node.items, item, names);
     delete node.properties;
     delete node.additionalProperties;
     return;
@@ -230,36 +232,36 @@ function add(node, value) {
 }
 
 /** The node at a dotted path, created along the way. */
-function nodeAt(root, path) {
+function nodeAt(root, path, names) {
   let node = root;
-  for (const name of path.split('.')) node = child(node, name);
+  for (const name of path.split('.')) node = child(node, name, names);
   return node;
 }
 
 /** Applies `path: sample` lines (the overlay's own shorthand of the reference's YAML). */
-function addExtra(root, line, cite) {
+export function addExtra(root, line, cite, names = STATIC_NAMES) {
   const colon = line.indexOf(': ');
   const path = line.slice(0, colon);
   const sample = parse(line.slice(colon + 2));
   const dot = path.lastIndexOf('.');
-  const parent = dot < 0 ? root : nodeAt(root, path.slice(0, dot));
+  const parent = dot < 0 ? root : nodeAt(root, path.slice(0, dot), names);
   const name = path.slice(dot + 1);
   if (parent.properties?.[name]) throw new Error(`${path} is already in the reference; drop it from the overlay`);
-  const node = child(parent, name);
-  add(node, sample);
+  const node = child(parent, name, names);
+  add(node, sample, names);
   node['x-cite'] = cite;
 }
 
 function addRemoved(root, { path, note, type, cite }) {
   const dot = path.lastIndexOf('.');
-  const parent = dot < 0 ? root : nodeAt(root, path.slice(0, dot));
+  const parent = dot < 0 ? root : nodeAt(root, path.slice(0, dot), STATIC_NAMES);
   const name = path.slice(dot + 1);
   if (parent.properties?.[name]) throw new Error(`${path} is in the v3 reference, so it was not removed`);
   parent.properties[name] = { 'x-raw': true, 'x-removed': note, 'x-cite': cite, ...(type ? { 'x-type': type } : {}) };
 }
 
 /** Object keys in a stable order, so the committed file only changes when the tree does. */
-function sorted(value) {
+export function sorted(value) {
   if (Array.isArray(value)) return value.map(sorted);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(

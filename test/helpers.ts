@@ -39,7 +39,7 @@ export function runAll(text: string, opts: SnippetOptions = {}): Seen[] {
   return findings.map((f: Finding) => ({
     code: f.code,
     severity: f.severity,
-    text: (texts.get(f.file) ?? '').slice(f.range.start, f.range.end),
+    text: (texts.get(f.file) ?? opts.mounted?.[f.file] ?? '').slice(f.range.start, f.range.end),
     message: f.message,
     data: f.data,
   }));

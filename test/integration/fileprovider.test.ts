@@ -17,6 +17,15 @@ const cases: { folder: string; expect: string[] }[] = [
   { folder: 'toml', expect: ['error undefined-middleware ratelimitt@file'] },
   { folder: 'refused', expect: ['error undefined-middleware auth@file'] },
   { folder: 'unseen', expect: [] },
+  {
+    // headers.yml is refused, and with it the whole directory: compress@file goes too.
+    folder: 'unknown-key',
+    expect: [
+      'error undefined-middleware compress@file',
+      'error undefined-middleware headers@file',
+      'error unknown-dynamic-key frameDenny',
+    ],
+  },
 ];
 
 interface Row {

@@ -124,7 +124,13 @@ export class Analyzer {
     });
     let fileReader = this.fileProviders.get(first);
     if (!fileReader) this.fileProviders.set(first, (fileReader = new FileProviderReader()));
-    const fileProvider = fileReader.read(config, token, findTraefikService(files), input);
+    const fileProvider = fileReader.read(
+      config,
+      token,
+      findTraefikService(files),
+      input,
+      options.version ?? config.version,
+    );
     const version = options.version ?? config.version ?? 'v3';
     const name = projectName(files);
     const started = load.services.filter((s) => s.started);

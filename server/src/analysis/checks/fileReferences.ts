@@ -59,7 +59,9 @@ export function resolveFileReference(
       : `in ${fp.path}, which Traefik refuses as a whole because ${refused.containerPath} fails (${refused.refused!.message})`;
     return {
       item,
-      message: `${rules.noun} "${item.value}" is defined only in ${defined.file.split(/[\\/]/).pop()}, which Traefik refuses: see the error there`,
+      message: sameFile
+        ? `${rules.noun} "${item.value}" is defined only in ${base(defined.file)}, which Traefik refuses: see the error there`
+        : `${rules.noun} "${item.value}" is lost with its directory: Traefik refuses ${base(refused.file)}, see the error there`,
       explanation: `"${name}@file" is defined only in ${fp.files.find((f) => f.file === defined.file)?.containerPath ?? defined.file}, ${why}; so it does not exist and Traefik disables ${who}.`,
       severity: 'error',
       related: [
@@ -90,4 +92,8 @@ export function resolveFileReference(
     related: [],
     data: { name: item.value },
   };
+}
+
+function base(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
 }

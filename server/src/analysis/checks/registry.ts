@@ -6,6 +6,7 @@ import { check as missingPort } from './missing-port';
 import { check as notEnabled } from './not-enabled';
 import { check as undefinedEntrypoint } from './undefined-entrypoint';
 import { check as unknownStaticKey } from './unknown-static-key';
+import { check as unknownDynamicKey } from './unknown-dynamic-key';
 import { check as ignoredStaticConfig } from './ignored-static-config';
 import { check as routeConflict } from './route-conflict';
 import { check as routeShadowed } from './route-shadowed';
@@ -53,6 +54,7 @@ export const CHECKS: Check[] = [
   stripprefixMismatch,
   scaleContainerName,
   unknownStaticKey,
+  unknownDynamicKey,
   ignoredStaticConfig,
   unusedSuppression,
   invalidConfig,

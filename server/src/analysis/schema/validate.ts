@@ -39,13 +39,18 @@ function validatorFor(schema: LabelSchema): ValidateFunction {
 const EMPTY_IS_UNSET = new Set(['string', 'list', 'int-list', 'enum', 'enable', 'port']);
 
 /** The problem with a value for a field of the given schema, if any. `field` names it in messages. */
-export function checkValue(schema: LabelSchema, value: string, field: string): ValueProblem | undefined {
+export function checkValue(
+  schema: LabelSchema,
+  value: string,
+  field: string,
+  consequence = DROPPED,
+): ValueProblem | undefined {
   const type = schema['x-type'] ?? 'string';
   if (value === '' && EMPTY_IS_UNSET.has(type)) return undefined;
   if (validatorFor(schema)(value)) return undefined;
   const soft = schema['x-soft'] === true;
   return {
-    message: describeProblem(schema, value, field),
+    message: describeProblem(schema, value, field, consequence),
     ...(soft ? { soft } : {}),
     ...(DECODED.has(type) ? { drops: true } : {}),
   };
@@ -53,18 +58,18 @@ export function checkValue(schema: LabelSchema, value: string, field: string): V
 
 const DROPPED = 'Traefik cannot decode it and drops the whole container';
 
-function describeProblem(schema: LabelSchema, value: string, field: string): string {
+function describeProblem(schema: LabelSchema, value: string, field: string, dropped: string): string {
   const shown = value === '' ? 'An empty value' : `"${value}"`;
   switch (schema['x-type']) {
     case 'bool':
-      return `${shown} is not a boolean; Traefik accepts true/false (also 1/0, t/f). ${DROPPED}.`;
+      return `${shown} is not a boolean; Traefik accepts true/false (also 1/0, t/f). ${dropped}.`;
     case 'int':
-      return `${shown} is not an integer; Traefik expects a whole number such as 42. ${DROPPED}.`;
+      return `${shown} is not an integer; Traefik expects a whole number such as 42. ${dropped}.`;
     case 'duration':
-      return `${shown} is not a duration; Traefik accepts seconds (10) or a Go duration (10s, 1m30s, 100ms). ${DROPPED}.`;
+      return `${shown} is not a duration; Traefik accepts seconds (10) or a Go duration (10s, 1m30s, 100ms). ${dropped}.`;
     case 'int-list': {
       const bad = value.split(',').find((item) => !/^\s*[+-]?[0-9]+\s*$/.test(item)) ?? value;
-      return `"${bad.trim()}" is not an integer; ${field} is a comma-separated list of whole numbers. ${DROPPED}.`;
+      return `"${bad.trim()}" is not an integer; ${field} is a comma-separated list of whole numbers. ${dropped}.`;
     }
     case 'port':
       // Traefik builds the server URL `http://<ip>:<port>`, which fails to parse or to dial.
@@ -88,10 +93,11 @@ export function validateLabelValue(
   segments: readonly string[],
   value: string,
   version: LabelVersion,
+  consequence?: string,
 ): ValueProblem | undefined {
   const found = lookupLabelKey(segments, version);
   if (found.status !== 'known' || !found.schema) return undefined;
-  return checkValue(found.schema, value, fieldName(found.path!));
+  return checkValue(found.schema, value, fieldName(found.path!), consequence);
 }
 
 /** The last field name of a lookup path (skipping user names and list elements), for messages. */

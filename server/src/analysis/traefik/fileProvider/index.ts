@@ -4,12 +4,13 @@
 // A directory is read in name order, sub-directories where they fall, .toml/.yaml/.yml only
 // (loadFileConfigFromDirectory, which uses os.ReadDir).
 import * as path from 'path';
-import type { StaticConfig, StaticPath } from '../static';
+import type { MajorVersion, StaticConfig, StaticPath } from '../static';
 import { hostPath, mountOf } from '../staticConfig/mounts';
 import type { TraefikService } from '../staticConfig/service';
 import { fileDefinitions } from './definitions';
 import type { DynamicFile, FileProvider, FileProviderIo } from './model';
 import { dynamicFormat, readDynamicFile } from './read';
+import { validateDynamic } from './validate';
 
 export { fileNames } from './definitions';
 export type { DirEntry, DynamicFile, FileDefinition, FileProvider, FileProviderIo } from './model';
@@ -85,7 +86,13 @@ function walk(
   return true;
 }
 
-export function parseDynamicFile(file: string, containerPath: string, text: string): DynamicFile {
+/** `version`: the Traefik major version when known (undefined: judged for both). */
+export function parseDynamicFile(
+  file: string,
+  containerPath: string,
+  text: string,
+  version?: MajorVersion,
+): DynamicFile {
   const format = dynamicFormat(containerPath);
   if (!format)
     return {
@@ -94,17 +101,15 @@ export function parseDynamicFile(file: string, containerPath: string, text: stri
       text,
       read: { format: 'yaml', keys: [], settings: [], templated: false },
       definitions: [],
+      problems: [],
       refused: { message: `unsupported file extension: ${containerPath}`, range: { start: 0, end: 0 } },
     };
   const read = readDynamicFile(file, text, format);
-  const out: DynamicFile = {
-    file,
-    containerPath,
-    text,
-    read,
-    definitions: fileDefinitions(file, read.keys, read.settings),
-  };
-  // A template may render into a file that decodes: its syntax is not judged.
+  const definitions = fileDefinitions(file, read.keys, read.settings);
+  // A template may render into something else: nothing in a templated file is judged.
+  const problems = read.templated || read.syntaxError ? [] : validateDynamic(read.keys, read.settings, version);
+  const out: DynamicFile = { file, containerPath, text, read, definitions, problems };
   if (read.syntaxError && !read.templated) out.refused = read.syntaxError;
+  else if (problems.length > 0) out.refused = { message: problems[0].what, range: problems[0].range };
   return out;
 }

@@ -4,6 +4,7 @@ import type { Range } from '../../types';
 import type { Kind, Protocol } from '../model';
 import type { Setting } from '../staticConfig/setting';
 import type { DynamicRead } from './read';
+import type { DynamicProblem } from './validate';
 
 export interface FileDefinition {
   protocol: Protocol;
@@ -26,7 +27,9 @@ export interface DynamicFile {
   text: string;
   read: DynamicRead;
   definitions: FileDefinition[];
-  /** Why Traefik refuses the whole file (it then defines nothing). */
+  /** Unknown keys and values Traefik cannot decode (none judged in a templated file). */
+  problems: DynamicProblem[];
+  /** Why Traefik refuses the whole file (it then defines nothing): the first problem it meets. */
   refused?: { message: string; range: Range };
 }
 

@@ -1,0 +1,46 @@
+// Shared by unknown-dynamic-key and invalid-value: the problems of the file provider's files,
+// reported where they are written, with what Traefik loses when it refuses the file.
+import type { Project } from '../project';
+import type { DynamicFile } from '../traefik/fileProvider';
+import type { DynamicProblem } from '../traefik/fileProvider/validate';
+import type { Key } from './reuse';
+import type { Report } from './check';
+
+export function dynamicProblemsKey(project: Project): Key {
+  return [project.fileProvider];
+}
+
+export function dynamicProblems(project: Project, code: DynamicProblem['code']): Report[] {
+  const fp = project.fileProvider;
+  if (fp.state !== 'read') return [];
+  const out: Report[] = [];
+  for (const file of fp.files)
+    for (const p of file.problems) {
+      if (p.code !== code) continue;
+      const lost = whatIsLost(file, fp.mode === 'directory' ? fp.path : undefined);
+      const where =
+        code === 'unknown-dynamic-key' ? `${p.what} in Traefik's dynamic configuration` : 'The value does not parse';
+      const suggestion = p.suggestion ? ` (did you mean "${p.suggestion}"?)` : '';
+      out.push({
+        file: file.file,
+        range: p.range,
+        message: code === 'unknown-dynamic-key' ? `${p.what}${suggestion}: Traefik refuses this whole file` : p.what,
+        explanation: `${where}, so Traefik's file provider cannot decode ${file.containerPath} (paerser's "field not found" or a parse error; pkg/provider/file/file.go) and loads nothing from it: ${lost.long}`,
+        data: { key: p.key, ...(p.suggestion ? { suggestion: p.suggestion } : {}) },
+      });
+    }
+  return out;
+}
+
+function whatIsLost(file: DynamicFile, directory: string | undefined): { long: string } {
+  const names = file.definitions.map((d) => `${d.name}@file`);
+  const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, and ${names.length - 5} more` : '');
+  const inDirectory = directory
+    ? ` Because it is in the provider's directory ${directory}, every other file there is lost too (loadFileConfigFromDirectory stops at the first error).`
+    : '';
+  const long =
+    (names.length === 0
+      ? 'it defines no router, service or middleware.'
+      : `${shown} do not exist, and routers that use them are disabled.`) + inDirectory;
+  return { long };
+}
