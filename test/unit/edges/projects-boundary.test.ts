@@ -6,12 +6,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Analyzer } from '../../../server/src/analysis';
-import { Boundary } from '../../../server/src/boundary';
 import { Documents, pathToUri } from '../../../server/src/documents';
-import { Projects } from '../../../server/src/projects';
-import { SettingsCache } from '../../../server/src/settings';
-import { DiskFiles, WorkspaceFolders } from '../../../server/src/workspace';
+import { projectsOf } from './projects-host';
 
 type Handler = (event: unknown) => void;
 
@@ -40,20 +36,8 @@ function setup(settings: unknown = {}) {
   const outside = path.join(root, 'outside');
   fs.mkdirSync(workspace);
   fs.mkdirSync(outside);
-  const folders = new WorkspaceFolders();
-  folders.set([{ uri: pathToUri(workspace), path: workspace }]);
-  const documents = new Documents();
-  const boundary = new Boundary(folders);
   const logs: string[] = [];
-  const projects = new Projects({
-    analyzer: new Analyzer(),
-    documents,
-    disk: new DiskFiles(),
-    folders,
-    settings: new SettingsCache(async () => settings),
-    boundary,
-    log: (m) => logs.push(m),
-  });
+  const { projects, documents, boundary } = projectsOf(workspace, settings, (m) => logs.push(m));
   const write = (file: string, text: string): string => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, text);

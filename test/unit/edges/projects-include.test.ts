@@ -7,27 +7,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Analyzer } from '../../../server/src/analysis';
-import { Boundary } from '../../../server/src/boundary';
-import { Documents, pathToUri } from '../../../server/src/documents';
-import { Projects } from '../../../server/src/projects';
-import { SettingsCache } from '../../../server/src/settings';
-import { DiskFiles, WorkspaceFolders } from '../../../server/src/workspace';
+import { pathToUri } from '../../../server/src/documents';
+import { projectsOf } from './projects-host';
 
 function setup(settings: unknown = {}) {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-include-'));
-  const folders = new WorkspaceFolders();
-  folders.set([{ uri: pathToUri(workspace), path: workspace }]);
-  const documents = new Documents();
-  const projects = new Projects({
-    analyzer: new Analyzer(),
-    documents,
-    disk: new DiskFiles(),
-    folders,
-    settings: new SettingsCache(async () => settings),
-    boundary: new Boundary(folders),
-    log: () => undefined,
-  });
+  const { projects } = projectsOf(workspace, settings);
   const write = (name: string, text: string): string => {
     const file = path.join(workspace, name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
