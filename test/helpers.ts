@@ -17,6 +17,10 @@ export interface SnippetOptions {
   /** Files the compose file mounts (traefik.yml): absolute path -> text. */
   mounted?: Record<string, string>;
   options?: AnalysisOptions;
+  /** The project's `.env` text (/project/.env). */
+  env?: string;
+  /** The shell's variables (as the CLI passes its process environment). */
+  shell?: Record<string, string>;
 }
 
 export const DIR = '/project';
@@ -35,6 +39,10 @@ export function runAll(text: string, opts: SnippetOptions = {}): Seen[] {
     options: opts.options,
     readFile: (p) => opts.mounted?.[p],
     listDir: (dir) => listMounted(opts.mounted ?? {}, dir),
+    environment: {
+      files: opts.env === undefined ? [] : [{ file: `${DIR}/.env`, text: opts.env }],
+      shell: opts.shell,
+    },
   });
   return findings.map((f: Finding) => ({
     code: f.code,

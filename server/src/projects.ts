@@ -220,6 +220,10 @@ export class Projects {
       if (staticFiles.length === 0) this.host.log(`gatewayLens.traefik.staticConfig: cannot read ${file}`);
     }
 
+    // The project folder's .env, as compose reads it for interpolation (its stamp is kept, so
+    // creating, editing or deleting it re-analyses the project). The editor knows no shell.
+    const dotenv = source(path.join(folder, '.env'), 'project');
+
     return {
       inputs,
       lines,
@@ -236,6 +240,7 @@ export class Projects {
         profiles: activeProfiles(settings.compose.profiles, (name) =>
           name === 'COMPOSE_PROFILES' ? dotenvValue(read, folder, name) : undefined,
         ),
+        environment: { files: dotenv },
       },
     };
   }

@@ -9,7 +9,11 @@ export const COMPOSE_FILE_GLOBS = ['**/docker-compose*.{yml,yaml}', '**/compose*
  * YAML or TOML), and the Dockerfiles services build from (`Dockerfile`, `Dockerfile.dev`,
  * `api.dockerfile`, `Containerfile`).
  */
-export const WATCHED_FILE_GLOBS = ['**/*.{yml,yaml,toml}', '**/*{Dockerfile,dockerfile,Containerfile}*'] as const;
+export const WATCHED_FILE_GLOBS = [
+  '**/*.{yml,yaml,toml}',
+  '**/*{Dockerfile,dockerfile,Containerfile}*',
+  '**/.env',
+] as const;
 
 /** Language ids a compose file may carry: VS Code's YAML, or its built-in "Compose" language. */
 export const COMPOSE_LANGUAGE_IDS = ['yaml', 'dockercompose'] as const;

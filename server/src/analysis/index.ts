@@ -3,6 +3,8 @@
 import * as path from 'path';
 import { ComposeParser } from './compose/parse';
 import { loadProject } from './compose/project';
+import { interpolate, projectName, readEnvironment, type Environment, type EnvironmentInput } from './compose/env';
+import { interpolateFiles, interpolateGroups } from './compose/interpolated';
 import type { ComposeFile } from './compose/model';
 import { Memory, runCheck } from './checks/check';
 import { CHECKS } from './checks/registry';
@@ -20,6 +22,7 @@ import type { Finding } from './types';
 export type { Finding, Range, Severity, Related } from './types';
 export type { AnalysisOptions, Project, SeverityLevel } from './project';
 export type { SourceFile } from './traefik/staticConfig';
+export type { Environment, EnvironmentInput } from './compose/env';
 export {
   CONFIG_FILE_NAMES,
   configCandidates,
@@ -51,6 +54,11 @@ export interface ProjectInput {
   projectDirectory?: string;
   /** The active compose profiles (see compose/project/profiles.ts activeProfiles); none by default. */
   profiles?: string[];
+  /**
+   * What compose interpolates with: the project folder's `.env` (the server and the CLI read it)
+   * and, from the CLI, the process environment. Without it no variable is known.
+   */
+  environment?: EnvironmentInput | Environment;
 }
 
 export interface AnalysisResult {
@@ -77,6 +85,16 @@ export class Analyzer {
     const parsed = parseConfig(source.file, source.text);
     this.configs.set(source.file, { text: source.text, parsed });
     return parsed;
+  }
+
+  /** The environment, read again only when one of its texts or variables changed. */
+  private env: { key: string; environment: Environment } | undefined;
+  private environment(input: EnvironmentInput | Environment | undefined): Environment {
+    // One read already (the CLI's, which also chose the files and profiles with it).
+    if (input && 'lookup' in input) return input;
+    const key = JSON.stringify([input?.files, input?.shell, input?.complete]);
+    if (this.env?.key !== key) this.env = { key, environment: readEnvironment(input) };
+    return this.env.environment;
   }
 
   parse(file: SourceFile): ComposeFile {
@@ -109,7 +127,8 @@ export class Analyzer {
       },
       profiles: input.profiles ?? [],
     });
-    const files = load.files;
+    const environment = this.environment(input.environment);
+    const files = interpolateFiles(load.files, environment);
     const options = {
       ...withConfig(input.options ?? {}, input.config && this.config(input.config).config),
       ...input.override,
@@ -132,11 +151,15 @@ export class Analyzer {
       options.version ?? config.version,
     );
     const version = options.version ?? config.version ?? 'v3';
-    const name = projectName(files);
-    const started = load.services.filter((s) => s.started);
-    const containers = buildContainers(files, config, name, input.readFile, started);
+    const name = composeProjectName(load.files, environment);
+    const started = interpolateGroups(
+      load.services.filter((s) => s.started),
+      [...load.files, ...load.extendsFiles],
+      environment,
+    );
+    const containers = buildContainers(files, config, name.name, input.readFile, started);
     const project = {
-      name,
+      name: name.name,
       files,
       load,
       staticConfig: config,
@@ -145,6 +168,7 @@ export class Analyzer {
       version,
       containers,
       options,
+      environment,
     };
     return { ...project, fileProvider };
   }
@@ -243,21 +267,22 @@ function capPerFile(findings: Finding[]): Finding[] {
   return out;
 }
 
-/** Compose's project name: top-level `name:`, else the folder name, lower-cased, [a-z0-9_-] only. */
-export function projectName(files: ComposeFile[]): string {
-  for (const f of files) {
+/**
+ * Compose's project name (compose/env projectName: COMPOSE_PROJECT_NAME, then the last file's
+ * top-level `name:` interpolated, then the folder of the first file).
+ */
+function composeProjectName(files: ComposeFile[], environment: Environment): ReturnType<typeof projectName> {
+  const names = files.map((f) => {
     // A top-level key: never inside the services block, whose lines are all indented.
     const range = f.servicesRange;
     const head = range ? f.text.slice(0, range.start) + '\n' + f.text.slice(range.end) : f.text;
     const m = /^name[ \t]*:[ \t]*["']?([^"'#\s]+)/m.exec(head);
-    if (m && !m[1].includes('$')) return normalizeProjectName(m[1]);
-  }
-  const dir = files[0] ? path.basename(path.dirname(path.resolve(files[0].file))) : 'default';
-  return normalizeProjectName(dir);
-}
-
-function normalizeProjectName(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9_-]/g, '');
+    if (!m) return undefined;
+    const r = interpolate(m[1], environment.lookup);
+    return r.unresolved.length === 0 && r.problems.length === 0 ? r.value : undefined;
+  });
+  const folder = files[0] ? path.dirname(path.resolve(files[0].file)) : 'default';
+  return projectName({ environment: environment.lookup, names, folder });
 }
 
 /** Analyses one project in one call (CLI and tests). */

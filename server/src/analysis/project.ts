@@ -1,5 +1,6 @@
 // One Traefik's view: the compose files of one project (one folder), the static config
 // they run with, and every container Traefik's docker provider would build from them.
+import type { Environment } from './compose/env';
 import type { ComposeFile } from './compose/model';
 import type { FileProvider } from './traefik/fileProvider';
 import type { LoadedProject } from './compose/project';
@@ -41,4 +42,6 @@ export interface Project {
   options: AnalysisOptions;
   /** The file provider's dynamic files and what they define (`<name>@file`). */
   fileProvider: FileProvider;
+  /** What compose interpolates the files with (`files` are already interpolated). */
+  environment: Environment;
 }

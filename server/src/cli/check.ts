@@ -210,9 +210,9 @@ function check(options: Options, io: Io): number {
       }
       staticFiles = [{ file: named, text }];
     }
-    // Positional files: each folder's own .env says which profiles are active.
-    const profiles =
-      compose?.profiles ?? activeProfiles(options.compose.profiles, composeEnvironment(io, folder).lookup);
+    // Positional files: each folder's own .env says which profiles are active and interpolates.
+    const environment = compose?.environment ?? composeEnvironment(io, folder);
+    const profiles = compose?.profiles ?? activeProfiles(options.compose.profiles, environment.lookup);
     const projectDirectory = compose?.projectDirectory;
     projects.push({
       files,
@@ -223,6 +223,7 @@ function check(options: Options, io: Io): number {
       override,
       profiles,
       projectDirectory,
+      environment,
     });
   }
   let sources: Sources = inputs;

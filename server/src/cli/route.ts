@@ -4,6 +4,7 @@ import { Analyzer, routeRequest, type Candidate, type RouteResult } from '../ana
 import { toLineColumn } from '../convert';
 import { EXIT, parseCommandArgs, traefikVersionOption, UsageError, type Command, type Io } from './command';
 import { readInputs, type Inputs } from './inputs';
+import { composeEnvironment } from './project';
 
 const HELP = `Usage: gateway-lens route --url URL [options] FILE...
 
@@ -173,13 +174,14 @@ function route(options: Options, io: Io): number {
   if (inputs.projects.size > 1) {
     throw new UsageError('route reads one compose project: give files of one folder');
   }
-  const [files] = inputs.projects.values();
+  const [[folder, files]] = inputs.projects;
   const project = new Analyzer().project({
     files,
     staticFiles: inputs.staticFiles,
     options: options.traefikVersion ? { version: options.traefikVersion } : {},
     readFile: inputs.readFile,
     listDir: inputs.listDir,
+    environment: composeEnvironment(io, folder),
   });
   const result = routeRequest(project, {
     url: options.url,

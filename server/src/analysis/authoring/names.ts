@@ -108,8 +108,8 @@ function collect(label: Label, service: ComposeService, provider: string, out: O
       name: ref.name,
       provider: ref.provider,
       role: 'reference',
-      range: label.exact ? { start: item.range.start, end: item.range.start + ref.name.length } : item.range,
-      exact: label.exact,
+      range: item.literal ? { start: item.range.start, end: item.range.start + ref.name.length } : item.range,
+      exact: item.literal,
       explicitProvider: ref.explicit,
     });
   }

@@ -2,6 +2,7 @@
 // names across every compose file of the project.
 import type { Project } from '../project';
 import type { Range } from '../types';
+import { listItems } from '../traefik/values';
 import { occurrenceAt, occurrencesOf } from './names';
 import type { Location } from './types';
 
@@ -30,6 +31,12 @@ function entryPointDefinition(project: Project, file: string, offset: number): L
     for (const label of service.labels) {
       if (offset < label.valueRange.start || offset > label.valueRange.end) continue;
       if (!/^traefik\.(http|tcp|udp)\.routers\.[^.]+\.entrypoints$/i.test(label.key)) return [];
+      // An interpolated value is not the text under the cursor: its items map back onto it.
+      if (label.interpolation && label.value !== label.interpolation.written) {
+        const item = listItems(label).find((i) => i.range.start <= offset && offset <= i.range.end);
+        const origin = item && project.staticConfig.entryPoints.get(item.value)?.origin;
+        return origin ? [{ file: origin.file, range: origin.range }] : [];
+      }
       let from = label.valueRange.start;
       for (const part of label.value.split(',')) {
         const to = from + part.length;

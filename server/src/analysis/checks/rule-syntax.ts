@@ -7,6 +7,7 @@ import type { Project } from '../project';
 import { parseRuleCached, type RuleSyntax } from '../rules';
 import type { Definition } from '../traefik/model';
 import type { Range } from '../types';
+import { valueSpan } from '../compose/interpolated';
 import type { Check } from './check';
 import { disablesRouter } from './references';
 
@@ -91,6 +92,6 @@ export function ruleSyntax(project: Project, router: Definition): RuleSyntax {
 function insideValue(project: Project, label: Label, start: number, end: number): Range {
   const text = project.files.find((f) => f.file === label.file)?.text;
   const written = text?.slice(label.valueRange.start, label.valueRange.end);
-  if (!label.exact || written !== label.value) return label.valueRange;
-  return { start: label.valueRange.start + start, end: label.valueRange.start + Math.max(end, start) };
+  if (!label.exact || written !== (label.interpolation?.written ?? label.value)) return label.valueRange;
+  return valueSpan(label, start, end).range;
 }

@@ -31,7 +31,7 @@ export const check: Check = {
       const label = router.fields.get('service');
       if (label) {
         if (label.interpolated) continue;
-        const item = listItems(label)[0] ?? { value: '', range: label.valueRange };
+        const item = listItems(label)[0] ?? { value: '', range: label.valueRange, literal: false };
         if (item.value === '') continue;
         const missing = resolveReference(project, router, protocol, item, rules);
         if (missing)

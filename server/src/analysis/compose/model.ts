@@ -1,6 +1,7 @@
 // The compose file as the checks see it: services with their labels and the settings
 // Traefik's docker provider reads, every piece with its exact source range.
 import type { Range } from '../types';
+import type { Interpolation } from './env/interpolate';
 import type { SpecProblem } from './spec';
 
 /** A scalar read from the file, with the range of its text (quotes included). */
@@ -40,8 +41,23 @@ export interface Label {
   quote: QuoteStyle;
   /** Where the label sits: `labels` (container labels) or `deploy.labels` (Swarm service labels). */
   source: 'labels' | 'deploy.labels';
-  /** True when the value holds `${...}` compose interpolation and cannot be judged yet. */
+  /**
+   * True when the value holds `${...}` compose interpolation and cannot be judged: a variable is
+   * neither set (.env, the CLI's environment) nor defaulted.
+   */
   interpolated: boolean;
+  /** Set when the written value holds `$`: what compose's interpolation made of it (interpolated.ts). */
+  interpolation?: LabelInterpolation;
+}
+
+/** A label value as written and as compose interpolates it. */
+export interface LabelInterpolation {
+  /** The value as written (`value` is the interpolated one when every variable is known). */
+  written: string;
+  /** Ranges in it are offsets into `written`. */
+  result: Interpolation;
+  /** Whether `written` is the source text at valueRange character for character (ranges map exactly). */
+  identity: boolean;
 }
 
 export interface PortMapping {
@@ -51,6 +67,8 @@ export interface PortMapping {
   published?: string;
   protocol: string;
   range: Range;
+  /** The short syntax as written, kept when it holds `$` (compose interpolates it first). */
+  written?: string;
 }
 
 /** A service's `build:` (compose spec build.md): the short form is the context alone. */

@@ -312,7 +312,9 @@ export function shortPort(s: Scalar): PortMapping {
     published = hostColon >= 0 ? rest.slice(hostColon + 1) : rest;
     if (published === '') published = undefined;
   }
-  return { target: portNumber(targetText), published, protocol, range: s.range };
+  const port: PortMapping = { target: portNumber(targetText), published, protocol, range: s.range };
+  if (s.value.includes('$')) port.written = s.value;
+  return port;
 }
 
 function portNumber(text: string): number | undefined {

@@ -1,10 +1,13 @@
 // Reading label values the way paerser decodes them, keeping a range per list item.
+import { valueSpan } from '../compose/interpolated';
 import type { Label } from '../compose/model';
 import type { Range } from '../types';
 
 export interface ListItem {
   value: string;
   range: Range;
+  /** The item is written in the file as is (not from a variable, quoting or escapes). */
+  literal: boolean;
 }
 
 /** Items of a comma-separated label value, trimmed, each with its own range when the label is exact. */
@@ -15,8 +18,8 @@ export function listItems(label: Label): ListItem[] {
   for (const part of label.value.split(',')) {
     const lead = part.length - part.trimStart().length;
     const value = part.trim();
-    const start = label.valueRange.start + from + lead;
-    out.push({ value, range: label.exact ? { start, end: start + value.length } : label.valueRange });
+    const span = valueSpan(label, from + lead, from + lead + value.length);
+    out.push({ value, ...span });
     from += part.length + 1;
   }
   return out;

@@ -1,0 +1,119 @@
+// The services as compose hands them to Docker: label values, `image` and short-syntax ports
+// interpolated with the project's environment before Traefik sees them (compose-go
+// loader.LoadWithContext interpolates the model before anything reads it; the compose spec's
+// 12-interpolation.md). A value is replaced only when every variable in it is set or defaulted;
+// otherwise it stays as written, `interpolated`, and no check judges what it may become.
+// Map-form label keys are not interpolated (compose-go interpolates values, not mapping keys).
+import type { Environment } from './env';
+import { interpolate, sourceRange } from './env/interpolate';
+import type { ComposeFile, ComposeService, Label, PortMapping, Scalar } from './model';
+import { shortPort } from './service';
+import type { Range } from '../types';
+
+/** The files with their services interpolated; a file without `$` in what is read is returned as is. */
+export function interpolateFiles(files: ComposeFile[], env: Environment): ComposeFile[] {
+  return files.map((file) => {
+    let changed = false;
+    const services = file.services.map((s) => {
+      const out = interpolateService(s, file.text, env);
+      if (out !== s) changed = true;
+      return out;
+    });
+    return changed ? { ...file, services } : file;
+  });
+}
+
+/**
+ * The services the project loader merged (parts may come from `extends` files), their parts
+ * interpolated as the files' services are (the same cached copies).
+ */
+export function interpolateGroups<G extends { parts: ComposeService[]; main: ComposeService }>(
+  groups: G[],
+  files: ComposeFile[],
+  env: Environment,
+): G[] {
+  const texts = new Map(files.map((f) => [f.file, f.text]));
+  const one = (s: ComposeService): ComposeService => interpolateService(s, texts.get(s.file) ?? '', env);
+  return groups.map((g) => ({ ...g, parts: g.parts.map(one), main: one(g.main) }));
+}
+
+/** Per parsed service: its interpolated copy and the environment it was made with. */
+const cache = new WeakMap<ComposeService, { key: string; service: ComposeService }>();
+
+/**
+ * The copy shares every range object with the parsed service, so when the parser shifts the
+ * parsed service in place after an edit above it, the copy's ranges move with it.
+ */
+export function interpolateService(s: ComposeService, text: string, env: Environment): ComposeService {
+  const dollar = (v: string | undefined): boolean => v !== undefined && v.includes('$');
+  if (
+    !s.labels.some((l) => dollar(l.value)) &&
+    !dollar(s.image?.value) &&
+    !s.ports.some((p) => p.written) &&
+    !s.expose.some((p) => p.written)
+  )
+    return s;
+  const hit = cache.get(s);
+  if (hit && hit.key === env.key) return hit.service;
+  const service: ComposeService = {
+    ...s,
+    image: s.image && scalar(s.image, env),
+    ports: s.ports.map((p) => port(p, env)),
+    expose: s.expose.map((p) => port(p, env)),
+    labels: s.labels.map((l) => label(l, text, env)),
+  };
+  cache.set(s, { key: env.key, service });
+  return service;
+}
+
+function label(l: Label, text: string, env: Environment): Label {
+  if (!l.value.includes('$')) return l;
+  const result = interpolate(l.value, env.lookup);
+  const known = result.unresolved.length === 0 && result.problems.length === 0;
+  const identity = l.exact && text.slice(l.valueRange.start, l.valueRange.end) === l.value;
+  return {
+    ...l,
+    value: known ? result.value : l.value,
+    interpolated: !known,
+    interpolation: { written: l.value, result, identity },
+  };
+}
+
+function scalar(s: Scalar, env: Environment): Scalar {
+  if (!s.value.includes('$')) return s;
+  const r = interpolate(s.value, env.lookup);
+  return r.unresolved.length === 0 && r.problems.length === 0 ? { value: r.value, range: s.range } : s;
+}
+
+function port(p: PortMapping, env: Environment): PortMapping {
+  if (!p.written) return p;
+  const r = interpolate(p.written, env.lookup);
+  if (r.unresolved.length > 0 || r.problems.length > 0) return p;
+  const read = shortPort({ value: r.value, range: p.range });
+  return { ...read, written: p.written };
+}
+
+/**
+ * The source range of `label.value.slice(start, end)`: exact where the value is written as is,
+ * the whole `${...}` where the span touches a substitution, the whole value when quoting or
+ * escapes make the mapping uncertain. `literal` says the span is text written in the file.
+ */
+export function valueSpan(label: Label, start: number, end: number): { range: Range; literal: boolean } {
+  const base = label.valueRange.start;
+  const i = label.interpolation;
+  if (!label.exact || (i && !i.identity)) return { range: label.valueRange, literal: false };
+  if (!i || label.value === i.written)
+    return { range: { start: base + start, end: base + Math.max(end, start) }, literal: true };
+  const r = sourceRange(i.result, start, end) ?? { start: 0, end: i.written.length };
+  const literal = i.result.pieces.some(
+    (p) => p.literal && p.value.start <= start && Math.max(end, start) <= p.value.end,
+  );
+  return { range: { start: base + r.start, end: base + r.end }, literal };
+}
+
+/** A range in the written value (a variable's `${...}`) as a source range. */
+export function writtenRange(label: Label, r: Range): Range {
+  const i = label.interpolation;
+  if (!label.exact || (i && !i.identity)) return label.valueRange;
+  return { start: label.valueRange.start + r.start, end: label.valueRange.start + r.end };
+}

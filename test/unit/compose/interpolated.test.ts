@@ -1,0 +1,140 @@
+// Label values, image and ports interpolated with the project's .env before the checks read them
+// (compose-go interpolates the model first); findings inside an interpolated value map back onto
+// the written text: exact over literal text, the whole `${...}` where a variable stands.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analyzer } from '../../../server/src/analysis';
+import { DIR, runAll, yaml } from '../../helpers';
+
+const compose = (...labels: string[]): string =>
+  yaml`
+    services:
+      web:
+        image: nginx
+        labels:
+  ` + labels.map((l) => `      - "${l}"\n`).join('');
+
+const cases: { name: string; text: string; env?: string; shell?: Record<string, string>; expect: string[] }[] = [
+  {
+    name: 'a rule from a variable is judged; the finding is on ${RULE}',
+    text: compose('traefik.http.routers.web.rule=${RULE}'),
+    env: 'RULE=Hostt(`x`)\n',
+    expect: ['rule-syntax ${RULE}'],
+  },
+  {
+    name: 'a matcher after a substitution of another length is underlined exactly',
+    text: compose('traefik.http.routers.web.rule=Host(`${DOMAIN}`) && Pathh(`/x`)'),
+    env: 'DOMAIN=a-much-longer-domain.example.com\n',
+    expect: ['rule-syntax Pathh'],
+  },
+  {
+    name: 'a middleware name from .env that does not exist: on the ${MW}',
+    text: compose(
+      'traefik.http.routers.web.middlewares=${MW},auth',
+      'traefik.http.middlewares.auth.basicauth.users=u:p',
+    ),
+    env: 'MW=auht\n',
+    expect: ['undefined-middleware ${MW}'],
+  },
+  {
+    name: 'a literal name after a variable: exact',
+    text: compose(
+      'traefik.http.routers.web.middlewares=${MW},auht',
+      'traefik.http.middlewares.auth.basicauth.users=u:p',
+    ),
+    env: 'MW=auth\n',
+    expect: ['undefined-middleware auht'],
+  },
+  {
+    name: 'no .env: the variable may be set where compose runs; nothing judged',
+    text: compose('traefik.http.routers.web.middlewares=${MW}'),
+    expect: [],
+  },
+  {
+    name: 'the shell (CLI) sets it',
+    text: compose('traefik.http.routers.web.middlewares=${MW}'),
+    shell: { MW: 'nope' },
+    expect: ['undefined-middleware ${MW}'],
+  },
+  {
+    name: 'the shell wins over .env',
+    text: compose('traefik.http.routers.web.middlewares=${MW}', 'traefik.http.middlewares.auth.basicauth.users=u:p'),
+    env: 'MW=nope\n',
+    shell: { MW: 'auth' },
+    expect: [],
+  },
+  {
+    name: 'a default is what compose uses when the variable is unset (underlined in the default)',
+    text: compose('traefik.http.routers.web.middlewares=${MW:-nope}'),
+    expect: ['undefined-middleware nope'],
+  },
+  {
+    name: 'a set variable beats its default',
+    text: compose(
+      'traefik.http.routers.web.middlewares=${MW:-nope}',
+      'traefik.http.middlewares.auth.basicauth.users=u:p',
+    ),
+    env: 'MW=auth\n',
+    expect: [],
+  },
+];
+
+for (const c of cases) {
+  test(`interpolated labels: ${c.name}`, () => {
+    const seen = runAll(c.text, { env: c.env, shell: c.shell })
+      .filter((f) => f.code !== 'missing-port' && f.code !== 'undefined-variable')
+      .map((f) => `${f.code} ${f.text}`);
+    assert.deepEqual(seen, c.expect);
+  });
+}
+
+const project = (text: string, env?: string) =>
+  new Analyzer().project({
+    files: [{ file: `${DIR}/docker-compose.yml`, text }],
+    environment: { files: env === undefined ? [] : [{ file: `${DIR}/.env`, text: env }] },
+  });
+
+test('interpolated labels: $$ is a dollar sign in the value Traefik reads', () => {
+  const p = project(compose('traefik.http.middlewares.a.basicauth.users=u:$$apr1$$x'));
+  assert.equal(p.containers[0].labels[0].value, 'u:$apr1$x');
+});
+
+test('interpolated image: the Traefik version from traefik:${TAG:-v2.11}', () => {
+  const text = yaml`
+    services:
+      traefik:
+        image: traefik:\${TAG:-v2.11}
+  `;
+  assert.equal(project(text).version, 'v2');
+  assert.equal(project(text, 'TAG=v3.1\n').version, 'v3');
+});
+
+test('interpolated ports: an expose from .env is the port Traefik detects', () => {
+  const text = yaml`
+    services:
+      web:
+        image: example/app
+        expose:
+          - "\${PORT}"
+        labels:
+          - traefik.http.routers.web.rule=Host(\`x\`)
+  `;
+  const port = (env?: string) => project(text, env).containers[0].compose.expose[0]?.target;
+  assert.equal(port('PORT=8081\n'), 8081);
+  assert.equal(port(), undefined);
+});
+
+test('interpolated labels: ranges follow an edit above the service (the copy shares the parsed ranges)', () => {
+  const analyzer = new Analyzer();
+  const env = { files: [{ file: `${DIR}/.env`, text: 'MW=nope\n' }] };
+  const text = compose('traefik.http.routers.web.middlewares=x,${MW}');
+  const at = (t: string) =>
+    analyzer
+      .analyze({ files: [{ file: `${DIR}/docker-compose.yml`, text: t }], environment: env })
+      .findings.filter((f) => f.code === 'undefined-middleware')
+      .map((f) => t.slice(f.range.start, f.range.end));
+  assert.deepEqual(at(text), ['x', '${MW}']);
+  const edited = `# a comment above\nx-top: 1\n${text}`;
+  assert.deepEqual(at(edited), ['x', '${MW}']);
+  assert.deepEqual(at(text), ['x', '${MW}']);
+});
