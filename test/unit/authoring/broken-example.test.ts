@@ -33,6 +33,8 @@ const NO_OBVIOUS_REPAIR = [
   'include-conflict',
   // Repeating the lost labels, or merging a list instead, changes what the author meant: theirs.
   'replaced-labels',
+  'undefined-variable',
+  'network-unreachable',
 ];
 /** Codes found in .gateway-lens.yaml, which is not a file of the project (its YAML editor completes keys). */
 const NOT_IN_PROJECT_FILES = ['invalid-config'];

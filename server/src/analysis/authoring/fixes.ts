@@ -5,6 +5,7 @@ import { fixContext, type FixContext } from './fixes/common';
 import { duplicateLabel, invalidValue, unknownLabel } from './fixes/keys';
 import { chooseService, suggestedName } from './fixes/names';
 import { routeConflict } from './fixes/conflict';
+import { unescapedDollar } from './fixes/dollars';
 import { priorityTie, routeShadowed } from './fixes/priority';
 import { ruleSyntax, stripPrefixMismatch } from './fixes/rules';
 import { missingPort, notEnabled, scaleContainerName } from './fixes/service';
@@ -15,6 +16,7 @@ const FIXES: Record<string, (ctx: FixContext) => CodeAction[]> = {
   'unknown-label': unknownLabel,
   'invalid-value': invalidValue,
   'duplicate-label': duplicateLabel,
+  'unescaped-dollar': unescapedDollar,
   'undefined-middleware': suggestedName,
   'undefined-service': (ctx) => [...suggestedName(ctx), ...chooseService(ctx)],
   'undefined-entrypoint': suggestedName,
@@ -26,6 +28,7 @@ const FIXES: Record<string, (ctx: FixContext) => CodeAction[]> = {
   'route-shadowed': routeShadowed,
   'priority-tie': priorityTie,
   'unknown-static-key': suggestedName,
+  'unknown-network': suggestedName,
   'unused-suppression': (ctx) => [...suggestedName(ctx), ...removeSuppression(ctx)],
 };
 

@@ -28,6 +28,10 @@ import { check as unknownExtendsService } from './unknown-extends-service';
 import { check as extendsCycle } from './extends-cycle';
 import { check as includeCycle } from './include-cycle';
 import { check as includeConflict } from './include-conflict';
+import { check as unescapedDollar } from './unescaped-dollar';
+import { check as undefinedVariable } from './undefined-variable';
+import { check as networkUnreachable } from './network-unreachable';
+import { check as unknownNetwork } from './unknown-network';
 
 export const CHECKS: Check[] = [
   yamlSyntax,
@@ -41,6 +45,8 @@ export const CHECKS: Check[] = [
   unknownLabel,
   duplicateLabel,
   replacedLabels,
+  unescapedDollar,
+  undefinedVariable,
   invalidValue,
   ruleSyntax,
   undefinedMiddleware,
@@ -48,6 +54,8 @@ export const CHECKS: Check[] = [
   undefinedEntrypoint,
   missingPort,
   notEnabled,
+  unknownNetwork,
+  networkUnreachable,
   routeConflict,
   routeShadowed,
   priorityTie,

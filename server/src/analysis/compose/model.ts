@@ -175,8 +175,8 @@ export interface ComposeFile {
   file: string;
   text: string;
   services: ComposeService[];
-  /** Names of the top-level `networks:` with their `name:` when given. */
-  networks: { key: string; name?: string; range: Range }[];
+  /** Names of the top-level `networks:` with their `name:` when given, and whether compose creates them. */
+  networks: { key: string; name?: string; range: Range; external?: boolean }[];
   problems: YamlProblem[];
   /** What the Compose Specification's schema says of the top-level keys besides `services`. */
   spec?: SpecProblem[];

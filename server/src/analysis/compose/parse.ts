@@ -167,10 +167,16 @@ export function parseWhole(file: string, text: string, fast = true): ComposeFile
       if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
       const body = pair.value;
       const name = isMap(body) ? scalar((body.get('name', true) as Node | undefined) ?? null)?.value : undefined;
+      // `external: true`, or the legacy `external: {name: x}` (compose spec 06-networks.md).
+      const external = isMap(body) ? (body.get('external', true) as Node | undefined) : undefined;
+      const legacy = isMap(external)
+        ? scalar((external.get('name', true) as Node | undefined) ?? null)?.value
+        : undefined;
       result.networks.push({
         key: String(pair.key.value),
-        name,
+        name: name ?? legacy,
         range: { start: pair.key.range[0], end: pair.key.range[1] },
+        ...(isMap(external) || (isScalar(external) && String(external.value) === 'true') ? { external: true } : {}),
       });
     }
   }

@@ -39,6 +39,8 @@ export interface CertResolver {
 export interface DockerProviderConfig {
   exposedByDefault: boolean;
   network?: string;
+  /** Where `network` is set (its key), for unknown-network. */
+  networkOrigin?: Origin;
   defaultRule?: string;
   constraints?: string;
   allowEmptyServices?: boolean;

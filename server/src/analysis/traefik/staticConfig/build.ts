@@ -131,6 +131,7 @@ function provider(settings: Setting[], name: 'docker' | 'swarm'): DockerProvider
   for (const key of ['network', 'defaultRule', 'constraints'] as const) {
     const v = value(fields, key.toLowerCase());
     if (v) config[key] = v.value;
+    if (v && key === 'network') config.networkOrigin = originOf(v, 0);
   }
   const allowEmpty = bool(value(fields, 'allowemptyservices'));
   if (typeof allowEmpty === 'boolean') config.allowEmptyServices = allowEmpty;

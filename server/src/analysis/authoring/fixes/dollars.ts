@@ -1,0 +1,14 @@
+// unescaped-dollar: every lone `$` of the value doubled, compose's escape for a literal dollar
+// (the compose spec's 12-interpolation.md), only where the value is written as is in the file.
+import { replace } from '../edits';
+import type { CodeAction } from '../types';
+import { action, str, textAt, type FixContext } from './common';
+
+export function unescapedDollar(ctx: FixContext): CodeAction[] {
+  const { file, finding, label } = ctx;
+  const escaped = str(finding.data, 'escaped');
+  const written = str(finding.data, 'written');
+  if (!label || escaped === undefined || written === undefined || !label.interpolation?.identity) return [];
+  if (textAt(file, label.valueRange) !== written) return [];
+  return [action('Write each $ as $$ (compose keeps one $)', file.file, [replace(label.valueRange, escaped)], true)];
+}

@@ -1,0 +1,48 @@
+// A `${VAR}` in a Traefik label that neither the project's .env nor the environment sets, with
+// no default: compose substitutes an empty string and warns "The VAR variable is not set.
+// Defaulting to a blank string." (compose-go template/template.go; the compose spec's
+// 12-interpolation.md), or stops for `${VAR?err}` / `${VAR:?err}` ("required variable").
+import { eatenDollars } from '../compose/dollars';
+import { writtenRange } from '../compose/interpolated';
+import { isTraefikKey } from '../traefik/containers';
+import type { Check } from './check';
+
+export const check: Check = {
+  code: 'undefined-variable',
+  severity: 'warning',
+  description:
+    "A `${VAR}` in a Traefik label that the project's .env does not set and that has no default: compose substitutes an empty string.",
+  // Judged against the environment: a new .env text is a new one.
+  scope: (project) => ({ key: [project.environment] }),
+  container(container, ctx) {
+    const env = ctx.project.environment;
+    // Without a .env the project's variables come from somewhere Gateway Lens cannot see.
+    const dotenv = env.dotenv[env.dotenv.length - 1];
+    if (!env.complete || !dotenv) return;
+    for (const part of container.composeParts) {
+      for (const label of part.labels) {
+        const i = label.interpolation;
+        if (!i || !isTraefikKey(label.key)) continue;
+        const eaten = new Set(eatenDollars(label));
+        for (const use of i.result.unresolved) {
+          if (eaten.has(use)) continue;
+          const required = use.operator === '?' || use.operator === ':?';
+          const becomes = required
+            ? 'docker compose stops with "required variable ' + use.name + ' is missing a value"'
+            : `compose substitutes an empty string: Traefik reads "${i.result.value}"`;
+          ctx.report({
+            file: label.file,
+            range: writtenRange(label, use.range),
+            message: `${use.name} is not set in .env and has no default; ${becomes}.`,
+            explanation:
+              `Gateway Lens reads the project's .env (and, on the command line, the environment it runs in); ` +
+              `a variable set only in the shell that runs docker compose is not seen here. Set ${use.name} in .env, ` +
+              `or give a default: \${${use.name}:-value}.`,
+            related: [{ file: dotenv.file, range: { start: 0, end: 0 }, message: 'the .env compose reads' }],
+            data: { variable: use.name, value: i.result.value },
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,30 @@
+// Compose interpolates label values before Traefik reads them: a `$` followed by a letter in an
+// htpasswd hash is read as a variable and replaced (compose-go template/template.go; Traefik's
+// basicauth docs: "when used in docker-compose.yml all dollar signs in the hash need to be doubled").
+import { eatenDollars, escapeDollars } from '../compose/dollars';
+import { writtenRange } from '../compose/interpolated';
+import type { Check } from './check';
+
+export const check: Check = {
+  code: 'unescaped-dollar',
+  severity: 'warning',
+  description:
+    'A `$` in a label value (an htpasswd hash) that compose reads as a variable and replaces; write `$$` for each `$`.',
+  service(service, { report }) {
+    for (const label of service.labels) {
+      const eaten = eatenDollars(label);
+      if (eaten.length === 0 || !label.interpolation) continue;
+      const { written, result } = label.interpolation;
+      const names = [...new Set(eaten.map((u) => `$${u.name}`))].join(', ');
+      report({
+        file: label.file,
+        range: writtenRange(label, eaten[0].range),
+        message: `Compose reads ${names} as ${eaten.length > 1 ? 'variables' : 'a variable'}; write each $ as $$.`,
+        explanation:
+          `docker compose replaces ${names} before Traefik sees the label, so Traefik reads "${result.value}" ` +
+          `instead of the hash, and no password matches it. $$ is compose's escape for one $.`,
+        data: { escaped: escapeDollars(written), written },
+      });
+    }
+  },
+};

@@ -1,0 +1,143 @@
+// network-unreachable (Traefik's container and a routed service share no network, or Traefik is
+// told to use one it is not on) and unknown-network (traefik.docker.network or the provider's
+// network names no network of the container: compose's `<project>_` prefix is missing). The
+// project is /project, so compose names its networks project_<key>.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analyzer, codeActions } from '../../../server/src/analysis';
+import { run, yaml } from '../../helpers';
+import { applyFile, FILE } from '../authoring/helpers';
+
+const traefik = (networks = '', command = '') => `  traefik:
+    image: traefik:v3.1
+    command:
+      - --providers.docker
+      - --entrypoints.web.address=:80${command}
+${networks}`;
+
+const web = (extra = '', labels = '') => `  web:
+    image: traefik/whoami
+${extra}    labels:
+      - traefik.http.routers.web.rule=Host(\`x\`)${labels}
+`;
+
+const compose = (...parts: string[]): string => `services:\n${parts.join('')}`;
+
+const on = (...names: string[]) => `    networks:\n${names.map((n) => `      - ${n}\n`).join('')}`;
+const NETS = 'networks:\n  proxy:\n  backend:\n';
+
+const cases: { name: string; text: string; expect: string[] }[] = [
+  { name: 'both on the default network', text: compose(traefik(), web()), expect: [] },
+  {
+    name: 'Traefik on proxy, the service on default',
+    text: compose(traefik(on('proxy')), web()) + NETS,
+    expect: ['network-unreachable error web'],
+  },
+  {
+    name: 'on proxy and backend, Traefik on proxy only: either may be taken',
+    text: compose(traefik(on('proxy')), web(on('proxy', 'backend'))) + NETS,
+    expect: ['network-unreachable warning backend'],
+  },
+  {
+    name: 'the label picks the shared network',
+    text:
+      compose(traefik(on('proxy')), web(on('proxy', 'backend'), '\n      - traefik.docker.network=project_proxy')) +
+      NETS,
+    expect: [],
+  },
+  {
+    name: 'the label without the project prefix',
+    text: compose(traefik(on('proxy')), web(on('proxy', 'backend'), '\n      - traefik.docker.network=proxy')) + NETS,
+    expect: ['unknown-network warning proxy', 'network-unreachable warning backend'],
+  },
+  {
+    name: 'the label picks a network Traefik is not on',
+    text:
+      compose(traefik(on('proxy')), web(on('proxy', 'backend'), '\n      - traefik.docker.network=project_backend')) +
+      NETS,
+    expect: ['network-unreachable error project_backend'],
+  },
+  {
+    name: 'an external network keeps its name',
+    text:
+      compose(traefik(on('proxy')), web(on('proxy', 'backend'), '\n      - traefik.docker.network=proxy')) +
+      'networks:\n  proxy:\n    external: true\n  backend:\n',
+    expect: [],
+  },
+  {
+    name: 'a network with name:',
+    text:
+      compose(traefik(on('edge')), web(on('edge'), '\n      - traefik.docker.network=edge')) +
+      'networks:\n  edge:\n    name: gateway\n',
+    expect: ['unknown-network warning edge'],
+  },
+  {
+    name: 'network_mode: host',
+    text: compose(traefik(on('proxy')), web('    network_mode: host\n')) + NETS,
+    expect: [],
+  },
+  {
+    name: "network_mode: service:x shares x's networks",
+    text:
+      compose(
+        traefik(on('proxy')),
+        web('    network_mode: service:vpn\n'),
+        '  vpn:\n    image: vpn\n' + on('backend'),
+      ) + NETS,
+    expect: ['network-unreachable error service:vpn'],
+  },
+  {
+    name: 'network_mode: none',
+    text: compose(traefik(), web('    network_mode: none\n')),
+    expect: ['network-unreachable error none'],
+  },
+  {
+    name: 'no Traefik in the project: nothing to compare with',
+    text: compose(web(on('backend'))) + NETS,
+    expect: [],
+  },
+  {
+    name: "the provider's network without the prefix",
+    text: compose(traefik(on('proxy'), '\n      - --providers.docker.network=proxy'), web(on('proxy'))) + NETS,
+    expect: ['unknown-network warning network'],
+  },
+  {
+    name: "the provider's network by its real name",
+    text:
+      compose(traefik(on('proxy'), '\n      - --providers.docker.network=project_proxy'), web(on('proxy', 'backend'))) +
+      NETS,
+    expect: [],
+  },
+  {
+    name: 'a service not routed by Traefik',
+    text: compose(traefik(on('proxy')), '  db:\n    image: postgres\n') + NETS,
+    expect: [],
+  },
+];
+
+for (const c of cases) {
+  test(`networks: ${c.name}`, () => {
+    const seen = [...run('unknown-network', c.text), ...run('network-unreachable', c.text)].map(
+      (f) => `${f.code} ${f.severity} ${f.text}`,
+    );
+    assert.deepEqual(seen, c.expect);
+  });
+}
+
+test('unknown-network: the quick fix writes the real name', () => {
+  const text = compose(traefik(on('proxy')), web(on('proxy'), '\n      - traefik.docker.network=proxy')) + NETS;
+  const analyzer = new Analyzer();
+  const input = { files: [{ file: FILE, text }] };
+  const finding = analyzer.analyze(input).findings.find((f) => f.code === 'unknown-network')!;
+  assert.match(finding.message, /did you mean "project_proxy"/);
+  const [fix] = codeActions(analyzer.project(input), FILE, finding);
+  assert.match(applyFile(text, fix.edits), /traefik\.docker\.network=project_proxy/);
+});
+
+test('unknown-network: COMPOSE_PROJECT_NAME from .env is the prefix', () => {
+  const text = compose(traefik(on('proxy')), web(on('proxy'), '\n      - traefik.docker.network=gw_proxy')) + NETS;
+  assert.equal(run('unknown-network', text).length, 1);
+  assert.deepEqual(run('unknown-network', text, { env: 'COMPOSE_PROJECT_NAME=gw\n' }), []);
+});
+
+void yaml;
