@@ -37,11 +37,13 @@ function check(
   return { files: rows.map((x) => `${x.code} ${x.file}`).sort(), status: r.status ?? -1, stderr: r.stderr };
 }
 
-const SPLIT = [
+// The stripprefix-mismatch is judged once ${DOMAIN} in its router's rule is read from .env.
+const BASE = [
   'invalid-value monitoring/compose.yaml',
+  'stripprefix-mismatch compose.yaml',
   'undefined-entrypoint compose.yaml',
-  'undefined-middleware compose.override.yaml',
 ];
+const SPLIT = [...BASE, 'undefined-middleware compose.override.yaml'];
 
 test('no FILE in a project folder: compose.yaml, its override and its include', () => {
   assert.deepEqual(check(path.join(dir, 'gateway-split'), []).files, SPLIT);
@@ -57,23 +59,23 @@ test('--project-directory from elsewhere: the same project, paths shown from the
 
 test('-f: only the files given (no override), in their order', () => {
   const r = check(dir, ['-f', 'gateway-split/compose.yaml']);
-  assert.deepEqual(r.files, [
-    'invalid-value gateway-split/monitoring/compose.yaml',
-    'undefined-entrypoint gateway-split/compose.yaml',
-  ]);
+  assert.deepEqual(
+    r.files,
+    BASE.map((s) => s.replace(' ', ' gateway-split/')),
+  );
   assert.equal(r.status, 1);
 });
 
 test('COMPOSE_FILE from the environment and from .env, with COMPOSE_PATH_SEPARATOR', () => {
   const cwd = path.join(dir, 'gateway-split');
-  assert.deepEqual(check(cwd, [], { COMPOSE_FILE: 'compose.yaml' }).files, SPLIT.slice(0, 2));
+  assert.deepEqual(check(cwd, [], { COMPOSE_FILE: 'compose.yaml' }).files, BASE);
   const env = path.join(cwd, '.env');
   const original = fs.readFileSync(env, 'utf8');
   fs.writeFileSync(env, `${original}COMPOSE_FILE=compose.yaml,compose.override.yaml\nCOMPOSE_PATH_SEPARATOR=,\n`);
   try {
     assert.deepEqual(check(cwd, []).files, SPLIT);
     fs.writeFileSync(env, `${original}COMPOSE_FILE=compose.yaml\n`);
-    assert.deepEqual(check(cwd, []).files, SPLIT.slice(0, 2));
+    assert.deepEqual(check(cwd, []).files, BASE);
     // An --env-file replaces .env.
     fs.writeFileSync(path.join(cwd, 'other.env'), 'DOMAIN=x\n');
     assert.deepEqual(check(cwd, ['--env-file', 'other.env']).files, SPLIT);
