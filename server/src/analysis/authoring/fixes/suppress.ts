@@ -32,14 +32,32 @@ function codesEnd(text: string, comment: Range): number {
 /** The slice of YAML the edit lands in (the service, else the file), before and after, read alike. */
 function sameValue(file: ComposeFile, at: number, edit: TextEdit): boolean {
   const service = file.services.find((s) => s.range.start <= at && at <= s.range.end);
-  const from = service ? lineStart(file.text, service.range.start) : 0;
-  const to = service ? lineEnd(file.text, service.range.end) : file.text.length;
-  const before = file.text.slice(from, to);
+  if (service) {
+    const alike = readAlike(
+      file.text,
+      lineStart(file.text, service.range.start),
+      lineEnd(file.text, service.range.end),
+      edit,
+    );
+    if (alike !== undefined) return alike;
+  }
+  // The service uses an anchor set outside it (`<<: *default-logging`): the whole file then.
+  return readAlike(file.text, 0, file.text.length, edit) ?? false;
+}
+
+/** Whether text[from, to) reads the same with the edit; undefined when an alias's anchor is outside it. */
+function readAlike(text: string, from: number, to: number, edit: TextEdit): boolean | undefined {
+  const before = text.slice(from, to);
   const after = before.slice(0, edit.range.start - from) + edit.newText + before.slice(edit.range.end - from);
   const a = parseDocument(before);
   const b = parseDocument(after);
   if (a.errors.length > 0 || b.errors.length > 0 || !(isMap(a.contents) || a.contents === null)) return false;
-  return JSON.stringify(a.toJS()) === JSON.stringify(b.toJS());
+  try {
+    return JSON.stringify(a.toJS()) === JSON.stringify(b.toJS());
+  } catch {
+    // yaml's toJS throws on an unresolved alias (and on more aliases than its budget).
+    return undefined;
+  }
 }
 
 export function suppressFix(ctx: FixContext): CodeAction[] {
