@@ -5,11 +5,14 @@ import {
   CodeActionKind,
   CompletionItemKind,
   InsertTextFormat,
+  LSPErrorCodes,
+  ResponseError,
   SymbolKind,
   type CodeAction as LspCodeAction,
   type CompletionItem as LspCompletionItem,
   type Connection,
   type DocumentSymbol as LspSymbol,
+  type Position,
   type ServerCapabilities,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
@@ -59,6 +62,15 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, FIX_ALL_KIND] },
   documentSymbolProvider: true,
 };
+
+function onLineAround(r: { start: Position; end: Position }, at: Position): boolean {
+  return (
+    r.start.line === at.line &&
+    r.end.line === at.line &&
+    r.start.character <= at.character &&
+    at.character <= r.end.character
+  );
+}
 
 interface At {
   project: Project;
@@ -147,7 +159,9 @@ export function registerFeatures(
       }
       return complete(a.project, a.file, a.offset).flatMap((item) => {
         const r = range(a, a.file, item.replace);
-        if (!r) return [];
+        // VS Code drops an item whose range leaves the cursor's line or does not hold the cursor
+        // (a lone CR is a line break to the editor, not to YAML): answer only what it would show.
+        if (!r || !onLineAround(r, p.position)) return [];
         return [
           {
             label: item.label,
@@ -223,8 +237,9 @@ export function registerFeatures(
     const a = await at(p.textDocument.uri, p.position);
     if (!a) return null;
     const result = rename(a.project, a.file, a.offset, p.newName);
-    // The client shows a refused rename (name taken or invalid) as a message.
-    if ('error' in result) throw new Error(result.error);
+    // The client shows a refused rename (name taken or invalid) as a message. RequestFailed:
+    // understood but not possible (LSP 3.17), unlike an internal error, which a throw would be.
+    if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
     return workspaceEdit(a, result.edits);
   });
 

@@ -103,6 +103,8 @@ test('rename refuses an invalid name, and renames every use of a valid one', asy
       position: position('routers.api.rule', 'routers.'.length),
       newName: 'api.v2',
     }),
+    // A refusal, not an internal error: LSP's RequestFailed with the reason as its message.
+    { code: -32803, message: 'A name cannot contain "." (it separates label key segments).' },
   );
   const edit = (await client.connection.sendRequest('textDocument/rename', {
     textDocument: { uri },
@@ -156,4 +158,33 @@ test('a ( after Host in a rule offers the hosts other routers use; a ( outside r
   );
   assert.deepEqual(await ask(line + 2, lines[line + 2].length), []);
   await client.change(uri, 103, TEXT);
+});
+
+test('completion after a lone CR (a line break to the editor, not to YAML) edits only the cursor line', async () => {
+  // Found by the fuzzer: the value's range started on the line above, and VS Code drops such items.
+  const text = 'services:\n  app:\n    image: app\n    labels:\n      - traefik.enable=web || Path(`/\r`)\n';
+  const other = path.join(dir, 'cr', 'docker-compose.yml');
+  fs.mkdirSync(path.dirname(other), { recursive: true });
+  fs.writeFileSync(other, text);
+  const crUri = pathToFileURL(other).toString();
+  await client.open(crUri, 'dockercompose', text);
+  for (const at of [
+    { line: 5, character: 0 },
+    { line: 5, character: 1 },
+    { line: 4, character: 30 },
+  ]) {
+    const items = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: crUri },
+      position: at,
+    })) as { label: string; textEdit?: { range: { start: typeof at; end: typeof at } } }[];
+    for (const item of items) {
+      if (!item.textEdit) continue;
+      const r = item.textEdit.range;
+      assert.ok(
+        r.start.line === at.line && r.end.line === at.line && r.start.character <= at.character,
+        `${item.label}: ${JSON.stringify(r)} at ${JSON.stringify(at)}`,
+      );
+      assert.ok(at.character <= r.end.character, `${item.label}: ${JSON.stringify(r)} at ${JSON.stringify(at)}`);
+    }
+  }
 });
