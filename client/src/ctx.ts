@@ -2,13 +2,7 @@
 // the output channel, the status bar and the language client, and restarts the client.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import {
-  SETTINGS_SECTION,
-  StatusNotification,
-  TrustNotification,
-  type StatusParams,
-  type TrustParams,
-} from '../../server/src/protocol';
+import { SETTINGS_SECTION, StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { addServiceToGateway } from './addService';
 import {
   registerAuthoringCommands,
@@ -18,6 +12,7 @@ import {
 } from './commands';
 import { createLanguageClient } from './languageClient';
 import { StatusBar } from './statusBar';
+import { forwardTrust } from './trust';
 import { LiveView } from './views/liveView';
 import { isLocation, reveal, whichRouter } from './whichRouter';
 
@@ -57,10 +52,7 @@ export class Ctx implements CommandContext, AuthoringCommandContext, vscode.Disp
         else this.status.setClient(this.stopping ? 'stopped' : 'crashed');
       }),
       client.onNotification(StatusNotification.method, (params: StatusParams) => this.status.setServer(params)),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => {
-        const params: TrustParams = { trusted: true };
-        if (client.isRunning()) void client.sendNotification(TrustNotification.method, params).catch(() => undefined);
-      }),
+      forwardTrust(vscode.workspace, client),
     );
     try {
       await client.start();

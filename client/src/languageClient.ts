@@ -6,7 +6,8 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { composeDocumentFilters, SETTINGS_SECTION, type InitializationOptions } from '../../server/src/protocol';
+import { composeDocumentFilters, SETTINGS_SECTION } from '../../server/src/protocol';
+import { trustOptions } from './trust';
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -20,7 +21,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // The server asks for settings (workspace/configuration); this tells it when to ask again.
     synchronize: { configurationSection: SETTINGS_SECTION },
     // Restricted Mode: the server reads nothing outside the workspace folders (TrustNotification lifts it).
-    initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
+    initializationOptions: trustOptions(vscode.workspace),
     outputChannel: output,
     traceOutputChannel: output,
   };

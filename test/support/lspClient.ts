@@ -65,10 +65,12 @@ export class LspClient {
     rootPath: string,
     capabilities: Record<string, unknown> = {},
     workspace: Record<string, unknown> = {},
+    initializationOptions?: unknown,
   ): Promise<unknown> {
     const rootUri = pathToFileURL(rootPath).toString();
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
+      initializationOptions,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'root' }],
       capabilities: {
