@@ -10,6 +10,7 @@ import {
   SymbolKind,
   type CodeAction as LspCodeAction,
   type CompletionItem as LspCompletionItem,
+  type CompletionList,
   type Connection,
   type DocumentSymbol as LspSymbol,
   type Position,
@@ -143,7 +144,7 @@ export function registerFeatures(
   }
 
   connection.onCompletion(
-    guard('completion', [] as LspCompletionItem[], async (p) => {
+    guard('completion', [] as LspCompletionItem[] | CompletionList, async (p) => {
       const a = await at(p.textDocument.uri, p.position);
       if (!a) return [];
       const document = documents.get(p.textDocument.uri);
@@ -157,7 +158,8 @@ export function registerFeatures(
         const line = document.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
         if (!/\.rule["']?\s*[=:]/i.test(line)) return [];
       }
-      return complete(a.project, a.file, a.offset).flatMap((item) => {
+      const found = complete(a.project, a.file, a.offset);
+      const items = found.flatMap((item) => {
         const r = range(a, a.file, item.replace);
         // VS Code drops an item whose range leaves the cursor's line or does not hold the cursor
         // (a lone CR is a line break to the editor, not to YAML): answer only what it would show.
@@ -176,6 +178,8 @@ export function registerFeatures(
           },
         ];
       });
+      // An item named after the word being typed must be asked for again as the word grows.
+      return found.some((i) => i.incomplete) ? { isIncomplete: true, items } : items;
     }),
   );
 

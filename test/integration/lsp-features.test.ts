@@ -188,3 +188,20 @@ test('completion after a lone CR (a line break to the editor, not to YAML) edits
     }
   }
 });
+
+test('a new service name typed under services: answers an incomplete list with the routed block', async () => {
+  const text = `${TEXT}  pay`;
+  await client.change(uri, 104, text);
+  const lines = text.split('\n');
+  const answer = (await client.connection.sendRequest('textDocument/completion', {
+    textDocument: { uri },
+    position: { line: lines.length - 1, character: 5 },
+    context: { triggerKind: 1 },
+  })) as { isIncomplete: boolean; items: { label: string; insertTextFormat: number }[] };
+  assert.equal(answer.isIncomplete, true);
+  assert.deepEqual(
+    answer.items.map((i) => [i.label, i.insertTextFormat]),
+    [['pay: routed by Traefik', 2]],
+  );
+  await client.change(uri, 105, TEXT);
+});

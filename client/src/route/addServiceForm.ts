@@ -9,7 +9,11 @@ import {
   serviceNameProblem,
 } from '../../../server/src/analysis/authoring/gatewayRequest';
 
-export { entrypointProblem, serviceNameProblem } from '../../../server/src/analysis/authoring/gatewayRequest';
+export {
+  defaultPathPrefix,
+  entrypointProblem,
+  serviceNameProblem,
+} from '../../../server/src/analysis/authoring/gatewayRequest';
 
 export interface PickItem {
   label: string;
@@ -36,11 +40,6 @@ export function serviceItems(choices: AddServiceChoices, typed = ''): PickItem[]
   if (name !== '' && !choices.services.some((s) => s.name === name) && serviceNameProblem(name) === undefined)
     items.unshift({ label: `$(add) New service "${name}"`, description: 'a new block', service: name, isNew: true });
   return items;
-}
-
-/** `/api/search` for `search-service` is the shape the seed's routes have; `/` stays as it is. */
-export function defaultPathPrefix(service: string): string {
-  return `/api/${service.toLowerCase().replace(/[-_]?service$/, '') || service.toLowerCase()}`;
 }
 
 /** Leading slash added, trailing slash removed (a PathPrefix without it also matches `/x/...`). */

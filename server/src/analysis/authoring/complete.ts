@@ -4,12 +4,13 @@ import { containerPorts } from '../checks/missing-port';
 import type { Project } from '../project';
 import { labelContext, type LabelContext } from './context';
 import { completeKey, derivedName, escapeSnippet } from './keys';
+import { serviceSnippets } from './serviceSnippet';
 import type { CompletionItem } from './types';
 import { completeValue } from './values';
 
 export function complete(project: Project, file: string, offset: number): CompletionItem[] {
   const ctx = labelContext(project, file, offset);
-  if (!ctx) return [];
+  if (!ctx) return serviceSnippets(project, file, offset);
   if (ctx.cursor.kind === 'value') return completeValue(ctx, project.version);
   const items = completeKey(ctx, project.version);
   if (ctx.cursor.segment === 0 && ctx.segments.length === 1 && !ctx.value) items.push(...wholeLabels(ctx));

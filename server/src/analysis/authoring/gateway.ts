@@ -23,10 +23,15 @@ export function addServiceToGateway(project: Project, file: string, request: Gat
   const compose = composeFile(project, file);
   if (!compose) throw new Error(`${file} is not a compose file of this project.`);
   const service = compose.services.find((s) => s.name === request.service);
-  const name = freeBase(project, derivedName(request.service), request.service);
+  const name = routedName(project, request.service);
   return service
     ? existingService(project, compose, service, name, request)
     : newService(project, compose, name, request);
+}
+
+/** The base of the router, service and middleware names Add Service gives a compose service. */
+export function routedName(project: Project, service: string): string {
+  return freeBase(project, derivedName(service), service);
 }
 
 /** A base name whose router, service and middleware no other compose service declares. */
@@ -121,10 +126,14 @@ function replicaEdits(file: ComposeFile, service: ComposeService, replicas: numb
   return edits;
 }
 
-function newService(project: Project, file: ComposeFile, name: string, request: GatewayRequest): TextEdit[] {
+/** A new service's block in the file's style: its lines (each with its indentation) and the image or build line. */
+export function newServiceLines(
+  project: Project,
+  file: ComposeFile,
+  name: string,
+  request: GatewayRequest,
+): { lines: string[]; source: string; indent: string } {
   const text = file.text;
-  const eol = eolOf(text);
-  const services = [...file.services].sort((a, b) => a.range.end - b.range.end);
   const first = file.services[0];
   const indent = first ? indentOf(text, first.nameRange.start) : '  ';
   const unit = first ? bodyIndent(text, first).unit : '  ';
@@ -143,6 +152,14 @@ function newService(project: Project, file: ComposeFile, name: string, request: 
   for (const label of labelsFor(name, request, false)) {
     lines.push(`${body}${unit}${style.form === 'list' ? '- ' : ''}${renderLabel(label, style)}`);
   }
+  return { lines, source, indent };
+}
+
+function newService(project: Project, file: ComposeFile, name: string, request: GatewayRequest): TextEdit[] {
+  const text = file.text;
+  const eol = eolOf(text);
+  const services = [...file.services].sort((a, b) => a.range.end - b.range.end);
+  const { lines, source } = newServiceLines(project, file, name, request);
   const last = services[services.length - 1];
   const header = /^services[ \t]*:[ \t]*(#.*)?\r?$/m.exec(text);
   let at: number;

@@ -16,6 +16,11 @@ export interface GatewayRequest {
 }
 
 /** Compose accepts `[a-zA-Z0-9._-]` service names (compose-spec's service name pattern). */
+/** `/api/search` for `search-service` is the shape the seed's routes have; `/` stays as it is. */
+export function defaultPathPrefix(service: string): string {
+  return `/api/${service.toLowerCase().replace(/[-_]?service$/, '') || service.toLowerCase()}`;
+}
+
 export function serviceNameProblem(service: string): string | undefined {
   return /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(service) ? undefined : `"${service}" is not a valid compose service name.`;
 }

@@ -38,6 +38,8 @@ export interface CompletionItem {
   filterText?: string;
   /** The next segment can be completed right away: the editor should ask again (triggerSuggest). */
   retrigger?: boolean;
+  /** Made from the word being typed: the editor must ask again as it grows (an incomplete list). */
+  incomplete?: boolean;
 }
 
 export interface Hover {
