@@ -35,6 +35,8 @@ const NO_OBVIOUS_REPAIR = [
   'replaced-labels',
   'undefined-variable',
   'network-unreachable',
+  // In a dynamic configuration file, not in the compose project's labels (no fix there yet).
+  'unknown-dynamic-key',
 ];
 /** Codes found in .gateway-lens.yaml, which is not a file of the project (its YAML editor completes keys). */
 const NOT_IN_PROJECT_FILES = ['invalid-config'];
