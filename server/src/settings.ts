@@ -62,7 +62,10 @@ export function analysisOptions(settings: Settings): AnalysisOptions {
     externalMiddlewares: settings.externalMiddlewares,
     externalServices: settings.externalServices,
   };
-  if (settings.traefik.version !== 'auto') options.version = settings.traefik.version;
+  if (settings.traefik.version !== 'auto') {
+    options.version = settings.traefik.version;
+    options.versionSource = 'the gatewayLens.traefik.version setting';
+  }
   return options;
 }
 

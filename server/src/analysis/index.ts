@@ -6,7 +6,8 @@ import { loadProject } from './compose/project';
 import { interpolate, projectName, readEnvironment, type Environment, type EnvironmentInput } from './compose/env';
 import { interpolateFiles, interpolateGroups } from './compose/interpolated';
 import type { ComposeFile } from './compose/model';
-import { Memory, runCheck } from './checks/check';
+import { Memory } from './checks/check';
+import { otherVersion, runForVersion } from './checks/versions';
 import { CHECKS } from './checks/registry';
 import type { AnalysisOptions, Project } from './project';
 import { buildContainers } from './traefik/containers';
@@ -15,6 +16,7 @@ import { StaticReader } from './traefik/staticConfig/reader';
 import { findTraefikService } from './traefik/staticConfig/service';
 import type { DirEntry } from './traefik/fileProvider';
 import { FileProviderReader } from './traefik/fileProvider/reader';
+import { traefikVersion } from './traefik/version';
 import { parseConfig, withConfig, type ParsedConfig } from './config';
 import { applySuppressions } from './suppress';
 import type { Finding } from './types';
@@ -150,7 +152,14 @@ export class Analyzer {
       input,
       options.version ?? config.version,
     );
-    const version = options.version ?? config.version ?? 'v3';
+    const versionFact = traefikVersion({
+      forced: options.version && { version: options.version, by: options.versionSource ?? 'an option' },
+      service: findTraefikService(files),
+      firstFile: input.files[0]?.file,
+      readFile: input.readFile,
+      workspace: options.workspaceVersion,
+    });
+    const version = versionFact.assumed;
     const name = composeProjectName(load.files, environment);
     const started = interpolateGroups(
       load.services.filter((s) => s.started),
@@ -166,6 +175,7 @@ export class Analyzer {
       staticKey: token,
       staticFiles,
       version,
+      versionFact,
       containers,
       options,
       environment,
@@ -176,9 +186,10 @@ export class Analyzer {
   analyze(input: ProjectInput): AnalysisResult {
     const project = this.project(input);
     const findings: Finding[] = input.config ? [...this.config(input.config).findings] : [];
+    const other = project.versionFact.source === 'unknown' ? otherVersion(project) : undefined;
     for (const check of CHECKS) {
       try {
-        findings.push(...runCheck(check, project, this.memory));
+        findings.push(...runForVersion(check, project, this.memory, other));
       } catch (err) {
         // One failing check never hides the others' findings.
         const file = project.files[0]?.file ?? '';

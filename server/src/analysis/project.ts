@@ -6,14 +6,19 @@ import type { FileProvider } from './traefik/fileProvider';
 import type { LoadedProject } from './compose/project';
 import type { Container } from './traefik/model';
 import type { MajorVersion, StaticConfig } from './traefik/static';
+import type { VersionFact } from './traefik/version';
 import type { Severity } from './types';
 
 /** A code's severity as a config file sets it; `off` drops its findings. */
 export type SeverityLevel = Severity | 'off';
 
 export interface AnalysisOptions {
-  /** Force the Traefik major version; default: from the Traefik image tag, else v3. */
+  /** Force the Traefik major version; default: from the Traefik image tag (traefik/version.ts). */
   version?: MajorVersion;
+  /** Who forced `version`, for "assumed because": "the gatewayLens.traefik.version setting". */
+  versionSource?: string;
+  /** The version a Traefik service elsewhere in the workspace runs, when this project has none. */
+  workspaceVersion?: { version: MajorVersion; why: string };
   /** Middleware names other compose projects on the same Docker host define. */
   externalMiddlewares?: string[];
   /** Service names other compose projects on the same Docker host define. */
@@ -37,7 +42,10 @@ export interface Project {
   staticKey: object;
   /** Static files (traefik.yml) read for this project, for the static checks. */
   staticFiles: { file: string; text: string }[];
+  /** The version judged for: versionFact.assumed. */
   version: MajorVersion;
+  /** Which version is assumed and why; `source: 'unknown'` makes version-dependent findings say both. */
+  versionFact: VersionFact;
   containers: Container[];
   options: AnalysisOptions;
   /** The file provider's dynamic files and what they define (`<name>@file`). */

@@ -195,7 +195,9 @@ function check(options: Options, io: Io): number {
       )
     : readInputs(filesToCheck(options, io, analyzer), options.traefikConfig, io);
   const configs = configLookup(options.config, io.cwd, inputs.readFile, analyzer);
-  const override = options.traefikVersion ? { version: options.traefikVersion } : undefined;
+  const override = options.traefikVersion
+    ? { version: options.traefikVersion, versionSource: '--traefik-version' }
+    : undefined;
   const projects: ProjectInput[] = [];
   for (const [folder, files] of inputs.projects) {
     const config = configs.forFolder(folder);

@@ -178,7 +178,7 @@ function route(options: Options, io: Io): number {
   const project = new Analyzer().project({
     files,
     staticFiles: inputs.staticFiles,
-    options: options.traefikVersion ? { version: options.traefikVersion } : {},
+    options: options.traefikVersion ? { version: options.traefikVersion, versionSource: '--traefik-version' } : {},
     readFile: inputs.readFile,
     listDir: inputs.listDir,
     environment: composeEnvironment(io, folder),

@@ -107,7 +107,8 @@ export function runCheck(check: Check, project: Project, memory = new Memory()):
     data: r.data,
     ...(r.effect ? { effect: r.effect } : {}),
   });
-  const id = `${check.code}|${project.files[0]?.file ?? ''}`;
+  // Per version too: a project of unknown version is judged for both (versions.ts).
+  const id = `${check.code}|${project.version}|${project.files[0]?.file ?? ''}`;
   if (check.run) findings.push(...projectWide(check, project, make, memory.runs, id));
   if (check.container) findings.push(...perContainer(check, project, make, memory.containers, id));
   if (check.service) findings.push(...perService(check, project, make));

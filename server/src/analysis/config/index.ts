@@ -33,7 +33,10 @@ export function configCandidates(folder: string, stop?: string): string[] {
 export function withConfig(options: AnalysisOptions, config: GatewayLensConfig | undefined): AnalysisOptions {
   if (!config) return options;
   const merged: AnalysisOptions = { ...options, severity: { ...options.severity, ...config.severity } };
-  if (config.traefikVersion) merged.version = config.traefikVersion;
+  if (config.traefikVersion) {
+    merged.version = config.traefikVersion;
+    merged.versionSource = `traefik.version in ${path.basename(config.file)}`;
+  }
   if (config.externalMiddlewares) merged.externalMiddlewares = config.externalMiddlewares;
   if (config.externalServices) merged.externalServices = config.externalServices;
   return merged;

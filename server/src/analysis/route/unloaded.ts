@@ -1,7 +1,8 @@
 // The routers Traefik does not load, as the diagnostics say: the route tester reads the findings'
 // effects (one source of truth) instead of judging the labels a second time. A dropped
 // container takes all its routers with it; a disabled router only itself.
-import { runCheck } from '../checks/check';
+import { Memory } from '../checks/check';
+import { runForVersion } from '../checks/versions';
 import { CHECKS } from '../checks/registry';
 import type { Project } from '../project';
 import type { Definition } from '../traefik/model';
@@ -28,7 +29,7 @@ function withEffect(project: Project): Finding[] {
   found = [];
   for (const check of CHECKS) {
     try {
-      found.push(...runCheck(check, project).filter((f) => f.effect));
+      found.push(...runForVersion(check, project, new Memory()).filter((f) => f.effect));
     } catch {
       // The diagnostics report a failing check as internal-error; routing goes on without it.
     }

@@ -34,10 +34,14 @@ export function isTraefikImage(image: string): boolean {
   return name.replace(/^(docker\.io\/|index\.docker\.io\/|registry-1\.docker\.io\/)?(library\/)?/, '') === 'traefik';
 }
 
-/** Major version from the tag: `v3.1`, `3`, `latest` (= v3 today) or no tag; others unknown. */
+/**
+ * Major version from the tag: `v3.1`, `3`, `latest` (= v3 today) or no tag; a digest without a
+ * tag (`traefik@sha256:…`) and other tags are unknown.
+ */
 export function imageVersion(image: string): MajorVersion | 'v1' | undefined {
   const { tag } = splitImage(image);
   if (hasInterpolation(tag)) return undefined;
+  if (tag === '' && image.includes('@')) return undefined;
   if (tag === '' || tag === 'latest') return 'v3';
   const m = /^v?([123])(?:$|[.-])/.exec(tag);
   if (!m) return undefined;

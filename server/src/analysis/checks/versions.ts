@@ -1,0 +1,61 @@
+// When nothing says which Traefik major runs (traefik/version.ts: source `unknown`), a construct
+// that is wrong in one major and valid in the other is not an error: its Traefik may well be the
+// other one (Traefik's docs/content/migration/v2-to-v3.md lists what changed). The checks whose
+// judgement depends on the version run for both: what the assumed major (v3, today's `latest`)
+// rejects and the other accepts becomes a warning that names both; what both reject stays as it
+// is; what only the other major rejects is not reported (on the real-world corpus those were v3
+// constructs in v3 projects whose Traefik lives elsewhere: right, and useless).
+import type { Project } from '../project';
+import type { MajorVersion } from '../traefik/static';
+import type { Finding } from '../types';
+import { Memory, runCheck, type Check } from './check';
+
+/** Checks that read the Traefik version (label schemas, rule syntax, static options). */
+export const VERSIONED: ReadonlySet<string> = new Set([
+  'unknown-label',
+  'invalid-value',
+  'rule-syntax',
+  'unknown-static-key',
+]);
+
+const OTHER: Record<MajorVersion, MajorVersion> = { v2: 'v3', v3: 'v2' };
+
+/** The check's findings for the project's version, or for both when the version is unknown. */
+export function runForVersion(check: Check, project: Project, memory: Memory, other?: Project): Finding[] {
+  const assumed = runCheck(check, project, memory);
+  if (project.versionFact.source !== 'unknown' || !VERSIONED.has(check.code)) return assumed;
+  const alternative = other ?? otherVersion(project);
+  return mergeVersions(assumed, runCheck(check, alternative, memory), project);
+}
+
+/** The same project judged for the other major version. */
+export function otherVersion(project: Project): Project {
+  return { ...project, version: OTHER[project.version] };
+}
+
+const at = (f: Finding): string => `${f.code}|${f.file}|${f.range.start}|${f.range.end}`;
+
+export function mergeVersions(assumed: Finding[], alternative: Finding[], project: Project): Finding[] {
+  const a = project.version;
+  const b = OTHER[a];
+  const inAlternative = new Set(alternative.map(at));
+  return assumed.map((f) => (inAlternative.has(at(f)) ? f : either(f, a, b, project)));
+}
+
+/** A finding that holds in `wrong` and not in `valid`: a warning at most, saying both. */
+function either(f: Finding, wrong: MajorVersion, valid: MajorVersion, project: Project): Finding {
+  const why = project.versionFact.why;
+  const explanation =
+    `Which Traefik runs is unknown (${why}): this is a mistake in ${wrong} and valid in ${valid}. ` +
+    'Set gatewayLens.traefik.version (or traefik.version in .gateway-lens.yaml) to judge for one.' +
+    (f.explanation ? `\n\n${f.explanation}` : '');
+  const out: Finding = {
+    ...f,
+    severity: f.severity === 'error' ? 'warning' : f.severity,
+    message: `${f.message.replace(/\.$/, '')} (in ${wrong}; valid in ${valid}, version unknown).`,
+    explanation,
+    data: { ...f.data, versions: { wrong, valid } },
+  };
+  if (f.effect) out.effect = { ...f.effect, unless: f.effect.unless ?? `Traefik runs ${valid}` };
+  return out;
+}
