@@ -63,6 +63,17 @@ export interface StatusParams {
   problems: ProblemCounts;
   /** Compose projects (folders) with an open compose file. */
   projects: number;
+  /** The Traefik version each of those projects is judged for, and why (analysis/traefik/version.ts). */
+  traefikVersions?: TraefikVersionStatus[];
+}
+
+export interface TraefikVersionStatus {
+  /** The project's folder. */
+  folder: string;
+  assumed: 'v2' | 'v3';
+  /** `unknown`: nothing in the project says; version-dependent findings name both majors. */
+  source: 'setting' | 'image' | 'workspace' | 'unknown';
+  why: string;
 }
 
 /** Server -> client: the analysis state, for the status bar. */

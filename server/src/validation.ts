@@ -14,7 +14,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { uriToPath, type Documents } from './documents';
 import type { Projects } from './projects';
-import { StatusNotification, type ProblemCounts, type StatusParams } from './protocol';
+import { StatusNotification, type ProblemCounts, type StatusParams, type TraefikVersionStatus } from './protocol';
 import type { Settings } from './settings';
 import type { WorkspaceReports } from './workspaceDiagnostics';
 
@@ -36,6 +36,8 @@ export class Validation {
   private pushed = new Map<string, Set<string>>();
   /** Folder -> problem counts, for every project with an open compose file. */
   private counts = new Map<string, ProblemCounts>();
+  /** Per shown project: the Traefik version it is judged for (the status bar says it). */
+  private versions = new Map<string, TraefikVersionStatus>();
   private running = 0;
   private pulling = 0;
   private idleWaiters: (() => void)[] = [];
@@ -208,6 +210,8 @@ export class Validation {
       for (const uri of before) if (!now.has(uri)) this.clear(uri);
       this.pushed.set(folder, now);
       this.counts.set(folder, result.counts);
+      const fact = result.project?.versionFact;
+      if (fact) this.versions.set(folder, { folder, ...fact });
     } finally {
       this.running--;
       this.sendStatus();
@@ -225,6 +229,7 @@ export class Validation {
   private drop(folder: string): void {
     for (const uri of this.pushed.get(folder) ?? []) this.clear(uri);
     this.pushed.delete(folder);
+    this.versions.delete(folder);
     if (this.counts.delete(folder)) this.sendStatus();
     this.projects.forget(folder);
   }
@@ -247,6 +252,7 @@ export class Validation {
       state: this.running > 0 ? 'analysing' : 'idle',
       problems,
       projects: this.counts.size,
+      traefikVersions: [...this.versions.values()],
     };
     void this.connection.sendNotification(StatusNotification.method, params);
   }

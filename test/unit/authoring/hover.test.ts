@@ -67,7 +67,20 @@ const cases: {
             - traefik.http.services.api.loadbalancer.server.p|ort=80
     `,
     range: 'port',
-    says: ['https://doc.traefik.io/traefik/v2.11/routing/services/'],
+    says: [
+      'https://doc.traefik.io/traefik/v2.11/routing/services/',
+      `Judged for Traefik v2: ${escapeMarkdown('image traefik:v2.11 (service traefik)')}.`,
+    ],
+  },
+  {
+    name: 'no Traefik in the project: the hover says the version is unknown and why',
+    src: compose('        - "traefik.http.routers.api.prio|rity=5"'),
+    says: [`Traefik version unknown (${escapeMarkdown('no Traefik image in this project')}): judged as v3`],
+  },
+  {
+    name: 'a rule hover says the version judged for',
+    src: compose('        - traefik.http.routers.api.rule=Host(`a.c|om`)'),
+    says: ['Rule syntax: v3', 'Traefik version unknown'],
   },
   {
     name: 'the first segment traefik: the label family, not "Traefik does not read this label"',

@@ -54,6 +54,28 @@ test('status bar: starting, crashed, analysing, clean, problems', () => {
   assert.equal(statusView('running', idle(0, 1, 0)).text, '$(warning) Gateway Lens: 1');
 });
 
+test('status bar: the tooltip says which Traefik version each project is judged for, and why', () => {
+  const base = { state: 'idle' as const, problems: { errors: 0, warnings: 1, infos: 0 }, projects: 2 };
+  const one = statusView('running', {
+    ...base,
+    traefikVersions: [{ folder: '/w/app', assumed: 'v3', source: 'unknown', why: 'no Traefik image in this project' }],
+  });
+  assert.equal(
+    one.tooltip,
+    'Gateway Lens: 0 errors, 1 warning, 0 infos in 2 projects\nTraefik version unknown (no Traefik image in this project): judged as v3, what only v3 rejects is a warning',
+  );
+  const two = statusView('running', {
+    ...base,
+    problems: { errors: 0, warnings: 0, infos: 0 },
+    traefikVersions: [
+      { folder: '/w/app', assumed: 'v3', source: 'unknown', why: 'no Traefik image in this project' },
+      { folder: '/w/proxy', assumed: 'v2', source: 'image', why: 'image traefik:v2.11 (service traefik)' },
+    ],
+  });
+  assert.match(two.tooltip, /\nproxy: Traefik v2 assumed: image traefik:v2\.11 \(service traefik\)$/);
+  assert.match(two.tooltip, /\napp: Traefik version unknown/);
+});
+
 test('in an untrusted workspace its own settings cannot pick the files the server reads (gatewayLens.files)', () => {
   const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
   for (const key of ['gatewayLens.files', 'gatewayLens.traefik.apiUrl', 'gatewayLens.docker.host'])

@@ -64,7 +64,10 @@ function keyHover(project: Project, label: Label, offset: number): Hover | undef
   const key = codeSpan(segments.join('.'));
   if (index === 0 && segments[0] === 'traefik') {
     const link = `[Traefik ${version} documentation](${docUrl(undefined, version)})`;
-    return { markdown: `${key}\n\n${TRAEFIK_ROOT}\n\n${link}`, range: label.segments[0].range };
+    return {
+      markdown: `${key}\n\n${TRAEFIK_ROOT}\n\n${link}\n\n${versionNote(project)}`,
+      range: label.segments[0].range,
+    };
   }
   if (found.status !== 'known' || !found.path) {
     const why =
@@ -82,6 +85,7 @@ function keyHover(project: Project, label: Label, offset: number): Hover | undef
   const type = node ? typeText(node) : undefined;
   if (type) parts.push(`Type: ${type}`);
   parts.push(`[Traefik ${version} documentation](${docUrl(node?.['x-doc'], version)})`);
+  parts.push(versionNote(project));
   return { markdown: parts.join('\n\n'), range: label.exact ? label.segments[index].range : label.keyRange };
 }
 
@@ -125,7 +129,16 @@ function ruleHover(project: Project, label: Label): Hover {
     if (rivals) parts.push(rivals);
   }
   parts.push(`Rule syntax: ${syntax}`);
+  parts.push(versionNote(project));
   return { markdown: parts.join('\n\n'), range: label.valueRange };
+}
+
+/** Which Traefik version the project is judged for, and why (traefik/version.ts). */
+export function versionNote(project: Project): string {
+  const { assumed, source, why } = project.versionFact;
+  if (source === 'unknown')
+    return `Traefik version unknown (${escapeMarkdown(why)}): judged as ${assumed}; what only ${assumed} rejects is a warning.`;
+  return `Judged for Traefik ${assumed}: ${escapeMarkdown(why)}.`;
 }
 
 const MAX_SHOWN = 8;
