@@ -110,6 +110,8 @@ describe('push diagnostics', { timeout: 60_000 }, () => {
       state: 'idle',
       problems: { errors: 1, warnings: 0, infos: 0 },
       projects: 1,
+      // No Traefik service in the project: the status bar says the version is unknown, and why.
+      traefikVersions: [{ folder: dir, assumed: 'v3', source: 'unknown', why: 'no Traefik image in this project' }],
     });
 
     // The closed file breaks on disk: the watcher event brings its YAML error.

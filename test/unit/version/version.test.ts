@@ -151,3 +151,25 @@ test('unknown version: a v3-only construct is not reported against v2', () => {
   const f = analyzeProject({ files: [{ file: COMPOSE, text }] }).findings.filter((x) => x.code === 'rule-syntax');
   assert.deepEqual(f, []);
 });
+
+test('a static option v3 removed: an error naming the replacement on v3, a warning naming both when unknown', () => {
+  const compose = (image: string): string =>
+    `services:\n  proxy:\n    image: ${image}\n    command:\n      - --providers.docker.swarmMode=true\n`;
+  const on = (image: string) =>
+    analyzeProject({ files: [{ file: COMPOSE, text: compose(image) }] }).findings.filter(
+      (x) => x.code === 'unknown-static-key',
+    );
+  const v3 = on('traefik:v3.1');
+  assert.deepEqual(
+    v3.map((f) => f.severity),
+    ['error'],
+  );
+  assert.match(v3[0].message, /providers\.swarm/);
+  assert.deepEqual(on('traefik:v2.11'), []);
+  const unknown = on('traefik:${TAG}');
+  assert.deepEqual(
+    unknown.map((f) => f.severity),
+    ['warning'],
+  );
+  assert.match(unknown[0].message, /providers\.swarm.*\(in v3; valid in v2, version unknown\)\.$/);
+});
