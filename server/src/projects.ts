@@ -90,6 +90,10 @@ export class Projects {
   private refusals = new Set<string>();
   /** Compose files of another folder a project loads (its include:, extends: file:): that project's folder. */
   private owners = new Map<string, string>();
+  /** Per folder whose Traefik image names a major version: the version and why (for the other projects). */
+  private traefikVersions = new Map<string, { version: 'v2' | 'v3'; why: string }>();
+  /** Bumped whenever traefikVersions changes: projects judged without a Traefik may now be judged otherwise. */
+  versionsGeneration = 0;
 
   constructor(private readonly host: ProjectsHost) {}
 
@@ -296,10 +300,18 @@ export class Projects {
     const settings = await this.settingsFor(folder);
     const composeFiles = await this.composeFiles(folder, settings);
     const memo = this.memo.get(folder);
-    if (memo && memo.settings === settings && sameInputs(memo, composeFiles, (f) => this.stamp(f))) return memo;
+    const workspaceVersion = this.workspaceVersion(folder);
+    if (
+      memo &&
+      memo.settings === settings &&
+      sameInputs(memo, composeFiles, (f) => this.stamp(f)) &&
+      JSON.stringify(memo.input.options?.workspaceVersion) === JSON.stringify(workspaceVersion)
+    )
+      return memo;
 
     const { documents } = this.host;
     const { inputs, lines, versions, read, input } = this.gather(folder, settings, composeFiles);
+    if (workspaceVersion) input.options = { ...input.options, workspaceVersion };
     const { files } = input;
     const staticFiles = input.staticFiles ?? [];
     let findings: Finding[];
@@ -362,7 +374,34 @@ export class Projects {
     };
     if (memo) for (const file of memo.inputs.keys()) if (!inputs.has(file)) this.host.analyzer.forget(file);
     this.memo.set(folder, result);
+    this.noteVersion(folder, project);
     return result;
+  }
+
+  /** Remembers the major version this project's Traefik image names, for projects without one. */
+  private noteVersion(folder: string, project: Project | undefined): void {
+    const fact = project?.versionFact;
+    const before = JSON.stringify(this.traefikVersions.get(folder));
+    if (fact?.source === 'image') this.traefikVersions.set(folder, { version: fact.assumed, why: fact.why });
+    else this.traefikVersions.delete(folder);
+    if (JSON.stringify(this.traefikVersions.get(folder)) !== before) this.versionsGeneration++;
+  }
+
+  /**
+   * The version of the Traefik services in the other projects of the same workspace folder, when
+   * they all name the same major (one Traefik serving several compose projects); else none.
+   */
+  private workspaceVersion(folder: string): { version: 'v2' | 'v3'; why: string } | undefined {
+    const root = this.host.folders.folderOf(folder)?.path;
+    if (root === undefined) return undefined;
+    const others = [...this.traefikVersions].filter(
+      ([other]) => other !== folder && this.host.folders.folderOf(other)?.path === root,
+    );
+    const majors = new Set(others.map(([, v]) => v.version));
+    if (majors.size !== 1) return undefined;
+    const [other, { version, why }] = others[0];
+    const where = path.relative(root, other) || '.';
+    return { version, why: `${why} in ${where}/${others.length > 1 ? ` and ${others.length - 1} more` : ''}` };
   }
 }
 

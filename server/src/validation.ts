@@ -121,7 +121,11 @@ export class Validation {
       // Let queued notifications (a newer didChange, a $/cancelRequest) in before the work.
       await new Promise((resolve) => setImmediate(resolve));
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      const versionsBefore = this.projects.versionsGeneration;
       const result = await this.projects.analyse(folder);
+      // A Traefik image found (or gone) here changes how the other projects without one are judged.
+      if (this.projects.versionsGeneration !== versionsBefore)
+        for (const other of this.counts.keys()) if (other !== folder) this.schedule(other);
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       if (previousResultId === result.resultId) return { kind: 'unchanged', resultId: result.resultId };
       return { kind: 'full', resultId: result.resultId, items: result.diagnostics.get(uri) ?? [] };
@@ -192,7 +196,11 @@ export class Validation {
     this.running++;
     this.sendStatus();
     try {
+      const versionsBefore = this.projects.versionsGeneration;
       const result = await this.projects.analyse(folder);
+      // A Traefik image found (or gone) here changes how the other projects without one are judged.
+      if (this.projects.versionsGeneration !== versionsBefore)
+        for (const other of this.counts.keys()) if (other !== folder) this.schedule(other);
       // A newer edit has scheduled its own run; this result would be shown on outdated text.
       if (this.stale(folder, generation)) return;
       for (const [uri, version] of result.versions) if (this.documents.get(uri)?.version !== version) return;

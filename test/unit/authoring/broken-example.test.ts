@@ -37,6 +37,10 @@ const NO_OBVIOUS_REPAIR = [
   'network-unreachable',
   // In a dynamic configuration file, not in the compose project's labels (no fix there yet).
   'unknown-dynamic-key',
+  // Which name to give each app, the TCP router or the app's HTTP port, a healthcheck the image can run: the user's choice.
+  'shared-service',
+  'non-http-port',
+  'healthcheck-command',
 ];
 /** Codes found in .gateway-lens.yaml, which is not a file of the project (its YAML editor completes keys). */
 const NOT_IN_PROJECT_FILES = ['invalid-config'];

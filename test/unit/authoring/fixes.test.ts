@@ -351,7 +351,28 @@ const cases: Case[] = [
       '        - "traefik.http.routers.users.rule=PathPrefix(`/api/users`)"\n        - "traefik.http.routers.users.middlewares=users-strip"\n        - "traefik.http.middlewares.users-strip.stripprefix.prefixes=/api/users"\n        - "traefik.http.services.users.loadbalancer.server.port=8002"',
     ),
   },
+  {
+    name: 'dashboard-loop: the router gets service=api@internal after its own labels',
+    before: dashboard(''),
+    code: 'dashboard-loop',
+    titles: ['Set traefik.http.routers.dashboard.service=api@internal'],
+    after: dashboard('\n        - traefik.http.routers.dashboard.service=api@internal'),
+  },
 ];
+
+function dashboard(more: string): string {
+  return `services:
+  traefik:
+    image: traefik:v3.1
+    command:
+      - --providers.docker
+      - --api.dashboard=true
+      - --entrypoints.web.address=:80
+    labels:
+        - traefik.http.routers.dashboard.rule=PathPrefix(\`/dashboard\`)${more}
+        - traefik.http.middlewares.auth.basicauth.users=a:b
+`;
+}
 
 function findingFor(c: Case): FindingRef {
   if (c.synthetic) {

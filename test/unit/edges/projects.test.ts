@@ -103,3 +103,31 @@ test('concurrent calls for one folder share the work', async () => {
     done();
   }
 });
+
+test('a project without Traefik takes the version of the Traefik project beside it in the workspace', async () => {
+  const { dir, projects, write, done } = setup({});
+  try {
+    const app = path.join(dir, 'app');
+    const proxy = path.join(dir, 'proxy');
+    write('app/docker-compose.yml', 'services:\n  web:\n    image: nginx\n');
+    write('proxy/docker-compose.yml', 'services:\n  traefik:\n    image: traefik:v2.11\n');
+    const alone = await projects.analyse(app);
+    assert.equal(alone.project?.versionFact.source, 'unknown');
+    const before = projects.versionsGeneration;
+    await projects.analyse(proxy);
+    assert.equal(projects.versionsGeneration, before + 1);
+    const beside = await projects.analyse(app);
+    assert.notEqual(beside.resultId, alone.resultId);
+    assert.deepEqual(beside.project?.versionFact, {
+      assumed: 'v2',
+      source: 'workspace',
+      why: 'image traefik:v2.11 (service traefik) in proxy/',
+    });
+    // A second Traefik of the other major: the workspace says nothing certain.
+    write('edge/docker-compose.yml', 'services:\n  traefik:\n    image: traefik:v3.1\n');
+    await projects.analyse(path.join(dir, 'edge'));
+    assert.equal((await projects.analyse(app)).project?.versionFact.source, 'unknown');
+  } finally {
+    done();
+  }
+});

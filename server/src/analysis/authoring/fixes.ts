@@ -8,7 +8,7 @@ import { routeConflict } from './fixes/conflict';
 import { unescapedDollar } from './fixes/dollars';
 import { priorityTie, routeShadowed } from './fixes/priority';
 import { ruleSyntax, stripPrefixMismatch } from './fixes/rules';
-import { missingPort, notEnabled, scaleContainerName } from './fixes/service';
+import { dashboardLoop, missingPort, notEnabled, scaleContainerName } from './fixes/service';
 import { removeSuppression, suppressFix } from './fixes/suppress';
 import type { CodeAction, FindingRef } from './types';
 
@@ -22,6 +22,7 @@ const FIXES: Record<string, (ctx: FixContext) => CodeAction[]> = {
   'undefined-entrypoint': suggestedName,
   'not-enabled': (ctx) => (ctx.finding.data?.insertEnable === false ? [] : notEnabled(ctx)),
   'missing-port': missingPort,
+  'dashboard-loop': dashboardLoop,
   'scale-container-name': scaleContainerName,
   'rule-syntax': ruleSyntax,
   'stripprefix-mismatch': stripPrefixMismatch,

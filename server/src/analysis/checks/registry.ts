@@ -32,6 +32,10 @@ import { check as unescapedDollar } from './unescaped-dollar';
 import { check as undefinedVariable } from './undefined-variable';
 import { check as networkUnreachable } from './network-unreachable';
 import { check as unknownNetwork } from './unknown-network';
+import { check as sharedService } from './shared-service';
+import { check as nonHttpPort } from './non-http-port';
+import { check as dashboardLoop } from './dashboard-loop';
+import { check as healthcheckCommand } from './healthcheck-command';
 
 export const CHECKS: Check[] = [
   yamlSyntax,
@@ -61,6 +65,10 @@ export const CHECKS: Check[] = [
   priorityTie,
   stripprefixMismatch,
   scaleContainerName,
+  sharedService,
+  nonHttpPort,
+  dashboardLoop,
+  healthcheckCommand,
   unknownStaticKey,
   unknownDynamicKey,
   ignoredStaticConfig,

@@ -50,7 +50,8 @@ function linkedService(router: Definition): string {
   return own.length === 1 ? own[0].name : '';
 }
 
-function sameConfiguration(a: Definition, b: Definition): boolean {
+/** Equal apart from the servers: Traefik merges the two (pkg/provider/merge.go). */
+export function sameConfiguration(a: Definition, b: Definition): boolean {
   const x = configuration(a);
   const y = configuration(b);
   if (x.size !== y.size) return false;

@@ -95,6 +95,18 @@ export interface EnvVar {
   entryRange: Range;
 }
 
+/**
+ * `healthcheck.test`: a list whose first item is `NONE`, `CMD` or `CMD-SHELL`, or a string (run
+ * with the image's shell, as `CMD-SHELL`).
+ */
+export interface Healthcheck {
+  test: Scalar[];
+  /** The test was written as one string. */
+  isString: boolean;
+  /** `disable: true`. */
+  disabled: boolean;
+}
+
 export interface LabelBlock {
   source: 'labels' | 'deploy.labels';
   form: LabelForm;
@@ -158,6 +170,8 @@ export interface ComposeService {
   labelBlocks: LabelBlock[];
   /** Labels lost to YAML merge-key precedence (only read when the file has anchors). */
   replacedLabels: ReplacedLabels[];
+  /** `healthcheck:` (compose spec 05-services.md healthcheck), when it has a `test`. */
+  healthcheck?: Healthcheck;
   /** What the Compose Specification's schema says of the service's body (compose-spec). */
   spec: SpecProblem[];
   /** Range of the `environment` values etc. are not read; add fields here as checks need them. */

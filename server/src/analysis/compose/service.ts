@@ -4,6 +4,7 @@ import type {
   BuildSpec,
   ComposeService,
   EnvVar,
+  Healthcheck,
   Label,
   LabelBlock,
   PortMapping,
@@ -72,6 +73,7 @@ export function readService(
   service.volumes = volumes(field('volumes'));
   service.environment = environment(field('environment'), text);
   service.envFiles = envFiles(field('env_file'));
+  service.healthcheck = healthcheck(field('healthcheck'), aliases);
   const block = readLabels(field('labels'), text, 'labels', labels, file, aliases);
   if (block) labelBlocks.push(block);
   const deploy = field('deploy');
@@ -183,6 +185,17 @@ function extendsRef(node: Node | null): ComposeService['extends'] {
   const service = scalar((node.get('service', true) as Node | undefined) ?? null);
   const file = scalar((node.get('file', true) as Node | undefined) ?? null);
   return service ? { service, file, range } : undefined;
+}
+
+function healthcheck(node: Node | null, aliases?: AliasBudget): Healthcheck | undefined {
+  if (!isMap(node)) return undefined;
+  const map = node as YAMLMap<unknown, unknown>;
+  const test = fieldOf(map, 'test', aliases);
+  const single = scalar(test);
+  const items = single ? [single] : scalars(test);
+  if (items.length === 0) return undefined;
+  const disable = scalar(fieldOf(map, 'disable', aliases));
+  return { test: items, isString: single !== undefined, disabled: disable?.value === 'true' };
 }
 
 function scalars(node: Node | null): Scalar[] {

@@ -32,7 +32,15 @@ function rangesOf(s: ComposeService): Range[] {
   r(s.networkMode?.range);
   r(s.replicas?.range);
   if (s.extends) for (const x of [s.extends, s.extends.service, s.extends.file]) r(x?.range);
-  for (const list of [s.command ?? [], s.entrypoint ?? [], s.networks, s.profiles, s.volumes, s.envFiles])
+  for (const list of [
+    s.command ?? [],
+    s.entrypoint ?? [],
+    s.networks,
+    s.profiles,
+    s.volumes,
+    s.envFiles,
+    s.healthcheck?.test ?? [],
+  ])
     for (const x of list) r(x.range);
   for (const e of s.environment) {
     r(e.nameRange);

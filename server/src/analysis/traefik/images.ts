@@ -52,10 +52,42 @@ const EXPOSED: Record<string, number[]> = {
 /** The image's EXPOSEd ports when we know them: `nginx:1.27-alpine` -> [80]. */
 export function exposedByImage(image: string | undefined): number[] | undefined {
   if (!image) return undefined;
-  let name = image.split('@')[0];
+  return EXPOSED[imageName(image)];
+}
+
+/** The repository without registry prefix, tag or digest: `docker.io/library/redis:7@sha256:…` -> `redis`. */
+export function imageName(image: string): string {
+  let name = image.trim().split('@')[0];
   const slash = name.lastIndexOf('/');
   const colon = name.lastIndexOf(':');
   if (colon > slash) name = name.slice(0, colon);
-  name = name.replace(/^(docker\.io\/)?(library\/)?/, '');
-  return EXPOSED[name];
+  return name.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
 }
+
+/**
+ * Servers that speak their own protocol, not HTTP, on their well-known port (each image's
+ * Docker Official Images Dockerfile EXPOSEs it): an HTTP router sending requests there gets no
+ * HTTP answer.
+ */
+export const NON_HTTP_PORTS: Readonly<Record<string, { port: number; protocol: string }>> = {
+  postgres: { port: 5432, protocol: 'PostgreSQL' },
+  'postgis/postgis': { port: 5432, protocol: 'PostgreSQL' },
+  mysql: { port: 3306, protocol: 'MySQL' },
+  mariadb: { port: 3306, protocol: 'MySQL' },
+  redis: { port: 6379, protocol: 'Redis' },
+  'valkey/valkey': { port: 6379, protocol: 'Redis' },
+  mongo: { port: 27017, protocol: 'MongoDB' },
+};
+
+/**
+ * Images built FROM scratch: no shell and no other program than their own, so a compose
+ * healthcheck running wget, curl or a shell command fails (traefik/whoami's Dockerfile is
+ * `FROM scratch` with the whoami binary alone; distroless static has no shell).
+ */
+export const FROM_SCRATCH: ReadonlySet<string> = new Set([
+  'traefik/whoami',
+  'containous/whoami',
+  'emilevauge/whoami',
+  'gcr.io/distroless/static',
+  'gcr.io/distroless/static-debian12',
+]);

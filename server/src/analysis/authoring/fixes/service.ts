@@ -78,3 +78,28 @@ export function scaleContainerName(ctx: FixContext): CodeAction[] {
   if (!/^[ \t]*container_name[ \t]*:/.test(file.text.slice(start, end))) return [];
   return [action('Remove container_name', file.file, [replace({ start, end }, '')], true)];
 }
+
+/** dashboard-loop: the router's service becomes api@internal (its `service` label rewritten, or one added after its labels). */
+export function dashboardLoop(ctx: FixContext): CodeAction[] {
+  const { file, finding, service, container } = ctx;
+  const name = str(finding.data, 'router');
+  const router = container?.definitions.find((d) => d.kind === 'routers' && d.protocol === 'http' && d.name === name);
+  if (!service || !container || !router) return [];
+  const key = `traefik.http.routers.${router.name}.service`;
+  const title = `Set ${key}=api@internal`;
+  const existing = router.fields.get('service');
+  if (existing) {
+    if (existing.file !== file.file) return [];
+    return [action(title, file.file, [rewriteValue(file, existing, 'api@internal')], true)];
+  }
+  const own = service.labels.filter((l) => router.labels.includes(l));
+  const after = own[own.length - 1];
+  const edit = insertLabels(
+    file,
+    service,
+    traefikSource(container),
+    [{ key, value: 'api@internal' }],
+    after ? { after } : { last: true },
+  );
+  return [action(title, file.file, [edit], true)];
+}
