@@ -39,7 +39,12 @@ test('settings are read defensively', () => {
 test('analysis options: a version only when one is forced', () => {
   assert.deepEqual(analysisOptions(DEFAULT_SETTINGS), { externalMiddlewares: [], externalServices: [] });
   const v3 = readSettings({ traefik: { version: 'v3' }, externalServices: ['s'] });
-  assert.deepEqual(analysisOptions(v3), { externalMiddlewares: [], externalServices: ['s'], version: 'v3' });
+  assert.deepEqual(analysisOptions(v3), {
+    externalMiddlewares: [],
+    externalServices: ['s'],
+    version: 'v3',
+    versionSource: 'the gatewayLens.traefik.version setting',
+  });
 });
 
 test('settings are fetched once per scope until cleared; a failing fetch gives the defaults', async () => {
