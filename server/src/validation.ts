@@ -124,8 +124,7 @@ export class Validation {
       const versionsBefore = this.projects.versionsGeneration;
       const result = await this.projects.analyse(folder);
       // A Traefik image found (or gone) here changes how the other projects without one are judged.
-      if (this.projects.versionsGeneration !== versionsBefore)
-        for (const other of this.counts.keys()) if (other !== folder) this.schedule(other);
+      if (this.projects.versionsGeneration !== versionsBefore) this.recheckVersionless(folder);
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       if (previousResultId === result.resultId) return { kind: 'unchanged', resultId: result.resultId };
       return { kind: 'full', resultId: result.resultId, items: result.diagnostics.get(uri) ?? [] };
@@ -199,8 +198,7 @@ export class Validation {
       const versionsBefore = this.projects.versionsGeneration;
       const result = await this.projects.analyse(folder);
       // A Traefik image found (or gone) here changes how the other projects without one are judged.
-      if (this.projects.versionsGeneration !== versionsBefore)
-        for (const other of this.counts.keys()) if (other !== folder) this.schedule(other);
+      if (this.projects.versionsGeneration !== versionsBefore) this.recheckVersionless(folder);
       // A newer edit has scheduled its own run; this result would be shown on outdated text.
       if (this.stale(folder, generation)) return;
       for (const [uri, version] of result.versions) if (this.documents.get(uri)?.version !== version) return;
@@ -225,6 +223,12 @@ export class Validation {
       this.sendStatus();
       this.settle();
     }
+  }
+
+  /** Shown projects judged without a Traefik of their own: another project's Traefik may now decide. */
+  private recheckVersionless(folder: string): void {
+    for (const [other, fact] of this.versions)
+      if (other !== folder && (fact.source === 'unknown' || fact.source === 'workspace')) this.schedule(other);
   }
 
   /** With pull diagnostics, an open compose document gets its diagnostics by asking. */
@@ -260,10 +264,22 @@ export class Validation {
       state: this.running > 0 ? 'analysing' : 'idle',
       problems,
       projects: this.counts.size,
-      traefikVersions: [...this.versions.values()],
+      traefikVersions: versionSummary(this.versions.values()),
     };
     void this.connection.sendNotification(StatusNotification.method, params);
   }
+}
+
+/** The distinct version facts (first folder of each), at most MAX_VERSIONS: a tooltip line each, not one per project. */
+const MAX_VERSIONS = 5;
+function versionSummary(all: Iterable<TraefikVersionStatus>): TraefikVersionStatus[] {
+  const seen = new Map<string, TraefikVersionStatus>();
+  for (const v of all) {
+    const key = `${v.assumed}|${v.source}|${v.why}`;
+    if (!seen.has(key)) seen.set(key, v);
+    if (seen.size === MAX_VERSIONS) break;
+  }
+  return [...seen.values()];
 }
 
 export function describe(err: unknown): string {
