@@ -64,7 +64,7 @@ const CASES: {
     compose: traefik('traefik:${TAG:-v2.9}'),
     assumed: 'v2',
     source: 'image',
-    why: /= traefik:v2\.9/,
+    why: /traefik:v2\.9/,
   },
   {
     name: 'variable set nowhere',
