@@ -8,6 +8,8 @@ export interface Seen {
   /** The exact text the finding underlines. */
   text: string;
   message: string;
+  /** What Traefik does about it (hover, the CLI's second line); '' when the message says it all. */
+  explanation: string;
   data?: Record<string, unknown>;
 }
 
@@ -49,6 +51,7 @@ export function runAll(text: string, opts: SnippetOptions = {}): Seen[] {
     severity: f.severity,
     text: (texts.get(f.file) ?? opts.mounted?.[f.file] ?? '').slice(f.range.start, f.range.end),
     message: f.message,
+    explanation: f.explanation ?? '',
     data: f.data,
   }));
 }

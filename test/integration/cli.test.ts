@@ -159,6 +159,12 @@ describe('gateway-lens check', () => {
     const [result] = runLog.results;
     assert.equal(result.ruleId, 'undefined-middleware');
     assert.equal(ids[result.ruleIndex], 'undefined-middleware');
+    // The rule's help is its section of docs/codes.md, and helpUri the line of its heading.
+    const rule = runLog.tool.driver.rules[result.ruleIndex];
+    assert.match(rule.helpUri, /^file:\/\/\/.*\/docs\/codes\.md#L\d+$/);
+    assert.match(rule.help.markdown, /^\*\*What it means\.\*\* A router's `middlewares` label/);
+    assert.match(rule.help.text, /^What it means\. A router's middlewares label/);
+    assert.doesNotMatch(rule.help.markdown, /^## /m, 'one section only');
     assert.equal(result.level, 'error');
     const { artifactLocation, region } = result.locations[0].physicalLocation;
     assert.deepEqual(artifactLocation, { uri: 'typo/docker-compose.yml', uriBaseId: 'SRCROOT' });

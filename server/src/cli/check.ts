@@ -13,6 +13,7 @@ import { readInputs } from './inputs';
 import { composeEnvironment, composeProject, type ComposeFlags, type ComposeProject } from './project';
 import { activeProfiles } from '../analysis/compose/project';
 import { lineMap } from '../convert';
+import { codeDocs } from '../codeDocs';
 import { formatJson, formatSarif, formatText, locate, type Located, type Sources } from './report';
 
 const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
@@ -167,7 +168,8 @@ function readOrUndefined(io: Io, file: string): string | undefined {
 function output(located: Located[], options: Options, io: Io, fileCount: number): void {
   const shown = options.quiet ? located.filter((l) => l.severity === 'error') : located;
   if (options.format === 'json') io.out(formatJson(shown));
-  else if (options.format === 'sarif') io.out(formatSarif(shown, CHECKS, version, io.cwd));
+  else if (options.format === 'sarif')
+    io.out(formatSarif(shown, [...CHECKS, TOO_MANY_FINDINGS], version, io.cwd, codeDocs()));
   else if (options.format === 'github') io.out(formatGithub(shown));
   else if (options.format === 'gitlab') io.out(formatGitlab(shown, io.cwd));
   else io.out(formatText(shown, fileCount));

@@ -109,6 +109,9 @@ export interface Rule {
   description: string;
 }
 
+/** A code's page (docs/codes.md): SARIF's helpUri and help. */
+export type RuleHelp = (code: string) => { href: string; text: string; markdown: string } | undefined;
+
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF artifact location: relative to the working directory when inside it, else a file uri. */
@@ -123,7 +126,13 @@ function region(r: LineColumnRange): Record<string, number> {
   return { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn };
 }
 
-export function formatSarif(located: Located[], rules: Rule[], version: string, cwd: string): string {
+export function formatSarif(
+  located: Located[],
+  rules: Rule[],
+  version: string,
+  cwd: string,
+  help: RuleHelp = () => undefined,
+): string {
   const all = [...rules];
   for (const l of located) {
     if (!all.some((r) => r.code === l.code)) all.push({ code: l.code, severity: l.severity, description: l.code });
@@ -157,11 +166,16 @@ export function formatSarif(located: Located[], rules: Rule[], version: string, 
           driver: {
             name: 'gateway-lens',
             version,
-            rules: all.map((r) => ({
-              id: r.code,
-              shortDescription: { text: r.description },
-              defaultConfiguration: { level: LEVEL[r.severity] },
-            })),
+            rules: all.map((r) => {
+              const doc = help(r.code);
+              return {
+                id: r.code,
+                shortDescription: { text: r.description },
+                defaultConfiguration: { level: LEVEL[r.severity] },
+                // SARIF 2.1.0 3.49.12-13: where the rule is documented, and the text itself.
+                ...(doc ? { helpUri: doc.href, help: { text: doc.text, markdown: doc.markdown } } : {}),
+              };
+            }),
           },
         },
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd + path.sep).href } },

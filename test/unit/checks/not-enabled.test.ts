@@ -120,7 +120,8 @@ for (const c of cases) {
 
 test('not-enabled: message, quick-fix data and the provider setting as related information', () => {
   const [finding] = findings(check, compose(HIDDEN, APP));
-  assert.match(finding.message, /Traefik ignores service "app": the docker provider has exposedByDefault=false/);
+  assert.equal(finding.message, 'Traefik ignores "app": add traefik.enable=true to its labels');
+  assert.match(finding.explanation, /^The docker provider has exposedByDefault=false/);
   assert.deepEqual(finding.data, {
     insertEnable: true,
     label: 'traefik.enable=true',

@@ -120,7 +120,8 @@ test('undefined-entrypoint: related information points at the definitions', () =
   const text = compose(FLAGS, ['- traefik.http.routers.app.entrypoints=webs']);
   const [finding] = findings(check, text);
   assert.deepEqual(finding.related, [`${COMPOSE}: web`, `${COMPOSE}: websecure`]);
-  assert.match(finding.message, /not defined .*\(defined: web, websecure\) — did you mean "web"\?.*disables it/);
+  assert.equal(finding.message, 'entry point "webs" is not defined: did you mean "web"?');
+  assert.match(finding.explanation, /^The static configuration defines web, websecure; .*disables it/);
 });
 
 test('undefined-entrypoint: an override file replaces the label', () => {

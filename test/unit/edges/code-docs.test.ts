@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { explainAt, type Finding } from '../../../server/src/analysis';
-import { codeHeadings, codeLinks, codesDocPath } from '../../../server/src/codeDocs';
+import { codeDocs, codeHeadings, codeLinks, codeSections, codesDocPath } from '../../../server/src/codeDocs';
 import { lineMap, toDiagnostic } from '../../../server/src/convert';
 
 const DOC = path.resolve(__dirname, '..', '..', '..', 'docs', 'codes.md');
@@ -33,6 +33,23 @@ test('a code links to the line of its heading in docs/codes.md; an undocumented 
       ['c', 5],
     ],
   );
+});
+
+test('a section runs to the next heading; a # line in a fenced block is YAML, not a heading', () => {
+  const text =
+    '# t\nintro\n## a-b\n**What.** [x](http://u) `k`\n```yaml\n# comment\n## not-a-code\n```\n### sub\n## c\nlast\n';
+  const sections = codeSections(text);
+  assert.deepEqual([...sections.keys()], ['a-b', 'c']);
+  assert.equal(
+    sections.get('a-b')!.markdown,
+    '**What.** [x](http://u) `k`\n```yaml\n# comment\n## not-a-code\n```\n### sub',
+  );
+  assert.equal(sections.get('c')!.markdown, 'last');
+  const doc = codeDocs(DOC)('undefined-service')!;
+  assert.match(doc.text, /^What it means\. A router's service label names a service/);
+  assert.doesNotMatch(doc.text, /\*\*|`/);
+  assert.equal(doc.href, codeLinks(DOC)('undefined-service'));
+  assert.equal(codeDocs('/nowhere/codes.md')('undefined-service'), undefined);
 });
 
 const finding: Finding = {

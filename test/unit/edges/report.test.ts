@@ -131,5 +131,11 @@ test('explanation: an indented second line in text, a field in JSON, a property 
   ]);
   const sarif = JSON.parse(formatSarif(located, [], '0.0.0', '/w'));
   assert.deepEqual(sarif.runs[0].results[0].properties, { explanation: 'Traefik drops the container.' });
+  const doc = { href: 'file:///d/codes.md#L3', text: 'What it means.', markdown: '**What it means.**' };
+  const helped = JSON.parse(formatSarif(located, [], '0.0.0', '/w', (c) => (c === 'invalid-value' ? doc : undefined)));
+  const [rule] = helped.runs[0].tool.driver.rules;
+  assert.equal(rule.helpUri, doc.href);
+  assert.deepEqual(rule.help, { text: doc.text, markdown: doc.markdown });
+  assert.equal('helpUri' in sarif.runs[0].tool.driver.rules[0], false, 'no page, no helpUri');
   assert.equal(sarif.runs[0].results[0].message.text, 'about bad');
 });

@@ -35,6 +35,8 @@ export interface Seen {
   text: string;
   file: string;
   message: string;
+  /** What Traefik does about it; '' when the message says it all. */
+  explanation: string;
   data?: Record<string, unknown>;
   /** Related places as `file: text`. */
   related: string[];
@@ -55,6 +57,7 @@ export function findings(check: Check, text: string, setup: Setup = {}): Seen[] 
     text: slice(f.file, f.range),
     file: f.file,
     message: f.message,
+    explanation: f.explanation ?? '',
     data: f.data,
     related: (f.related ?? []).map((r) => `${r.file}: ${slice(r.file, r.range)}`),
   }));

@@ -40,7 +40,8 @@ function judge(ctx: { report: CheckContext['report'] }, config: StaticConfig, co
       file: enable.file,
       range: enable.valueRange,
       severity: 'info',
-      message: `traefik.enable=false: Traefik ignores service "${name}" and the routing its labels declare. Disabled on purpose?`,
+      message: `traefik.enable=false: Traefik ignores "${name}" and its routing labels; on purpose?`,
+      explanation: `Traefik skips a container whose traefik.enable label is false, whatever exposedByDefault says (pkg/provider/docker/config.go keepContainer): none of the routers, services and middlewares in its labels exist.`,
       data: { enabled: false },
       effect: dropsContainer(name),
     });
@@ -50,9 +51,10 @@ function judge(ctx: { report: CheckContext['report'] }, config: StaticConfig, co
   ctx.report({
     file: first.file,
     range: first.keyRange,
-    message:
-      `Traefik ignores service "${name}": the ${container.provider} provider has exposedByDefault=false and the ` +
-      `service does not set traefik.enable=true in its ${where}, so its routers, services and middlewares never reach Traefik.`,
+    message: `Traefik ignores "${name}": add traefik.enable=true to its ${where}`,
+    explanation:
+      `The ${container.provider} provider has exposedByDefault=false, and it skips every container that does not set ` +
+      `traefik.enable=true (pkg/provider/docker/config.go keepContainer), so the routers, services and middlewares in the labels of "${name}" never reach Traefik.`,
     effect: dropsContainer(name),
     related: provider.origin
       ? [

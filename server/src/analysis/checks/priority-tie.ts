@@ -33,13 +33,14 @@ export const check: Check = {
       }
     }
     for (const [r, others] of rivals) {
-      const names = others.map((o) => `"${o.other.fullName}"`).join(', ');
+      const names = others.map((o) => `"${o.other.router.name}"`).join(', ');
       const example = describeRequest(others[0].witness, r.tls);
       ctx.report({
-        message: `Router "${r.fullName}" has the same priority (${r.priority}) as ${names} on a shared entry point, and both match requests such as ${example}; ${tieBreak(
+        message: `router "${r.router.name}" ties with ${names} at priority ${r.priority}: set a priority on one`,
+        explanation: `Router "${r.fullName}" has the same priority (${r.priority}) as ${others.map((o) => `"${o.other.fullName}"`).join(', ')} on a shared entry point, and both match requests such as ${example}; ${tieBreak(
           r,
           others.map((o) => o.other),
-        )} Set a \`priority\` on one of them.`,
+        )} Traefik orders an entry point's routers by priority only (pkg/muxer/http/mux.go).`,
         file: r.file,
         range: r.range,
         related: others.map((o) =>

@@ -67,7 +67,8 @@ function reportDifferent(ctx: CheckContext, name: string, defs: Definition[]): v
     if (others.length === 0) continue;
     const noun = def.kind.slice(0, -1);
     ctx.report({
-      message: `${def.protocol.toUpperCase()} ${noun} "${name}" is also defined by service ${others.map((o) => `"${o.container.compose.name}"`).join(', ')} with a different configuration; Traefik removes it ("defined multiple times with different configurations").`,
+      message: `${noun} "${name}" is also defined, differently, by ${others.map((o) => `"${o.container.compose.name}"`).join(', ')}: make them identical or rename one`,
+      explanation: `Traefik merges a ${def.protocol.toUpperCase()} ${noun} that several containers define only when the definitions are identical${def.kind === 'services' ? ' apart from their servers' : ''}; otherwise it logs "${noun[0].toUpperCase()}${noun.slice(1)} defined multiple times with different configurations" and removes "${name}" altogether (pkg/provider/configuration.go).`,
       file: def.labels[0].file,
       range: definitionRange(def),
       related: others.map((o) => related(o, `other definition of "${name}"`)),
@@ -102,7 +103,8 @@ function reportSameRule(ctx: CheckContext, project: Project, protocol: 'http' | 
       if (rivals.length === 0) continue;
       const rule = router.fields.get('rule')!;
       ctx.report({
-        message: `Router "${router.name}" has the same rule and priority as ${rivals.map((r) => `"${r.name}"`).join(', ')} on the same entry points; which one serves these requests is undefined. Give one a higher priority or a narrower rule.`,
+        message: `router "${router.name}" has the same rule and priority as ${rivals.map((r) => `"${r.name}"`).join(', ')}: raise one's priority`,
+        explanation: `Traefik tries the routers of an entry point by priority (by default the rule's length) and leaves routers of equal priority in no defined order (pkg/muxer/http/mux.go), so which of these serves their requests on a shared entry point is left to chance. A higher priority, or a narrower rule, on one decides it.`,
         file: rule.file,
         range: rule.valueRange,
         related: rivals.map((o) => related(o, `router "${o.name}" with the same rule`)),

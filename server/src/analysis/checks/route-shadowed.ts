@@ -41,9 +41,12 @@ export const check: Check = {
         return true;
       });
       if (!all) continue;
-      const names = [...shadows].map((h) => `"${h.router.name}" (priority ${h.priority})`).join(', ');
+      const names = [...shadows].map((h) => `"${h.router.name}"`).join(', ');
+      const ranked = [...shadows].map((h) => `"${h.router.name}" (priority ${h.priority})`).join(', ');
+      const one = shadows.size === 1;
       ctx.report({
-        message: `Router "${r.router.name}" (priority ${r.priority}) never receives a request: ${names} ${shadows.size === 1 ? 'matches' : 'match'} every request it matches and ${shadows.size === 1 ? 'is' : 'are'} tried first. Give it a higher priority or narrow the other rule.`,
+        message: `router "${r.router.name}" never gets a request: ${names} ${one ? 'matches' : 'match'} them first; raise its priority`,
+        explanation: `Traefik tries the routers of an entry point by priority, highest first, and the first whose rule matches serves the request (pkg/muxer/http/mux.go). ${ranked} ${one ? 'matches' : 'match'} every request "${r.router.name}" (priority ${r.priority}) matches, so it never receives one. Give it a higher priority than ${one ? 'that router' : 'those routers'}, or narrow the other rule.`,
         file: r.file,
         range: r.range,
         related: [...shadows].map((h) => related(h.router, `router "${h.router.name}", priority ${h.priority}`)),

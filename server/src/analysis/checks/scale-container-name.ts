@@ -10,7 +10,8 @@ export const check: Check = {
     const replicas = service.replicas && /^\d+$/.test(service.replicas.value) ? Number(service.replicas.value) : 1;
     if (!service.containerName || replicas <= 1) return;
     report({
-      message: `Service "${service.name}" asks for ${replicas} replicas but sets container_name "${service.containerName.value}"; container names must be unique, so compose cannot create more than one. Remove container_name.`,
+      message: `"${service.name}" sets container_name, so compose cannot run its ${replicas} replicas: remove it`,
+      explanation: `Container names must be unique, and compose would give every replica the name "${service.containerName.value}", so it cannot scale a service with a container_name beyond one container (Compose Specification, 05-services.md container_name); Traefik then balances over one server at most.`,
       file: service.file,
       range: service.containerName.range,
       related: [{ file: service.file, range: service.replicas!.range, message: `deploy.replicas: ${replicas}` }],

@@ -71,7 +71,8 @@ function judge(
     report({
       file: prefixes.file,
       range: first.range,
-      message: `Middleware "${middleware.name}" strips ${items.map((i) => `"${i.value}"`).join(', ')}, but router "${router.name}" matches ${paths.map((p) => (p.kind === 'eq' ? `"${p.value}"` : `paths under "${p.value}"`)).join(', ')}: ${effect}`,
+      message: `${items.map((i) => `"${i.value}"`).join(', ')} ${items.length === 1 ? 'is not a prefix' : 'are not prefixes'} of router "${router.name}"'s paths: strip "${paths[0].value}"`,
+      explanation: `stripprefix removes a listed prefix only from a path that starts with it (pkg/middlewares/stripprefix). Middleware "${middleware.name}" strips ${items.map((i) => `"${i.value}"`).join(', ')}, but router "${router.name}" matches ${paths.map((p) => (p.kind === 'eq' ? `"${p.value}"` : `paths under "${p.value}"`)).join(', ')}: ${effect}`,
       related: where,
       data: { router: router.name, middleware: middleware.name, expected: paths[0].value, suggestion: paths[0].value },
     });
@@ -91,7 +92,8 @@ function judge(
     report({
       file: prefixes.file,
       range: item.range,
-      message: `"${item.value}" ends inside a path segment of "${cut}": stripping it leaves "${cut.slice(item.value.length)}…" at the start of the forwarded path.`,
+      message: `"${item.value}" ends inside a segment of "${cut}": strip "${cut}"`,
+      explanation: `stripprefix removes the prefix as plain text, not by path segment (pkg/middlewares/stripprefix): a request for "${cut}" reaches the service as "${cut.slice(item.value.length)}…", with half a segment left at the start of the path.`,
       related: where,
       data: { router: router.name, middleware: middleware.name, expected: cut, suggestion: cut },
     });

@@ -64,21 +64,25 @@ function judge(
     const otherKind = config.entryPoints.has(item.value);
     const suggestion =
       usable.find((ep) => ep.name.toLowerCase() === item.value.toLowerCase())?.name ?? nearest(item.value, names);
-    const defined = usable.length > 0 ? `defined: ${usable.map((ep) => ep.name).join(', ')}` : 'none is defined';
+    const defined =
+      usable.length > 0
+        ? `The static configuration defines ${usable.map((ep) => ep.name).join(', ')}`
+        : `The static configuration defines no ${protocol.toUpperCase()} entry point`;
     const effect =
       valid.length > 0
-        ? 'Traefik skips it and the router keeps its other entry points'
-        : 'the router has no entry point left, so Traefik disables it';
+        ? `Traefik logs entryPoint "${item.value}" doesn't exist, skips it, and the router keeps its other entry points`
+        : `the router has no entry point left, so Traefik disables it ("no valid entryPoint for this router")`;
+    const fix = suggestion ? `did you mean "${suggestion}"?` : usable.length > 0 ? 'use a defined one' : 'define it';
     ctx.report({
       file: label.file,
       range: item.range,
       severity: valid.length > 0 ? 'warning' : 'error',
-      message:
-        (otherKind
-          ? `Entry point "${item.value}" is a ${protocol === 'udp' ? 'TCP' : 'UDP'} entry point, which ${protocol.toUpperCase()} routers cannot use (${defined})`
-          : `Entry point "${item.value}" is not defined in Traefik's static configuration (${defined})`) +
-        (suggestion ? ` — did you mean "${suggestion}"?` : '.') +
-        ` ${effect[0].toUpperCase()}${effect.slice(1)}.`,
+      message: otherKind
+        ? `entry point "${item.value}" is ${protocol === 'udp' ? 'TCP' : 'UDP'}, not for ${protocol.toUpperCase()} routers: ${fix}`
+        : `entry point "${item.value}" is not defined: ${fix}`,
+      explanation:
+        `${defined}; names compare exactly${otherKind ? `, and ${protocol === 'udp' ? 'UDP routers use only UDP' : 'HTTP and TCP routers use only TCP'} entry points (pkg/server/routerfactory.go)` : ''}. ` +
+        `${effect[0].toUpperCase()}${effect.slice(1)} (pkg/config/runtime/runtime_http.go GetRoutersByEntryPoints).`,
       related: related(config, usable),
       data: { entryPoint: item.value, ...(suggestion ? { suggestion } : {}), defined: usable.map((ep) => ep.name) },
       ...(valid.length === 0
@@ -127,9 +131,8 @@ function addressless(ctx: CheckContext, config: StaticConfig): void {
       file: ep.origin.file,
       range: ep.origin.range,
       severity: 'warning',
-      message:
-        `Entry point "${ep.name}" is configured here but has no address, so Traefik listens for it on a random port` +
-        (suggestion ? ` — did you mean "${suggestion}"?` : '.'),
+      message: `entry point "${ep.name}" has no address: ${suggestion ? `did you mean "${suggestion}"?` : 'set its address'}`,
+      explanation: `Traefik still creates an entry point configured without an address and listens for it on a port the system picks (net.Listen with an empty address, pkg/server/server_entrypoint_tcp.go); an entry point that only gets options is usually a misspelt name.`,
       data: { entryPoint: ep.name, ...(suggestion ? { suggestion } : {}) },
     });
   }
