@@ -8,6 +8,7 @@ import {
   Analyzer,
   configCandidates,
   configStaticFile,
+  INTERNAL_ERROR,
   type Finding,
   type GatewayLensConfig,
   type Project,
@@ -325,6 +326,7 @@ export class Projects {
         code: 'internal-error',
         severity: 'info',
         message: `Gateway Lens could not analyse this project: ${err instanceof Error ? err.message : String(err)}`,
+        explanation: INTERNAL_ERROR,
         file: first.file,
         range: { start: 0, end: 0 },
       }));

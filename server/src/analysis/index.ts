@@ -197,6 +197,7 @@ export class Analyzer {
           code: 'internal-error',
           severity: 'info',
           message: `Gateway Lens check "${check.code}" failed: ${err instanceof Error ? err.message : String(err)}`,
+          explanation: INTERNAL_ERROR,
           file,
           range: { start: 0, end: 0 },
         });
@@ -205,6 +206,10 @@ export class Analyzer {
     return { project, findings: capPerFile(finish(project, findings)) };
   }
 }
+
+/** A failure of Gateway Lens itself, not of the file (the explanation of every internal-error). */
+export const INTERNAL_ERROR =
+  'A bug in Gateway Lens, not a mistake in the file: the other checks still ran. The language server log (Gateway Lens: Show Output) has the stack; please report it with the file.';
 
 const KNOWN_CODES: ReadonlySet<string> = new Set([...CHECKS.map((c) => c.code), 'internal-error', 'too-many-findings']);
 
@@ -270,7 +275,8 @@ function capPerFile(findings: Finding[]): Finding[] {
     out.push({
       code: TOO_MANY_FINDINGS.code,
       severity: TOO_MANY_FINDINGS.severity,
-      message: `${list.length - MAX_FINDINGS_PER_FILE} more findings in this file are not shown (at most ${MAX_FINDINGS_PER_FILE} per file): ${counts}.`,
+      message: `${list.length - MAX_FINDINGS_PER_FILE} more findings are not shown: fix these first`,
+      explanation: `At most ${MAX_FINDINGS_PER_FILE} findings per file reach the editor and the CLI, the most severe first; not shown: ${counts}.`,
       file,
       range: first!.range,
     });

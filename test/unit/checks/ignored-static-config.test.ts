@@ -25,8 +25,7 @@ const cases: {
     expect: [
       {
         text: '--api.insecure',
-        message:
-          /^Traefik ignores these 2 command flags: it loads \/etc\/traefik\/traefik.yml; move them into that file\.$/,
+        message: /^Traefik ignores these 2 command flags: move them into \/etc\/traefik\/traefik.yml$/,
         related: [
           '/p/docker-compose.yml: ./traefik.yml:/etc/traefik/traefik.yml:ro',
           '/p/docker-compose.yml: --log.level=DEBUG',
@@ -41,7 +40,7 @@ const cases: {
     expect: [
       {
         text: 'TRAEFIK_LOG_LEVEL',
-        message: /^Traefik ignores TRAEFIK_LOG_LEVEL: it loads \/etc\/traefik\/traefik.yml; move it/,
+        message: /^Traefik ignores TRAEFIK_LOG_LEVEL: move it into \/etc\/traefik\/traefik.yml$/,
       },
     ],
   },
@@ -53,7 +52,7 @@ const cases: {
     expect: [
       {
         text: 'TRAEFIK_LOG_LEVEL',
-        message: /^Traefik ignores these 2 TRAEFIK_\* variables because the command has flags; write them as flags\.$/,
+        message: /^Traefik ignores these 2 TRAEFIK_\* variables: write them as flags$/,
       },
     ],
   },
@@ -63,8 +62,12 @@ const cases: {
       '    environment:\n      - TRAEFIK_HTTP_ROUTERS_API_RULE=Host(`x`)\n      - TRAEFIK_HTTP_ROUTERS_API_SERVICE=api@internal\n',
     ),
     expect: [
-      { text: 'TRAEFIK_HTTP_ROUTERS_API_RULE', message: /the label traefik\.http\.routers\.api\.rule\.$/ },
-      { text: 'TRAEFIK_HTTP_ROUTERS_API_SERVICE', message: /the label traefik\.http\.routers\.api\.service\.$/ },
+      {
+        text: 'TRAEFIK_HTTP_ROUTERS_API_RULE',
+        message:
+          /^Traefik never reads TRAEFIK_HTTP_ROUTERS_API_RULE: write it as the label traefik\.http\.routers\.api\.rule$/,
+      },
+      { text: 'TRAEFIK_HTTP_ROUTERS_API_SERVICE', message: /the label traefik\.http\.routers\.api\.service$/ },
     ],
   },
   {
@@ -95,6 +98,10 @@ for (const c of cases) {
       assert.equal(seen[i].severity, 'warning');
       assert.equal(seen[i].text, e.text);
       assert.match(seen[i].message, e.message);
+      assert.match(
+        seen[i].explanation,
+        /^Traefik reads (its static configuration from one source|only static configuration)/,
+      );
       if (e.related) assert.deepEqual(seen[i].related, e.related);
     });
   });

@@ -14,6 +14,7 @@ function findings(text: string, version: 'v2' | 'v3' = 'v3') {
     severity: f.severity,
     text: text.slice(f.range.start, f.range.end),
     message: f.message,
+    explanation: f.explanation ?? '',
   }));
 }
 
@@ -116,13 +117,16 @@ for (const c of cases) {
 }
 
 test('invalid-value: messages say what Traefik expects', () => {
-  assert.match(
-    findings(labels('traefik.enable=yes'))[0].message,
-    /^"yes" is not a boolean; Traefik accepts true\/false \(also 1\/0, t\/f\)/,
-  );
-  assert.match(findings(labels(`${LB}.healthcheck.interval=5 sec`))[0].message, /Go duration \(10s, 1m30s, 100ms\)/);
-  assert.match(findings(labels(`${R}=true`))[0].message, /only declares an empty router "api"/);
-  assert.match(findings(labels(`${LB}=true`))[0].message, /cannot be a standalone element/);
+  const [bool] = findings(labels('traefik.enable=yes'));
+  assert.equal(bool.message, '"yes" is not a boolean: write true or false');
+  assert.match(bool.explanation, /strconv\.ParseBool does \(true\/false, also 1\/0, t\/f\); Traefik cannot decode it/);
+  const [duration] = findings(labels(`${LB}.healthcheck.interval=5 sec`));
+  assert.equal(duration.message, '"5 sec" is not a duration: write seconds (10) or a Go duration (10s)');
+  assert.match(duration.explanation, /\(10s, 1m30s, 100ms; paerser types\/duration\.go\)/);
+  const [empty] = findings(labels(`${R}=true`));
+  assert.equal(empty.message, 'this only declares an empty router "api": add its settings as sub-keys');
+  assert.match(empty.explanation, /Traefik ignores the value "true"\.$/);
+  assert.match(findings(labels(`${LB}=true`))[0].explanation, /cannot be a standalone element/);
 });
 
 test('invalid-value: loadbalancer.sticky=true without a cookie does not stick (corpus 044)', () => {

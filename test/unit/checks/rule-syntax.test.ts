@@ -55,3 +55,18 @@ test('rule-syntax: an escaped rule falls back to the whole value', () => {
   assert.equal(f.text, 'Path(\\"/x\\", \\"/y\\")');
   assert.equal(f.data?.router, 'a');
 });
+
+test('rule-syntax: the message is the parser fix; the explanation names the router and what Traefik does', () => {
+  const [error] = run('rule-syntax', compose('Hots(`a.com`)'));
+  assert.equal(error.message, 'unknown matcher "Hots": did you mean "Host"?');
+  assert.match(
+    error.explanation,
+    /^v3 HTTP matchers: .*\. Traefik cannot build router "api" from this rule \(v3 syntax\)/,
+  );
+  const [warning] = run('rule-syntax', compose('HostRegexp(`{sub:[a-z]+}.x.com`)'));
+  assert.equal(warning.severity, 'warning');
+  assert.match(
+    warning.explanation,
+    /literally, so this never matches what was meant\. Traefik accepts the rule of router "api"/,
+  );
+});

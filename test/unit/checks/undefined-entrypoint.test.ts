@@ -130,3 +130,8 @@ test('undefined-entrypoint: an override file replaces the label', () => {
   assert.deepEqual(findings(check, base, { others: { '/p/docker-compose.override.yml': override } }), []);
   assert.equal(findings(check, base).length, 1);
 });
+
+test('undefined-entrypoint: with nothing close, the message lists the entry points to use', () => {
+  const [finding] = findings(check, compose(FLAGS, ['- traefik.http.routers.app.entrypoints=internal']));
+  assert.equal(finding.message, 'entry point "internal" is not defined: use one of "web", "websecure"');
+});

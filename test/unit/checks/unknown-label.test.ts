@@ -14,6 +14,7 @@ function findings(text: string, version: 'v2' | 'v3' = 'v3') {
     severity: f.severity,
     text: text.slice(f.range.start, f.range.end),
     message: f.message,
+    explanation: f.explanation ?? '',
     data: f.data,
   }));
 }
@@ -167,16 +168,17 @@ for (const c of cases) {
 
 test('unknown-label: message and quick-fix data for a typo', () => {
   const [f] = findings(labels('traefik.http.routers.api.rulle=Host(`a`)'));
-  assert.match(f.message, /^Unknown label key segment "rulle" — did you mean "rule"\? .*field not found/);
+  assert.equal(f.message, 'unknown label key "rulle": did you mean "rule"?');
+  assert.match(
+    f.explanation,
+    /^Traefik cannot decode the container's labels \(field not found\) and drops the whole container/,
+  );
   assert.deepEqual(f.data, { segmentIndex: 4, suggestion: 'rule', replacement: 'traefik.http.routers.api.rule' });
 });
 
 test('unknown-label: no suggestion when nothing is close', () => {
   const [f] = findings(labels('traefik.http.routers.api.maxRequestBodyBytes=10'));
-  assert.equal(
-    f.message,
-    'Unknown label key segment "maxRequestBodyBytes". Traefik drops the whole container: field not found.',
-  );
+  assert.equal(f.message, 'unknown label key "maxRequestBodyBytes": check it against Traefik\'s reference');
   assert.deepEqual(f.data, { segmentIndex: 4 });
 });
 
@@ -188,15 +190,16 @@ test('unknown-label: a list index is kept in the suggestion', () => {
 
 test('unknown-label: names the version a key belongs to', () => {
   const [f] = findings(labels('traefik.http.routers.api.rulesyntax=v2'), 'v2');
-  assert.match(f.message, /exists in Traefik v3, not in v2/);
+  assert.match(f.message, /^unknown label key "rulesyntax" \(a Traefik v3 key\)/);
 });
 
 test('unknown-label: v1 labels point to their v2 key, named after the service or segment', () => {
   const [port] = findings(labels('traefik.port=8080'));
   assert.equal(
     port.message,
-    'Traefik v1 label, ignored by Traefik v2+; use `traefik.http.services.<name>.loadbalancer.server.port`.',
+    'Traefik v1 label, ignored since v2: use traefik.http.services.web.loadbalancer.server.port',
   );
+  assert.match(port.explanation, /^Traefik v2 and v3 decode only labels under traefik\.http/);
   assert.deepEqual(port.data, {
     suggestion: 'traefik.http.services.web.loadbalancer.server.port',
     replacement: 'traefik.http.services.web.loadbalancer.server.port',

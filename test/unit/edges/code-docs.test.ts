@@ -2,10 +2,10 @@
 // that shows a finding's explanation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { explainAt, type Finding } from '../../../server/src/analysis';
+import { CHECKS, explainAt, TOO_MANY_FINDINGS, type Finding } from '../../../server/src/analysis';
 import { codeDocs, codeHeadings, codeLinks, codeSections, codesDocPath } from '../../../server/src/codeDocs';
 import { lineMap, toDiagnostic } from '../../../server/src/convert';
 
@@ -86,4 +86,47 @@ test('the hover explains the findings under the cursor, led by the linked code',
   assert.match(narrow, /^\[`undefined-middleware`\]\(file:\/\/\/d#L1\): Traefik disables router/);
   assert.equal(explainAt(all, '/p/compose.yml', 30), undefined);
   assert.equal(explainAt(all, '/p/other.yml', 6), undefined);
+});
+
+/** Every `code: '<kebab-case>'` literal in the server's and client's sources (findings made outside a check). */
+function literalCodes(): string[] {
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const found = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (file.endsWith('.ts'))
+        for (const m of readFileSync(file, 'utf8').matchAll(/\bcode: '([a-z]+(?:-[a-z]+)+)'/g)) found.add(m[1]);
+    }
+  };
+  walk(path.join(root, 'server', 'src'));
+  walk(path.join(root, 'client', 'src'));
+  return [...found];
+}
+
+test('every code a finding can carry has a docs/codes.md section with each part, and a codeDescription', () => {
+  const codes = new Set([
+    ...CHECKS.map((c) => c.code),
+    TOO_MANY_FINDINGS.code,
+    ...literalCodes(),
+    // client/src/views/liveDiagnostics.ts: live-${kind}-error for each kind Traefik's API reports.
+    ...['router', 'service', 'middleware'].map((kind) => `live-${kind}-error`),
+  ]);
+  assert.ok(codes.has('internal-error') && codes.has('yaml-syntax'), [...codes].join());
+  const docs = codeDocs(DOC);
+  const url = codeLinks(DOC);
+  for (const code of codes) {
+    const doc = docs(code);
+    assert.ok(doc, `docs/codes.md has no "## ${code}" section`);
+    for (const part of ['**What it means.**', '**Example.**', '**Fix.**', '**Suppress.**'])
+      assert.ok(doc.markdown.includes(part), `${code}: no ${part}`);
+    assert.match(
+      doc.markdown,
+      /\*\*What (Traefik|compose|Compose|Gateway Lens) does\.\*\*|\*\*What it costs\.\*\*/,
+      code,
+    );
+    const d = toDiagnostic({ ...finding, code }, { lines: () => lineMap('x: [autth]\n'), uri: (f) => f, codeUrl: url });
+    assert.equal(d.codeDescription?.href, doc.href, code);
+  }
 });

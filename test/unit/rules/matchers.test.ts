@@ -317,8 +317,8 @@ test('suggestions replace exactly the problem range', () => {
 
 test('warning messages give the v3 spelling of a v2 template', () => {
   const message = (rule: string): string => parseRule(rule, 'v3').problems[0].message;
-  assert.match(message('HostRegexp(`{sub:[a-z]+}.x.com`)'), /Use HostRegexp\(`\^\[a-z\]\+\\\.x\\\.com\$`\)/);
-  assert.match(message('PathPrefix(`/api/{id:[0-9]+}`)'), /Use PathRegexp\(`\^\/api\/\[0-9\]\+`\)/);
-  assert.match(message('Path(`/users/{id}`)'), /Use PathRegexp\(`\^\/users\/\[\^\/\]\+\$`\)/);
-  assert.match(message('Query(`id`, `{id:[0-9]+}`)'), /Use QueryRegexp\(`id`, `\^\[0-9\]\+\$`\)/);
+  assert.match(message('HostRegexp(`{sub:[a-z]+}.x.com`)'), /use HostRegexp\(`\^\[a-z\]\+\\\.x\\\.com\$`\)/);
+  assert.match(message('PathPrefix(`/api/{id:[0-9]+}`)'), /use PathRegexp\(`\^\/api\/\[0-9\]\+`\)/);
+  assert.match(message('Path(`/users/{id}`)'), /use PathRegexp\(`\^\/users\/\[\^\/\]\+\$`\)/);
+  assert.match(message('Query(`id`, `{id:[0-9]+}`)'), /use QueryRegexp\(`id`, `\^\[0-9\]\+\$`\)/);
 });

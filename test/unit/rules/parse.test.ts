@@ -192,10 +192,13 @@ test('messages and suggestions say how to fix it', () => {
   assert.equal(first('Xyzzy(`a`)').suggestion, undefined);
   assert.equal(first('Host(example.com)').suggestion, '`example.com`');
   assert.equal(first('Host(`a`) and Path(`/`)').suggestion, '&&');
-  assert.equal(
-    first('Host(`a`,`b`)').message,
-    'Host takes 1 argument in v3 syntax, got 2 (use Host(`a`) || Host(`b`))',
+  assert.equal(first('Host(`a`,`b`)').message, 'Host takes 1 argument in v3: use Host(`a`) || Host(`b`)');
+  assert.match(
+    first('Host(`a`,`b`)').detail!,
+    /^Host takes 1 argument in v3 syntax, got 2: v2's Host took several values/,
   );
+  assert.equal(first('Hots(`a`)').message, 'unknown matcher "Hots": did you mean "Host"?');
+  assert.match(first('Hots(`a`)').detail!, /^v3 HTTP matchers: .*Host/);
   assert.equal(first('Host(`a`,`b`)').suggestion, 'Host(`a`) || Host(`b`)');
 });
 

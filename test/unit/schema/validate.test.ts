@@ -13,7 +13,12 @@ const cases: { key: string; value: string; version?: LabelVersion; ok: boolean; 
     value,
     ok: true,
   })),
-  { key: 'traefik.enable', value: 'yes', ok: false, message: /^"yes" is not a boolean; Traefik accepts true\/false/ },
+  {
+    key: 'traefik.enable',
+    value: 'yes',
+    ok: false,
+    message: /^"yes" is not a boolean: write true or false \| Traefik reads booleans/,
+  },
   { key: 'traefik.enable', value: 'tRUE', ok: false },
   { key: 'traefik.enable', value: '', ok: false, message: /empty value is not a boolean/ },
   { key: `${LB}.passHostHeader`, value: 'on', ok: false },
@@ -68,6 +73,8 @@ for (const c of cases) {
     const problem = validateLabelValue(c.key.split('.'), c.value, version);
     assert.equal(problem === undefined, c.ok, problem?.message);
     if (c.soft !== undefined) assert.equal(problem?.soft === true, c.soft);
-    if (c.message) assert.match(problem?.message ?? '', c.message);
+    // The short message, then what Traefik does (the explanation).
+    if (c.message) assert.match(`${problem?.message} | ${problem?.explanation}`, c.message);
+    if (problem) assert.ok(problem.message.length <= 100, problem.message);
   });
 }

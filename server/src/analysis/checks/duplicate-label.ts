@@ -18,7 +18,8 @@ export const check: Check = {
       report({
         file: label.file,
         range: label.keyRange,
-        message: `"${label.key}" is set again below; only the later value counts.`,
+        message: `"${label.key}" is set again below, which wins: remove this one`,
+        explanation: `Compose turns a list of labels into a map, item by item, so the later "${label.key}" replaces this one without a word (compose-go types.Labels) and Traefik never sees "${label.value}".`,
         related: [{ file: winner.file, range: winner.entryRange, message: `the value that counts: ${winner.value}` }],
         data: { key: label.key, kept: winner.value },
       });

@@ -20,7 +20,8 @@ export const check: Check = {
           ctx.report({
             file: item.origin.file,
             range: item.origin.range,
-            message: `Traefik never reads dynamic configuration from variables; write ${item.text} as the label ${asLabel(item.text)}.`,
+            message: `Traefik never reads ${item.text}: write it as the label ${asLabel(item.text)}`,
+            explanation: `Traefik reads only static configuration from TRAEFIK_* variables (paerser env/filter.go FindPrefixedEnvVars); routers, services and middlewares in variables are dropped without a word. As a container label the docker provider reads it.`,
             data: { kind: group.kind, label: asLabel(item.text) },
           });
         }
@@ -39,6 +40,7 @@ export const check: Check = {
         file: first.origin.file,
         range: first.origin.range,
         message: message(group),
+        explanation: explanation(group),
         related,
         data: { kind: group.kind, count: group.items.length },
       });
@@ -58,8 +60,16 @@ function message(group: IgnoredStatic): string {
         ? group.items[0].text
         : `these ${n} TRAEFIK_* variables`;
   if (group.winner?.source === 'file')
-    return `Traefik ignores ${what}: it loads ${group.winner.name}; move ${one ? 'it' : 'them'} into that file.`;
-  return `Traefik ignores ${what} because the command has flags; write ${one ? 'it as a flag' : 'them as flags'}.`;
+    return `Traefik ignores ${what}: move ${one ? 'it' : 'them'} into ${group.winner.name}`;
+  return `Traefik ignores ${what}: write ${one ? 'it as a flag' : 'them as flags'}`;
+}
+
+function explanation(group: IgnoredStatic): string {
+  const source =
+    group.winner?.source === 'file'
+      ? `it loads ${group.winner.name}, so it never decodes the ${group.kind === 'flags' ? 'command flags' : 'TRAEFIK_* variables'}`
+      : 'the command has flags, so it never decodes the TRAEFIK_* variables';
+  return `Traefik reads its static configuration from one source, the first it finds: a configuration file, else the command flags, else TRAEFIK_* variables (cmd/traefik/traefik.go; paerser cli/commands.go). Here ${source}, without a word.`;
 }
 
 /** `TRAEFIK_HTTP_ROUTERS_API_RULE` as the label Traefik would read: `traefik.http.routers.api.rule`. */

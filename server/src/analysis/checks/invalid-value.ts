@@ -41,6 +41,7 @@ function badValue(label: Label, texts: string[], version: LabelVersion, service:
     file: label.file,
     range: label.valueRange,
     message: problem.message,
+    explanation: problem.explanation,
     ...(problem.soft ? { severity: 'warning' as const } : {}),
     ...(problem.drops ? { effect: dropsContainer(service) } : {}),
     data: { key: label.key, value: label.value },
@@ -59,9 +60,15 @@ function valueOfStruct(label: Label, found: KeyLookup, service: ComposeService):
   const last = label.segments[label.segments.length - 1].text;
   const ignored = label.value === '' ? '' : ` Traefik ignores the value "${label.value}".`;
   const where = { file: label.file, range: label.value === '' ? label.keyRange : label.valueRange };
+  const struct = `"${last}" groups sub-keys (${label.key}.<key>=<value>), so a value of its own means nothing to Traefik.`;
   if (hasSubKeys(label, service)) {
     return ignored
-      ? { ...where, severity: 'warning', message: `"${last}" takes sub-keys, not a value:${ignored}` }
+      ? {
+          ...where,
+          severity: 'warning',
+          message: `"${last}" takes sub-keys, not a value: remove this label`,
+          explanation: `${struct}${ignored}`,
+        }
       : undefined;
   }
   if (found.entry) {
@@ -69,16 +76,24 @@ function valueOfStruct(label: Label, found: KeyLookup, service: ComposeService):
     return {
       ...where,
       severity: 'warning',
-      message: `With no sub-keys, "${label.key}" only declares an empty ${kind} "${last}" with default settings.${ignored}`,
+      message: `this only declares an empty ${kind} "${last}": add its settings as sub-keys`,
+      explanation: `With no sub-keys, "${label.key}" declares ${kind} "${last}" with default settings only.${ignored}`,
     };
   }
   if (found.list) {
-    const message = `"${last}" is a list, written as ${last}[0].… sub-keys.${ignored}`;
-    return ignored ? { ...where, severity: 'warning', message } : undefined;
+    return ignored
+      ? {
+          ...where,
+          severity: 'warning',
+          message: `"${last}" is a list: write it as ${last}[0].<key> sub-keys`,
+          explanation: `A list field is written as indexed sub-keys (${last}[0].<key>=<value>).${ignored}`,
+        }
+      : undefined;
   }
   return {
     ...where,
-    message: `"${last}" takes sub-keys, not a value; alone, this label fails to decode ("cannot be a standalone element") and Traefik drops the whole container.`,
+    message: `"${last}" takes sub-keys, not a value: write ${last}.<key>=<value>`,
+    explanation: `Alone, a label for a group of sub-keys fails to decode ("cannot be a standalone element", paerser parser/nodes_metadata.go), and Traefik drops the whole container: none of its routers, services and middlewares exist.`,
     effect: dropsContainer(service.name),
   };
 }
@@ -99,7 +114,8 @@ function stickyWithoutCookie(label: Label, found: KeyLookup, service: ComposeSer
     file: label.file,
     range: label.valueRange.start === label.valueRange.end ? label.keyRange : label.valueRange,
     severity: 'warning',
-    message: `"sticky" alone creates an empty sticky block and Traefik does not stick sessions without a cookie; use ${label.key}.cookie=true.`,
+    message: `sessions are not sticky without a cookie: use ${label.key.split('.').slice(-2).join('.')}.cookie=true`,
+    explanation: `"sticky" alone creates an empty sticky block, and Traefik sticks sessions only when a cookie is configured (pkg/server/service/loadbalancer); write ${label.key}.cookie=true.`,
     data: { key: label.key, replacementKey: `${label.key}.cookie`, value: label.value },
   };
 }

@@ -13,6 +13,9 @@ import { dropsContainer } from './unknown-label';
 import { projectKey, routerTargets } from './keys';
 
 const SET = 'set loadbalancer.server.port';
+/** How Traefik finds a port (pkg/provider/docker/shared.go getPort). */
+const LOWEST =
+  "Without loadbalancer.server.port Traefik uses the lowest port Docker reports for the container (its ports, expose and the image's EXPOSE; pkg/provider/docker/shared.go getPort)";
 
 export const check: Check = {
   code: 'missing-port',
@@ -30,7 +33,7 @@ export const check: Check = {
     for (const service of container.definitions) {
       if (service.kind !== 'services') continue;
       if (service.fields.has('loadbalancer.server.port') || service.fields.has('loadbalancer.server.url')) continue;
-      const report = (r: Pick<Report, 'message' | 'severity' | 'effect'>): void =>
+      const report = (r: Pick<Report, 'message' | 'explanation' | 'severity' | 'effect'>): void =>
         ctx.report({
           ...r,
           file: service.labels[0]?.file ?? container.compose.file,
@@ -38,7 +41,11 @@ export const check: Check = {
           data: { service: service.name, protocol: service.protocol, compose: container.compose.name, ports },
         });
       if (container.provider === 'swarm') {
-        report({ message: `Swarm gives Traefik no port to detect; ${SET}.` });
+        report({
+          message: `Swarm gives Traefik no port to detect: ${SET}`,
+          explanation:
+            "Docker Swarm gives Traefik no port information (Traefik's swarm provider documentation), so a service without loadbalancer.server.port has no server to send requests to.",
+        });
         continue;
       }
       const used = usedByRouter(ctx.project, container, service, own);
@@ -47,20 +54,23 @@ export const check: Check = {
       if (own && !(ports.length === 0 && image.complete) && (!used || ports.length === 0)) continue;
       if (ports.length === 0 && image.complete) {
         report({
-          message: `No port exposed here or by the image: Traefik drops the container; ${SET}.`,
+          message: `no port exposed here or by the image: ${SET}`,
+          explanation: `${LOWEST}; with none it logs "port is missing" and drops the whole container.`,
           effect: dropsContainer(container.compose.name),
         });
       } else if (ports.length === 0) {
         report({
           severity: 'info',
-          message: `Port unknown: ${image.unseen ?? 'the image'} cannot be seen; with no EXPOSE, Traefik drops the container.`,
+          message: `port unknown: ${image.unseen ?? 'the image'} cannot be seen here; ${SET}`,
+          explanation: `${LOWEST}; nothing here exposes one, so unless the image EXPOSEs a port Traefik logs "port is missing" and drops the container.`,
           effect: dropsContainer(container.compose.name, 'its image EXPOSEs a port'),
         });
       } else if (ports.length > 1 && used) {
         const more = image.complete ? '' : " and the image's";
         report({
           severity: 'info',
-          message: `Traefik uses the lowest port: ${ports[0]} (of ${ports.join(', ')}${more}); ${SET} for another.`,
+          message: `Traefik uses the lowest port, ${ports[0]}: ${SET} for another`,
+          explanation: `${LOWEST}: here ${ports.join(', ')}${more}.`,
         });
       }
     }

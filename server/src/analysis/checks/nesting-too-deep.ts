@@ -9,7 +9,14 @@ export const check: Check = {
   run(ctx) {
     for (const file of ctx.project.files) {
       for (const problem of file.problems) {
-        if (problem.tooDeep) ctx.report({ message: problem.message, file: file.file, range: problem.range });
+        if (problem.tooDeep)
+          ctx.report({
+            message: problem.message,
+            explanation:
+              'docker compose (yaml.v3) reads YAML up to 10000 levels deep, so this is no error of the file; Gateway Lens stops earlier to stay fast, and what lies below is not checked.',
+            file: file.file,
+            range: problem.range,
+          });
       }
     }
   },

@@ -34,7 +34,12 @@ export const check: Check = {
         // Compose fills ${VAR} in later: never judge what a variable will become.
         if (variables.some(([a, b]) => problem.start < b && a < Math.max(problem.end, problem.start + 1))) continue;
         ctx.report({
-          message: `${problem.message} (router "${router.name}", ${syntax} rule syntax).`,
+          message: problem.message,
+          explanation:
+            (problem.detail ? `${problem.detail} ` : '') +
+            (problem.severity === 'error'
+              ? `Traefik cannot build router "${router.name}" from this rule (${syntax} syntax) and disables it ("error while parsing rule", pkg/muxer/http/mux.go AddRoute); its requests go to another router or get a 404.`
+              : `Traefik accepts the rule of router "${router.name}" (${syntax} syntax), but it does not match what it says.`),
           file: label.file,
           range: insideValue(project, label, problem.start, problem.end),
           severity: problem.severity,

@@ -72,7 +72,14 @@ function judge(
       valid.length > 0
         ? `Traefik logs entryPoint "${item.value}" doesn't exist, skips it, and the router keeps its other entry points`
         : `the router has no entry point left, so Traefik disables it ("no valid entryPoint for this router")`;
-    const fix = suggestion ? `did you mean "${suggestion}"?` : usable.length > 0 ? 'use a defined one' : 'define it';
+    const list = usable.map((ep) => `"${ep.name}"`).join(', ');
+    const fix = suggestion
+      ? `did you mean "${suggestion}"?`
+      : usable.length === 0
+        ? 'define it'
+        : list.length <= 40
+          ? `use ${usable.length === 1 ? list : `one of ${list}`}`
+          : 'use a defined one';
     ctx.report({
       file: label.file,
       range: item.range,

@@ -23,7 +23,9 @@ export const check: Check = {
   },
 };
 
-const DROPPED = 'Traefik drops the whole container';
+/** What an undecodable label costs, as Traefik says it (paerser parser/labels_decode.go, nodes_metadata.go). */
+const dropped = (error: string): string =>
+  `Traefik cannot decode the container's labels (${error}) and drops the whole container: none of its routers, services and middlewares exist.`;
 
 export function dropsContainer(service: string, unless?: string): Effect {
   return { drops: 'container', service, ...(unless ? { unless } : {}) };
@@ -39,7 +41,8 @@ function judge(label: Label, version: LabelVersion, serviceName: string): Report
       file: label.file,
       range: label.keyRange,
       severity: 'warning',
-      message: `Traefik ignores this label: ${found.note}`,
+      message: 'Traefik ignores this label',
+      explanation: `Traefik ignores this label: ${found.note}`,
     };
   }
   return ignoredKey(label, texts, version, serviceName);
@@ -57,29 +60,30 @@ function unknownKey(
   const segment = texts[bad];
   const { suggestion } = found;
   let message: string;
+  let error = 'field not found';
   switch (found.problem) {
     case 'root':
-      message = `Label key must start with "traefik" in lower case: ${DROPPED} (invalid label root "${segment}").`;
+      message = `label keys start with "traefik" in lower case: write "traefik", not "${segment}"`;
+      error = `invalid label root "${segment}"`;
       break;
     case 'empty':
-      message = `Empty segment in label key: ${DROPPED} (invalid element).`;
+      message = 'empty segment in the label key: remove the extra "."';
+      error = 'invalid element';
       break;
     case 'bracket':
       message = segment.startsWith('[')
-        ? `Segment "${segment}" starts with "[": an index must follow a list field, as in domains[0]. ${DROPPED}.`
-        : `"${segment.replace(/\[.*$/, '')}" is not a list, so it takes no index: ${DROPPED}.`;
+        ? `"${segment}" starts with "[": an index follows a list field, as in domains[0]`
+        : `"${segment.replace(/\[.*$/, '')}" is not a list, so it takes no index: remove "${segment.slice(segment.indexOf('['))}"`;
       break;
     case 'leaf':
-      message = `"${texts[bad - 1]}" takes a value and has no sub-keys, so "${segment}" is unknown: ${DROPPED}.`;
+      message = `"${texts[bad - 1]}" takes a value, not sub-keys: remove ".${segment}"`;
       break;
     default: {
       const other: LabelVersion = version === 'v3' ? 'v2' : 'v3';
-      const elsewhere =
-        lookupLabelKey(texts, other).status === 'known' ? ` It exists in Traefik ${other}, not in ${version}.` : '';
+      const elsewhere = lookupLabelKey(texts, other).status === 'known' ? ` (a Traefik ${other} key)` : '';
       message =
-        `Unknown label key segment "${segment}"` +
-        (suggestion === undefined ? '.' : ` — did you mean "${suggestion}"?`) +
-        `${elsewhere} ${DROPPED}: field not found.`;
+        `unknown label key "${segment}"${elsewhere}` +
+        (suggestion === undefined ? ": check it against Traefik's reference" : `: did you mean "${suggestion}"?`);
     }
   }
   // v3's docker provider never reads traefik.swarm.*; only the swarm provider (service labels) fails on it.
@@ -89,6 +93,9 @@ function unknownKey(
     range: found.problem === 'empty' ? emptySegmentRange(label, bad) : label.segments[bad].range,
     ...(swarmOnly ? { severity: 'warning' as const } : { effect: dropsContainer(serviceName) }),
     message,
+    explanation: swarmOnly
+      ? `Traefik's docker provider never reads traefik.swarm.* labels; its swarm provider would fail on this one (${error}) and drop the service.`
+      : dropped(error),
     data: { segmentIndex: bad, ...withSuggestion(texts, bad, suggestion) },
   };
 }
@@ -136,11 +143,9 @@ function ignoredKey(label: Label, texts: string[], version: LabelVersion, servic
       file: label.file,
       range: label.keyRange,
       severity: 'warning',
-      message:
-        'Traefik v1 label, ignored by Traefik v2+' +
-        (v1.replacement
-          ? `; use \`${v1.replacement}\`.`
-          : '; v2+ declares routers, services and middlewares under traefik.http.*.'),
+      message: `Traefik v1 label, ignored since v2: ${replacement ? `use ${replacement}` : 'declare routers and services under traefik.http.*'}`,
+      explanation:
+        'Traefik v2 and v3 decode only labels under traefik.http, traefik.tcp, traefik.udp, traefik.tls.stores, traefik.enable and traefik.docker (pkg/config/label/label.go); a v1 label is read by nothing, without a warning.',
       data: replacement ? { suggestion: replacement, replacement } : {},
     };
   }
@@ -150,19 +155,25 @@ function ignoredKey(label: Label, texts: string[], version: LabelVersion, servic
     if (texts.length < 2 || editDistance(root, 'traefik') > 2 || !ROOTS[version].includes(texts[1].toLowerCase())) {
       return undefined;
     }
-    return typo(label, texts, 0, 'traefik', 'Traefik reads only labels starting with "traefik." and ignores this one');
+    return typo(label, texts, 0, 'traefik', 'Traefik reads only labels starting with "traefik." and ignores this one.');
   }
   if (texts.length < 2) return undefined;
   if (texts[1].toLowerCase() === 'tls' && texts.length >= 4) {
     const store = nearest(texts[2], ['stores']);
     if (store && store !== texts[2].toLowerCase()) {
-      return typo(label, texts, 2, store, 'Traefik ignores this label');
+      return typo(
+        label,
+        texts,
+        2,
+        store,
+        'Traefik reads TLS options from traefik.tls.stores only and ignores this label.',
+      );
     }
     return undefined;
   }
   const near = nearest(texts[1], ROOTS[version]);
   if (near === undefined || !plausible(near, texts)) return undefined;
-  return typo(label, texts, 1, near, `Traefik ignores labels under "traefik.${texts[1]}"`);
+  return typo(label, texts, 1, near, `Traefik ignores every label under "traefik.${texts[1]}", without a warning.`);
 }
 
 /** A near miss of a decoded root is a typo only when the rest of the key looks like Traefik's. */
@@ -178,7 +189,8 @@ function typo(label: Label, texts: string[], index: number, suggestion: string, 
     file: label.file,
     range: label.segments[index].range,
     severity: 'warning',
-    message: `${why} — did you mean "${suggestion}"?`,
+    message: `Traefik ignores this label: did you mean "${suggestion}"?`,
+    explanation: why,
     data: { segmentIndex: index, ...withSuggestion(texts, index, suggestion) },
   };
 }

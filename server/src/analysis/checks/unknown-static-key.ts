@@ -73,7 +73,7 @@ function judge(path: KeyPart[], version: MajorVersion, where: Where): Omit<Repor
   return {
     range: path[bad].range,
     severity: root ? 'warning' : 'error',
-    message: message(texts, found, where, root),
+    ...message(texts, found, where, root),
     data: {
       problem: found.problem,
       segmentIndex: bad,
@@ -82,24 +82,48 @@ function judge(path: KeyPart[], version: MajorVersion, where: Where): Omit<Repor
   };
 }
 
-function message(texts: string[], found: StaticKeyLookup, where: Where, root: boolean): string {
+function message(
+  texts: string[],
+  found: StaticKeyLookup,
+  where: Where,
+  root: boolean,
+): { message: string; explanation: string } {
   const segment = texts[found.bad!];
   const stops =
     where === 'flag'
-      ? 'Traefik does not start: failed to decode configuration from flags.'
+      ? 'Traefik does not start: "failed to decode configuration from flags" (pkg/cli/loader_flag.go).'
       : where === 'env'
-        ? 'Traefik does not start: failed to decode configuration from environment variables.'
-        : 'Traefik does not start: field not found.';
-  const hint = found.suggestion ? ` — did you mean "${found.suggestion}"?` : '.';
+        ? 'Traefik does not start: "failed to decode configuration from environment variables" (pkg/cli/loader_env.go).'
+        : 'Traefik does not start: "field not found" (paerser parser/nodes_metadata.go).';
+  const hint = found.suggestion ? `did you mean "${found.suggestion}"?` : undefined;
   switch (found.problem) {
-    case 'removed':
-      return `"${segment}" was removed in Traefik v3: ${found.note} Traefik v3 does not start with it.`;
+    case 'removed': {
+      // The note's own fix ("...: use `tracing.otlp`"), else removing the key.
+      const fix = /[:;] ([^:;]+?)\.?$/.exec(found.note ?? '')?.[1] ?? 'remove it';
+      return {
+        message: `Traefik v3 refuses "${segment}": ${fix}`,
+        explanation: `${found.note} Traefik v3 does not start with it (pkg/cli/deprecation.go).`,
+      };
+    }
     case 'leaf':
-      return `"${texts[found.bad! - 1]}" takes a value and has no sub-keys, so "${segment}" is unknown. ${stops}`;
+      return {
+        message: `"${texts[found.bad! - 1]}" takes a value, not sub-keys: remove "${segment}"`,
+        explanation: stops,
+      };
     case 'index':
-      return `"${texts[found.bad! - 1]}" is not a list, so "${segment}" is unknown. ${stops}`;
-    default:
-      if (root) return `Unknown top-level key "${segment}"${hint} Traefik ignores it.`;
-      return `Unknown static configuration ${where === 'file' ? 'key' : where === 'flag' ? 'flag segment' : 'variable segment'} "${segment}"${hint} ${stops}`;
+      return { message: `"${texts[found.bad! - 1]}" is not a list: "${segment}" is unknown`, explanation: stops };
+    default: {
+      if (root)
+        return {
+          message: `unknown top-level key "${segment}": ${hint ?? 'Traefik ignores it'}`,
+          explanation:
+            "Traefik's file loader keeps the top-level keys it knows and ignores the others without a word (paerser file/raw_node.go).",
+        };
+      const what = where === 'file' ? 'key' : where === 'flag' ? 'flag' : 'variable';
+      return {
+        message: `unknown static configuration ${what} "${segment}": ${hint ?? 'Traefik does not start'}`,
+        explanation: stops,
+      };
+    }
   }
 }

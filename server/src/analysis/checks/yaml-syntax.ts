@@ -16,6 +16,9 @@ export const check: Check = {
           message: key
             ? `"${key.text}" is written twice in this map, which compose refuses; remove one.`
             : problem.message,
+          explanation: key
+            ? 'In YAML a map key appears once; docker compose (yaml.v3) refuses the file, so no container of the project starts and Traefik sees none of its labels.'
+            : 'docker compose cannot parse the file and refuses it, so no container of the project starts and Traefik sees none of its labels. The other checks run on what did parse.',
           file: file.file,
           range: key?.range ?? problem.range,
           severity: problem.severity,

@@ -150,7 +150,6 @@ function validate(fn: Validator, instance: Instance): SpecProblem[] {
   return explain(fn.errors ?? [], instance);
 }
 
-const REFUSED = 'docker compose refuses the file';
 const TYPE_NAMES: Record<string, string> = { object: 'mapping', array: 'list' };
 const CHOICES = new Set(['oneOf', 'anyOf']);
 
@@ -186,19 +185,14 @@ function explain(errors: ErrorObject[], instance: Instance): SpecProblem[] {
         const where = instance.places.get(pointer(e.instancePath, extra));
         const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
         const hint = nearest(extra, known);
-        const fix = hint ? `did you mean "${hint}"?` : `remove it, or name it x-${extra}.`;
-        const message = `Unknown key "${extra}"${inField(name)}: ${REFUSED}; ${fix}`;
+        const fix = hint ? `did you mean "${hint}"?` : `remove it, or name it x-${extra}`;
+        const message = `unknown key "${extra}"${inField(name)}: ${fix}`;
         add(e.instancePath + extra, where?.key ?? where?.node, message, 'error');
         break;
       }
       case 'required': {
         const missing = (e.params as { missingProperty: string }).missingProperty;
-        add(
-          e.instancePath,
-          place?.key ?? place?.node,
-          `${label(name)} needs "${missing}"; compose refuses it without.`,
-          severity,
-        );
+        add(e.instancePath, place?.key ?? place?.node, `${label(name)} needs "${missing}": add it`, severity);
         break;
       }
       case 'type':
@@ -210,19 +204,19 @@ function explain(errors: ErrorObject[], instance: Instance): SpecProblem[] {
           add(
             e.instancePath,
             place?.key ?? place?.node,
-            `${label(name)} is empty: docker compose may refuse it; give ${types} or drop the key.`,
+            `${label(name)} is empty: give ${types} or drop the key`,
             severity,
           );
           break;
         }
-        add(e.instancePath, place?.node, `${label(name)} must be ${types}, not ${shown(value)}: ${REFUSED}.`, severity);
+        add(e.instancePath, place?.node, `${label(name)} must be ${types}, not ${shown(value)}`, severity);
         break;
       }
       case 'enum': {
         const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
         const hint = typeof value === 'string' ? nearest(value, allowed) : undefined;
-        const fix = hint ? `did you mean "${hint}"?` : `use one of ${allowed.join(', ')}.`;
-        add(e.instancePath, place?.node, `${shown(value)} is not a valid ${name}: ${REFUSED}; ${fix}`, severity);
+        const fix = hint ? `did you mean "${hint}"?` : `use one of ${allowed.join(', ')}`;
+        add(e.instancePath, place?.node, `${shown(value)} is not a valid ${name}: ${fix}`, severity);
         break;
       }
       case 'minimum':
@@ -236,7 +230,7 @@ function explain(errors: ErrorObject[], instance: Instance): SpecProblem[] {
         add(
           e.instancePath,
           place?.node,
-          `${shown(value)} is not a valid ${name} (${e.message ?? e.keyword}).`,
+          `${shown(value)} is not a valid ${name}: it ${e.message ?? `fails ${e.keyword}`}`,
           severity,
         );
         break;

@@ -9,6 +9,10 @@ import { nearest } from '../traefik/values';
 import type { Finding, Range } from '../types';
 import { configSchema, LEVELS } from './schema';
 
+/** What becomes of an invalid part of .gateway-lens.yaml (the explanation of every invalid-config). */
+const CONFIG_IGNORED =
+  'Gateway Lens reads .gateway-lens.yaml with its JSON schema (schemas/gateway-lens-config.json): this key or value does not do what it says (a misspelt code keeps its default severity), and the rest of the file still applies.';
+
 export const INVALID_CONFIG = 'invalid-config';
 
 export interface GatewayLensConfig {
@@ -124,7 +128,15 @@ function strings(value: unknown): string[] | undefined {
 export function parseConfig(file: string, text: string): ParsedConfig {
   const findings: Finding[] = [];
   const report = (range: Range, message: string, data?: Record<string, unknown>): void => {
-    findings.push({ code: INVALID_CONFIG, severity: 'error', message, file, range, ...(data ? { data } : {}) });
+    findings.push({
+      code: INVALID_CONFIG,
+      severity: 'error',
+      message,
+      explanation: CONFIG_IGNORED,
+      file,
+      range,
+      ...(data ? { data } : {}),
+    });
   };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors) report({ start: e.pos[0], end: e.pos[1] }, `Not valid YAML: ${e.message.split('\n')[0]}`);

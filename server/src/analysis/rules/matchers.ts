@@ -137,6 +137,7 @@ const HTTP_ONLY = [
 
 export interface UnknownMatcher {
   message: string;
+  detail?: string;
   suggestion?: string;
 }
 
@@ -147,19 +148,24 @@ export function explainUnknown(written: string, syntax: RuleSyntax, protocol: Ru
   const sameLetters = names.find((n) => n.toLowerCase() === lower);
   if (sameLetters) {
     return {
-      message: `Unknown matcher "${written}": matcher names are case-sensitive; did you mean "${sameLetters}"? (Traefik accepts ${spellings(sameLetters).join(', ')})`,
+      message: `unknown matcher "${written}" (names are case-sensitive): did you mean "${sameLetters}"?`,
+      detail: `Traefik accepts ${spellings(sameLetters).join(', ')}.`,
       suggestion: sameLetters,
     };
   }
   const known = Object.entries(ELSEWHERE[protocol][syntax]).find(([n]) => n.toLowerCase() === lower);
   if (known) return { message: known[1].why, ...(known[1].use ? { suggestion: known[1].use } : {}) };
   if (protocol === 'tcp' && HTTP_ONLY.some((n) => n.toLowerCase() === lower)) {
-    return { message: `${written} is an HTTP matcher; TCP routers only know ${names.join(', ')}` };
+    return {
+      message: `${written} is an HTTP matcher, unknown to TCP routers`,
+      detail: `TCP routers know ${names.join(', ')}.`,
+    };
   }
   const best = nearest(written, names);
   const list = `${syntax} ${protocol.toUpperCase()} matchers: ${names.join(', ')}`;
-  if (best) return { message: `Unknown matcher "${written}"; did you mean "${best}"? (${list})`, suggestion: best };
-  return { message: `Unknown matcher "${written}" (${list})` };
+  if (best)
+    return { message: `unknown matcher "${written}": did you mean "${best}"?`, detail: `${list}.`, suggestion: best };
+  return { message: `unknown matcher "${written}"`, detail: `${list}.` };
 }
 
 function nearest(written: string, names: string[]): string | undefined {

@@ -45,8 +45,23 @@ class Parser {
     return t;
   }
 
-  private report(kind: string, message: string, start: number, end: number, suggestion?: string): void {
-    this.problems.push({ kind, message, start, end, severity: 'error', ...(suggestion ? { suggestion } : {}) });
+  private report(
+    kind: string,
+    message: string,
+    start: number,
+    end: number,
+    suggestion?: string,
+    detail?: string,
+  ): void {
+    this.problems.push({
+      kind,
+      message,
+      start,
+      end,
+      severity: 'error',
+      ...(suggestion ? { suggestion } : {}),
+      ...(detail ? { detail } : {}),
+    });
     this.fatal = true;
   }
 
@@ -195,7 +210,7 @@ class Parser {
     const canonical = resolveMatcher(name.text, this.syntax, this.protocol);
     if (!canonical) {
       const why = explainUnknown(name.text, this.syntax, this.protocol);
-      this.report('unknown-matcher', why.message, name.start, name.end, why.suggestion);
+      this.report('unknown-matcher', why.message, name.start, name.end, why.suggestion, why.detail);
     } else {
       node.name = canonical;
       if (argsOk) this.complete.push(node);

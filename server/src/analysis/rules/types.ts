@@ -4,7 +4,10 @@ export type RuleSyntax = 'v2' | 'v3';
 export type RuleProtocol = 'http' | 'tcp';
 
 export interface RuleProblem {
+  /** The fact and the fix, short. */
   message: string;
+  /** More about it (the matchers Traefik knows, why a v2 form never matches), for the explanation. */
+  detail?: string;
   start: number;
   end: number;
   severity: 'error' | 'warning';

@@ -23,23 +23,25 @@ export class MatcherContext {
     readonly protocol: RuleProtocol,
   ) {}
 
-  error(kind: string, message: string, range: Range, suggestion?: string): void {
+  error(kind: string, message: string, range: Range, suggestion?: string, detail?: string): void {
     this.problems.push({
       kind,
       message,
       ...range,
       severity: 'error',
       ...(suggestion !== undefined ? { suggestion } : {}),
+      ...(detail ? { detail } : {}),
     });
   }
 
-  warn(kind: string, message: string, range: Range, suggestion?: string): void {
+  warn(kind: string, message: string, range: Range, suggestion?: string, detail?: string): void {
     this.problems.push({
       kind,
       message,
       ...range,
       severity: 'warning',
       ...(suggestion !== undefined ? { suggestion } : {}),
+      ...(detail ? { detail } : {}),
     });
   }
 
@@ -94,7 +96,13 @@ function checkArity(ctx: MatcherContext): boolean {
   const message = `${node.name} takes ${want} in ${syntax} syntax, got ${n}`;
   if (syntax === 'v3' && arity(node.name, 'v2', protocol)?.kind === 'variadic') {
     const alternatives = node.args.map((a) => ctx.call([ctx.text(a)])).join(' || ');
-    ctx.error('v2-multi-arg', `${message} (use ${alternatives})`, whole, alternatives);
+    ctx.error(
+      'v2-multi-arg',
+      `${node.name} takes ${want} in v3: use ${alternatives}`,
+      whole,
+      alternatives,
+      `${message}: v2's ${node.name} took several values, v3's one per matcher, joined with ||.`,
+    );
     return false;
   }
   if (n > Math.max(...spec.counts)) {

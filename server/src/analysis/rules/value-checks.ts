@@ -59,9 +59,10 @@ function placeholderWarnings(
   const inPlace = ctx.node.name.endsWith('Regexp') ? (p.pattern ?? undefined) : undefined;
   ctx.warn(
     'v2-placeholder',
-    `${arg.value.slice(p.start, p.end)} is v2 template syntax; in v3 ${ctx.node.name} reads it literally, so this never matches. Use ${instead(arg.value)}`,
+    `${arg.value.slice(p.start, p.end)} is v2 template syntax: use ${instead(arg.value)}`,
     ctx.inside(arg, p.start, p.end),
     inPlace,
+    `In v3 ${ctx.node.name} reads ${arg.value.slice(p.start, p.end)} literally, so this never matches what was meant.`,
   );
 }
 

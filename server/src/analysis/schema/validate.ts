@@ -6,7 +6,10 @@ import { lookupLabelKey } from './lookup';
 import type { LabelSchema, LabelVersion } from './tree';
 
 export interface ValueProblem {
+  /** The fact and the fix, short. */
   message: string;
+  /** How Traefik reads the value and what it does with this one. */
+  explanation: string;
   /** Traefik accepts the value without an error but does something else than intended. */
   soft?: boolean;
   /** Decoding fails, so the provider drops the whole container. */
@@ -50,41 +53,72 @@ export function checkValue(
   if (validatorFor(schema)(value)) return undefined;
   const soft = schema['x-soft'] === true;
   return {
-    message: describeProblem(schema, value, field, consequence),
+    ...describeProblem(schema, value, field, consequence),
     ...(soft ? { soft } : {}),
     ...(DECODED.has(type) ? { drops: true } : {}),
   };
 }
 
-const DROPPED = 'Traefik cannot decode it and drops the whole container';
+const DROPPED =
+  'Traefik cannot decode it and drops the whole container: none of its routers, services and middlewares exist (paerser parser/element_fill.go)';
 
-function describeProblem(schema: LabelSchema, value: string, field: string, dropped: string): string {
-  const shown = value === '' ? 'An empty value' : `"${value}"`;
+function describeProblem(
+  schema: LabelSchema,
+  value: string,
+  field: string,
+  dropped: string,
+): { message: string; explanation: string } {
+  const shown = value === '' ? 'an empty value' : `"${value}"`;
+  const say = (message: string, explanation: string) => ({ message, explanation });
   switch (schema['x-type']) {
     case 'bool':
-      return `${shown} is not a boolean; Traefik accepts true/false (also 1/0, t/f). ${dropped}.`;
+      return say(
+        `${shown} is not a boolean: write true or false`,
+        `Traefik reads booleans as Go's strconv.ParseBool does (true/false, also 1/0, t/f); ${dropped}.`,
+      );
     case 'int':
-      return `${shown} is not an integer; Traefik expects a whole number such as 42. ${dropped}.`;
+      return say(
+        `${shown} is not an integer: write a whole number`,
+        `Traefik reads integers as Go's strconv.ParseInt does (a whole number such as 42); ${dropped}.`,
+      );
     case 'duration':
-      return `${shown} is not a duration; Traefik accepts seconds (10) or a Go duration (10s, 1m30s, 100ms). ${dropped}.`;
+      return say(
+        `${shown} is not a duration: write seconds (10) or a Go duration (10s)`,
+        `Traefik reads a duration as a number of seconds or as Go's time.ParseDuration does (10s, 1m30s, 100ms; paerser types/duration.go); ${dropped}.`,
+      );
     case 'int-list': {
       const bad = value.split(',').find((item) => !/^\s*[+-]?[0-9]+\s*$/.test(item)) ?? value;
-      return `"${bad.trim()}" is not an integer; ${field} is a comma-separated list of whole numbers. ${dropped}.`;
+      return say(
+        `"${bad.trim()}" is not an integer: ${field} is a list of whole numbers`,
+        `${field} is a comma-separated list of whole numbers; ${dropped}.`,
+      );
     }
     case 'port':
       // Traefik builds the server URL `http://<ip>:<port>`, which fails to parse or to dial.
-      return `${shown} is not a port (1 to 65535): Traefik cannot build the server URL and fails the service.`;
+      return say(
+        `${shown} is not a port: write a number from 1 to 65535`,
+        'Traefik builds the server URL http://<container IP>:<port> from it (pkg/provider/docker/config.go addServer), which fails to parse or to dial, so the service fails.',
+      );
     case 'enable':
-      return `"${value}" turns ${field} off: Traefik enables it only for "true" (any case) or an empty value; write true or false.`;
+      return say(
+        `"${value}" turns ${field} off: write true or false`,
+        `Traefik enables ${field} only for "true" (any case) or an empty value; any other value reads as false.`,
+      );
     case 'enum': {
       const values = (schema.enum ?? schema['x-enum'] ?? []).join(', ');
       if (schema['x-soft']) {
-        return `"${value}" is not a ${field} Traefik knows (${values}); it does not fail but ${schema['x-fallback']}.`;
+        return say(
+          `"${value}" is not a ${field} Traefik knows: use one of ${values}`,
+          `Traefik accepts ${values}; "${value}" does not fail, but ${schema['x-fallback']}.`,
+        );
       }
-      return `"${value}" is not a valid ${field}; Traefik accepts ${values} and fails the service with any other value.`;
+      return say(
+        `"${value}" is not a valid ${field}: use one of ${values}`,
+        `Traefik accepts ${values} and fails the service with any other value.`,
+      );
     }
     default:
-      return `"${value}" is not a valid ${field}.`;
+      return say(`"${value}" is not a valid ${field}`, `Traefik cannot use "${value}" as ${field}.`);
   }
 }
 

@@ -15,6 +15,10 @@ export interface Suppressible {
   text: string;
 }
 
+/** Why an unused suppression is worth a word (eslint's --report-unused-disable-directives). */
+const UNUSED =
+  'A suppression comment that covers no finding hides nothing today, but would silently hide a real finding of that code later; an unknown code is usually a typo.';
+
 const WHERE: Record<Suppression['kind'], string> = {
   'next-line': 'on the next line',
   line: 'on this line',
@@ -58,7 +62,8 @@ export function applySuppressions(
         unused.push({
           code: UNUSED_SUPPRESSION,
           severity: 'info',
-          message: `This ${directive} comment names no code, so it suppresses nothing: write "# ${directive} <code>".`,
+          message: `this comment names no code: write "# ${directive} <code>"`,
+          explanation: UNUSED,
           file,
           range: s.range,
           data: { kind: s.kind },
@@ -76,6 +81,7 @@ export function applySuppressions(
           code: UNUSED_SUPPRESSION,
           severity: 'info',
           message,
+          explanation: UNUSED,
           file,
           range: c.range,
           data: { kind: s.kind, name: c.code, ...(suggestion ? { suggestion } : {}) },
