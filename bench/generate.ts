@@ -17,6 +17,8 @@ const TRAEFIK = `  traefik:
       - "8080:8080"
     volumes:
       - /var/run/docker.sock:/var/run/docker.sock:ro
+    networks:
+      - backend_net
 `;
 
 /** One routed service; `mistake` plants one finding of a given kind. */
