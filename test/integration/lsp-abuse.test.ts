@@ -145,6 +145,47 @@ describe('state', { timeout: 60_000 }, () => {
   });
 });
 
+describe('a file that opens with a blank line', { timeout: 60_000 }, () => {
+  // The edit fuzzer's hang (npm run fuzz -- --seed 2026 --edits 2400, edit 2391): a file whose
+  // `services:` line had been deleted, so it opened with a line break, got a label line inserted;
+  // completion there walked up the lines forever and every later request waited behind it.
+  test('completion and the other requests on the inserted label line answer in time', async () => {
+    const before = '\n  traefik:\n    image: "traefik:v3.7"\n    labels:\n';
+    const dir = folder({ 'docker-compose.yml': before });
+    const client = start();
+    await client.initialize(dir);
+    const uri = uriOf(dir, 'docker-compose.yml');
+    await client.open(uri, 'dockercompose', before);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [
+        {
+          range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } },
+          text: '      - "traefik.enable=true"\n',
+        },
+      ],
+    });
+    const textDocument = { uri };
+    for (const position of [
+      { line: 4, character: 12 },
+      { line: 4, character: 0 },
+      { line: 1, character: 3 },
+      { line: 0, character: 0 },
+    ]) {
+      for (const method of ['textDocument/completion', 'textDocument/hover', 'textDocument/definition']) {
+        let timer: NodeJS.Timeout | undefined;
+        const answer = await Promise.race([
+          client.connection.sendRequest(method, { textDocument, position }),
+          new Promise((resolve) => (timer = setTimeout(() => resolve('no answer'), 5_000))),
+        ]);
+        clearTimeout(timer);
+        assert.notEqual(answer, 'no answer', `${method} at ${JSON.stringify(position)}`);
+      }
+    }
+    assert.equal(client.process.exitCode, null, client.stderr);
+  });
+});
+
 describe('only compose files are answered for', { timeout: 60_000 }, () => {
   const compose = withMiddleware('x');
   test('a README holding compose text and a YAML file with another name get no outline, hover or route', async () => {

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CHECKS, complete, hover } from '../../../server/src/analysis';
 import { labelContext } from '../../../server/src/analysis/authoring/context';
+import { lineStart } from '../../../server/src/analysis/authoring/edits';
 import { cursor, FILE, projectOf } from './helpers';
 
 const head = 'services:\n  api:\n    image: nginx\n';
@@ -90,4 +91,30 @@ test('complete and hover never run the checks', () => {
   } finally {
     CHECKS.forEach((c, i) => Object.assign(c, saved[i]));
   }
+});
+
+// `lineStart` at offset 0 of a text opening with a line break answered 1 (lastIndexOf reads a
+// negative position as 0), so yamlPath, walking up from a line of such a file, spun forever at
+// offset 1: the edit fuzzer's hang (seed 2026, edit 2391, a completion request).
+const lineStarts: { text: string; offset: number; start: number }[] = [
+  { text: '\n  a:\n', offset: 0, start: 0 },
+  { text: '\n  a:\n', offset: 1, start: 1 },
+  { text: '\n  a:\n', offset: 3, start: 1 },
+  { text: '\n\nx', offset: 1, start: 1 },
+  { text: 'ab\ncd', offset: 0, start: 0 },
+  { text: 'ab\ncd', offset: 2, start: 0 },
+  { text: 'ab\ncd', offset: 3, start: 3 },
+  { text: 'ab\ncd', offset: 5, start: 3 },
+];
+for (const c of lineStarts) {
+  test(`lineStart(${JSON.stringify(c.text)}, ${c.offset}) is ${c.start}`, () => {
+    assert.equal(lineStart(c.text, c.offset), c.start);
+  });
+}
+
+test('labelContext in a file that opens with a blank line answers (no services: key, no context)', () => {
+  const { text, offset } = cursor('\n  traefik:\n    labels:\n      - "traefik.en|able=true"\n');
+  assert.equal(labelContext(projectOf(text), FILE, offset), undefined);
+  const services = cursor('\nservices:\n  traefik:\n    labels:\n      - "traefik.en|able=true"\n');
+  assert.equal(labelContext(projectOf(services.text), FILE, services.offset)?.key, 'traefik.enable');
 });

@@ -29,7 +29,9 @@ export function eolOf(text: string): string {
 }
 
 export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  // lastIndexOf reads a negative position as 0: at offset 0 of a text that opens with a line
+  // break it would answer 1, past the offset (and yamlPath, walking up, never reached 0).
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Offset of the line break ending the line that holds `offset` (before a `\r`), or the text's end. */
