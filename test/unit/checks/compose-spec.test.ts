@@ -117,6 +117,19 @@ const cases: { name: string; text: string; expect: [string, string][]; message?:
     expect: [],
   },
   {
+    // Reduced from Haxxnet/Compose-Examples examples/upsnap/docker-compose.yml (TZ listed twice):
+    // compose-go's loader runs override.EnforceUnicity (services.*.environment) before the schema,
+    // so the list branch of list_or_dict passes and the mapping branch's type error is no error.
+    name: 'a repeated item in a list_or_dict list: not "must be a mapping"',
+    text: 'services:\n  web:\n    image: nginx\n    environment:\n      - TZ=UTC\n      - A=1\n      - TZ=UTC\n',
+    expect: [],
+  },
+  {
+    name: 'a repeated item beside a wrong item type: the item is still an error',
+    text: 'services:\n  web:\n    image: nginx\n    environment:\n      - TZ=UTC\n      - TZ=UTC\n      - [1]\n',
+    expect: [['error', '[1]']],
+  },
+  {
     name: 'an empty value where a mapping or list is wanted: a warning',
     text: 'services:\n  web:\n    image: nginx\n    environment:\n    labels: []\n',
     expect: [['warning', 'environment']],

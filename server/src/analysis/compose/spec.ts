@@ -156,15 +156,24 @@ const CHOICES = new Set(['oneOf', 'anyOf']);
 /**
  * The errors docker compose would report, once each, on their nodes. Dropped: errors on a value
  * compose interpolates (its type is known only then), `uniqueItems` (compose removes repeated
- * items before validating), and every oneOf/anyOf above them (a branch may pass after all).
+ * items before validating), every oneOf/anyOf above them (a branch may pass after all), and the
+ * type errors of such a choice's other branches.
  */
 function explain(errors: ErrorObject[], instance: Instance): SpecProblem[] {
   const dropped = (e: ErrorObject): boolean =>
     e.keyword === 'uniqueItems' || instance.places.get(e.instancePath)?.interpolated === true;
   const poisoned = errors.filter(dropped).map((e) => e.instancePath);
   const under = (path: string, of: string): boolean => path === of || path.startsWith(`${of}/`);
+  const poisonedChoice = (at: string): boolean => poisoned.some((p) => under(p, at));
+  // A choice with a branch that failed only on a dropped error: that branch had the right type, so
+  // the other branches' type errors on the same node are no error either (environment listing an
+  // item twice is not "must be a mapping").
+  const choices = new Set(errors.filter((e) => CHOICES.has(e.keyword)).map((e) => e.instancePath));
   const live = errors.filter(
-    (e) => !dropped(e) && !(CHOICES.has(e.keyword) && poisoned.some((p) => under(p, e.instancePath))),
+    (e) =>
+      !dropped(e) &&
+      !(CHOICES.has(e.keyword) && poisonedChoice(e.instancePath)) &&
+      !(e.keyword === 'type' && choices.has(e.instancePath) && poisonedChoice(e.instancePath)),
   );
   const out = new Map<string, SpecProblem>();
   const add = (at: string, range: Range | undefined, message: string, severity: SpecProblem['severity']): void => {
