@@ -141,3 +141,24 @@ test('unknown-network: COMPOSE_PROJECT_NAME from .env is the prefix', () => {
 });
 
 void yaml;
+
+// Reduced from appwrite/appwrite: docker-compose.yml names its network (`appwrite: {name: appwrite}`)
+// and docker-compose.override.yml adds only ipam to it. Compose merges the top-level mapping
+// (compose spec 13-merge.md), so the network is still named "appwrite" and the label finds it.
+test('unknown-network: an override that adds ipam keeps the base file name:', () => {
+  const base =
+    compose(traefik(on('appwrite')), web(on('appwrite'), '\n      - traefik.docker.network=appwrite')) +
+    'networks:\n  appwrite:\n    name: appwrite\n';
+  const override = 'networks:\n  appwrite:\n    ipam:\n      config:\n        - subnet: 172.16.238.0/24\n';
+  const input = {
+    files: [
+      { file: FILE, text: base },
+      { file: FILE.replace(/\.ya?ml$/, '.override.yml'), text: override },
+    ],
+  };
+  const codes = new Analyzer().analyze(input).findings.map((f) => f.code);
+  assert.deepEqual(
+    codes.filter((c) => c.includes('network')),
+    [],
+  );
+});

@@ -172,9 +172,11 @@ export function parseWhole(file: string, text: string, fast = true): ComposeFile
       const legacy = isMap(external)
         ? scalar((external.get('name', true) as Node | undefined) ?? null)?.value
         : undefined;
+      const named = name ?? legacy;
       result.networks.push({
         key: String(pair.key.value),
-        name: name ?? legacy,
+        // Absent, not undefined: an override's entry without name: keeps the earlier file's (merge).
+        ...(named !== undefined ? { name: named } : {}),
         range: { start: pair.key.range[0], end: pair.key.range[1] },
         ...(isMap(external) || (isScalar(external) && String(external.value) === 'true') ? { external: true } : {}),
       });
