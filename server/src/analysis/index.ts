@@ -120,6 +120,7 @@ export class Analyzer {
 
   project(input: ProjectInput): Project {
     const readFile = input.readFile;
+    const environment = this.environment(input.environment);
     const load = loadProject({
       files: input.files.map((f) => this.parse(f)),
       projectDirectory: input.projectDirectory,
@@ -128,8 +129,8 @@ export class Analyzer {
         return text === undefined ? undefined : this.parse({ file, text });
       },
       profiles: input.profiles ?? [],
+      lookup: environment.lookup,
     });
-    const environment = this.environment(input.environment);
     const files = interpolateFiles(load.files, environment);
     const options = {
       ...withConfig(input.options ?? {}, input.config && this.config(input.config).config),

@@ -7,7 +7,11 @@ export const ROOT = '/p';
 export function analyseFiles(
   texts: Record<string, string>,
   given: string[] = ['compose.yaml'],
-  extra: { profiles?: string[]; projectDirectory?: string } = {},
+  extra: {
+    profiles?: string[];
+    projectDirectory?: string;
+    environment?: { files: { file: string; text: string }[] };
+  } = {},
 ): AnalysisResult {
   const abs = (f: string): string => path.resolve(ROOT, f);
   const byPath = new Map(Object.entries(texts).map(([f, t]) => [abs(f), t]));

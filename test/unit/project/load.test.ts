@@ -29,6 +29,8 @@ const cases: {
   files: Record<string, string>;
   given?: string[];
   profiles?: string[];
+  /** The project's .env. */
+  env?: string;
   services?: Record<string, string[]>;
   problems?: string[];
 }[] = [
@@ -180,6 +182,43 @@ const cases: {
     ],
   },
   {
+    // As htpcBeginner/docker-traefik's docker-compose-hs.yml includes compose/$HOSTNAME/<app>.yml.
+    name: 'include and extends paths are interpolated with the project variables',
+    env: 'HOST=hs\n',
+    files: {
+      'compose.yaml': yaml`
+        include:
+          - compose/$HOST/grafana.yml
+        services:
+          web:
+            extends: { file: "\${HOST}/base.yml", service: app }
+      `,
+      'compose/hs/grafana.yml': 'services:\n  grafana:\n    image: grafana/grafana\n',
+      'hs/base.yml': 'services:\n  app:\n    image: nginx\n',
+    },
+    services: {
+      web: ['image nginx (hs/base.yml)'],
+      grafana: ['image grafana/grafana (compose/hs/grafana.yml)'],
+    },
+  },
+  {
+    name: 'a path whose variable has no value here, or that names no file once interpolated, is not judged',
+    env: 'HOST=elsewhere\n',
+    files: {
+      'compose.yaml': yaml`
+        include:
+          - "compose/\${UNSET}/a.yml"
+          - compose/$HOST/b.yml
+        services:
+          web:
+            extends: { file: "\${HOST}/base.yml", service: app }
+            image: nginx
+      `,
+    },
+    services: { web: ['image nginx (compose.yaml)'] },
+    problems: [],
+  },
+  {
     name: 'the same file given and included is loaded once, no conflict',
     files: {
       'compose.yaml': 'include: [compose.db.yml]\nservices:\n  web: { image: nginx }\n',
@@ -236,7 +275,8 @@ const cases: {
 
 for (const c of cases) {
   test(`load: ${c.name}`, () => {
-    const r = analyseFiles(c.files, c.given, { profiles: c.profiles });
+    const environment = c.env === undefined ? undefined : { files: [{ file: '/p/.env', text: c.env }] };
+    const r = analyseFiles(c.files, c.given, { profiles: c.profiles, environment });
     assert.deepEqual(seen(r, LOAD), c.problems ?? []);
     if (c.services) assert.deepEqual(services(r), c.services);
   });

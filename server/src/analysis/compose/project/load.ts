@@ -7,6 +7,7 @@
 import * as path from 'path';
 import type { ComposeFile, ComposeService, Scalar } from '../model';
 import type { Range, Related } from '../../types';
+import { interpolate, type Lookup } from '../env/interpolate';
 import { readIncludes } from './include';
 import { isStarted } from './profiles';
 
@@ -63,6 +64,8 @@ export interface LoadInput {
   /** Reads another file of the project (absolute path); undefined when it does not exist. */
   read(file: string): ComposeFile | undefined;
   profiles: readonly string[];
+  /** The project's variables (.env, the CLI's shell): `include:` and `extends: file:` paths are interpolated. */
+  lookup?: Lookup;
 }
 
 export function loadProject(input: LoadInput): LoadedProject {
@@ -90,6 +93,19 @@ class Loader {
 
   constructor(private readonly input: LoadInput) {
     for (const f of input.files) this.texts.set(f.file, f);
+  }
+
+  /**
+   * A path as compose reads it: interpolated with the project's variables (compose-go
+   * interpolates the whole file, include and extends included, before it loads them).
+   * Undefined when a variable in it has no value here: the file cannot be named.
+   */
+  private pathOf(scalar: Scalar): { value: string; interpolated: boolean } | undefined {
+    if (!scalar.value.includes('$')) return { value: scalar.value, interpolated: false };
+    if (!this.input.lookup) return undefined;
+    const r = interpolate(scalar.value, this.input.lookup);
+    if (r.unresolved.length > 0 || r.problems.length > 0) return undefined;
+    return { value: r.value, interpolated: true };
   }
 
   private read(file: string): ComposeFile | undefined {
@@ -121,7 +137,12 @@ class Loader {
     chain: string[],
     groups: Map<string, ServiceGroup>,
   ): void {
-    const paths = entry.paths.map((p) => ({ scalar: p, file: path.resolve(dir, p.value) }));
+    const paths: { scalar: Scalar; file: string; interpolated: boolean }[] = [];
+    for (const p of entry.paths) {
+      const named = this.pathOf(p);
+      if (!named) return; // a variable with no value here: the included file cannot be named
+      paths.push({ scalar: p, file: path.resolve(dir, named.value), interpolated: named.interpolated });
+    }
     const first = paths[0].file;
     if (chain.includes(first)) {
       const loop = [...chain, first].map((f) => path.basename(f)).join(' → ');
@@ -134,9 +155,9 @@ class Loader {
     }
     const parsed: ComposeFile[] = [];
     for (const p of paths) {
-      if (p.scalar.value.includes('$')) return; // interpolated: judged once variables are known
       const read = this.read(p.file);
-      if (!read) return this.missing(file.file, p.scalar, 'include');
+      // Missing after interpolation: the variable may hold another value where compose runs.
+      if (!read) return p.interpolated ? undefined : this.missing(file.file, p.scalar, 'include');
       parsed.push(read);
     }
     const projectDirectory = entry.projectDirectory
@@ -185,10 +206,11 @@ class Loader {
     let target = file;
     let targetDir = dir;
     if (ref.file) {
-      if (ref.file.value.includes('$')) return [service];
-      const found = this.read(path.resolve(dir, ref.file.value));
+      const named = this.pathOf(ref.file);
+      if (!named) return [service];
+      const found = this.read(path.resolve(dir, named.value));
       if (!found) {
-        this.missing(file.file, ref.file, 'extends');
+        if (!named.interpolated) this.missing(file.file, ref.file, 'extends');
         return [service];
       }
       target = found;
