@@ -1,4 +1,4 @@
-// Label values, image and ports interpolated with the project's .env before the checks read them
+// Label values, image, ports and volumes interpolated with the project's .env before the checks read them
 // (compose-go interpolates the model first); findings inside an interpolated value map back onto
 // the written text: exact over literal text, the whole `${...}` where a variable stands.
 import { test } from 'node:test';
@@ -122,6 +122,30 @@ test('interpolated ports: an expose from .env is the port Traefik detects', () =
   const port = (env?: string) => project(text, env).containers[0].compose.expose[0]?.target;
   assert.equal(port('PORT=8081\n'), 8081);
   assert.equal(port(), undefined);
+});
+
+test('interpolated volumes: a traefik.yml mounted from ${CONF} is the static configuration Traefik reads', () => {
+  // As htpcBeginner/docker-traefik mounts $DOCKERDIR/appdata/traefik3/rules/$HOSTNAME:/rules.
+  const text = yaml`
+    services:
+      traefik:
+        image: traefik:v3.1
+        volumes:
+          - \${CONF}/traefik.yml:/etc/traefik/traefik.yml:ro
+      web:
+        image: nginx
+        labels:
+          - traefik.http.routers.web.rule=Host(\`x\`)
+          - traefik.http.routers.web.entrypoints=web
+  `;
+  const mounted = { [`${DIR}/conf/traefik.yml`]: 'entryPoints:\n  websecure:\n    address: ":443"\n' };
+  const entrypoints = (env?: string) =>
+    runAll(text, { env, mounted })
+      .filter((f) => f.code === 'undefined-entrypoint')
+      .map((f) => f.text);
+  assert.deepEqual(entrypoints('CONF=./conf\n'), ['web']);
+  // Unset: the mount cannot be followed, the static configuration is unknown and nothing is judged.
+  assert.deepEqual(entrypoints(), []);
 });
 
 test('interpolated labels: ranges follow an edit above the service (the copy shares the parsed ranges)', () => {

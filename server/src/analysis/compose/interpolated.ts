@@ -1,5 +1,5 @@
-// The services as compose hands them to Docker: label values, `image` and short-syntax ports
-// interpolated with the project's environment before Traefik sees them (compose-go
+// The services as compose hands them to Docker: label values, `image`, short-syntax ports and
+// volumes (where Traefik's configuration files are mounted from) interpolated with the project's environment before Traefik sees them (compose-go
 // loader.LoadWithContext interpolates the model before anything reads it; the compose spec's
 // 12-interpolation.md). A value is replaced only when every variable in it is set or defaulted;
 // otherwise it stays as written, `interpolated`, and no check judges what it may become.
@@ -49,6 +49,7 @@ export function interpolateService(s: ComposeService, text: string, env: Environ
   if (
     !s.labels.some((l) => dollar(l.value)) &&
     !dollar(s.image?.value) &&
+    !s.volumes.some((v) => dollar(v.value)) &&
     !s.ports.some((p) => p.written) &&
     !s.expose.some((p) => p.written)
   )
@@ -60,6 +61,7 @@ export function interpolateService(s: ComposeService, text: string, env: Environ
     image: s.image && scalar(s.image, env),
     ports: s.ports.map((p) => port(p, env)),
     expose: s.expose.map((p) => port(p, env)),
+    volumes: s.volumes.map((v) => scalar(v, env)),
     labels: s.labels.map((l) => label(l, text, env)),
   };
   cache.set(s, { key: env.key, service });
