@@ -28,6 +28,15 @@ const EXPECTED: Record<string, { version: string; findings: string[] }> = {
       'warning ignored-static-config --log.level=DEBUG',
     ],
   },
+  'static-source-toml': {
+    version: 'v3 image',
+    findings: [
+      'error undefined-entrypoint websecure',
+      'error unknown-static-key endpont',
+      'warning ignored-static-config --log.level=DEBUG',
+      'warning not-enabled traefik.http.routers.other.rule',
+    ],
+  },
   'static-source-flags': { version: 'v3 image', findings: ['warning ignored-static-config TRAEFIK_LOG_LEVEL'] },
   'static-source-env': {
     version: 'v3 image',

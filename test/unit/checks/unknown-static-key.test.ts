@@ -107,14 +107,21 @@ for (const c of fileCases) {
   });
 }
 
-test('unknown-static-key (file): explicit files are checked, TOML is not', () => {
+test('unknown-static-key (file): explicit files are checked, TOML too', () => {
   const text = compose('traefik', ['--entrypoints.web.address=:80']);
   const seen = findings(check, text, {
-    explicit: { '/cfg/traefik.yml': 'log:\n  levl: DEBUG\n', '/cfg/x.toml': '[log]\nlevl = 1\n' },
+    explicit: {
+      '/cfg/traefik.yml': 'log:\n  levl: DEBUG\n',
+      '/cfg/x.toml': '[log]\nlevel = "DEBUG"\n[entryPoints.web]\nadress = ":80"\n[providers.dockr]\n',
+    },
   });
   assert.deepEqual(
     seen.map((f) => [f.file, f.text, f.data?.suggestion]),
-    [['/cfg/traefik.yml', 'levl', 'level']],
+    [
+      ['/cfg/traefik.yml', 'levl', 'level'],
+      ['/cfg/x.toml', 'adress', 'address'],
+      ['/cfg/x.toml', 'dockr', 'docker'],
+    ],
   );
   assert.match(seen[0].message, /^unknown static configuration key "levl": did you mean "level"\?$/);
 });

@@ -380,11 +380,48 @@ test('file: YAML keys ignore case; a null value does not enable a section', () =
   }
 });
 
-test('file: TOML is found but not read', () => {
+test('file: traefik.toml is read into the same model as traefik.yml', () => {
   const text = traefik('traefik', [], '    volumes:\n      - ./traefik.toml:/etc/traefik/traefik.toml\n');
-  const config = read(text, { mounted: { '/p/traefik.toml': '[entryPoints.web]\naddress = ":80"\n' } });
+  const toml = [
+    '[entryPoints]',
+    '  [entryPoints.web]',
+    '    address = ":80"',
+    '    [entryPoints.web.http.redirections.entryPoint]',
+    '      to = "websecure"',
+    '  [entryPoints.websecure]',
+    '    address = ":443"',
+    '    asDefault = true',
+    '[providers.docker]',
+    '  exposedByDefault = false',
+    '  network = "proxy"',
+    '[providers.file]',
+    '  directory = "/etc/traefik/dynamic"',
+    '[api]',
+    '[certificatesResolvers.le.acme]',
+    '  email = "a@example.com"',
+    '  [certificatesResolvers.le.acme.tlsChallenge]',
+    '',
+  ].join('\n');
+  const config = read(text, { mounted: { '/p/traefik.toml': toml } });
+  assert.deepEqual([config.found, config.from, config.settingsKnown], [true, 'file', true]);
+  assert.deepEqual(entryPoints(config), ['web=:80', 'websecure=:443!']);
+  assert.deepEqual(config.entryPoints.get('web')?.redirect, { to: 'websecure', scheme: 'https' });
+  assert.deepEqual([config.docker?.exposedByDefault, config.docker?.network], [false, 'proxy']);
+  assert.equal(config.fileProviderPaths?.directory?.value, '/etc/traefik/dynamic');
+  assert.deepEqual(config.api, { insecure: false, dashboard: true });
+  assert.equal(config.certResolvers?.get('le')?.challenge, 'tlsChallenge');
+  // Origins point into the TOML text.
+  const origin = config.entryPoints.get('websecure')!.origin!;
+  assert.equal(origin.file, '/p/traefik.toml');
+  assert.equal(toml.slice(origin.range.start, origin.range.end), 'websecure');
+  assert.equal(config.notes, undefined);
+});
+
+test('file: a TOML file that does not parse stops Traefik; the note says where', () => {
+  const text = traefik('traefik', [], '    volumes:\n      - ./traefik.toml:/etc/traefik/traefik.toml\n');
+  const config = read(text, { mounted: { '/p/traefik.toml': '[entryPoints.web\naddress = ":80"\n' } });
   assert.deepEqual([config.found, config.from, config.entryPointsKnown], [true, 'file', false]);
-  assert.match(config.notes?.[0] ?? '', /TOML/);
+  assert.match(config.notes?.[0] ?? '', /is not valid TOML \(.+\): Traefik does not start/);
 });
 
 test('explicit static files take precedence over what the compose file mounts', () => {

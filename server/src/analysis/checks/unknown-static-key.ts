@@ -4,7 +4,7 @@
 // top-level keys (paerser file/raw_node.go sortKeys keeps root field names only).
 import { hasInterpolation } from '../compose/labels';
 import type { Project } from '../project';
-import { findTraefikService, lookupStaticKey, readFlags, readStaticFile } from '../traefik/staticConfig';
+import { findTraefikService, lookupStaticKey, readFlags, readStaticText } from '../traefik/staticConfig';
 import type { KeyPart, StaticKeyLookup } from '../traefik/staticConfig';
 import type { MajorVersion } from '../traefik/static';
 import type { Check, CheckContext, Report } from './check';
@@ -12,15 +12,15 @@ import type { Check, CheckContext, Report } from './check';
 export const check: Check = {
   code: 'unknown-static-key',
   severity: 'error',
-  description: "A key in Traefik's static configuration (traefik.yml or a command flag) that Traefik does not know.",
+  description:
+    "A key in Traefik's static configuration (traefik.yml, traefik.toml, a command flag or a TRAEFIK_* variable) that Traefik does not know.",
   // Static files and Traefik's command only: their content is what staticKey stands for.
   key: (project) => [project.staticKey, project.version],
   run(ctx) {
     const { project } = ctx;
     for (const file of project.staticFiles) {
-      if (/\.toml$/i.test(file.file)) continue;
       const seen = new Set<number>();
-      for (const path of readStaticFile(file.file, file.text).keys) {
+      for (const path of readStaticText(file.file, file.text).keys) {
         const found = judge(path, project.version, 'file');
         if (found && !seen.has(found.range.start)) {
           seen.add(found.range.start);

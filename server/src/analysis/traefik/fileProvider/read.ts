@@ -3,12 +3,11 @@
 // by paerser's file.DecodeContent, .toml as TOML and .yml/.yaml as YAML; any other extension
 // is skipped in a directory). Keys are decoded like the static file's (file/raw_node.go), so
 // the YAML walk is the static reader's; TOML is parsed with smol-toml.
-import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { readStaticFile } from '../staticConfig/file';
 import type { KeyPart, Setting } from '../staticConfig/setting';
 import type { Range } from '../../types';
-import { tomlSettings } from './toml';
+import { readStaticToml } from '../staticConfig/toml';
 
 export type DynamicFormat = 'yaml' | 'toml';
 
@@ -60,28 +59,6 @@ function yamlError(text: string): { message: string; range: Range } {
 }
 
 function readToml(file: string, text: string): Omit<DynamicRead, 'templated'> {
-  try {
-    const value = parseToml(text);
-    const { keys, settings } = tomlSettings(file, text, value);
-    return { format: 'toml', keys, settings };
-  } catch (e) {
-    if (!(e instanceof TomlError)) throw e;
-    const offset = offsetAt(text, e.line, e.column);
-    return {
-      format: 'toml',
-      keys: [],
-      settings: [],
-      syntaxError: { message: e.message.split('\n')[0], range: { start: offset, end: offset } },
-    };
-  }
-}
-
-function offsetAt(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return text.length;
-    offset = next + 1;
-  }
-  return Math.min(text.length, offset + Math.max(0, column - 1));
+  const { keys, settings, error } = readStaticToml(file, text);
+  return { format: 'toml', keys, settings, ...(error ? { syntaxError: error } : {}) };
 }

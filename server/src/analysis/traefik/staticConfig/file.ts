@@ -7,6 +7,7 @@ import type { Node } from 'yaml';
 import { AliasBudget, ExcessiveAliasing } from '../../compose/aliases';
 import type { Range } from '../../types';
 import type { KeyPart, Setting } from './setting';
+import { readStaticToml, type TomlRead } from './toml';
 
 export interface StaticFileRead {
   /** Every key written in the file, with its path (null values included), for validation. */
@@ -17,6 +18,15 @@ export interface StaticFileRead {
   ok: boolean;
   /** Why Traefik's YAML decoder refuses a file that parses (an alias bomb). */
   refused?: string;
+}
+
+/** A static configuration file as Traefik decodes it by its extension: `.toml` as TOML, else YAML. */
+export function readStaticText(file: string, text: string): TomlRead {
+  return isToml(file) ? readStaticToml(file, text) : readStaticFile(file, text);
+}
+
+export function isToml(file: string): boolean {
+  return /\.toml$/i.test(file);
 }
 
 /** `partial`: walk what parses of a file with errors too (what a refused dynamic file meant to define). */

@@ -6,7 +6,7 @@ import type { ComposeFile } from '../../compose/model';
 import { emptyStaticConfig, IgnoredStatic, MajorVersion, Origin, StaticConfig } from '../static';
 import { DYNAMIC_ROOTS, EnvSetting, readEnv } from './env';
 import { buildStatic } from './build';
-import { readStaticFile } from './file';
+import { isToml, readStaticText } from './file';
 import { Flag, readFlags } from './flags';
 import { findConfigFile } from './mounts';
 import { findTraefikService, TraefikService } from './service';
@@ -18,7 +18,7 @@ export { readFlags } from './flags';
 export { readEnv } from './env';
 export type { EnvSetting } from './env';
 export type { Flag } from './flags';
-export { readStaticFile } from './file';
+export { isToml, readStaticFile, readStaticText } from './file';
 export { lookupStaticKey, STATIC_SCHEMA } from './schema';
 export type { StaticKeyLookup, StaticSchema } from './schema';
 export type { KeyPart, Setting } from './setting';
@@ -155,14 +155,11 @@ function done(config: StaticConfig, staticFiles: SourceFile[], notes: string[]):
 function fromFile(config: StaticConfig, file: string, text: string, notes: string[], version: MajorVersion): void {
   config.found = true;
   config.from = 'file';
-  if (/\.toml$/i.test(file)) {
-    notes.push(`${file} is TOML, which is not read: entry points and providers are unknown.`);
-    return;
-  }
-  const read = readStaticFile(file, text);
+  const read = readStaticText(file, text);
   if (!read.ok) {
-    const why = read.refused ? ` (${read.refused})` : '';
-    notes.push(`${file} is not valid YAML${why}: Traefik does not start with it.`);
+    const format = isToml(file) ? 'TOML' : 'YAML';
+    const why = read.refused ? ` (${read.refused})` : read.error ? ` (${read.error.message})` : '';
+    notes.push(`${file} is not valid ${format}${why}: Traefik does not start with it.`);
     return;
   }
   Object.assign(config, buildStatic(read.settings, { mergeNameCase: false, v2: version === 'v2' }));
