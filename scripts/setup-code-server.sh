@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs code-server 4.100.3 (VS Code 1.100 on Node 20) into a cache folder for the
-# end-to-end tests, following ../shared/ENVIRONMENT.md: its npm postinstall would download
+# end-to-end tests from Debian packages and npm only: its npm postinstall would download
 # ripgrep, so it is installed with --ignore-scripts and the pieces are put together by hand.
 # Skips everything when the cache is complete; fails loudly with the step that broke.
 # Usage: scripts/setup-code-server.sh [CACHE_DIR]   (prints the entry.js path on success)

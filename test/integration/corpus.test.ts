@@ -1,5 +1,5 @@
-// Every check on the 58 real-world compose files (test/fixtures/corpus, copied from
-// ../shared/corpus/real-world): the genuine mistakes SOURCES.tsv documents are found
+// Every check on the 58 real-world compose files (test/fixtures/corpus, their
+// origins in its SOURCES.tsv): the genuine mistakes SOURCES.tsv documents are found
 // (expected.tsv), and nothing else is an error. False positives here are bugs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,4 @@
-// Starts a real Docker engine for the tests (Debian's dockerd, as ../shared/ENVIRONMENT.md
-// verified): its own data root in a temp folder, no bridge and no iptables so no container
+// Starts a real Docker engine for the tests (Debian's dockerd): its own data root in a temp folder, no bridge and no iptables so no container
 // can reach any network, and a busybox image made with `docker import` (nothing is pulled).
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';

@@ -1,4 +1,4 @@
-// An HTTP server on 127.0.0.1 that answers like Traefik's API (pkg/api; SEMANTICS.md F):
+// An HTTP server on 127.0.0.1 that answers like Traefik's API (pkg/api):
 // lists sorted by name, per_page/page pagination with X-Next-Page, 400/404 bodies as Traefik
 // writes them. It can also misbehave on purpose: 401, 500, slow, invalid JSON, huge bodies.
 import * as fs from 'fs';

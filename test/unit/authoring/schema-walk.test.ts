@@ -11,7 +11,7 @@ import { childKeys, lookupLabelKey, type LabelVersion } from '../../../server/sr
 import { findings } from './helpers';
 import { FILE, projectOf } from './helpers';
 
-// Copies of ../shared/traefik (test/fixtures/traefik/README.md), so the repo stands alone.
+// Copies of Traefik's reference files (test/fixtures/traefik/README.md names each upstream path), so the repo stands alone.
 const SHARED = path.resolve(__dirname, '..', '..', 'fixtures', 'traefik');
 
 function offered(prefix: string[], version: LabelVersion): CompletionItem[] {

@@ -1,4 +1,4 @@
-// The seed's routing tables (../shared/seed/api-gateway-musicshare.md, "Servicios" section) as
+// The routing tables MusicShare's gateway must serve (its brief's "Servicios" section) as
 // the route tester's first acceptance test, on examples/musicshare.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,6 +1,6 @@
 // Winner selection and forwarded paths, as data. Where a case comes from Traefik, the source is
 // named: pkg/muxer/http/mux_test.go Test_addRoutePriority, the rules-and-priority doc page,
-// pkg/middlewares/stripprefix/strip_prefix_test.go (via SEMANTICS B and E).
+// pkg/middlewares/stripprefix/strip_prefix_test.go.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer, routeRequest, type RouteQuery } from '../../../server/src/analysis';

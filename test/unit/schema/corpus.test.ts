@@ -9,7 +9,7 @@ import { runCheck } from '../../../server/src/analysis/checks/check';
 import { check as invalidValue } from '../../../server/src/analysis/checks/invalid-value';
 import { check as unknownLabel } from '../../../server/src/analysis/checks/unknown-label';
 
-// Copied unmodified from ../shared/corpus/real-world (see test/fixtures/corpus/README.md).
+// Real-world compose files, copied unmodified (test/fixtures/corpus/README.md and SOURCES.tsv say from where).
 const CORPUS = path.resolve(__dirname, '..', '..', 'fixtures', 'corpus');
 
 /** File number -> [code, severity, underlined text] of every expected finding. */

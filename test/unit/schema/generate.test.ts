@@ -11,7 +11,7 @@ import { CUSTOM_KEYWORDS } from '../../../server/src/analysis/schema';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SCRIPT = path.join(ROOT, 'scripts', 'generate-schemas.mjs');
-// Copies of ../shared/traefik (test/fixtures/traefik/README.md), so the repo stands alone.
+// Copies of Traefik's reference files (test/fixtures/traefik/README.md names each upstream path), so the repo stands alone.
 const SHARED = path.resolve(ROOT, 'test', 'fixtures', 'traefik');
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { childKeys, lookupLabelKey, type LabelVersion } from '../../../server/src/analysis/schema';
 
-// Copies of ../shared/traefik (test/fixtures/traefik/README.md), so the repo stands alone.
+// Copies of Traefik's reference files (test/fixtures/traefik/README.md names each upstream path), so the repo stands alone.
 const SHARED = path.resolve(__dirname, '..', '..', 'fixtures', 'traefik');
 const split = (key: string): string[] => key.split('.');
 

@@ -14,7 +14,7 @@ import { ComposeParser } from '../../../server/src/analysis/compose/parse';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SCRIPT = path.join(ROOT, 'scripts', 'generate-static-schema.mjs');
-// Copy of ../shared/traefik/static-config.v3.yaml (test/fixtures/traefik/README.md).
+// Copy of Traefik's docs/content/reference/static-configuration/file.yaml (test/fixtures/traefik/README.md).
 const REFERENCE = path.resolve(ROOT, 'test', 'fixtures', 'traefik', 'static-config.v3.yaml');
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

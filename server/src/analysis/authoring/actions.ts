@@ -1,6 +1,6 @@
 // Source actions offered at the cursor rather than on a finding: a stripprefix middleware for a
 // router whose rule has a PathPrefix and whose middlewares strip nothing (stripprefix removes the
-// prefix before the service sees the path; pkg/middlewares/stripprefix, SEMANTICS.md E).
+// prefix before the service sees the path; pkg/middlewares/stripprefix).
 import type { Label } from '../compose/model';
 import type { Project } from '../project';
 import { definitions, qualify } from '../traefik/lookup';

@@ -1,6 +1,6 @@
 // Traefik's rule matchers per syntax, for completion snippets and for describing a rule in a hover.
 // v3: pkg/muxer/http/matcher.go; v2 syntax: matcher_v2.go (v2.11 pkg/muxer/http/mux.go);
-// TCP: pkg/muxer/tcp/matcher.go (SEMANTICS.md A.2, A.3, G).
+// TCP: pkg/muxer/tcp/matcher.go.
 import type { Project } from '../project';
 import type { RuleSyntax } from '../traefik/static';
 import type { Definition } from '../traefik/model';
@@ -55,7 +55,7 @@ export function matchers(protocol: string, syntax: RuleSyntax): Matcher[] {
   return syntax === 'v2' ? HTTP_V2 : HTTP_V3;
 }
 
-/** The syntax a router's rule is parsed with (SEMANTICS A.4): ruleSyntax label, else the static default. */
+/** The syntax a router's rule is parsed with (pkg/muxer/http/mux.go AddRoute): ruleSyntax label, else the static default. */
 export function ruleSyntaxOf(project: Project, router: Pick<Definition, 'fields'> | undefined): RuleSyntax {
   if (project.version === 'v2') return 'v2';
   const own = router?.fields.get('rulesyntax')?.value.trim().toLowerCase();

@@ -1,6 +1,6 @@
 // Traefik decodes label values with Go's strconv and time.ParseDuration; a value it cannot parse, or a
 // struct key given alone, fails the decoding and drops the whole container, and some values fall back
-// silently (paerser parser/element_fill.go, nodes_metadata.go, types/duration.go; SEMANTICS.md C, G).
+// silently (paerser parser/element_fill.go, nodes_metadata.go, types/duration.go).
 import type { ComposeService, Label } from '../compose/model';
 import { type KeyLookup, type LabelVersion, lookupLabelKey, validateLabelValue } from '../schema';
 import { parseBool } from '../traefik/values';
@@ -100,8 +100,8 @@ function valueOfStruct(label: Label, found: KeyLookup, service: ComposeService):
 
 /**
  * `loadbalancer.sticky=true` alone creates an empty sticky block: Traefik only sticks when a
- * cookie is configured (pkg/server/service/loadbalancer: Sticky != nil && Sticky.Cookie != nil;
- * SEMANTICS G), so sessions are not sticky. `sticky.cookie=true` is what enables it.
+ * cookie is configured (pkg/server/service/loadbalancer: Sticky != nil && Sticky.Cookie != nil),
+ * so sessions are not sticky. `sticky.cookie=true` is what enables it.
  */
 function stickyWithoutCookie(label: Label, found: KeyLookup, service: ComposeService): Report | undefined {
   const path = found.path ?? [];

@@ -1,7 +1,7 @@
 // Without `loadbalancer.server.port` Traefik uses the container's lowest port as Docker reports
 // them (NetworkSettings.Ports: published, `expose` and the image's EXPOSE alike), and with none
 // fails with "port is missing" and drops the whole container (pkg/provider/docker/shared.go
-// parseContainer, getPort; config.go addServer; SEMANTICS D.4). Swarm gives no port information
+// parseContainer, getPort; config.go addServer). Swarm gives no port information
 // at all (docs: "Docker Swarm does not provide any port detection information to Traefik").
 import type { Project } from '../project';
 import { definitionRange } from '../traefik/lookup';

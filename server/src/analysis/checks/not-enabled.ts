@@ -1,6 +1,6 @@
 // With exposedByDefault=false the docker and swarm providers skip every container that does not
 // set traefik.enable=true, so its routers, services and middlewares never reach Traefik
-// (pkg/provider/docker/config.go keepContainer, shared_labels.go extractDockerLabels; SEMANTICS D).
+// (pkg/provider/docker/config.go keepContainer, shared_labels.go extractDockerLabels).
 import type { Container } from '../traefik/model';
 import { isFragment } from '../traefik/staticConfig';
 import type { StaticConfig } from '../traefik/static';

@@ -1,6 +1,6 @@
 // Traefik sorts the routers of an entry point by priority only; among equal priorities the order
 // comes from an unstable sort over a map, so which router serves a request both match is left
-// to chance (pkg/muxer/http/mux.go; SEMANTICS B). Since v3.7 routers of different providers are
+// to chance (pkg/muxer/http/mux.go). Since v3.7 routers of different providers are
 // ordered by provider precedence; within one provider nothing decides. Reported only when a
 // request both rules match is proven to exist (rules/overlap.ts gives a checked witness).
 import { routerOutcome } from '../route/outcome';

@@ -1,5 +1,5 @@
 // Traefik tries the routers of an entry point by priority, highest first, and the first match
-// serves (pkg/muxer/http/mux.go; SEMANTICS B): a router whose every request is matched by
+// serves (pkg/muxer/http/mux.go): a router whose every request is matched by
 // routers of higher priority on each of its entry points never receives a request. Claimed only
 // when proven (rules/overlap.ts coveredBy); regexps and ClientIP are never guessed.
 import { mayMeet, type Routed } from '../route/routers';

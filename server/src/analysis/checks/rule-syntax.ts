@@ -1,6 +1,6 @@
 // Traefik parses each router rule when it builds the routing table; a rule it cannot parse, an
 // unknown matcher or a wrong argument count disables the router ("error while parsing rule",
-// pkg/muxer/http/mux.go AddRoute, pkg/rules/parser.go; SEMANTICS A). Some v2 forms parse under
+// pkg/muxer/http/mux.go AddRoute, pkg/rules/parser.go). Some v2 forms parse under
 // v3 but never match what was meant (placeholders in HostRegexp/PathPrefix): warnings.
 import type { Label } from '../compose/model';
 import type { Project } from '../project';

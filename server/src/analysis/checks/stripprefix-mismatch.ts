@@ -1,5 +1,5 @@
 // stripprefix removes the first listed prefix the request path starts with, as a plain string
-// prefix (pkg/middlewares/stripprefix; SEMANTICS E): a prefix none of the router's paths starts
+// prefix (pkg/middlewares/stripprefix): a prefix none of the router's paths starts
 // with never strips anything, and one that ends inside a path segment leaves half a segment.
 import type { Label } from '../compose/model';
 import { footprints, parseRuleCached } from '../rules';

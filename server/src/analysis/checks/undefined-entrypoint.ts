@@ -1,7 +1,7 @@
 // Traefik drops each entry point a router names that the static configuration does not define
 // (names compare exactly, case included): the router keeps a warning while another of its entry
 // points exists and is disabled when none does (pkg/config/runtime/runtime_http.go, runtime_tcp.go,
-// runtime_udp.go GetRoutersByEntryPoints; SEMANTICS G). HTTP and TCP routers only see TCP entry
+// runtime_udp.go GetRoutersByEntryPoints). HTTP and TCP routers only see TCP entry
 // points, UDP routers only UDP ones (pkg/server/routerfactory.go NewRouterFactory).
 import type { Label } from '../compose/model';
 import type { Container } from '../traefik/model';

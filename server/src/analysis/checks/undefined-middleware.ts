@@ -1,5 +1,5 @@
 // A router naming a middleware that does not exist is disabled by Traefik with
-// `middleware "<name>@<provider>" does not exist` (pkg/server/middleware/middlewares.go; SEMANTICS E).
+// `middleware "<name>@<provider>" does not exist` (pkg/server/middleware/middlewares.go).
 import { listItems } from '../traefik/values';
 import type { Check } from './check';
 import { definedNames, projectKey } from './keys';
@@ -24,7 +24,7 @@ export const check: Check = {
     };
     for (const def of container.definitions) {
       if (def.protocol === 'udp') continue;
-      // chain.middlewares are qualified relative to the chain's own provider (SEMANTICS E).
+      // chain.middlewares are qualified relative to the chain's own provider (pkg/server/provider/provider.go GetQualifiedName).
       const field = def.kind === 'routers' ? 'middlewares' : def.kind === 'middlewares' ? 'chain.middlewares' : '';
       const label = def.fields.get(field);
       if (!label || label.interpolated) continue;

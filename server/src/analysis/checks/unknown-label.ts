@@ -1,7 +1,7 @@
 // Traefik drops a whole container when a key it decodes (traefik.http/tcp/udp/tls.stores.default,
 // traefik.enable, traefik.docker.*) has an unknown field ("field not found"), and silently ignores
 // misspelt prefixes and Traefik v1 labels (pkg/config/label/label.go, pkg/provider/docker/shared_labels.go,
-// paerser parser/labels_decode.go + nodes_metadata.go; SEMANTICS.md C, D).
+// paerser parser/labels_decode.go + nodes_metadata.go).
 import { hasInterpolation } from '../compose/labels';
 import type { Label } from '../compose/model';
 import { KeyLookup, LabelVersion, lookupLabelKey } from '../schema';

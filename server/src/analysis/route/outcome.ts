@@ -1,6 +1,6 @@
 // Where a router sends a request: the service it names (qualified with its provider), else its
 // container's only HTTP service, else the implicit one named after the container
-// (pkg/provider/configuration.go BuildRouterConfiguration; SEMANTICS D step 5).
+// (pkg/provider/configuration.go BuildRouterConfiguration).
 import type { Definition } from '../traefik/model';
 
 export function serviceOf(router: Definition): string {

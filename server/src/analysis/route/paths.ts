@@ -1,6 +1,6 @@
 // What a router's path middlewares do to the request path before it reaches the backend
-// (pkg/middlewares/stripprefix, stripprefixregex, replacepath, replacepathregex, addprefix;
-// SEMANTICS E). Like Go's url.URL they keep a decoded Path and an escaped RawPath; the backend
+// (pkg/middlewares/stripprefix, stripprefixregex, replacepath, replacepathregex, addprefix).
+// Like Go's url.URL they keep a decoded Path and an escaped RawPath; the backend
 // receives EscapedPath(). A result that changes under path cleaning (`/api./x` stripped of
 // `/api`) is refused with 400, and a middleware Traefik cannot build disables the router.
 import type { Project } from '../project';

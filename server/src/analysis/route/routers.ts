@@ -93,7 +93,7 @@ const DEFAULT_RULE = 'Host(`{{ normalize .Name }}`)';
 
 /**
  * The provider's default rule for a router without one (pkg/provider/configuration.go
- * BuildRouterConfiguration; SEMANTICS D): the template, default `Host(`{{ normalize .Name }}`)`,
+ * BuildRouterConfiguration): the template, default `Host(`{{ normalize .Name }}`)`,
  * with `.Name` = `<service>_<project>`. Templates using anything else are not guessed.
  */
 function defaultRuleOf(project: Project, router: Definition): string | undefined {

@@ -1,6 +1,6 @@
 // "Which router serves this URL?": the request goes to the entry point listening on the URL's
 // port; TLS and plain requests meet separate muxers; routers are tried by priority, highest
-// first, and the first whose rule matches serves it (pkg/muxer/http/mux.go; SEMANTICS B).
+// first, and the first whose rule matches serves it (pkg/muxer/http/mux.go).
 // Traefik's own routers that take requests first (entry point redirections, the insecure API)
 // are part of the answer, with the priorities Traefik gives them (pkg/provider/traefik/internal.go: ping at MaxInt, redirections and the API at MaxInt-1).
 import type { Project } from '../project';

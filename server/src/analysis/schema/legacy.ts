@@ -1,6 +1,6 @@
 // Traefik v1 docker labels (docs/configuration/backends/docker.md at tag v1.7.34) and their
 // v2+ counterparts. Traefik v2 and v3 decode only traefik.http/tcp/udp/tls.stores.default and the
-// provider labels, so v1 keys are silently ignored (pkg/config/label/label.go; SEMANTICS.md C).
+// provider labels, so v1 keys are silently ignored (pkg/config/label/label.go).
 import { lookupLabelKey } from './lookup';
 import type { LabelVersion } from './tree';
 

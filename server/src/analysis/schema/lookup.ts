@@ -1,7 +1,7 @@
 // Which label keys Traefik decodes and what it makes of them: the prefix filters of
 // pkg/config/label/label.go DecodeConfiguration and pkg/provider/docker/shared_labels.go
 // extractDockerLabels / extractSwarmLabels, then paerser's walk of the key (parser/labels_decode.go
-// DecodeToNode, parser/nodes_metadata.go findTypedField). SEMANTICS.md C, D.
+// DecodeToNode, parser/nodes_metadata.go findTypedField).
 import { nearest } from '../traefik/values';
 import { field, fieldNames, isLeaf, LabelSchema, LabelVersion, nameSchema, ownValue, traefikSchema } from './tree';
 

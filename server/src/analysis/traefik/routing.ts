@@ -30,9 +30,9 @@ export function routerEntryPoints(project: Project, router: Definition): string[
 }
 
 /**
- * Whether a router serves TLS. `tls` is an allowEmpty field (paerser): `true` in any case or an
+ * Whether a router serves TLS. `tls` is an allowEmpty field (paerser parser/element_fill.go): `true` in any case or an
  * empty value turns it on, any other value turns it off even with sub-keys; sub-keys alone turn
- * it on (SEMANTICS C). TLS and plain routers of an entry point are separate muxers.
+ * it on. TLS and plain routers of an entry point are separate muxers.
  */
 export function routerTls(router: Definition): boolean {
   const flag = router.fields.get('tls');

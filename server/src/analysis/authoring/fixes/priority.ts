@@ -1,8 +1,8 @@
 // Fixes that change a router's priority: route-shadowed (lower the catch-all that swallows the
 // router, or lift the router above its shadows) and priority-tie (lift the router above its
-// rivals). Traefik tries an entry point's routers by priority, highest first (pkg/muxer/http/mux.go;
-// SEMANTICS B). A priority is offered only when the routing it yields is proven free of new
-// shadows and ties (rules/overlap.ts), so a fix never trades one finding for another.
+// rivals). Traefik tries an entry point's routers by priority, highest first
+// (pkg/muxer/http/mux.go). A priority is offered only when the routing it yields is proven free
+// of new shadows and ties (rules/overlap.ts), so a fix never trades one finding for another.
 import type { Label } from '../../compose/model';
 import type { Project } from '../../project';
 import { routedRouters, shareEntryPoint, type Routed } from '../../route/routers';

@@ -18,7 +18,7 @@ export function ruleSyntax(ctx: FixContext): CodeAction[] {
     const written = textAt(file, finding.range);
     out.push(action(`Change "${written}" to "${replacement}"`, file.file, [replace(finding.range, replacement)], true));
   }
-  // ruleSyntax exists in v3 only (SEMANTICS A.4); it is deprecated, so never the preferred fix.
+  // ruleSyntax exists in v3 only (pkg/muxer/http/mux.go AddRoute); it is deprecated, so never the preferred fix.
   const router =
     str(finding.data, 'router') ?? (label && isRouterField(label, 'rule') ? label.segments[3].text : undefined);
   if (project.version !== 'v3' || !router || !service) return out;
