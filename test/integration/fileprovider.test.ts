@@ -17,6 +17,16 @@ const cases: { folder: string; expect: string[] }[] = [
   { folder: 'toml', expect: ['error undefined-middleware ratelimitt@file'] },
   { folder: 'refused', expect: ['error undefined-middleware auth@file'] },
   { folder: 'unseen', expect: [] },
+  // A file router with priority 1000 takes every request of the label router "api".
+  { folder: 'routing-shadow', expect: ['warning route-shadowed Host(`app.example.com`) && PathPrefix(`/api`)'] },
+  {
+    // Same default priority (rule length) across providers: reported on the label and in the file.
+    folder: 'routing-tie',
+    expect: [
+      'warning priority-tie Host(`shop.example.com`) && PathPrefix(`/a`)',
+      'warning priority-tie PathPrefix(`/a`) && Host(`shop.example.com`)',
+    ],
+  },
   {
     // headers.yml is refused, and with it the whole directory: compress@file goes too.
     folder: 'unknown-key',
@@ -57,3 +67,20 @@ for (const c of cases) {
     assert.deepEqual(got, c.expect);
   });
 }
+
+test('gateway-lens route: a file-provider router serves, named <name>@file, located in its file', () => {
+  const dir = path.join(ROOT, 'routing-shadow');
+  const out = spawnSync(
+    process.execPath,
+    [CLI, 'route', '--format', 'json', '--url', 'http://app.example.com/api/x', 'docker-compose.yml'],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  assert.equal(out.status, 0, out.stderr);
+  const answer = JSON.parse(out.stdout) as { router: string; service: string; candidates: { router: string }[] };
+  assert.equal(answer.router, 'app@file');
+  assert.equal(answer.service, 'legacy@file');
+  assert.deepEqual(
+    answer.candidates.map((c) => c.router),
+    ['app@file', 'api@docker'],
+  );
+});

@@ -3,13 +3,11 @@
 // to chance (pkg/muxer/http/mux.go). Since v3.7 routers of different providers are
 // ordered by provider precedence; within one provider nothing decides. Reported only when a
 // request both rules match is proven to exist (rules/overlap.ts gives a checked witness).
-import { routerOutcome } from '../route/outcome';
-import { mayMeet, shareEntryPoint, type Routed } from '../route/routers';
+import { mayMeet, shareEntryPoint, shownName, type Routed } from '../route/routers';
 import { overlap } from '../rules';
 import type { HttpRequest } from '../rules';
 import type { Check } from './check';
 import { projectKey, traefikContent } from './keys';
-import { related } from './references';
 
 export const check: Check = {
   code: 'priority-tie',
@@ -33,20 +31,18 @@ export const check: Check = {
       }
     }
     for (const [r, others] of rivals) {
-      const names = others.map((o) => `"${o.other.router.name}"`).join(', ');
+      const names = others.map((o) => `"${shownName(o.other, r)}"`).join(', ');
       const example = describeRequest(others[0].witness, r.tls);
       ctx.report({
-        message: `router "${r.router.name}" ties with ${names} at priority ${r.priority}: set a priority on one`,
+        message: `router "${shownName(r)}" ties with ${names} at priority ${r.priority}: set a priority on one`,
         explanation: `Router "${r.fullName}" has the same priority (${r.priority}) as ${others.map((o) => `"${o.other.fullName}"`).join(', ')} on a shared entry point, and both match requests such as ${example}; ${tieBreak(
           r,
           others.map((o) => o.other),
         )} Traefik orders an entry point's routers by priority only (pkg/muxer/http/mux.go).`,
         file: r.file,
         range: r.range,
-        related: others.map((o) =>
-          related(o.other.router, `router "${o.other.fullName}", priority ${o.other.priority}`),
-        ),
-        data: { router: r.router.name, rivals: others.map((o) => o.other.router.name), priority: r.priority },
+        related: others.map((o) => o.other.at(`router "${o.other.fullName}", priority ${o.other.priority}`)),
+        data: { router: r.name, rivals: others.map((o) => o.other.name), priority: r.priority },
       });
     }
   },
@@ -58,18 +54,18 @@ export const check: Check = {
  * apart). Identical rules are route-conflict's.
  */
 function tied(a: Routed, b: Routed): boolean {
-  if (a.router.name === b.router.name && a.router.container.provider === b.router.container.provider) return false;
+  if (a.name === b.name && a.provider === b.provider) return false;
   if (!shareEntryPoint(a, b)) return false;
   if (a.rule.trim() === b.rule.trim()) return false;
-  return routerOutcome(a.router) !== routerOutcome(b.router);
+  return a.outcome !== b.outcome;
 }
 
-/** Provider precedence by default (static_config.go providerNames): swarm before docker. */
+/** Provider precedence by default (static_config.go providerNames): swarm, docker, file. */
 function tieBreak(r: Routed, others: Routed[]): string {
-  const provider = r.router.container.provider;
-  if (others.every((o) => o.router.container.provider === provider))
+  const provider = r.provider;
+  if (others.every((o) => o.provider === provider))
     return `both come from the ${provider} provider, so the order between them is undefined.`;
-  return 'routers of different providers are ordered by provider precedence since Traefik v3.7 (swarm before docker by default); before v3.7 the order is undefined.';
+  return 'routers of different providers are ordered by provider precedence since Traefik v3.7 (swarm, then docker, then file by default: pkg/config/static/static_config.go providerNames); before v3.7 the order is undefined.';
 }
 
 function describeRequest(req: HttpRequest, tls: boolean): string {

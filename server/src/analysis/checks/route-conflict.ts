@@ -1,12 +1,19 @@
 // Traefik merges same-named routers, services and middlewares from several containers only when
 // they are identical (services: apart from their servers); otherwise it removes the resource and
 // logs "defined multiple times with different configurations" (pkg/provider/merge.go Merge).
-// Two routers with the same rule, priority and entry points leave the choice to map order.
+// Names meet only within one provider: `api@docker` and `api@file` are two routers (every
+// provider's configuration is kept under its own name, pkg/server/aggregator.go
+// mergeConfiguration). Two routers with the same rule, priority and entry points leave the choice
+// to map order, whichever providers define them: they share the entry point's muxer.
 import type { Project } from '../project';
 import { byName, definitions, definitionRange } from '../traefik/lookup';
 import type { Definition } from '../traefik/model';
+import { fileRouterFacts, fileRouters } from '../route/fileRouters';
+import type { Range, Related } from '../types';
+import { fileRelated } from './fileReferences';
 import { routerEntryPoints, routerPriority, routerTls } from '../traefik/routing';
 import { routerOutcome } from '../route/outcome';
+import { shownName } from '../route/routers';
 import type { Check, CheckContext } from './check';
 import { projectKey, traefikContent } from './keys';
 import { related } from './references';
@@ -21,8 +28,10 @@ export const check: Check = {
     const { project } = ctx;
     for (const protocol of ['http', 'tcp', 'udp'] as const) {
       for (const kind of ['routers', 'services', 'middlewares'] as const) {
-        for (const [name, defs] of byName(definitions(project, protocol, kind).filter((d) => d.container.enabled))) {
-          if (defs.length > 1) reportDifferent(ctx, name, defs);
+        const enabled = definitions(project, protocol, kind).filter((d) => d.container.enabled);
+        for (const provider of new Set(enabled.map((d) => d.container.provider))) {
+          const own = enabled.filter((d) => d.container.provider === provider);
+          for (const [name, defs] of byName(own)) if (defs.length > 1) reportDifferent(ctx, name, defs);
         }
       }
       reportSameRule(ctx, project, protocol);
@@ -77,14 +86,62 @@ function reportDifferent(ctx: CheckContext, name: string, defs: Definition[]): v
   }
 }
 
-function reportSameRule(ctx: CheckContext, project: Project, protocol: 'http' | 'tcp' | 'udp'): void {
-  if (protocol === 'udp') return;
-  const groups = new Map<string, Definition[]>();
+/** A router as the same-rule test reads it, from a container's labels or a dynamic file. */
+interface RuleHolder {
+  name: string;
+  /** `users@docker`, `users@file`. */
+  fullName: string;
+  provider: string;
+  rule: { value: string; file: string; range: Range };
+  priority: number;
+  tls: boolean;
+  entryPoints: string[] | undefined;
+  outcome: string;
+  at: (message: string) => Related;
+}
+
+function ruleHolders(project: Project, protocol: 'http' | 'tcp'): RuleHolder[] {
+  const out: RuleHolder[] = [];
   for (const router of definitions(project, protocol, 'routers')) {
     if (!router.container.enabled) continue;
     const rule = router.fields.get('rule');
     if (!rule || rule.interpolated || rule.value.trim() === '') continue;
-    const key = `${rule.value.trim()}\u0000${routerPriority(router)}\u0000${routerTls(router)}`;
+    out.push({
+      name: router.name,
+      fullName: `${router.name}@${router.container.provider}`,
+      provider: router.container.provider,
+      rule: { value: rule.value, file: rule.file, range: rule.valueRange },
+      priority: routerPriority(router),
+      tls: routerTls(router),
+      entryPoints: routerEntryPoints(project, router),
+      outcome: routerOutcome(router),
+      at: (message) => related(router, message),
+    });
+  }
+  for (const def of fileRouters(project, protocol)) {
+    const facts = fileRouterFacts(def);
+    if (!facts) continue;
+    const fields = { protocol, fields: facts.fields };
+    out.push({
+      name: def.name,
+      fullName: `${def.name}@file`,
+      provider: 'file',
+      rule: facts.rule,
+      priority: routerPriority(fields),
+      tls: routerTls(fields),
+      entryPoints: routerEntryPoints(project, fields),
+      outcome: facts.outcome,
+      at: (message) => fileRelated(def, message),
+    });
+  }
+  return out;
+}
+
+function reportSameRule(ctx: CheckContext, project: Project, protocol: 'http' | 'tcp' | 'udp'): void {
+  if (protocol === 'udp') return;
+  const groups = new Map<string, RuleHolder[]>();
+  for (const router of ruleHolders(project, protocol)) {
+    const key = `${router.rule.value.trim()}\u0000${router.priority}\u0000${router.tls}`;
     const list = groups.get(key);
     if (list) list.push(router);
     else groups.set(key, [router]);
@@ -92,22 +149,23 @@ function reportSameRule(ctx: CheckContext, project: Project, protocol: 'http' | 
   for (const routers of groups.values()) {
     if (routers.length < 2) continue;
     for (const router of routers) {
-      const mine = routerEntryPoints(project, router);
       const rivals = routers.filter(
         (o) =>
           o !== router &&
-          o.name !== router.name &&
-          overlaps(mine, routerEntryPoints(project, o)) &&
-          routerOutcome(o) !== routerOutcome(router),
+          o.fullName !== router.fullName &&
+          overlaps(router.entryPoints, o.entryPoints) &&
+          o.outcome !== router.outcome,
       );
       if (rivals.length === 0) continue;
-      const rule = router.fields.get('rule')!;
+      const across = rivals.some((o) => o.provider !== router.provider)
+        ? ' Routers of different providers share the muxer too; since Traefik v3.7 provider precedence orders them (swarm, then docker, then file by default: pkg/config/static/static_config.go providerNames), before that nothing does.'
+        : '';
       ctx.report({
-        message: `router "${router.name}" has the same rule and priority as ${rivals.map((r) => `"${r.name}"`).join(', ')}: raise one's priority`,
-        explanation: `Traefik tries the routers of an entry point by priority (by default the rule's length) and leaves routers of equal priority in no defined order (pkg/muxer/http/mux.go), so which of these serves their requests on a shared entry point is left to chance. A higher priority, or a narrower rule, on one decides it.`,
-        file: rule.file,
-        range: rule.valueRange,
-        related: rivals.map((o) => related(o, `router "${o.name}" with the same rule`)),
+        message: `router "${shownName(router)}" has the same rule and priority as ${rivals.map((r) => `"${shownName(r, router)}"`).join(', ')}: raise one's priority`,
+        explanation: `Traefik tries the routers of an entry point by priority (by default the rule's length) and leaves routers of equal priority in no defined order (pkg/muxer/http/mux.go), so which of these serves their requests on a shared entry point is left to chance. A higher priority, or a narrower rule, on one decides it.${across}`,
+        file: router.rule.file,
+        range: router.rule.range,
+        related: rivals.map((o) => o.at(`router "${shownName(o, router)}" with the same rule`)),
         data: { router: router.name, rivals: rivals.map((r) => r.name) },
       });
     }

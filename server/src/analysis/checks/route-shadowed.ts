@@ -2,11 +2,10 @@
 // serves (pkg/muxer/http/mux.go): a router whose every request is matched by
 // routers of higher priority on each of its entry points never receives a request. Claimed only
 // when proven (rules/overlap.ts coveredBy); regexps and ClientIP are never guessed.
-import { mayMeet, type Routed } from '../route/routers';
+import { mayMeet, shownName, type Routed } from '../route/routers';
 import { coveredBy, overlap } from '../rules';
 import type { Check } from './check';
 import { projectKey, traefikContent } from './keys';
-import { related } from './references';
 
 /** More candidates than this and the router is left alone (the proof search is bounded). */
 const MAX_RIVALS = 200;
@@ -41,16 +40,16 @@ export const check: Check = {
         return true;
       });
       if (!all) continue;
-      const names = [...shadows].map((h) => `"${h.router.name}"`).join(', ');
-      const ranked = [...shadows].map((h) => `"${h.router.name}" (priority ${h.priority})`).join(', ');
+      const names = [...shadows].map((h) => `"${shownName(h, r)}"`).join(', ');
+      const ranked = [...shadows].map((h) => `"${shownName(h, r)}" (priority ${h.priority})`).join(', ');
       const one = shadows.size === 1;
       ctx.report({
-        message: `router "${r.router.name}" never gets a request: ${names} ${one ? 'matches' : 'match'} them first; raise its priority`,
-        explanation: `Traefik tries the routers of an entry point by priority, highest first, and the first whose rule matches serves the request (pkg/muxer/http/mux.go). ${ranked} ${one ? 'matches' : 'match'} every request "${r.router.name}" (priority ${r.priority}) matches, so it never receives one. Give it a higher priority than ${one ? 'that router' : 'those routers'}, or narrow the other rule.`,
+        message: `router "${shownName(r)}" never gets a request: ${names} ${one ? 'matches' : 'match'} them first; raise its priority`,
+        explanation: `Traefik tries the routers of an entry point by priority, highest first, and the first whose rule matches serves the request (pkg/muxer/http/mux.go). ${ranked} ${one ? 'matches' : 'match'} every request "${shownName(r)}" (priority ${r.priority}) matches, so it never receives one. Give it a higher priority than ${one ? 'that router' : 'those routers'}, or narrow the other rule.`,
         file: r.file,
         range: r.range,
-        related: [...shadows].map((h) => related(h.router, `router "${h.router.name}", priority ${h.priority}`)),
-        data: { router: r.router.name, shadowedBy: [...shadows].map((h) => h.router.name), priority: r.priority },
+        related: [...shadows].map((h) => h.at(`router "${shownName(h, r)}", priority ${h.priority}`)),
+        data: { router: r.name, shadowedBy: [...shadows].map((h) => h.name), priority: r.priority },
       });
     }
   },

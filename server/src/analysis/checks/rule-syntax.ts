@@ -5,7 +5,7 @@
 import type { Label } from '../compose/model';
 import type { Project } from '../project';
 import { parseRuleCached, type RuleSyntax } from '../rules';
-import type { Definition } from '../traefik/model';
+import type { RouterFields } from '../traefik/routing';
 import type { Range } from '../types';
 import { valueSpan } from '../compose/interpolated';
 import type { Check } from './check';
@@ -82,7 +82,7 @@ function interpolatesStructure(rule: string): boolean {
 }
 
 /** Per router `ruleSyntax` (v3 only; unknown values fall back to v3), else the static default, else the version's. */
-export function ruleSyntax(project: Project, router: Definition): RuleSyntax {
+export function ruleSyntax(project: Project, router: RouterFields): RuleSyntax {
   if (project.version === 'v2') return 'v2';
   const own = router.fields.get('rulesyntax')?.value.trim().toLowerCase();
   if (own === 'v2' || own === 'v3') return own;

@@ -7,8 +7,9 @@ import type { Project } from '../project';
 import { isClean, pathUnescape, requestUrlPath, wirePath, type UrlPath } from '../rules/path';
 import { goRegexp } from '../rules/go-regexp';
 import { index, qualify } from '../traefik/lookup';
-import type { Definition } from '../traefik/model';
 import { listValue } from '../traefik/model';
+import { liveFileNames } from '../checks/fileReferences';
+import { fileFields } from './fileRouters';
 import { parseBool } from '../traefik/values';
 
 export interface PathStep {
@@ -32,15 +33,17 @@ const PATH_TYPES = ['stripprefix', 'stripprefixregex', 'replacepath', 'replacepa
 
 type Outcome = UrlPath | { broken: string } | { refused: string };
 
-/** The path the backend receives, following each middleware the router names, in order. */
-export function forwardedPath(project: Project, router: Definition, rawPath: string): Forwarded {
+/**
+ * The path the backend receives, following each middleware the router names (qualified,
+ * `strip@docker`, `strip@file`), in order.
+ */
+export function forwardedPath(project: Project, middlewares: string[], rawPath: string): Forwarded {
   const out: Forwarded = { steps: [], notes: [] };
   let url = requestUrlPath(rawPath);
   if (!url) return { ...out, notes: ['Go refuses this path before routing (400).'] };
-  for (const reference of listValue(router.fields.get('middlewares')?.value ?? '')) {
-    const { name, provider } = qualify(reference, router.container.provider);
-    const full = `${name}@${provider}`;
-    const def = index(project, 'http', 'middlewares').live.get(provider)?.get(name)?.[0];
+  for (const full of middlewares) {
+    const { name, provider } = qualify(full, '');
+    const def = middlewareFields(project, provider, name);
     if (!def) {
       out.notes.push(`middleware "${full}" is not defined in these files; the path is shown as if it left it alone.`);
       continue;
@@ -64,6 +67,19 @@ export function forwardedPath(project: Project, router: Definition, rawPath: str
   }
   // Go's URL.RequestURI sends `/` for an empty path.
   return { ...out, path: wirePath(url) || '/' };
+}
+
+/** A middleware's fields (lower-cased paths), from a container's labels or from a dynamic file. */
+function middlewareFields(
+  project: Project,
+  provider: string,
+  name: string,
+): { fields: Map<string, { value: string }> } | undefined {
+  if (provider === 'file') {
+    const def = liveFileNames(project, 'http', 'middlewares').get(name);
+    return def && { fields: fileFields(def) };
+  }
+  return index(project, 'http', 'middlewares').live.get(provider)?.get(name)?.[0];
 }
 
 function apply(type: string, value: (key: string) => string, url: UrlPath): Outcome {

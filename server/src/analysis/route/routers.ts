@@ -1,18 +1,42 @@
 // The HTTP routers Traefik would put into its muxers, with what routing needs of each: the
-// parsed rule, its syntax, the effective priority, TLS and entry points. Built once per project.
+// parsed rule, its syntax, the effective priority, TLS and entry points. Built once per project,
+// from the docker (swarm) provider's containers and the file provider's dynamic files: every
+// provider's routers of an entry point share one muxer (pkg/server/router/router.go
+// BuildHandlers), so rules shadow and tie across providers, while names never meet across them.
 import { ruleSyntax } from '../checks/rule-syntax';
 import type { Project } from '../project';
 import { candidatePairs, defaultPriority, footprints, parseRuleCached, type RuleNode, type RuleSyntax } from '../rules';
 import { normalizeName } from '../traefik/containers';
 import { definitionRange, index } from '../traefik/lookup';
 import type { Range } from '../types';
-import type { Definition } from '../traefik/model';
-import { routerEntryPoints, routerTls } from '../traefik/routing';
+import { listValue, type Definition } from '../traefik/model';
+import { routerEntryPoints, routerTls, type RouterFields } from '../traefik/routing';
+import type { FileDefinition } from '../traefik/fileProvider';
+import { fileRelated } from '../checks/fileReferences';
+import { related } from '../checks/references';
+import { fileRouterFacts, fileRouters } from './fileRouters';
+import { routerOutcome, serviceOf } from './outcome';
+import type { Related } from '../types';
 
 export interface Routed {
-  router: Definition;
+  /** The router as a container's labels define it; undefined for the file provider's. */
+  router?: Definition;
+  /** The router as a dynamic file defines it (`fileRouter.file`). */
+  fileRouter?: FileDefinition;
+  /** As written. */
+  name: string;
+  /** `docker`, `swarm`, `file`. */
+  provider: string;
   /** Traefik's name: `users@docker`. */
   fullName: string;
+  /** The service it sends requests to, qualified (`whoami@docker`); '' when it names none. */
+  service: string;
+  /** Its middlewares in order, qualified. */
+  middlewares: string[];
+  /** Its service and middlewares: routers with the same outcome cannot be told apart. */
+  outcome: string;
+  /** Related information pointing at the router's name. */
+  at: (message: string) => Related;
   rule: string;
   /** The rule came from the provider's defaultRule (the router has no `rule` label). */
   defaultRule: boolean;
@@ -43,6 +67,10 @@ export function routedRouters(project: Project): Routed[] {
     const routed = toRouted(project, router);
     if (routed) out.push(routed);
   }
+  for (const def of fileRouters(project, 'http')) {
+    const routed = fileToRouted(project, def);
+    if (routed) out.push(routed);
+  }
   cache.set(project, out);
   return out;
 }
@@ -59,27 +87,88 @@ export function toRouted(project: Project, router: Definition, eitherSyntax = fa
   const rule = written ? written.value : defaultRuleOf(project, router);
   if (rule === undefined) return undefined;
   // Rules from the default rule are parsed as v3 whatever the default syntax (aggregator applyModel).
-  let syntax: RuleSyntax = written ? ruleSyntax(project, router) : project.version === 'v2' ? 'v2' : 'v3';
+  const syntax: RuleSyntax = written ? ruleSyntax(project, router) : project.version === 'v2' ? 'v2' : 'v3';
+  const parsed = parsedRule(rule, syntax, eitherSyntax);
+  if (!parsed) return undefined;
+  return {
+    router,
+    name: router.name,
+    provider: router.container.provider,
+    fullName: `${router.name}@${router.container.provider}`,
+    service: serviceOf(router),
+    middlewares: listValue(router.fields.get('middlewares')?.value ?? '').map((m) =>
+      m.includes('@') ? m : `${m}@${router.container.provider}`,
+    ),
+    outcome: routerOutcome(router),
+    at: (message) => related(router, message),
+    rule,
+    defaultRule: !written,
+    file: written ? written.file : (router.labels[0]?.file ?? router.container.compose.file),
+    range: written ? written.valueRange : definitionRange(router),
+    tree: parsed.tree,
+    syntax: parsed.syntax,
+    priority: explicitPriority(router) ?? defaultPriority(rule, 'http'),
+    tls: routerTls(router),
+    entryPoints: routerEntryPoints(project, router),
+  };
+}
+
+/** The rule's tree in the given syntax (or, with `eitherSyntax`, the other); undefined when Traefik rejects it. */
+function parsedRule(
+  rule: string,
+  syntax: RuleSyntax,
+  eitherSyntax: boolean,
+): { tree: RuleNode; syntax: RuleSyntax } | undefined {
   let parsed = parseRuleCached(rule, syntax);
   const fails = (): boolean => !parsed.tree || parsed.problems.some((p) => p.severity === 'error');
   if (fails() && eitherSyntax) {
     syntax = syntax === 'v3' ? 'v2' : 'v3';
     parsed = parseRuleCached(rule, syntax);
   }
-  if (fails()) return undefined;
+  return fails() ? undefined : { tree: parsed.tree!, syntax };
+}
+
+/**
+ * A file provider's HTTP router; undefined when it cannot serve (fileRouterFacts) or Traefik
+ * rejects its rule. Its priority is its own or the rule's length, as any provider's
+ * (pkg/muxer/http/mux.go GetRulePriority).
+ */
+export function fileToRouted(project: Project, def: FileDefinition): Routed | undefined {
+  const facts = fileRouterFacts(def);
+  if (!facts) return undefined;
+  const router: RouterFields = { protocol: def.protocol, fields: facts.fields };
+  const parsed = parsedRule(facts.rule.value, ruleSyntax(project, router), false);
+  if (!parsed) return undefined;
   return {
-    router,
-    fullName: `${router.name}@${router.container.provider}`,
-    rule,
-    defaultRule: !written,
-    file: written ? written.file : (router.labels[0]?.file ?? router.container.compose.file),
-    range: written ? written.valueRange : definitionRange(router),
-    tree: parsed.tree!,
-    syntax,
-    priority: explicitPriority(router) ?? defaultPriority(rule, 'http'),
+    fileRouter: def,
+    name: def.name,
+    provider: 'file',
+    fullName: `${def.name}@file`,
+    service: facts.service,
+    middlewares: facts.middlewares,
+    outcome: facts.outcome,
+    at: (message) => fileRelated(def, message),
+    rule: facts.rule.value,
+    defaultRule: false,
+    file: facts.rule.file,
+    range: facts.rule.range,
+    tree: parsed.tree,
+    syntax: parsed.syntax,
+    priority: explicitPriority(router) ?? defaultPriority(facts.rule.value, 'http'),
     tls: routerTls(router),
     entryPoints: routerEntryPoints(project, router),
   };
+}
+
+/**
+ * A router as messages name it: as its labels spell it, a file provider's as `name@file`, and
+ * with its provider when the message is about a router of another provider (`from`).
+ */
+export function shownName(
+  r: { name: string; fullName: string; provider: string },
+  from?: { provider: string },
+): string {
+  return r.provider === 'file' || (from && from.provider !== r.provider) ? r.fullName : r.name;
 }
 
 /** Whether two routers share an entry point; unknown default entry points only meet each other. */
@@ -107,7 +196,7 @@ function defaultRuleOf(project: Project, router: Definition): string | undefined
 }
 
 /** The `priority` label when it sets one (`0` means the default). */
-function explicitPriority(router: Definition): number | undefined {
+function explicitPriority(router: RouterFields): number | undefined {
   const explicit = router.fields.get('priority')?.value.trim();
   return explicit && /^[+-]?\d+$/.test(explicit) && Number(explicit) !== 0 ? Number(explicit) : undefined;
 }

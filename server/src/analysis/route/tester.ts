@@ -9,7 +9,6 @@ import type { Definition } from '../traefik/model';
 import type { EntryPoint } from '../traefik/static';
 import type { Range } from '../types';
 import { forwardedPath, type Forwarded, type PathStep } from './paths';
-import { serviceOf } from './outcome';
 import { routedRouters, toRouted, type Routed } from './routers';
 import { unloadedRouters, type Unloaded } from './unloaded';
 import { parseTarget, type Target } from './target';
@@ -139,7 +138,7 @@ function tryEntryPoint(
     d.protocol === 'http' && !loadable.has(d) ? (toRouted(project, d, true) ?? []) : [],
   );
   for (const r of [...routed, ...others]) {
-    const why = unloaded.get(r.router);
+    const why = r.router && unloaded.get(r.router);
     // With a known static config every router's entry points are known (routing.ts routerEntryPoints);
     // a router disabled for an undefined entry point was meant for some entry point.
     if (entry.ep && !r.entryPoints?.includes(entry.name) && why?.code !== 'undefined-entrypoint') continue;
@@ -171,7 +170,7 @@ function tryEntryPoint(
       },
       rank: BigInt(r.priority),
       routed: r,
-      provider: r.router.container.provider,
+      provider: r.provider,
     });
   }
   ranked.push(...internalRouters(project, entry, tls, target));
@@ -179,7 +178,7 @@ function tryEntryPoint(
   const forwarded = new Map<Routed, Forwarded>();
   const usable = ranked.filter((x) => {
     if (!x.routed) return true;
-    const fwd = forwardedPath(project, x.routed.router, target.path);
+    const fwd = forwardedPath(project, x.routed.middlewares, target.path);
     forwarded.set(x.routed, fwd);
     if (fwd.broken) notes.push(`router "${x.c.router}" is disabled: ${fwd.broken}.`);
     return !fwd.broken;
@@ -225,14 +224,14 @@ function tryEntryPoint(
     const redirect = internal.includes('-to-') ? redirectUrl(project, entry, target) : undefined;
     return { ...base, winner: top.c, service: redirect ? null : internalService(internal), redirect };
   }
-  const router = top.routed.router;
+  const router = top.routed;
   const fwd = forwarded.get(top.routed)!;
   notes.push(...fwd.notes);
   return {
     ...base,
     winner: top.c,
-    service: serviceOf(router),
-    middlewares: middlewareNames(router),
+    service: router.service || null,
+    middlewares: router.middlewares,
     forwardedPath: fwd.path ?? null,
     steps: fwd.steps,
   };
@@ -267,15 +266,6 @@ function passedOver(r: Routed, entryPoint: string, why: Unloaded): PassedOver {
     findingFile: why.file,
     findingRange: why.range,
   };
-}
-
-function middlewareNames(router: Definition): string[] {
-  const value = router.fields.get('middlewares')?.value ?? '';
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .map((m) => (m.includes('@') ? m : `${m}@${router.container.provider}`));
 }
 
 function internalService(router: string): string {

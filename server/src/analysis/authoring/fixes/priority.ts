@@ -18,7 +18,7 @@ export function routeShadowed(ctx: FixContext): CodeAction[] {
   if (!router) return [];
   const names = Array.isArray(ctx.finding.data?.shadowedBy) ? ctx.finding.data.shadowedBy : [];
   const shadows = names.flatMap((n) => {
-    const found = typeof n === 'string' ? routed.filter((r) => r.router.name === n && r !== router) : [];
+    const found = typeof n === 'string' ? routed.filter((r) => r.name === n && r !== router) : [];
     return found.length === 1 ? found : [];
   });
   if (shadows.length === 0 || shadows.length !== names.length) return [];
@@ -27,13 +27,12 @@ export function routeShadowed(ctx: FixContext): CodeAction[] {
   for (const shadow of shadows.filter((s) => isCatchAll(s.tree) && s.priority > 1)) {
     if (!safe(routed, shadow, 1)) continue;
     const edits = priorityEdits(ctx.project, shadow, 1);
-    if (edits) out.push(action(`Set priority of "${shadow.router.name}" to 1`, edits.file, edits.edits, true));
+    if (edits) out.push(action(`Set priority of "${shadow.name}" to 1`, edits.file, edits.edits, true));
   }
   const lifted = Math.max(...shadows.map((s) => s.priority)) + 1;
   if (safe(routed, router, lifted)) {
     const edits = priorityEdits(ctx.project, router, lifted);
-    if (edits)
-      out.push(action(`Give "${router.router.name}" priority ${lifted}`, edits.file, edits.edits, out.length === 0));
+    if (edits) out.push(action(`Give "${router.name}" priority ${lifted}`, edits.file, edits.edits, out.length === 0));
   }
   return out;
 }
@@ -45,7 +44,7 @@ export function priorityTie(ctx: FixContext): CodeAction[] {
   const lifted = router.priority + 1;
   if (!safe(routed, router, lifted)) return [];
   const edits = priorityEdits(ctx.project, router, lifted);
-  return edits ? [action(`Give "${router.router.name}" priority ${lifted}`, edits.file, edits.edits)] : [];
+  return edits ? [action(`Give "${router.name}" priority ${lifted}`, edits.file, edits.edits)] : [];
 }
 
 /** The router whose rule label holds the finding (data.router names it; the range picks the definition). */
@@ -53,7 +52,7 @@ function findingRouter(ctx: FixContext, routed: Routed[]): Routed | undefined {
   const name = str(ctx.finding.data, 'router');
   const { label } = ctx;
   if (!label) return undefined;
-  return routed.find((r) => r.router.fields.get('rule') === label && (name === undefined || r.router.name === name));
+  return routed.find((r) => r.router?.fields.get('rule') === label && (name === undefined || r.name === name));
 }
 
 /**
@@ -96,20 +95,25 @@ function safe(routed: Routed[], target: Routed, p: number): boolean {
   return true;
 }
 
-/** The `priority` label set to `p`: its value rewritten, or a label added after the router's last one. */
+/**
+ * The `priority` label set to `p`: its value rewritten, or a label added after the router's last
+ * one. A file provider's router is edited in its file by hand (no fix offered).
+ */
 function priorityEdits(project: Project, r: Routed, p: number): { file: string; edits: TextEdit[] } | undefined {
-  const existing = r.router.fields.get('priority');
-  const rule = r.router.fields.get('rule')!;
+  const router = r.router;
+  if (!router) return undefined;
+  const existing = router.fields.get('priority');
+  const rule = router.fields.get('rule')!;
   const file = composeFile(project, (existing ?? rule).file);
   if (!file) return undefined;
   if (existing) {
     return { file: file.file, edits: [rewriteValue(file, existing, String(p))] };
   }
-  const service = r.router.container.composeParts.find((s) => s.labels.includes(rule));
+  const service = router.container.composeParts.find((s) => s.labels.includes(rule));
   if (!service) return undefined;
-  const mine = r.router.labels.filter((l) => l.file === rule.file && l.source === rule.source);
+  const mine = router.labels.filter((l) => l.file === rule.file && l.source === rule.source);
   const after = mine.reduce<Label>((a, b) => (b.entryRange.end > a.entryRange.end ? b : a), rule);
-  const key = `traefik.${r.router.protocol}.routers.${r.router.name}.priority`;
+  const key = `traefik.${router.protocol}.routers.${router.name}.priority`;
   return {
     file: file.file,
     edits: [insertLabels(file, service, rule.source, [{ key, value: String(p) }], { after })],

@@ -29,13 +29,28 @@ export function tomlSettings(file: string, text: string, root: Value): { keys: K
         value.forEach((item, i) => walk(item, [...path, { text: `[${i}]`, range: path[path.length - 1].range }], from));
         return;
       }
-      settings.push({ file, path, value: value.map(scalar).join(','), interpolated: false });
+      settings.push({ file, path, value: value.map(scalar).join(','), interpolated: false, ...valueAt(text, path) });
       return;
     }
-    settings.push({ file, path, value: scalar(value), interpolated: false });
+    settings.push({ file, path, value: scalar(value), interpolated: false, ...valueAt(text, path) });
   };
   walk(root, [], 0);
   return { keys, settings };
+}
+
+/** A basic or literal string, an array on one line, or a bare value, after `key =`. */
+const VALUE = /^[ \t]*=[ \t]*("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\[[^\]\n]*\]|[^\s#,\]}]+)/;
+
+/** Where the value of the key last in `path` is written (inside its quotes), when written as `key = value`. */
+function valueAt(text: string, path: KeyPart[]): { valueRange?: Range } {
+  const key = path[path.length - 1]?.range;
+  if (!key || key.end <= key.start) return {};
+  const rest = text.slice(key.end + (text[key.end] === '"' || text[key.end] === "'" ? 1 : 0));
+  const m = VALUE.exec(rest);
+  if (!m) return {};
+  const start = text.length - rest.length + m[0].length - m[1].length;
+  const quoted = /^["']/.test(m[1]) ? 1 : 0;
+  return { valueRange: { start: start + quoted, end: start + m[1].length - quoted } };
 }
 
 function isTable(v: Value): v is Record<string, Value> {

@@ -71,7 +71,9 @@ function walkValue(doc: AliasBudget, value: Walked, path: KeyPart[], file: strin
   // paerser skips keys whose value is null: `docker:` alone does not enable the provider.
   const isNull = value == null || (isScalar(value) && value.value === null);
   const setting = (v: string | undefined): void => {
-    if (!isNull) out.settings.push({ file, path, value: v, interpolated: false });
+    if (isNull) return;
+    const written = value && !isMap(value) && value.range ? { valueRange: unquoted(value) } : {};
+    out.settings.push({ file, path, value: v, interpolated: false, ...written });
   };
   if (isMap(value)) {
     if (value.items.length === 0) setting(undefined);
@@ -93,6 +95,13 @@ function walkValue(doc: AliasBudget, value: Walked, path: KeyPart[], file: strin
     return;
   }
   setting(isScalar(value) ? String(value.value) : undefined);
+}
+
+/** A scalar's text without its quotes; a list's whole text. */
+function unquoted(value: Node): Range {
+  const r = rangeOf(value.range!);
+  const quoted = isScalar(value) && (value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE');
+  return quoted && r.end - r.start >= 2 ? { start: r.start + 1, end: r.end - 1 } : r;
 }
 
 function rangeOf(r: [number, number, number]): Range {

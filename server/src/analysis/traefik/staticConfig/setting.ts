@@ -13,6 +13,8 @@ export interface Setting {
   path: KeyPart[];
   /** The value as Traefik reads it (lists joined with ","); undefined for a key with sub-keys. */
   value?: string;
+  /** Where the value is written (the dynamic readers set it for scalars and lists of scalars). */
+  valueRange?: Range;
   /** Compose interpolation in the key or value: its text is not what Traefik sees. */
   interpolated: boolean;
 }

@@ -1,0 +1,68 @@
+// The file provider's routers as routing reads them: named `<name>@file`, their fields from the
+// dynamic file's settings (pkg/config/dynamic/http_config.go Router: entryPoints, middlewares,
+// service, rule, ruleSyntax, priority, tls; tcp_config.go TCPRouter). Only what Traefik loads:
+// nothing from a refused file (fileReferences.ts liveFileNames), and nothing from a templated
+// file, whose rules depend on how Traefik renders it.
+import { liveFileNames } from '../checks/fileReferences';
+import type { Project } from '../project';
+import type { FileDefinition } from '../traefik/fileProvider';
+import { listValue, type Protocol } from '../traefik/model';
+import type { Range } from '../types';
+
+export interface FileField {
+  value: string;
+  file: string;
+  /** The value where it is written, else its key. */
+  range: Range;
+}
+
+const fieldCache = new WeakMap<FileDefinition, Map<string, FileField>>();
+
+/** Field path (lower-cased) -> value, as `Definition.fields` holds a container's labels. */
+export function fileFields(def: FileDefinition): Map<string, FileField> {
+  let out = fieldCache.get(def);
+  if (out) return out;
+  out = new Map();
+  for (const [path, s] of def.fields)
+    out.set(path, { value: s.value ?? '', file: s.file, range: s.valueRange ?? s.path[s.path.length - 1].range });
+  fieldCache.set(def, out);
+  return out;
+}
+
+/** The routers of one protocol the file provider gives Traefik (first file wins a name). */
+export function fileRouters(project: Project, protocol: Protocol): FileDefinition[] {
+  const fp = project.fileProvider;
+  if (fp.state !== 'read') return [];
+  const templated = new Set(fp.files.filter((f) => f.read.templated).map((f) => f.file));
+  return [...liveFileNames(project, protocol, 'routers').values()].filter((d) => !templated.has(d.file));
+}
+
+export interface FileRouterFacts {
+  fields: Map<string, FileField>;
+  rule: FileField;
+  /** Qualified: `whoami@docker`, `api@file`. */
+  service: string;
+  middlewares: string[];
+  /** Service and middlewares: two routers with the same outcome cannot be told apart. */
+  outcome: string;
+}
+
+/**
+ * What a file router needs to serve: a rule (the file provider has no default rule) and a
+ * service ("the service is missing on the router", pkg/server/router/router.go buildHTTPHandler;
+ * the TCP manager says the same); undefined without either.
+ */
+export function fileRouterFacts(def: FileDefinition): FileRouterFacts | undefined {
+  const fields = fileFields(def);
+  const rule = fields.get('rule');
+  const service = fields.get('service')?.value.trim();
+  if (!rule || rule.value.trim() === '' || !service) return undefined;
+  const middlewares = listValue(fields.get('middlewares')?.value ?? '').map(qualifiedFromFile);
+  const qualified = qualifiedFromFile(service);
+  return { fields, rule, service: qualified, middlewares, outcome: `${qualified}\u0000${middlewares.join(',')}` };
+}
+
+/** A middleware or service reference from a file router: without `@` it is the file provider's. */
+export function qualifiedFromFile(reference: string): string {
+  return reference.includes('@') ? reference : `${reference}@file`;
+}
