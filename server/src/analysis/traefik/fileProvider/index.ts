@@ -54,7 +54,7 @@ export function readFileProvider(
     return unknown(`${containerPath} (${host}) cannot be listed`);
   }
   view.refusedBy = view.files.find((f) => f.refused);
-  view.uncertain = view.files.some((f) => f.read.templated);
+  view.uncertain = view.files.some((f) => f.read.templated || f.read.unread);
   return view;
 }
 
@@ -107,7 +107,8 @@ export function parseDynamicFile(
   const read = readDynamicFile(file, text, format);
   const definitions = fileDefinitions(file, read.keys, read.settings);
   // A template may render into something else: nothing in a templated file is judged.
-  const problems = read.templated || read.syntaxError ? [] : validateDynamic(read.keys, read.settings, version);
+  const problems =
+    read.templated || read.syntaxError || read.unread ? [] : validateDynamic(read.keys, read.settings, version);
   const out: DynamicFile = { file, containerPath, text, read, definitions, problems };
   if (read.syntaxError && !read.templated) out.refused = read.syntaxError;
   else if (problems.length > 0) out.refused = { message: problems[0].what, range: problems[0].range };

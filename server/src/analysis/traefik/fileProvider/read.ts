@@ -23,6 +23,8 @@ export interface DynamicRead {
    * it, so the names read from it are a guess and nothing in it is judged.
    */
   templated: boolean;
+  /** The file could not be walked here (see staticConfig/toml.ts): nothing in it is judged. */
+  unread?: string;
 }
 
 /** The format Traefik decodes a file name as; undefined for names the provider skips. */
@@ -59,6 +61,6 @@ function yamlError(text: string): { message: string; range: Range } {
 }
 
 function readToml(file: string, text: string): Omit<DynamicRead, 'templated'> {
-  const { keys, settings, error } = readStaticToml(file, text);
-  return { format: 'toml', keys, settings, ...(error ? { syntaxError: error } : {}) };
+  const { keys, settings, error, unread } = readStaticToml(file, text);
+  return { format: 'toml', keys, settings, ...(error ? { syntaxError: error } : {}), ...(unread ? { unread } : {}) };
 }

@@ -1,5 +1,7 @@
 // A parsed TOML document as the key paths paerser decodes (file/raw_node.go: tables are nodes,
-// arrays of tables are indexed elements, arrays of values one comma-joined value). smol-toml
+// arrays of tables are indexed elements, arrays of values one comma-joined value). An array
+// holding arrays (`[[{a=1}]]`, which paerser's decodeRaw refuses as an "unsupported simple value
+// type") is walked as indexed elements too, so its tables still have keys to judge. smol-toml
 // keeps no positions, so each key is found in the text after its parent's: the first place it
 // is written as a key (`[a.b]`, `b.c =`, `"b" =`); a key not found there takes its parent's range.
 import { TomlDate } from 'smol-toml';
@@ -25,7 +27,7 @@ export function tomlSettings(file: string, text: string, root: Value): { keys: K
       return;
     }
     if (Array.isArray(value)) {
-      if (value.some(isTable)) {
+      if (value.some((item) => isTable(item) || Array.isArray(item))) {
         value.forEach((item, i) => walk(item, [...path, { text: `[${i}]`, range: path[path.length - 1].range }], from));
         return;
       }
@@ -57,8 +59,10 @@ function isTable(v: Value): v is Record<string, Value> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof TomlDate);
 }
 
+/** smol-toml's tables have no prototype, so String() would throw on one; only scalars reach here. */
 function scalar(v: Value): string {
-  return v instanceof TomlDate ? v.toISOString() : String(v);
+  if (v instanceof TomlDate) return v.toISOString();
+  return typeof v === 'object' && v !== null ? '' : String(v);
 }
 
 function escape(s: string): string {

@@ -156,6 +156,10 @@ function fromFile(config: StaticConfig, file: string, text: string, notes: strin
   config.found = true;
   config.from = 'file';
   const read = readStaticText(file, text);
+  if (read.unread) {
+    notes.push(`${file} could not be read here (${read.unread}); its settings are not judged.`);
+    return;
+  }
   if (!read.ok) {
     const format = isToml(file) ? 'TOML' : 'YAML';
     const why = read.refused ? ` (${read.refused})` : read.error ? ` (${read.error.message})` : '';

@@ -10,6 +10,8 @@ import type { StaticFileRead } from './file';
 export interface TomlRead extends StaticFileRead {
   /** Why the TOML parser stops, and where (Traefik does not start: "failed to decode configuration from file"). */
   error?: { message: string; range: Range };
+  /** The file parses but could not be walked here (a shape this reader does not know): nothing in it is judged. */
+  unread?: string;
 }
 
 export function readStaticToml(file: string, text: string): TomlRead {
@@ -17,7 +19,7 @@ export function readStaticToml(file: string, text: string): TomlRead {
     const { keys, settings } = tomlSettings(file, text, parseToml(text));
     return { keys, settings, ok: true };
   } catch (e) {
-    if (!(e instanceof TomlError)) throw e;
+    if (!(e instanceof TomlError)) return { keys: [], settings: [], ok: false, unread: String(e) };
     const offset = offsetAt(text, e.line, e.column);
     return {
       keys: [],
