@@ -30,7 +30,6 @@ const NO_OBVIOUS_REPAIR = [
   'unknown-extends-service',
   'extends-cycle',
   'include-cycle',
-  'include-conflict',
   // Repeating the lost labels, or merging a list instead, changes what the author meant: theirs.
   'replaced-labels',
   'undefined-variable',

@@ -6,7 +6,7 @@ import { yaml } from '../../helpers';
 import { mergeService } from '../../../server/src/analysis/compose/project';
 import { analyseFiles, seen } from './helpers';
 
-const LOAD = ['missing-compose-file', 'unknown-extends-service', 'extends-cycle', 'include-cycle', 'include-conflict'];
+const LOAD = ['missing-compose-file', 'unknown-extends-service', 'extends-cycle', 'include-cycle'];
 
 /** Each started service: its labels as key=value (from file), ports and expose targets. */
 function services(r: ReturnType<typeof analyseFiles>): Record<string, string[]> {
@@ -160,7 +160,7 @@ const cases: {
     },
   },
   {
-    name: 'include: a missing file, a cycle, a conflicting service',
+    name: 'include: a missing file, a cycle; a service on both sides is merged, the including file on top',
     files: {
       'compose.yaml': yaml`
         include:
@@ -175,11 +175,83 @@ const cases: {
           web: { image: httpd }
       `,
     },
-    problems: [
-      'missing-compose-file compose.yaml: gone.yml',
-      'include-cycle other.yml: compose.yaml',
-      'include-conflict compose.yaml: other.yml',
-    ],
+    problems: ['missing-compose-file compose.yaml: gone.yml', 'include-cycle other.yml: compose.yaml'],
+    services: { web: ['image nginx (compose.yaml)'] },
+  },
+  {
+    // compose-go loader/include.go importResource: override.MergeYaml(imported, local).
+    name: 'include: the including file redefines an included service to add labels: merged under it',
+    files: {
+      'compose.yaml': yaml`
+        include: [apps/whoami.yml]
+        services:
+          whoami:
+            labels: [traefik.http.routers.whoami.rule=Host(\`w\`)]
+      `,
+      'apps/whoami.yml': yaml`
+        services:
+          whoami:
+            image: traefik/whoami
+            expose: ["80"]
+            labels: [traefik.enable=true, traefik.http.routers.whoami.rule=Host(\`old\`)]
+      `,
+    },
+    services: {
+      whoami: [
+        'traefik.enable=true (apps/whoami.yml)',
+        'traefik.http.routers.whoami.rule=Host(`w`) (compose.yaml)',
+        'expose 80',
+        'image traefik/whoami (apps/whoami.yml)',
+      ],
+    },
+    problems: [],
+  },
+  {
+    // Each include is merged under what the file has so far: an earlier include wins over a later one.
+    name: 'include: two included projects define one service: the earlier include is on top',
+    files: {
+      'compose.yaml': 'include: [a.yml, b.yml]\n',
+      'a.yml': 'services:\n  web:\n    image: nginx:a\n',
+      'b.yml': 'services:\n  web:\n    image: nginx:b\n    expose: ["80"]\n',
+    },
+    services: { web: ['expose 80', 'image nginx:a (a.yml)'] },
+    problems: [],
+  },
+  {
+    // compose-go loader.go loadYamlFile: ApplyInclude, then ApplyExtends ("Process includes first
+    // so that extended services have all merged attributes").
+    name: 'extends: a base service that an include brings',
+    files: {
+      'compose.yaml': yaml`
+        include: [apps/base.yml]
+        services:
+          web:
+            extends: base
+            labels: [traefik.http.routers.web.rule=Host(\`w\`)]
+      `,
+      'apps/base.yml': 'services:\n  base:\n    image: traefik/whoami\n    expose: ["80"]\n',
+    },
+    services: {
+      web: [
+        'traefik.http.routers.web.rule=Host(`w`) (compose.yaml)',
+        'expose 80',
+        'image traefik/whoami (apps/base.yml)',
+      ],
+      base: ['expose 80', 'image traefik/whoami (apps/base.yml)'],
+    },
+    problems: [],
+  },
+  {
+    // compose-go loadYamlFile: a file's includes are merged into it before the next -f file.
+    name: 'include of an override file: its services go under that file, over the earlier -f files',
+    files: {
+      'compose.yaml': 'services:\n  web:\n    image: nginx:1\n',
+      'compose.override.yaml': 'include: [extra.yml]\n',
+      'extra.yml': 'services:\n  web:\n    image: nginx:2\n',
+    },
+    given: ['compose.yaml', 'compose.override.yaml'],
+    services: { web: ['image nginx:2 (extra.yml)'] },
+    problems: [],
   },
   {
     // As htpcBeginner/docker-traefik's docker-compose-hs.yml includes compose/$HOSTNAME/<app>.yml.

@@ -27,7 +27,6 @@ import { check as missingComposeFile } from './missing-compose-file';
 import { check as unknownExtendsService } from './unknown-extends-service';
 import { check as extendsCycle } from './extends-cycle';
 import { check as includeCycle } from './include-cycle';
-import { check as includeConflict } from './include-conflict';
 import { check as unescapedDollar } from './unescaped-dollar';
 import { check as undefinedVariable } from './undefined-variable';
 import { check as networkUnreachable } from './network-unreachable';
@@ -45,7 +44,6 @@ export const CHECKS: Check[] = [
   unknownExtendsService,
   extendsCycle,
   includeCycle,
-  includeConflict,
   unknownLabel,
   duplicateLabel,
   replacedLabels,

@@ -1,9 +1,11 @@
-// The project docker compose builds from a set of files (compose-go loader): each file's
-// services with their `extends:` applied (05-services.md extends), the files merged in order
-// (13-merge.md), then each file's `include:` loaded as a project of its own and its services
-// added (14-include.md), then the services the active profiles leave out set aside
-// (15-profiles.md). What compose refuses (a missing file, a cycle, a conflict) is a problem on
-// the text that causes it; the rest of the project is still loaded.
+// The project docker compose builds from a set of files (compose-go loader/loader.go
+// loadYamlFile): file by file, the file's `include:` entries are loaded as projects of their own
+// and their services merged under the file's own definitions (14-include.md; compose-go
+// loader/include.go importResource merges, the including file on top), then the file's
+// `extends:` are applied (05-services.md extends; a base may come from an include), then the file
+// is merged over the files before it (13-merge.md); last, the services the active profiles leave
+// out are set aside (15-profiles.md). What compose refuses (a missing file, a cycle) is a problem
+// on the text that causes it; the rest of the project is still loaded.
 import * as path from 'path';
 import type { ComposeFile, ComposeService, Scalar } from '../model';
 import type { Range, Related } from '../../types';
@@ -11,8 +13,7 @@ import { interpolate, type Lookup } from '../env/interpolate';
 import { readIncludes } from './include';
 import { isStarted } from './profiles';
 
-export type LoadCode =
-  'missing-compose-file' | 'unknown-extends-service' | 'extends-cycle' | 'include-cycle' | 'include-conflict';
+export type LoadCode = 'missing-compose-file' | 'unknown-extends-service' | 'extends-cycle' | 'include-cycle';
 
 export interface LoadProblem {
   code: LoadCode;
@@ -118,24 +119,41 @@ class Loader {
     const groups = new Map<string, ServiceGroup>();
     for (const file of set) {
       if (!this.files.includes(file)) this.files.push(file);
+      // compose-go loader.go loadYamlFile: a file's includes are merged into it first, under its own
+      // definitions (include.go importResource), then its extends are applied, then the file is
+      // merged over the files before it (13-merge.md).
+      const imported = new Map<string, ServiceGroup>();
+      for (const entry of readIncludes(file.text)) this.include(file, entry, dir, chain, imported);
+      const own = new Map<string, ServiceGroup>();
       for (const service of file.services) {
-        const parts = this.extended(service, file, dir, []);
-        const group = groups.get(service.name);
+        const parts = this.extended(service, file, dir, [], imported);
+        const group = own.get(service.name);
         if (group) group.parts.push(...parts);
-        else groups.set(service.name, { name: service.name, parts, main: service, profiles: [], started: true });
+        else {
+          const under = imported.get(service.name)?.parts ?? [];
+          own.set(service.name, {
+            name: service.name,
+            parts: [...under, ...parts],
+            main: service,
+            profiles: [],
+            started: true,
+          });
+        }
       }
+      for (const g of imported.values()) if (!own.has(g.name)) own.set(g.name, g);
+      for (const g of own.values()) mergeOver(groups, g);
     }
     for (const g of groups.values()) g.profiles = [...new Set(g.parts.flatMap((p) => p.profiles.map((s) => s.value)))];
-    for (const file of set) for (const entry of readIncludes(file.text)) this.include(file, entry, dir, chain, groups);
     return [...groups.values()];
   }
 
+  /** `imported`: what the file's earlier includes brought; each include goes under it (importResource). */
   private include(
     file: ComposeFile,
     entry: ReturnType<typeof readIncludes>[number],
     dir: string,
     chain: string[],
-    groups: Map<string, ServiceGroup>,
+    imported: Map<string, ServiceGroup>,
   ): void {
     const paths: { scalar: Scalar; file: string; interpolated: boolean }[] = [];
     for (const p of entry.paths) {
@@ -171,25 +189,25 @@ class Loader {
       range: entry.range,
     });
     for (const g of this.load(parsed, projectDirectory, [...chain, file.file])) {
-      const have = groups.get(g.name);
-      if (!have) groups.set(g.name, g);
-      else if (!have.parts.includes(g.main)) {
-        this.problem(
-          'include-conflict',
-          file.file,
-          entry.range,
-          `The included project defines service "${g.name}" again; compose refuses conflicting services.`,
-          [
-            { file: have.main.file, range: have.main.nameRange, message: `"${g.name}" is defined here` },
-            { file: g.main.file, range: g.main.nameRange, message: `and in the included file` },
-          ],
-        );
-      }
+      const have = imported.get(g.name);
+      if (!have) imported.set(g.name, g);
+      else have.parts = [...g.parts.filter((p) => !have.parts.includes(p)), ...have.parts];
     }
   }
 
-  /** The definitions `extends:` merges into `service`, bases first, the service last. */
-  private extended(service: ComposeService, file: ComposeFile, dir: string, seen: string[]): ComposeService[] {
+  /**
+   * The definitions `extends:` merges into `service`, bases first, the service last. `imported`: the
+   * services the file's includes brought, which a base without `file:` may be (compose-go applies
+   * includes before extends); an extended `file:` is read without its includes (getExtendsBaseFromFile
+   * SkipInclude).
+   */
+  private extended(
+    service: ComposeService,
+    file: ComposeFile,
+    dir: string,
+    seen: string[],
+    imported?: Map<string, ServiceGroup>,
+  ): ComposeService[] {
     const ref = service.extends;
     if (!ref) return [service];
     const key = `${file.file}#${service.name}`;
@@ -217,19 +235,22 @@ class Loader {
       // An extended file's own relative paths resolve from its folder (compose-go getExtendsBaseFromFile).
       targetDir = path.dirname(found.file);
       if (!this.extendsFiles.includes(found)) this.extendsFiles.push(found);
+      imported = undefined;
     }
     const base = target.services.find((s) => s.name === ref.service.value);
+    const under = imported?.get(ref.service.value)?.parts ?? [];
+    if (!base && under.length > 0) return [...under, service];
     if (!base) {
       if (!ref.service.value.includes('$'))
         this.problem(
           'unknown-extends-service',
           file.file,
           ref.service.range,
-          `No service "${ref.service.value}" in ${ref.file ? ref.file.value : 'this file'} to extend; compose refuses the project.`,
+          `No service "${ref.service.value}" in ${ref.file ? ref.file.value : 'this file or its includes'} to extend; compose refuses the project.`,
         );
       return [service];
     }
-    return [...this.extended(base, target, targetDir, [...seen, key]), service];
+    return [...under, ...this.extended(base, target, targetDir, [...seen, key], imported), service];
   }
 
   private missing(file: string, scalar: Scalar, what: 'include' | 'extends'): void {
@@ -247,4 +268,11 @@ class Loader {
     this.reported.add(id);
     this.problems.push({ code, file, range, message, ...(related ? { related } : {}) });
   }
+}
+
+/** A file's services merged over the groups of the files before it, each definition once (a file reached twice). */
+function mergeOver(groups: Map<string, ServiceGroup>, g: ServiceGroup): void {
+  const have = groups.get(g.name);
+  if (!have) groups.set(g.name, { ...g, parts: [...g.parts] });
+  else have.parts.push(...g.parts.filter((p) => !have.parts.includes(p)));
 }
