@@ -109,3 +109,30 @@ test('bad usage: -f with FILE, a missing --env-file, no compose file', async () 
   assert.equal(none.status, 2);
   assert.match(none.stderr, /no compose file found/);
 });
+
+test('remote include: and extends: file: (oci://, git URLs) are not missing files; stderr says they are not checked', () => {
+  const cwd = fs.mkdtempSync(path.join(dir, 'remote-'));
+  fs.writeFileSync(
+    path.join(cwd, 'compose.yaml'),
+    [
+      'include:',
+      '  - oci://docker.io/example/stack:latest',
+      '  - https://github.com/example/repo.git#main:compose.yaml',
+      'services:',
+      '  web:',
+      '    image: nginx',
+      '    extends: { file: "git@github.com:example/base.git", service: base }',
+      '',
+    ].join('\n'),
+  );
+  const r = check(cwd, []);
+  assert.deepEqual([r.files, r.status], [[], 0]);
+  assert.deepEqual(
+    r.stderr.trim().split('\n'),
+    [
+      'oci://docker.io/example/stack:latest',
+      'https://github.com/example/repo.git#main:compose.yaml',
+      'git@github.com:example/base.git',
+    ].map((ref) => `gateway-lens: compose.yaml names ${ref}, which compose fetches: what it defines is not checked`),
+  );
+});

@@ -239,7 +239,14 @@ function check(options: Options, io: Io): number {
     sources = { shown: inputs.shown, lines: (file) => maps.get(file) ?? inputs.lines(file) };
   }
   const findings: Finding[] = [];
-  for (const project of projects) findings.push(...analyzer.analyze(project).findings);
+  for (const project of projects) {
+    const result = analyzer.analyze(project);
+    findings.push(...result.findings);
+    for (const r of result.project.load.remote)
+      io.err(
+        `gateway-lens: ${inputs.shown(r.file)} names ${r.reference}, which compose fetches: what it defines is not checked\n`,
+      );
+  }
   const located = locate(findings, sources);
   output(located, options, io, inputs.fileCount);
 

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yaml } from '../../helpers';
 import { mergeService } from '../../../server/src/analysis/compose/project';
+import { isRemote } from '../../../server/src/analysis/compose/project/remote';
 import { analyseFiles, seen } from './helpers';
 
 const LOAD = ['missing-compose-file', 'unknown-extends-service', 'extends-cycle', 'include-cycle'];
@@ -369,4 +370,49 @@ test('load: containers are built only for started services, named by their own d
     r.project.containers.map((c) => [c.compose.name, c.compose.file.slice(3), c.labels.map((l) => l.key)]),
     [['web', 'compose.yaml', ['traefik.enable', 'traefik.http.routers.web.rule']]],
   );
+});
+
+// docker/compose pkg/remote: oci.go and git.go (buildkit dfgitutil.ParseGitRef) accept these.
+const remotes: [string, boolean][] = [
+  ['oci://docker.io/example/stack:latest', true],
+  ['https://github.com/example/repo.git#main:compose.yaml', true],
+  ['https://github.com/example/repo.git', true],
+  ['http://git.example/repo.git?ref=v1', true],
+  ['git@github.com:example/repo.git', true],
+  ['ssh://git@github.com/example/repo.git', true],
+  ['git://example.com/repo', true],
+  ['github.com/example/repo', true],
+  ['https://example.com/compose.yaml', false],
+  ['./apps/compose.yaml', false],
+  ['apps/compose.yaml', false],
+  ['/abs/compose.yaml', false],
+  ['../oci/compose.yaml', false],
+];
+for (const [reference, remote] of remotes) {
+  test(`remote reference: ${reference} ${remote ? 'is fetched' : 'is a local path'}`, () =>
+    assert.equal(isRemote(reference), remote));
+}
+
+test('load: remote include and extends files are not read, not missing, and listed', () => {
+  const r = analyseFiles({
+    'compose.yaml': yaml`
+      include:
+        - oci://docker.io/example/stack:latest
+        - path: https://github.com/example/repo.git#main:compose.yaml
+      services:
+        web:
+          image: nginx
+          extends: { file: "https://github.com/example/base.git#main:base.yml", service: base }
+    `,
+  });
+  assert.deepEqual(seen(r, LOAD), []);
+  assert.deepEqual(
+    r.project.load.remote.map((x) => x.reference),
+    [
+      'oci://docker.io/example/stack:latest',
+      'https://github.com/example/repo.git#main:compose.yaml',
+      'https://github.com/example/base.git#main:base.yml',
+    ],
+  );
+  assert.deepEqual(services(r), { web: ['image nginx (compose.yaml)'] });
 });

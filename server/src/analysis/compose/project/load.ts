@@ -12,6 +12,7 @@ import type { Range, Related } from '../../types';
 import { interpolate, type Lookup } from '../env/interpolate';
 import { readIncludes } from './include';
 import { isStarted } from './profiles';
+import { isRemote } from './remote';
 
 export type LoadCode = 'missing-compose-file' | 'unknown-extends-service' | 'extends-cycle' | 'include-cycle';
 
@@ -54,7 +55,16 @@ export interface LoadedProject {
   extendsFiles: ComposeFile[];
   services: ServiceGroup[];
   includes: IncludedProject[];
+  /** `include:` and `extends: file:` references compose fetches (remote.ts): not read, the project is partial. */
+  remote: RemoteReference[];
   problems: LoadProblem[];
+}
+
+export interface RemoteReference {
+  /** The file that names it, and where. */
+  file: string;
+  range: Range;
+  reference: string;
 }
 
 export interface LoadInput {
@@ -79,6 +89,7 @@ export function loadProject(input: LoadInput): LoadedProject {
     extendsFiles: loader.extendsFiles.filter((f) => !loader.files.includes(f)),
     services,
     includes: loader.includes,
+    remote: loader.remote,
     problems: loader.problems,
   };
 }
@@ -87,6 +98,7 @@ class Loader {
   files: ComposeFile[] = [];
   extendsFiles: ComposeFile[] = [];
   includes: IncludedProject[] = [];
+  remote: RemoteReference[] = [];
   problems: LoadProblem[] = [];
   private reported = new Set<string>();
   /** Each file read once, so a file reached twice is the same definitions (no conflict with itself). */
@@ -159,6 +171,7 @@ class Loader {
     for (const p of entry.paths) {
       const named = this.pathOf(p);
       if (!named) return; // a variable with no value here: the included file cannot be named
+      if (isRemote(named.value)) return this.fetched(file.file, p.range, named.value);
       paths.push({ scalar: p, file: path.resolve(dir, named.value), interpolated: named.interpolated });
     }
     const first = paths[0].file;
@@ -226,6 +239,10 @@ class Loader {
     if (ref.file) {
       const named = this.pathOf(ref.file);
       if (!named) return [service];
+      if (isRemote(named.value)) {
+        this.fetched(file.file, ref.file.range, named.value);
+        return [service];
+      }
       const found = this.read(path.resolve(dir, named.value));
       if (!found) {
         if (!named.interpolated) this.missing(file.file, ref.file, 'extends');
@@ -251,6 +268,12 @@ class Loader {
       return [service];
     }
     return [...under, ...this.extended(base, target, targetDir, [...seen, key], imported), service];
+  }
+
+  /** A reference compose fetches: noted once, not read. */
+  private fetched(file: string, range: Range, reference: string): void {
+    if (this.remote.some((r) => r.file === file && r.range.start === range.start)) return;
+    this.remote.push({ file, range, reference });
   }
 
   private missing(file: string, scalar: Scalar, what: 'include' | 'extends'): void {
