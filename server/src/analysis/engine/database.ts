@@ -1,0 +1,295 @@
+// A small incremental engine in the manner of salsa (salsa-rs/salsa book/src/overview.md,
+// reference/algorithm.md): inputs the outside world sets, each set bumping the revision; derived
+// queries memoised per key with the revision they were verified at, the revision their value last
+// changed at, and the (query, key) slots they read, recorded through the stack of running queries.
+// A read in a later revision first verifies the memo's dependencies bottom-up (a derived one may
+// re-run there); only when one changed after the memo was verified does the query run again, and
+// a run whose value equals the old one keeps the old changedAt (backdating), so what read it does
+// not run. All state is in the Database object: one per workspace, a fresh one per CLI run.
+import { structuralEquals } from './equals';
+
+export type Equals<V> = (a: V, b: V) => boolean;
+
+export interface DatabaseOptions {
+  /**
+   * Off: runs record no dependencies, so a memo, once made, is never re-run. Wrong on purpose:
+   * the oracle tests use it to show they notice a dependency that is not recorded.
+   */
+  recordDependencies?: boolean;
+}
+
+export interface InputOptions<K, V> {
+  equals?: Equals<V>;
+  /** The value of a key never set; without it, reading such a key throws. */
+  default?: (key: K) => V;
+  /** Compound keys to a Map key (an array key would otherwise be compared by identity). */
+  keyOf?: (key: K) => unknown;
+}
+
+export interface QueryOptions<K, V> {
+  /** Early cutoff: a re-run whose value equals the old one by this keeps the old changedAt (default structural). */
+  equals?: Equals<V>;
+  keyOf?: (key: K) => unknown;
+}
+
+/** A query that reads itself through other queries: the path names every (query, key) on the way. */
+export class CycleError extends Error {
+  constructor(readonly path: string[]) {
+    super(`Query cycle: ${path.join(' -> ')}`);
+    this.name = 'CycleError';
+  }
+}
+
+interface Slot {
+  readonly name: string;
+  readonly key: unknown;
+  /** The revision the value last changed in (0: never set). */
+  changedAt: number;
+}
+
+interface InputSlot extends Slot {
+  readonly kind: 'input';
+  value: unknown;
+  isSet: boolean;
+}
+
+interface DerivedSlot extends Slot {
+  readonly kind: 'derived';
+  readonly run: () => unknown;
+  readonly equals: Equals<unknown>;
+  value: unknown;
+  hasMemo: boolean;
+  verifiedAt: number;
+  deps: readonly (InputSlot | DerivedSlot)[];
+  /** On the stack: running, or verifying its dependencies. */
+  active: boolean;
+}
+
+interface Frame {
+  slot: DerivedSlot;
+  /** What the running query read; undefined while only its dependencies are verified. */
+  reads: Set<InputSlot | DerivedSlot> | undefined;
+}
+
+/** Slots by key: primitives (and keyOf's results) in a Map, objects in a WeakMap so they can be freed. */
+class Table<S> {
+  private readonly byValue = new Map<unknown, S>();
+  private readonly byObject = new WeakMap<object, S>();
+
+  get(key: unknown): S | undefined {
+    return isObject(key) ? this.byObject.get(key) : this.byValue.get(key);
+  }
+
+  set(key: unknown, slot: S): void {
+    if (isObject(key)) this.byObject.set(key, slot);
+    else this.byValue.set(key, slot);
+  }
+
+  delete(key: unknown): void {
+    if (isObject(key)) this.byObject.delete(key);
+    else this.byValue.delete(key);
+  }
+}
+
+function isObject(key: unknown): key is object {
+  return (typeof key === 'object' && key !== null) || typeof key === 'function';
+}
+
+export interface Input<K, V> {
+  readonly name: string;
+  /** Sets the value; a value equal to the current one changes nothing (no new revision). */
+  set(key: K, value: V): void;
+  /** Makes the key unset again (a closed file, a deleted .env): a new revision if it was set. */
+  remove(key: K): void;
+  /** The value, recorded as a dependency of the running query. */
+  get(key: K): V;
+  /** Whether the key is set, recorded as a dependency too. */
+  has(key: K): boolean;
+}
+
+export interface Query<K, V> {
+  readonly name: string;
+  /** The value for the current revision, recorded as a dependency of the running query. */
+  get(key: K): V;
+}
+
+export class Database {
+  private rev = 1;
+  private readonly stack: Frame[] = [];
+  private readonly names = new Set<string>();
+  private readonly runs = new Map<string, number>();
+  private readonly recording: boolean;
+
+  constructor(options: DatabaseOptions = {}) {
+    this.recording = options.recordDependencies ?? true;
+  }
+
+  /** Bumped by every input set that changes a value. */
+  get revision(): number {
+    return this.rev;
+  }
+
+  /** How often each query's function ran, by query name (tests and the bench read it). */
+  executions(name?: string): number {
+    if (name !== undefined) return this.runs.get(name) ?? 0;
+    let total = 0;
+    for (const n of this.runs.values()) total += n;
+    return total;
+  }
+
+  /** Every query's run count, by name. */
+  counters(): Record<string, number> {
+    return Object.fromEntries(this.runs);
+  }
+
+  input<K, V>(name: string, options: InputOptions<K, V> = {}): Input<K, V> {
+    this.claim(name);
+    const table = new Table<InputSlot>();
+    const equals = (options.equals ?? structuralEquals) as Equals<unknown>;
+    const keyOf = options.keyOf ?? ((k: K): unknown => k);
+    const slotOf = (key: K): InputSlot => {
+      const k = keyOf(key);
+      let slot = table.get(k);
+      if (!slot) table.set(k, (slot = { kind: 'input', name, key, changedAt: 0, value: undefined, isSet: false }));
+      return slot;
+    };
+    const read = (key: K): InputSlot => {
+      const slot = slotOf(key);
+      this.track(slot);
+      return slot;
+    };
+    return {
+      name,
+      set: (key, value) => {
+        this.mutable(name);
+        const slot = slotOf(key);
+        if (slot.isSet && equals(slot.value, value)) return;
+        slot.value = value;
+        slot.isSet = true;
+        slot.changedAt = ++this.rev;
+      },
+      remove: (key) => {
+        this.mutable(name);
+        const slot = table.get(keyOf(key));
+        if (!slot?.isSet) return;
+        slot.value = undefined;
+        slot.isSet = false;
+        slot.changedAt = ++this.rev;
+      },
+      get: (key) => {
+        const slot = read(key);
+        if (slot.isSet) return slot.value as V;
+        if (options.default) return options.default(key);
+        throw new Error(`Input ${label(name, key)} was read before it was set`);
+      },
+      has: (key) => read(key).isSet,
+    };
+  }
+
+  query<K, V>(name: string, fn: (key: K) => V, options: QueryOptions<K, V> = {}): Query<K, V> {
+    this.claim(name);
+    const table = new Table<DerivedSlot>();
+    const equals = (options.equals ?? structuralEquals) as Equals<unknown>;
+    const keyOf = options.keyOf ?? ((k: K): unknown => k);
+    return {
+      name,
+      get: (key) => {
+        const k = keyOf(key);
+        let slot = table.get(k);
+        if (!slot) {
+          slot = {
+            kind: 'derived',
+            name,
+            key,
+            run: () => fn(key),
+            equals,
+            value: undefined,
+            hasMemo: false,
+            changedAt: 0,
+            verifiedAt: 0,
+            deps: [],
+            active: false,
+          };
+          table.set(k, slot);
+        }
+        this.track(slot);
+        this.refresh(slot);
+        return slot.value as V;
+      },
+    };
+  }
+
+  private claim(name: string): void {
+    if (this.names.has(name)) throw new Error(`Query or input "${name}" is defined twice`);
+    this.names.add(name);
+  }
+
+  private mutable(name: string): void {
+    // salsa forbids it too: a query's value would depend on when it ran.
+    const running = this.stack.find((f) => f.reads);
+    if (running) throw new Error(`Input ${name} set while query ${label(running.slot.name, running.slot.key)} runs`);
+  }
+
+  private track(slot: InputSlot | DerivedSlot): void {
+    const top = this.stack[this.stack.length - 1];
+    top?.reads?.add(slot);
+  }
+
+  /** Brings a memo up to the current revision: verified when nothing it read changed, else run. */
+  private refresh(slot: DerivedSlot): void {
+    if (slot.active)
+      throw new CycleError([...this.stack.map((f) => label(f.slot.name, f.slot.key)), label(slot.name, slot.key)]);
+    if (slot.hasMemo && slot.verifiedAt === this.rev) return;
+    if (slot.hasMemo && this.unchanged(slot)) {
+      slot.verifiedAt = this.rev;
+      return;
+    }
+    this.execute(slot);
+  }
+
+  /** Whether every dependency last changed no later than the memo was verified (derived ones refreshed first). */
+  private unchanged(slot: DerivedSlot): boolean {
+    this.push(slot, undefined);
+    try {
+      for (const dep of slot.deps) {
+        if (dep.kind === 'derived') this.refresh(dep);
+        if (dep.changedAt > slot.verifiedAt) return false;
+      }
+      return true;
+    } finally {
+      this.pop(slot);
+    }
+  }
+
+  private execute(slot: DerivedSlot): void {
+    const reads = new Set<InputSlot | DerivedSlot>();
+    this.push(slot, reads);
+    this.runs.set(slot.name, (this.runs.get(slot.name) ?? 0) + 1);
+    let value: unknown;
+    try {
+      value = slot.run();
+    } finally {
+      this.pop(slot);
+    }
+    slot.deps = this.recording ? [...reads] : [];
+    slot.verifiedAt = this.rev;
+    if (slot.hasMemo && slot.equals(slot.value, value)) return;
+    slot.value = value;
+    slot.hasMemo = true;
+    slot.changedAt = this.rev;
+  }
+
+  private push(slot: DerivedSlot, reads: Frame['reads']): void {
+    slot.active = true;
+    this.stack.push({ slot, reads });
+  }
+
+  private pop(slot: DerivedSlot): void {
+    slot.active = false;
+    this.stack.pop();
+  }
+}
+
+function label(name: string, key: unknown): string {
+  return `${name}(${typeof key === 'string' ? JSON.stringify(key) : isObject(key) ? '{…}' : String(key)})`;
+}
