@@ -1,0 +1,101 @@
+// The analysis core keeps no module-level mutable state (issue 13): what is remembered between
+// analyses belongs to the analyser's engine, one per workspace. This scans server/src/analysis
+// for top-level `let`, top-level Maps, WeakMaps and Sets that are written to after they are made,
+// and top-level objects or arrays whose members are assigned. Constant tables (a Set of names
+// filled where it is made and never written) pass. MEMO_CACHES lists the memo caches still to
+// move into the engine: the test fails on any state not listed, and on a listed one that is gone
+// (the list only shrinks).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const CORE = path.resolve(__dirname, '../../../server/src/analysis');
+
+/** `file: name` of each memo cache still kept at module level, to become an engine query or table. */
+const MEMO_CACHES: readonly string[] = [
+  'authoring/names.ts: cache',
+  'checks/check.ts: nextEpoch',
+  'checks/check.ts: perServiceCache',
+  'checks/check.ts: reuseCounts',
+  'checks/keys.ts: made',
+  'checks/missing-port.ts: redirectsOf',
+  'checks/missing-port.ts: traefikNames',
+  'checks/reuse.ts: places',
+  'compose/interpolated.ts: cache',
+  'compose/shift.ts: ranges',
+  'config/parse.ts: validator',
+  'route/fileRouters.ts: fieldCache',
+  'route/routers.ts: cache',
+  'route/routers.ts: rivalCache',
+  'route/unloaded.ts: cache',
+  'route/unloaded.ts: effects',
+  'rules/cache.ts: cache',
+  'rules/casefold.ts: cased',
+  'rules/casefold.ts: orbits',
+  'rules/footprint.ts: cache',
+  'rules/go-regexp.ts: cache',
+  'rules/regexp.ts: cache',
+  'schema/tree.ts: fieldIndex',
+  'schema/validate.ts: byShape',
+  'schema/validate.ts: bySchema',
+  'traefik/containers.ts: cache',
+  'traefik/imagePorts.ts: read',
+  'traefik/lookup.ts: indexes',
+  'traefik/staticConfig/schema.ts: fieldIndex',
+  'traefik/staticConfig/service.ts: traefikLike',
+];
+
+function sources(dir: string, out: string[] = []): string[] {
+  for (const name of fs.readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (fs.statSync(full).isDirectory()) sources(full, out);
+    else if (name.endsWith('.ts')) out.push(full);
+  }
+  return out;
+}
+
+const escape = (s: string): string => s.replace(/[$]/g, '\\$');
+
+/** The module-level state of one source file, by name. */
+export function moduleState(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(/^(?:export )?let ([\w$]+)/gm)) found.add(m[1]);
+  for (const m of text.matchAll(/^(?:export )?const ([\w$]+)(?:: [^=]+)? = new (Map|WeakMap|Set)\b/gm)) {
+    const name = escape(m[1]);
+    const written = new RegExp(`\\b${name}\\.(set|add|delete|clear)\\(`).test(text);
+    if (written || m[2] === 'WeakMap') found.add(m[1]);
+  }
+  for (const m of text.matchAll(/^(?:export )?const ([\w$]+)(?:: [^=]+)? = (\{|\[)/gm)) {
+    const name = escape(m[1]);
+    const assigned = new RegExp(`\\b${name}(\\.[\\w$]+|\\[[^\\]]+\\])+\\s*(\\+\\+|--|[-+*/]?=(?!=))`).test(text);
+    const pushed = m[2] === '[' && new RegExp(`\\b${name}\\.(push|pop|shift|unshift|splice)\\(`).test(text);
+    if (assigned || pushed) found.add(m[1]);
+  }
+  return [...found];
+}
+
+test('the analysis core has no module-level mutable state but the listed memo caches', () => {
+  const state = sources(CORE).flatMap((file) =>
+    moduleState(fs.readFileSync(file, 'utf8')).map((name) => `${path.relative(CORE, file)}: ${name}`),
+  );
+  const unlisted = state.filter((s) => !MEMO_CACHES.includes(s));
+  assert.deepEqual(unlisted, [], 'module-level state: keep it in the engine (one per workspace), not in a module');
+  const gone = MEMO_CACHES.filter((s) => !state.includes(s));
+  assert.deepEqual(gone, [], 'no longer module-level state: remove it from MEMO_CACHES');
+});
+
+const CASES: [string, string, string[]][] = [
+  ['a let', 'let next = 1;\nexport function f() { return next++; }', ['next']],
+  ['a WeakMap memo', 'const cache = new WeakMap<object, string>();', ['cache']],
+  ['a Map written to', 'const seen = new Map();\nfunction f(k) { seen.set(k, 1); }', ['seen']],
+  ['a constant Set of names', "const KINDS = new Set(['routers', 'services']);\nKINDS.has('x');", []],
+  ['a counter object', 'export const counts = { made: 0 };\nfunction f() { counts.made++; }', ['counts']],
+  ['a frozen table read only', "const OTHER = { v2: 'v3', v3: 'v2' };\nOTHER.v2 === 'v3';", []],
+  ['an array pushed to', 'const log = [];\nfunction f(x) { log.push(x); }', ['log']],
+  ['a local let is not module state', 'function f() {\n  let x = 1;\n  return x;\n}', []],
+];
+
+for (const [name, text, state] of CASES) {
+  test(`module state scan: ${name}`, () => assert.deepEqual(moduleState(text), state));
+}
