@@ -144,24 +144,26 @@ export class Analyzer {
       explicit: input.staticFiles ?? [],
       readFile: input.readFile,
     });
-    let fileReader = this.fileProviders.get(first);
-    if (!fileReader) this.fileProviders.set(first, (fileReader = new FileProviderReader()));
-    const fileProvider = fileReader.read(
-      config,
-      token,
-      findTraefikService(files),
-      input,
-      options.version ?? config.version,
-    );
+    const traefik = findTraefikService(files);
     const versionFact = traefikVersion({
       forced: options.version && { version: options.version, by: options.versionSource ?? 'an option' },
-      service: findTraefikService(files),
+      service: traefik,
       firstFile: input.files[0]?.file,
       readFile: input.readFile,
       workspace: options.workspaceVersion,
     });
+    let fileReader = this.fileProviders.get(first);
+    if (!fileReader) this.fileProviders.set(first, (fileReader = new FileProviderReader()));
+    // The version every other check uses; unknown: the files are judged for both.
+    const fileVersion = versionFact.source === 'unknown' ? undefined : versionFact.assumed;
+    const fileProvider = fileReader.read(config, token, traefik, input, fileVersion);
     const version = versionFact.assumed;
-    const name = composeProjectName(load.files, environment);
+    const given = new Set(input.files.map((f) => f.file));
+    const name = composeProjectName(
+      load.files.filter((f) => given.has(f.file)),
+      environment,
+      input.projectDirectory,
+    );
     const started = interpolateGroups(
       load.services.filter((s) => s.started),
       [...load.files, ...load.extendsFiles],
@@ -286,10 +288,17 @@ function capPerFile(findings: Finding[]): Finding[] {
 }
 
 /**
- * Compose's project name (compose/env projectName: COMPOSE_PROJECT_NAME, then the last file's
- * top-level `name:` interpolated, then the folder of the first file).
+ * Compose's project name (compose/env projectName: COMPOSE_PROJECT_NAME, then the last given
+ * file's top-level `name:` interpolated, then the project directory's name). Only the `-f` files
+ * count: compose-go loader/loader.go projectName reads `name:` from details.ConfigFiles, never
+ * from an included file, and cli/options.go withNamePrecedenceLoad falls back to the base name
+ * of the working directory, which --project-directory sets (default: the first file's folder).
  */
-function composeProjectName(files: ComposeFile[], environment: Environment): ReturnType<typeof projectName> {
+function composeProjectName(
+  files: ComposeFile[],
+  environment: Environment,
+  projectDirectory: string | undefined,
+): ReturnType<typeof projectName> {
   const names = files.map((f) => {
     // A top-level key: never inside the services block, whose lines are all indented.
     const range = f.servicesRange;
@@ -299,7 +308,7 @@ function composeProjectName(files: ComposeFile[], environment: Environment): Ret
     const r = interpolate(m[1], environment.lookup);
     return r.unresolved.length === 0 && r.problems.length === 0 ? r.value : undefined;
   });
-  const folder = files[0] ? path.dirname(path.resolve(files[0].file)) : 'default';
+  const folder = projectDirectory ?? (files[0] ? path.dirname(path.resolve(files[0].file)) : 'default');
   return projectName({ environment: environment.lookup, names, folder });
 }
 

@@ -43,3 +43,33 @@ test('project name: the shell beats .env', () => {
   });
   assert.equal(project.name, 'b');
 });
+
+// compose-go loader/loader.go projectName reads name: from the -f files only; cli/options.go
+// withNamePrecedenceLoad falls back to the working directory, which --project-directory sets.
+const given: [string, { root: string; included?: string; projectDirectory?: string }, string][] = [
+  [
+    'an included file names its own project: not this one',
+    { root: 'name: edge\ninclude: [apps/c.yaml]\n', included: 'name: apps\n' },
+    'edge',
+  ],
+  [
+    'an included name: with none in the given file',
+    { root: 'include: [apps/c.yaml]\n', included: 'name: apps\n' },
+    'dir',
+  ],
+  [
+    '--project-directory names the folder',
+    { root: 'services:\n  a:\n    image: x\n', projectDirectory: '/tmp/Proj' },
+    'proj',
+  ],
+];
+for (const [name, setup, want] of given) {
+  test(`project name: ${name}`, () => {
+    const project = new Analyzer().project({
+      files: [{ file: FILE, text: setup.root }],
+      readFile: (f) => (f === '/tmp/Dir/apps/c.yaml' ? `${setup.included}services:\n  b:\n    image: y\n` : undefined),
+      projectDirectory: setup.projectDirectory,
+    });
+    assert.equal(project.name, want);
+  });
+}

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Analyzer } from '../../../server/src/analysis';
 import { parseDynamicFile } from '../../../server/src/analysis/traefik/fileProvider';
 import { run, yaml } from '../../helpers';
 
@@ -114,3 +115,25 @@ test('the committed dynamic trees are what the generator writes from the referen
     );
   }
 });
+
+// The file provider is judged for the project's version (its source, as every other check):
+// tcp.serversTransports is Traefik v3 only.
+for (const [name, options, problems] of [
+  ['the workspace says v2 for an image whose tag is a variable', { workspaceVersion: { version: 'v2', why: 'x' } }, 1],
+  ['a setting says v2', { version: 'v2' }, 1],
+  ['nothing says: judged for both', {}, 0],
+] as const) {
+  test(`file provider version: ${name}`, () => {
+    const project = new Analyzer().project({
+      files: [
+        {
+          file: '/p/compose.yaml',
+          text: 'services:\n  traefik:\n    image: traefik:${TAG}\n    command: --providers.file.filename=/d.yml\n    volumes: [./d.yml:/d.yml]\n',
+        },
+      ],
+      readFile: (f) => (f === '/p/d.yml' ? 'tcp:\n  serversTransports:\n    t: {}\n' : undefined),
+      options,
+    });
+    assert.equal(project.fileProvider.files[0]?.problems.length, problems);
+  });
+}
