@@ -239,6 +239,7 @@ export class Projects {
         staticFiles,
         options: analysisOptions(settings),
         readFile: (file) => read(path.normalize(file)),
+        refused: (file) => inputs.get(path.normalize(file)) === REFUSED,
         listDir: (dir) => (this.host.boundary.allows(dir, 'mount') ? listFolder(path.normalize(dir)) : undefined),
         config,
         // gatewayLens.compose.profiles, else COMPOSE_PROFILES in the project folder's .env.

@@ -46,6 +46,8 @@ export interface ProjectInput {
   options?: AnalysisOptions;
   /** Reads files the compose file points at (a mounted traefik.yml, a build's Dockerfile); absolute path in, text or undefined out. */
   readFile?: (absolutePath: string) => string | undefined;
+  /** True for a path readFile was not allowed to read (it may exist): an include or extends file there is not missing. */
+  refused?: (absolutePath: string) => boolean;
   /** Lists a folder (the file provider's directory); absolute path in, entries or undefined out. */
   listDir?: (absolutePath: string) => DirEntry[] | undefined;
   /** The project's .gateway-lens.yaml (found by the caller with configCandidates). */
@@ -128,6 +130,7 @@ export class Analyzer {
         const text = readFile?.(file);
         return text === undefined ? undefined : this.parse({ file, text });
       },
+      refused: input.refused,
       profiles: input.profiles ?? [],
       lookup: environment.lookup,
     });

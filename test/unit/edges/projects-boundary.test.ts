@@ -139,6 +139,29 @@ test('untrusted: a mount outside the folders (also through a symlink) is not rea
   }
 });
 
+test('untrusted: an include: or extends: file: outside the folders is not read, and not reported missing', async () => {
+  const { workspace, outside, projects, boundary, write, done } = setup();
+  try {
+    write(path.join(outside, 'common.yaml'), app('from-outside'));
+    write(path.join(outside, 'base.yaml'), 'services:\n  base:\n    image: nginx\n');
+    write(
+      path.join(workspace, 'docker-compose.yml'),
+      'include: [../outside/common.yaml]\nservices:\n  web:\n    extends: { file: ../outside/base.yaml, service: base }\n',
+    );
+    for (const trusted of [false, true]) {
+      boundary.trusted = trusted;
+      projects.reset();
+      const all = messages(await projects.analyse(workspace)).join('\n');
+      assert.doesNotMatch(all, /does not exist/, `trusted: ${trusted}`);
+      // Read only when trusted: the included router's middleware is then judged.
+      if (trusted) assert.match(all, /"from-outside"/);
+      else assert.doesNotMatch(all, /from-outside/);
+    }
+  } finally {
+    done();
+  }
+});
+
 test('untrusted: a mount of / and a --configFile through it read nothing outside', async () => {
   const { workspace, outside, projects, boundary, write, done } = setup();
   try {

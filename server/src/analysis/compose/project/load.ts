@@ -74,6 +74,8 @@ export interface LoadInput {
   projectDirectory?: string;
   /** Reads another file of the project (absolute path); undefined when it does not exist. */
   read(file: string): ComposeFile | undefined;
+  /** True for a file `read` was not allowed to read (outside an untrusted workspace): it may exist, so it is not missing. */
+  refused?(file: string): boolean;
   profiles: readonly string[];
   /** The project's variables (.env, the CLI's shell): `include:` and `extends: file:` paths are interpolated. */
   lookup?: Lookup;
@@ -188,7 +190,10 @@ class Loader {
     for (const p of paths) {
       const read = this.read(p.file);
       // Missing after interpolation: the variable may hold another value where compose runs.
-      if (!read) return p.interpolated ? undefined : this.missing(file.file, p.scalar, 'include');
+      if (!read)
+        return p.interpolated || this.input.refused?.(p.file)
+          ? undefined
+          : this.missing(file.file, p.scalar, 'include');
       parsed.push(read);
     }
     const projectDirectory = entry.projectDirectory
@@ -243,9 +248,10 @@ class Loader {
         this.fetched(file.file, ref.file.range, named.value);
         return [service];
       }
-      const found = this.read(path.resolve(dir, named.value));
+      const resolved = path.resolve(dir, named.value);
+      const found = this.read(resolved);
       if (!found) {
-        if (!named.interpolated) this.missing(file.file, ref.file, 'extends');
+        if (!named.interpolated && !this.input.refused?.(resolved)) this.missing(file.file, ref.file, 'extends');
         return [service];
       }
       target = found;
