@@ -135,6 +135,18 @@ const cases: { name: string; text: string; expect: [string, string][]; message?:
     expect: [['warning', 'environment']],
   },
   {
+    // The mapping branch had the right type and failed on its member: the string branch's type
+    // error on the same node is noise.
+    name: 'a half-typed include mapping: the empty member alone, not "must be a string"',
+    text: 'include:\n  - path:\nservices:\n  web:\n    image: nginx\n',
+    expect: [['warning', 'path']],
+  },
+  {
+    name: 'a half-typed extends mapping: the empty service alone',
+    text: 'services:\n  web:\n    image: nginx\n    extends: {file: base.yml, service: }\n',
+    expect: [['warning', 'service']],
+  },
+  {
     name: 'a wrong version type: compose ignores version, a warning',
     text: 'version: 3.8\nservices:\n  web:\n    image: nginx\n',
     expect: [['warning', '3.8']],

@@ -186,6 +186,11 @@ function explain(errors: ErrorObject[], instance: Instance): SpecProblem[] {
     // A choice, or a type error inside one, is explained by the other errors at or below it.
     const explained = (at: string): boolean =>
       live.some((o) => o !== e && !CHOICES.has(o.keyword) && o.keyword !== 'type' && under(o.instancePath, at));
+    // Errors below a choice's node come from the branch whose type the value has (only it looks
+    // inside): that branch failed on a member, so the other branches' type errors there are noise
+    // (`include: [{path: }]` is not "must be a string").
+    const rightTypeFailedBelow = (at: string): boolean =>
+      choices.has(at) && live.some((o) => o.instancePath.startsWith(`${at}/`));
     // Compose ignores `version`; an empty value may be read leniently: warnings, not errors.
     const severity = e.instancePath === '/version' || value === null ? 'warning' : 'error';
     switch (e.keyword) {
@@ -207,7 +212,7 @@ function explain(errors: ErrorObject[], instance: Instance): SpecProblem[] {
       case 'type':
       case 'oneOf':
       case 'anyOf': {
-        if (explained(e.instancePath)) break;
+        if (explained(e.instancePath) || rightTypeFailedBelow(e.instancePath)) break;
         const types = typesAt(live, e.instancePath);
         if (value === null) {
           add(
