@@ -64,8 +64,7 @@ const cases: {
     expect: [
       {
         text: 'TRAEFIK_HTTP_ROUTERS_API_RULE',
-        message:
-          /^Traefik never reads TRAEFIK_HTTP_ROUTERS_API_RULE: write it as the label traefik\.http\.routers\.api\.rule$/,
+        message: /^Traefik never reads TRAEFIK_HTTP_ROUTERS_API_RULE: use the label traefik\.http\.routers\.api\.rule$/,
       },
       { text: 'TRAEFIK_HTTP_ROUTERS_API_SERVICE', message: /the label traefik\.http\.routers\.api\.service$/ },
     ],

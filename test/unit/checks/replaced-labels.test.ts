@@ -23,23 +23,17 @@ const cases: { name: string; services: string; expect: string[] }[] = [
         labels:
           - com.example=1
     `,
-    expect: [
-      'labels: These labels replace those of <<: *traefik, so traefik.enable, traefik.http.routers.web.rule are lost; repeat them here.',
-    ],
+    expect: ['labels: these labels replace those of <<: *traefik: repeat traefik.enable and 1 more here'],
   },
   {
     name: 'an empty labels: loses them all',
     services: 'web:\n  <<: *traefik\n  labels: []\n',
-    expect: [
-      'labels: These labels replace those of <<: *traefik, so traefik.enable, traefik.http.routers.web.rule are lost; repeat them here.',
-    ],
+    expect: ['labels: these labels replace those of <<: *traefik: repeat traefik.enable and 1 more here'],
   },
   {
     name: 'only what is not repeated is named',
     services: 'web:\n  <<: *traefik\n  labels: [traefik.enable=true]\n',
-    expect: [
-      'labels: These labels replace those of <<: *traefik, so traefik.http.routers.web.rule is lost; repeat them here.',
-    ],
+    expect: ['labels: these labels replace those of <<: *traefik: repeat traefik.http.routers.web.rule here'],
   },
   { name: 'no own labels: the merged ones count', services: 'web:\n  <<: *traefik\n  image: nginx\n', expect: [] },
   {

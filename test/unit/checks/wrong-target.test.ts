@@ -31,8 +31,7 @@ const cases: {
       { severity: 'warning', text: 'web' },
       { severity: 'warning', text: 'web' },
     ],
-    message:
-      /^Service "web" is also defined by "blog" \(wordpress\): Traefik sends its requests to ghcr\.io\/acme\/shop and that in turn/,
+    message: /^service "web" is also defined by "blog", another image: give each its own name$/,
   },
   {
     code: 'shared-service',
@@ -78,7 +77,7 @@ const cases: {
             - traefik.http.services.cache.loadbalancer.server.port=6379
     `,
     expect: [{ severity: 'warning', text: '6379' }],
-    message: /^Port 6379 of redis speaks Redis, not HTTP/,
+    message: /^port 6379 of redis speaks Redis, not HTTP: use a TCP router/,
   },
   {
     code: 'non-http-port',
@@ -135,7 +134,7 @@ const cases: {
             - traefik.http.routers.dashboard.entrypoints=web
     `,
     expect: [{ severity: 'error', text: 'Host(`proxy.example`) && (PathPrefix(`/api`) || PathPrefix(`/dashboard`))' }],
-    message: /^Router "dashboard" serves the dashboard\/API without service=api@internal/,
+    message: /^router "dashboard" sends the dashboard's requests back to Traefik: set service=api@internal$/,
   },
   {
     code: 'dashboard-loop',
@@ -198,7 +197,7 @@ const cases: {
             - traefik.http.routers.whoami.rule=Host(\`whoami.example\`)
     `,
     expect: [{ severity: 'error', text: '"wget"' }],
-    message: /^traefik\/whoami is built FROM scratch and has no wget/,
+    message: /^traefik\/whoami has no wget \(FROM scratch\): this healthcheck never passes; remove it$/,
   },
   {
     code: 'healthcheck-command',
@@ -239,5 +238,6 @@ for (const c of cases) {
       c.expect,
     );
     if (c.message) assert.match(seen[0].message, c.message);
+    for (const f of seen) assert.ok(f.message.length <= 100, f.message);
   });
 }

@@ -416,3 +416,38 @@ test('load: remote include and extends files are not read, not missing, and list
   );
   assert.deepEqual(services(r), { web: ['image nginx (compose.yaml)'] });
 });
+
+test('load: each refusal leads with the fact and the fix; why compose refuses is the explanation', () => {
+  const r = analyseFiles({
+    'compose.yaml': yaml`
+      include:
+        - gone.yml
+        - other.yml
+      services:
+        web: { image: nginx }
+        a: { image: x, extends: b }
+        b: { image: x, extends: a }
+        c: { image: x, extends: { service: webb } }
+        d: { image: x, extends: { file: nowhere.yml, service: e } }
+        f: { image: x, extends: { service: zzz } }
+    `,
+    'other.yml': 'include: [compose.yaml]\nservices:\n  web: { image: httpd }\n',
+  });
+  const messages = r.findings
+    .filter((f) => LOAD.includes(f.code))
+    .map((f) => [f.code, f.message, /docker compose refuses to load the project/.test(f.explanation ?? '')]);
+  assert.deepEqual(messages, [
+    ['missing-compose-file', 'included file "gone.yml" does not exist: correct the path or create it', true],
+    ['missing-compose-file', 'extended file "nowhere.yml" does not exist: correct the path or create it', true],
+    ['unknown-extends-service', 'no service "webb" in this file or its includes to extend: did you mean "web"?', true],
+    ['unknown-extends-service', 'no service "zzz" in this file or its includes to extend: name one it defines', true],
+    ['extends-cycle', 'extends closes a cycle (a → b → a): remove one extends of it', true],
+    ['extends-cycle', 'extends closes a cycle (b → a → b): remove one extends of it', true],
+    [
+      'include-cycle',
+      'include closes a cycle (compose.yaml → other.yml → compose.yaml): remove the entry that points back',
+      true,
+    ],
+  ]);
+  for (const [, message] of messages) assert.ok(String(message).length <= 100, String(message));
+});

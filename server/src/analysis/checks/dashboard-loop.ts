@@ -33,8 +33,8 @@ export const check: Check = {
       if (port?.interpolated || !loopsBack(ctx.project, to)) continue;
       const at = target ?? router.fields.get('rule');
       ctx.report({
-        message: `Router "${router.name}" serves the dashboard/API without service=api@internal: requests loop back to Traefik. Set traefik.http.routers.${router.name}.service=api@internal.`,
-        explanation: `Without \`service=api@internal\`, Traefik links the router to service "${service.name}" of its own container, port ${to ?? 80}: Traefik itself, on the entry point the request came in on. The dashboard and the API are answered only by the internal service api@internal (docs/content/operations/dashboard.md).`,
+        message: `router "${router.name}" sends the dashboard's requests back to Traefik: set service=api@internal`,
+        explanation: `The router serves the dashboard or the API, and its requests loop back to Traefik. Without \`service=api@internal\`, Traefik links the router to service "${service.name}" of its own container, port ${to ?? 80}: Traefik itself, on the entry point the request came in on. The dashboard and the API are answered only by the internal service api@internal (docs/content/operations/dashboard.md).`,
         file: at?.file ?? router.labels[0]?.file ?? container.compose.file,
         range: at ? at.valueRange : definitionRange(router),
         data: { router: router.name, fix: 'api@internal' },

@@ -20,11 +20,11 @@ export function dynamicProblems(project: Project, code: DynamicProblem['code']):
       const lost = whatIsLost(file, fp.mode === 'directory' ? fp.path : undefined);
       const where =
         code === 'unknown-dynamic-key' ? `${p.what} in Traefik's dynamic configuration` : 'The value does not parse';
-      const suggestion = p.suggestion ? ` (did you mean "${p.suggestion}"?)` : '';
+      const fix = p.suggestion ? `did you mean "${p.suggestion}"?` : 'Traefik refuses this whole file';
       out.push({
         file: file.file,
         range: p.range,
-        message: code === 'unknown-dynamic-key' ? `${p.what}${suggestion}: Traefik refuses this whole file` : p.what,
+        message: code === 'unknown-dynamic-key' ? `${p.what}: ${fix}` : p.what,
         explanation: `${where}, so Traefik's file provider cannot decode ${file.containerPath} (paerser's "field not found" or a parse error; pkg/provider/file/file.go) and loads nothing from it: ${lost.long}`,
         data: { key: p.key, ...(p.suggestion ? { suggestion: p.suggestion } : {}) },
       });

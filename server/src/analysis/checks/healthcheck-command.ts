@@ -27,7 +27,7 @@ export const check: Check = {
     if (!missing) return;
     const part = parts.find((p) => p.healthcheck === check)!;
     ctx.report({
-      message: `${image} is built FROM scratch and has no ${missing.name}: this healthcheck never passes, so Traefik skips the container. Remove it.`,
+      message: `${image} has no ${missing.name} (FROM scratch): this healthcheck never passes; remove it`,
       explanation:
         `The healthcheck runs ${missing.how} inside the container, and ${image} holds nothing but its own binary (its Dockerfile starts FROM scratch). ` +
         'The check fails every time, the container stays "unhealthy", and Traefik\'s docker provider ignores containers that are not healthy (pkg/provider/docker/shared.go keepContainer); services that wait for it with `depends_on: condition: service_healthy` never start.',

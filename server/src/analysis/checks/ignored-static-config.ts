@@ -20,7 +20,7 @@ export const check: Check = {
           ctx.report({
             file: item.origin.file,
             range: item.origin.range,
-            message: `Traefik never reads ${item.text}: write it as the label ${asLabel(item.text)}`,
+            message: `Traefik never reads ${item.text}: use the label ${asLabel(item.text)}`,
             explanation: `Traefik reads only static configuration from TRAEFIK_* variables (paerser env/filter.go FindPrefixedEnvVars); routers, services and middlewares in variables are dropped without a word. As a container label the docker provider reads it.`,
             data: { kind: group.kind, label: asLabel(item.text) },
           });

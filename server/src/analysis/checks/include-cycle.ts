@@ -5,4 +5,5 @@ import { loadCheck } from './load-problem';
 export const check = loadCheck(
   'include-cycle',
   'Compose files include each other in a circle: docker compose refuses the project.',
+  'compose stops with "include cycle detected" (compose-go loader/include.go).',
 );

@@ -3,14 +3,26 @@
 import type { LoadCode } from '../compose/project';
 import type { Check } from './check';
 
-export function loadCheck(code: LoadCode, description: string): Check {
+/** What every one of these costs: compose refuses the project, so Traefik sees none of it. */
+const REFUSED =
+  'docker compose refuses to load the project, so none of its containers starts and Traefik routes nothing from it. The rest of the project is still checked here.';
+
+/** `why`: compose's own words for the refusal, with the spec section or compose-go file that says so. */
+export function loadCheck(code: LoadCode, description: string, why: string): Check {
   return {
     code,
     severity: 'error',
     description,
     run(ctx) {
       for (const p of ctx.project.load.problems) {
-        if (p.code === code) ctx.report({ message: p.message, file: p.file, range: p.range, related: p.related });
+        if (p.code === code)
+          ctx.report({
+            message: p.message,
+            explanation: `${why} ${REFUSED}`,
+            file: p.file,
+            range: p.range,
+            related: p.related,
+          });
       }
     },
   };

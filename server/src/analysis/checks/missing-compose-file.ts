@@ -5,4 +5,5 @@ import { loadCheck } from './load-problem';
 export const check = loadCheck(
   'missing-compose-file',
   'An include or extends names a compose file that does not exist: docker compose refuses the project.',
+  "Relative paths resolve from the project directory (inside an extended file, from that file's folder); compose stops when an included or extended file is not found (compose spec 14-include.md, 05-services.md extends).",
 );

@@ -41,8 +41,8 @@ export const check: Check = {
     if (mine.mode === 'none') {
       report({
         ...where(),
-        message: `Service "${service.name}" has network_mode: none; Traefik has no address to send its requests to.`,
-        explanation: `Traefik finds no IP address for the container and ignores its server ("unable to find the IP address for the container"); requests get a 503.`,
+        message: `service "${service.name}" has network_mode: none, so Traefik cannot reach it: remove it`,
+        explanation: `With network_mode: none the container has no network Traefik could send requests to. Traefik finds no IP address for the container and ignores its server ("unable to find the IP address for the container"); requests get a 503.`,
         related,
       });
       return;
@@ -56,8 +56,8 @@ export const check: Check = {
     if (chosen && !traefikNames.has(chosen.name)) {
       report({
         ...(label ? { file: label.file, range: label.valueRange } : where(chosen)),
-        message: `Traefik reaches "${service.name}" on ${chosen.name}, a network Traefik's container is not on (it is on ${list(own.networks)}).`,
-        explanation: `${label ? 'traefik.docker.network' : "The docker provider's network option"} makes Traefik use the container's address on ${chosen.name}; Traefik cannot connect to it and requests time out.`,
+        message: `Traefik reaches "${service.name}" on ${chosen.name}, which Traefik's container is not on: ${shared.length > 0 ? `use ${shared[0].name}` : `attach Traefik to ${chosen.name}`}`,
+        explanation: `${label ? 'traefik.docker.network' : "The docker provider's network option"} makes Traefik use the container's address on ${chosen.name}; Traefik's container is on ${list(own.networks)}, so it cannot connect and requests time out.`,
         related,
         data: { service: service.name, network: chosen.name },
       });
@@ -67,8 +67,8 @@ export const check: Check = {
     if (shared.length === 0) {
       report({
         ...where(mine.networks[0]),
-        message: `Service "${service.name}" shares no network with Traefik's container "${traefik.container.compose.name}" (${list(mine.networks)} / ${list(own.networks)}): Traefik cannot reach it.`,
-        explanation: `Traefik sends requests to the container's address on ${mine.networks.length > 1 ? 'one of its networks' : mine.networks[0].name}, which Traefik's container is not attached to: the connection never opens and requests time out (504). Put both on one network.`,
+        message: `service "${service.name}" shares no network with Traefik's "${traefik.container.compose.name}": put both on one network`,
+        explanation: `"${service.name}" is on ${list(mine.networks)}, Traefik's container on ${list(own.networks)}. Traefik sends requests to the container's address on ${mine.networks.length > 1 ? 'one of its networks' : mine.networks[0].name}, which Traefik's container is not attached to: the connection never opens and requests time out (504).`,
         related,
         data: { service: service.name, networks: mine.networks.map((n) => n.name) },
       });
@@ -79,8 +79,8 @@ export const check: Check = {
       report({
         severity: 'warning',
         ...where(others[0]),
-        message: `Service "${service.name}" is also on ${list(others)}, which Traefik's container is not on; set traefik.docker.network=${shared[0].name}.`,
-        explanation: `Without traefik.docker.network Traefik takes the first network of the container in Go map order, so any of ${list(mine.networks)}: on ${list(others)} its requests time out, at random after each restart.`,
+        message: `service "${service.name}" is also on ${list(others)}: set traefik.docker.network=${shared[0].name}`,
+        explanation: `Traefik's container is not on ${list(others)}. Without traefik.docker.network Traefik takes the first network of the container in Go map order, so any of ${list(mine.networks)}: on ${list(others)} its requests time out, at random after each restart.`,
         related,
         data: { service: service.name, network: shared[0].name },
       });

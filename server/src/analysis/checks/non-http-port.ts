@@ -28,7 +28,7 @@ export const check: Check = {
       if (port ? port.interpolated || Number(port.value.trim()) !== server.port : detected !== server.port) continue;
       const at = port ?? routers[0].fields.get('rule');
       ctx.report({
-        message: `Port ${server.port} of ${server.image} speaks ${server.protocol}, not HTTP: requests get 502. Use a TCP router (HostSNI) or the app's HTTP port.`,
+        message: `port ${server.port} of ${server.image} speaks ${server.protocol}, not HTTP: use a TCP router or an HTTP port`,
         explanation: `Traefik proxies HTTP requests to the service's server port${port ? '' : ' (here detected: the lowest port the container exposes)'}; ${server.image} listens there for ${server.protocol} clients, so it never answers HTTP and Traefik replies 502 Bad Gateway. A database is reached through a TCP router (traefik.tcp.routers.<name>.rule=HostSNI(\`*\`)) on its own entry point.`,
         file: at?.file ?? service.labels[0]?.file ?? container.compose.file,
         range: port ? port.valueRange : at ? at.valueRange : definitionRange(routers[0]),

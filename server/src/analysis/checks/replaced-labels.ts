@@ -16,9 +16,10 @@ export const check: Check = {
       const lost = r.lost.filter(isTraefikKey);
       if (lost.length === 0) continue;
       const names = lost.slice(0, SHOWN).join(', ') + (lost.length > SHOWN ? ` and ${lost.length - SHOWN} more` : '');
+      const shown = lost.length === 1 ? lost[0] : `${lost[0]} and ${lost.length - 1} more`;
       report({
-        message: `These ${r.source} replace those of <<: ${r.mergeText}, so ${names} ${lost.length === 1 ? 'is' : 'are'} lost; repeat them here.`,
-        explanation: `YAML merge keys copy whole keys: a key the mapping writes itself wins over the merged one, and maps are not combined. Compose reads service "${service.name}" with only these labels, so Traefik never sees the ${lost.length} Traefik label(s) of the merged map.`,
+        message: `these ${r.source} replace those of <<: ${r.mergeText}: repeat ${shown} here`,
+        explanation: `YAML merge keys copy whole keys: a key the mapping writes itself wins over the merged one, and maps are not combined. Compose reads service "${service.name}" with only these labels, so Traefik never sees ${names} of the merged map.`,
         file: service.file,
         range: r.range,
         related: [

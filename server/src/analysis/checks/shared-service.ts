@@ -35,9 +35,12 @@ export const check: Check = {
           );
           if (others.length === 0) continue;
           const list = others.map((o) => `"${o.container.compose.name}" (${image(o.container)})`).join(', ');
+          const names = others.map((o) => `"${o.container.compose.name}"`);
+          const shown = names.length > 2 ? `${names[0]} and ${names.length - 1} more` : names.join(' and ');
           ctx.report({
-            message: `Service "${name}" is also defined by ${list}: Traefik sends its requests to ${mine} and ${others.length > 1 ? 'those' : 'that'} in turn. Give each its own service name.`,
+            message: `service "${name}" is also defined by ${shown}, another image: give each its own name`,
             explanation:
+              `It is also defined by ${list}, so Traefik sends its requests to ${mine} and ${others.length > 1 ? 'those' : 'that'} in turn. ` +
               'Traefik merges services of the same name from several containers into one load balancer when they are configured alike (pkg/provider/configuration.go), so requests alternate between the containers: here they run different images, so every other request reaches the wrong app.',
             file: def.labels[0].file,
             range: definitionRange(def),

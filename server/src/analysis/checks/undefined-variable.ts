@@ -28,14 +28,16 @@ export const check: Check = {
           if (eaten.has(use)) continue;
           const required = use.operator === '?' || use.operator === ':?';
           const becomes = required
-            ? 'docker compose stops with "required variable ' + use.name + ' is missing a value"'
-            : `compose substitutes an empty string: Traefik reads "${i.result.value}"`;
+            ? `docker compose stops with "required variable ${use.name} is missing a value".`
+            : `compose substitutes an empty string, so Traefik reads "${i.result.value}".`;
           ctx.report({
             file: label.file,
             range: writtenRange(label, use.range),
-            message: `${use.name} is not set in .env and has no default; ${becomes}.`,
+            message: required
+              ? `${use.name} is required and not set in .env: set it there`
+              : `${use.name} is not set in .env and has no default: set it or write \${${use.name}:-value}`,
             explanation:
-              `Gateway Lens reads the project's .env (and, on the command line, the environment it runs in); ` +
+              `${becomes} Gateway Lens reads the project's .env (and, on the command line, the environment it runs in); ` +
               `a variable set only in the shell that runs docker compose is not seen here. Set ${use.name} in .env, ` +
               `or give a default: \${${use.name}:-value}.`,
             related: [{ file: dotenv.file, range: { start: 0, end: 0 }, message: 'the .env compose reads' }],

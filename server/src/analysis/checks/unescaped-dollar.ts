@@ -15,11 +15,13 @@ export const check: Check = {
       const eaten = eatenDollars(label);
       if (eaten.length === 0 || !label.interpolation) continue;
       const { written, result } = label.interpolation;
-      const names = [...new Set(eaten.map((u) => `$${u.name}`))].join(', ');
+      const all = [...new Set(eaten.map((u) => `$${u.name}`))];
+      const names = all.join(', ');
+      const shown = all.length > 3 ? `${all.slice(0, 2).join(', ')} and ${all.length - 2} more` : names;
       report({
         file: label.file,
         range: writtenRange(label, eaten[0].range),
-        message: `Compose reads ${names} as ${eaten.length > 1 ? 'variables' : 'a variable'}; write each $ as $$.`,
+        message: `compose reads ${shown} as ${all.length > 1 ? 'variables' : 'a variable'}: write each $ as $$`,
         explanation:
           `docker compose replaces ${names} before Traefik sees the label, so Traefik reads "${result.value}" ` +
           `instead of the hash, and no password matches it. $$ is compose's escape for one $.`,

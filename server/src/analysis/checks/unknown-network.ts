@@ -14,6 +14,13 @@ function meant(written: string, networks: DockerNetwork[]): string | undefined {
   return networks.find((n) => n.name !== written && (n.key === written || n.name?.endsWith(`_${written}`)))?.name;
 }
 
+/** The fix of a name no network has: the likely one, else up to three real names. */
+function fixOf(suggestion: string | undefined, networks: DockerNetwork[]): string {
+  if (suggestion) return `did you mean "${suggestion}"?`;
+  const names = networks.map((n) => n.name);
+  return `use ${names.length > 1 ? 'one of ' : ''}${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`;
+}
+
 /** Every network the project's files declare or its services attach (the implicit default too). */
 function projectNetworks(project: Project): DockerNetwork[] {
   const keys = new Set<string>();
@@ -46,8 +53,8 @@ export const check: Check = {
     report({
       file: label.file,
       range: label.valueRange,
-      message: `Service "${container.compose.name}" is on no network named "${written}" (its networks: ${names})${suggestion ? `; did you mean "${suggestion}"?` : '.'}`,
-      explanation: `Traefik logs "Could not find network named '${written}'" and uses whichever network of the container comes first. Compose names the networks it creates <project>_<key> (here ${project.name}_…) unless they set name:.`,
+      message: `service "${container.compose.name}" is on no network named "${written}": ${fixOf(suggestion, mine.networks)}`,
+      explanation: `Its networks are ${names}. Traefik logs "Could not find network named '${written}'" and uses whichever network of the container comes first. Compose names the networks it creates <project>_<key> (here ${project.name}_…) unless they set name:.`,
       data: { name: written, ...(suggestion ? { suggestion } : {}) },
     });
   },
@@ -70,8 +77,8 @@ export const check: Check = {
     report({
       file: origin.file,
       range: origin.range,
-      message: `The docker provider's network "${option}" is none of this project's networks (${all.map((n) => n.name).join(', ')})${suggestion ? `; did you mean "${suggestion}"?` : '.'}`,
-      explanation: `Traefik looks for a network of exactly that name on each container; ${affected.map((c) => `"${c.compose.name}"`).join(', ')} ${affected.length > 1 ? 'have' : 'has'} none, so Traefik falls back to any of ${affected.length > 1 ? 'their' : 'its'} networks. Compose names the networks it creates <project>_<key> unless they set name:.`,
+      message: `the docker provider's network "${option}" is none of this project's: ${fixOf(suggestion, all)}`,
+      explanation: `This project's networks are ${all.map((n) => n.name).join(', ')}. Traefik looks for a network of exactly that name on each container; ${affected.map((c) => `"${c.compose.name}"`).join(', ')} ${affected.length > 1 ? 'have' : 'has'} none, so Traefik falls back to any of ${affected.length > 1 ? 'their' : 'its'} networks. Compose names the networks it creates <project>_<key> unless they set name:.`,
       data: { name: option, ...(suggestion ? { suggestion } : {}) },
     });
   },

@@ -11,6 +11,7 @@ import type { ComposeFile, ComposeService, Scalar } from '../model';
 import type { Range, Related } from '../../types';
 import { interpolate, type Lookup } from '../env/interpolate';
 import { readIncludes } from './include';
+import { nearest } from '../../traefik/values';
 import { isStarted } from './profiles';
 import { isRemote } from './remote';
 
@@ -178,12 +179,14 @@ class Loader {
     }
     const first = paths[0].file;
     if (chain.includes(first)) {
-      const loop = [...chain, first].map((f) => path.basename(f)).join(' → ');
+      // The files from the included one round to it: the chain so far, this file, the included one.
+      const walked = [...chain, file.file].filter((f, i, all) => i === 0 || all[i - 1] !== f);
+      const loop = [...walked.slice(walked.indexOf(first)), first].map((f) => path.basename(f)).join(' → ');
       return this.problem(
         'include-cycle',
         file.file,
         paths[0].scalar.range,
-        `This include closes a cycle (${loop}); compose refuses the project.`,
+        `include closes a cycle (${loop}): remove the entry that points back`,
       );
     }
     const parsed: ComposeFile[] = [];
@@ -231,12 +234,7 @@ class Loader {
     const key = `${file.file}#${service.name}`;
     if (seen.includes(key)) {
       const loop = [...seen, key].map((k) => k.slice(k.lastIndexOf('#') + 1)).join(' → ');
-      this.problem(
-        'extends-cycle',
-        file.file,
-        ref.range,
-        `extends closes a cycle (${loop}); compose refuses the project.`,
-      );
+      this.problem('extends-cycle', file.file, ref.range, `extends closes a cycle (${loop}): remove one extends of it`);
       return [service];
     }
     let target = file;
@@ -269,7 +267,10 @@ class Loader {
           'unknown-extends-service',
           file.file,
           ref.service.range,
-          `No service "${ref.service.value}" in ${ref.file ? ref.file.value : 'this file or its includes'} to extend; compose refuses the project.`,
+          unknownBase(ref.service.value, ref.file?.value, [
+            ...target.services.map((s) => s.name),
+            ...(imported ? [...imported.keys()] : []),
+          ]),
         );
       return [service];
     }
@@ -287,7 +288,7 @@ class Loader {
       'missing-compose-file',
       file,
       scalar.range,
-      `${what === 'include' ? 'The included' : 'The extended'} file "${scalar.value}" does not exist; compose refuses the project.`,
+      `${what === 'include' ? 'included' : 'extended'} file "${scalar.value}" does not exist: correct the path or create it`,
     );
   }
 
@@ -304,4 +305,10 @@ function mergeOver(groups: Map<string, ServiceGroup>, g: ServiceGroup): void {
   const have = groups.get(g.name);
   if (!have) groups.set(g.name, { ...g, parts: [...g.parts] });
   else have.parts.push(...g.parts.filter((p) => !have.parts.includes(p)));
+}
+
+/** `no service "ap" in common.yml to extend: did you mean "app"?` */
+function unknownBase(name: string, file: string | undefined, names: string[]): string {
+  const suggestion = nearest(name, names);
+  return `no service "${name}" in ${file ?? 'this file or its includes'} to extend: ${suggestion ? `did you mean "${suggestion}"?` : 'name one it defines'}`;
 }

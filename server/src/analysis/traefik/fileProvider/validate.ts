@@ -55,7 +55,7 @@ function validateFor(keys: KeyPart[][], settings: Setting[], version: MajorVersi
         ? `"${path[found.bad - 1].text}" takes a value, not the sub-key "${part.text}"`
         : found.problem === 'index'
           ? `"${path[found.bad - 1]?.text}" is not a list`
-          : `Unknown key "${part.text}"`;
+          : `unknown key "${part.text}"`;
     problems.push({
       code: 'unknown-dynamic-key',
       what,
