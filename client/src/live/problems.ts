@@ -13,6 +13,14 @@ export interface LiveProblem {
   messages: string[];
 }
 
+/** The kinds Traefik's API reports errors on; each is a code of its own with a docs/codes.md section. */
+export const LIVE_KINDS: readonly LiveProblem['kind'][] = ['router', 'service', 'middleware'];
+
+/** The diagnostic code of a live error: `live-router-error`. */
+export function liveCode(kind: LiveProblem['kind']): string {
+  return `live-${kind}-error`;
+}
+
 /** Only label-born items: other providers' errors are not fixed in a compose file. */
 const FROM_LABELS = new Set(['docker', 'swarm']);
 

@@ -3,9 +3,10 @@
 // the live model; which project's labels they belong on is live/attach.ts's decision, and
 // where those labels are written comes from the language server (gatewayLens/locate).
 import * as vscode from 'vscode';
+import { codeLinks } from '../../../server/src/codeDocs';
 import type { Placed } from '../live/attach';
 import type { LiveModel } from '../live/model';
-import type { LiveProblem } from '../live/problems';
+import { liveCode, type LiveProblem } from '../live/problems';
 
 export interface ProblemSource {
   liveProblems(model: LiveModel): LiveProblem[];
@@ -22,6 +23,8 @@ export class LiveDiagnostics implements vscode.Disposable {
   constructor(
     private readonly place: (model: LiveModel, problem: LiveProblem) => Promise<Placed | undefined>,
     private readonly log: (message: string) => void,
+    /** The docs/codes.md section of a code, as the server links its own codes (codeDescription). */
+    private readonly codeUrl: (code: string) => string | undefined = codeLinks(),
   ) {}
 
   /** Recomputes when Traefik's problems changed, or always with `force` (compose files changed). */
@@ -53,7 +56,9 @@ export class LiveDiagnostics implements vscode.Disposable {
             problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
           );
           d.source = 'traefik';
-          d.code = `live-${problem.kind}-error`;
+          const code = liveCode(problem.kind);
+          const href = this.codeUrl(code);
+          d.code = href ? { value: code, target: vscode.Uri.parse(href) } : code;
           list.push(d);
         }
         byUri.set(l.uri, list);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { CHECKS, explainAt, TOO_MANY_FINDINGS, type Finding } from '../../../server/src/analysis';
 import { codeDocs, codeHeadings, codeLinks, codeSections, codesDocPath } from '../../../server/src/codeDocs';
 import { lineMap, toDiagnostic } from '../../../server/src/convert';
+import { LIVE_KINDS, liveCode } from '../../../client/src/live/problems';
 
 const DOC = path.resolve(__dirname, '..', '..', '..', 'docs', 'codes.md');
 
@@ -110,8 +111,8 @@ test('every code a finding can carry has a docs/codes.md section with each part,
     ...CHECKS.map((c) => c.code),
     TOO_MANY_FINDINGS.code,
     ...literalCodes(),
-    // client/src/views/liveDiagnostics.ts: live-${kind}-error for each kind Traefik's API reports.
-    ...['router', 'service', 'middleware'].map((kind) => `live-${kind}-error`),
+    // client/src/views/liveDiagnostics.ts links these through the same codeLinks.
+    ...LIVE_KINDS.map(liveCode),
   ]);
   assert.ok(codes.has('internal-error') && codes.has('yaml-syntax'), [...codes].join());
   const docs = codeDocs(DOC);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildLiveModel } from '../../../client/src/live/model';
-import { liveProblems, problemsKey } from '../../../client/src/live/problems';
+import { LIVE_KINDS, liveCode, liveProblems, problemsKey } from '../../../client/src/live/problems';
 import type {
   ApiMiddleware,
   ApiRouter,
@@ -82,4 +82,16 @@ test('the key changes exactly when the problems do', () => {
   assert.equal(problemsKey(liveProblems(model([broken]))), a);
   assert.notEqual(problemsKey(liveProblems(model([{ ...broken, error: ['other'] }]))), a);
   assert.notEqual(problemsKey(liveProblems(model([]))), a);
+});
+
+test('every kind a live problem can have is a LIVE_KINDS code (docs/codes.md documents each)', () => {
+  const all = model(
+    [broken],
+    [{ name: 's@docker', provider: 'docker', status: 'disabled', error: ['port is missing'] }],
+    [{ name: 'm@docker', provider: 'docker', status: 'warning', error: ['bad regexp'] }],
+  );
+  const kinds = liveProblems(all).map((p) => p.kind);
+  assert.deepEqual(kinds, ['router', 'service', 'middleware']);
+  for (const kind of kinds) assert.ok(LIVE_KINDS.includes(kind), kind);
+  assert.deepEqual(LIVE_KINDS.map(liveCode), ['live-router-error', 'live-service-error', 'live-middleware-error']);
 });
