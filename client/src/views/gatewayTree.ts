@@ -14,10 +14,18 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   constructor(private readonly build: Build) {}
 
   private model: LiveModel | undefined;
+  /** The rows last shown, as text: a refresh that changes nothing re-renders nothing. */
+  private shown: string | undefined;
 
   update(model: LiveModel | undefined): void {
     this.model = model;
-    this.roots = model ? this.build(model) : [];
+    const roots = model ? this.build(model) : [];
+    const shown = JSON.stringify(roots);
+    // Re-rendering rows that did not change loses a click on a row's inline action
+    // (Reveal in Compose File) when it lands during the render, every refresh interval.
+    if (shown === this.shown) return;
+    this.shown = shown;
+    this.roots = roots;
     this.changed.fire(undefined);
   }
 
