@@ -3,7 +3,6 @@
 // rows. The rows expected are read from the fixtures, not written here.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import * as fs from 'fs';
 import * as path from 'path';
 import { defaultState, fixture, startFakeTraefik, type FakeTraefik } from '../support/fakeTraefik';
@@ -16,7 +15,7 @@ import {
   startEditor,
   type Editor,
 } from './codeServer';
-import { publishScreenshot, waitUntil, workspaceOf } from './workbench';
+import { gatewayRows, publishScreenshot, waitUntil, workspaceOf } from './workbench';
 
 interface ApiService {
   name: string;
@@ -40,17 +39,6 @@ after(async () => {
   await editor?.stop();
   await traefik?.close();
 });
-
-/** The Gateway view's rows (accessible labels), after expanding every collapsed row once. */
-async function gatewayRows(page: Page): Promise<string[]> {
-  const rows = page.locator('.part.sidebar .pane-body .monaco-list-row');
-  for (let i = 0; i < 50; i++) {
-    const collapsed = rows.and(page.locator('[aria-expanded="false"]'));
-    if ((await collapsed.count()) === 0) break;
-    await collapsed.first().click();
-  }
-  return rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-}
 
 test('the Gateway view shows the routers, services and servers Traefik reports', { timeout: 180_000 }, async () => {
   const { page } = editor;

@@ -37,6 +37,17 @@ export async function waitUntil<T>(
   return last;
 }
 
+/** The Gateway view's rows (accessible labels), after expanding every collapsed row once. */
+export async function gatewayRows(page: Page): Promise<string[]> {
+  const rows = page.locator('.part.sidebar .pane-body .monaco-list-row');
+  for (let i = 0; i < 50; i++) {
+    const collapsed = rows.and(page.locator('[aria-expanded="false"]'));
+    if ((await collapsed.count()) === 0) break;
+    await collapsed.first().click();
+  }
+  return rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+}
+
 /** The Gateway Lens status bar item's accessible label (its text and tooltip). */
 export async function gatewayStatus(page: Page): Promise<string> {
   const item = page.locator('.statusbar-item[aria-label*="Gateway Lens"]').first();
