@@ -222,7 +222,9 @@ export async function openFile(page: Page, relative: string, folder?: string): P
   const ours = ([name, description]: string[]): boolean =>
     name === path.basename(relative) &&
     (dir === '.' || description === dir || description.endsWith(`/${dir}`) || description.endsWith(`\\${dir}`));
-  const until = Date.now() + 15_000;
+  // The file index of a freshly opened folder can take long on a loaded machine (seen: no row
+  // within 15 s while six test suites shared two cores); bounded, but generous.
+  const until = Date.now() + 60_000;
   for (;;) {
     // [file name, folder] of each row, as Quick Open shows them.
     const seen: string[][] = [];
