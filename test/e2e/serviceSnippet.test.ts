@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { after, before, test } from 'node:test';
 import { codeServerEntry, extensionVsix, openFile, startEditor, type Editor } from './codeServer';
-import { editorLines, gatewayStatus, goTo, positionOf, waitUntil, workspaceOf } from './workbench';
+import { editorLines, gatewayStatus, goTo, positionOf, suggestions, waitUntil, workspaceOf } from './workbench';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'new-service');
 const FILE = 'new-service/docker-compose.yml';
@@ -38,15 +38,6 @@ before(async () => {
 after(async () => {
   await editor?.stop();
 });
-
-/** The suggest widget's rows, the focused one marked with a leading `>`. */
-async function suggestions(page: Editor['page']): Promise<string[]> {
-  return page
-    .locator('.editor-widget.suggest-widget.visible .monaco-list-row')
-    .evaluateAll((els) =>
-      els.map((e) => (e.classList.contains('focused') ? '>' : '') + (e.getAttribute('aria-label') ?? '')),
-    );
-}
 
 test('typing a new service name offers it routed by Traefik, without Ctrl+Space', { timeout: 180_000 }, async () => {
   const { page } = editor;

@@ -153,7 +153,7 @@ export async function editorLines(page: Page, needle: string): Promise<string[]>
 }
 
 /** The suggest widget's rows as their labels, the focused one marked with a leading `>`. */
-async function suggestions(page: Page): Promise<string[]> {
+export async function suggestions(page: Page): Promise<string[]> {
   return page
     .locator('.editor-widget.suggest-widget.visible .monaco-list-row')
     .evaluateAll((els) =>
