@@ -8,7 +8,6 @@ import {
   AddServiceRequest,
   type AddServiceChoices,
   type AddServiceParams,
-  type AddServiceResult,
 } from '../../server/src/protocol';
 import {
   defaultPathPrefix,
@@ -39,7 +38,7 @@ export async function addServiceToGateway(client: LanguageClient | undefined): P
     return;
   }
   const uri = editor.document.uri.toString();
-  const choices = await client.sendRequest<AddServiceChoices | null>(AddServiceChoicesRequest.method, { uri });
+  const choices = await client.sendRequest(AddServiceChoicesRequest, { uri });
   if (!choices) {
     void vscode.window.showErrorMessage(`Gateway Lens: ${editor.document.fileName} is not a compose file it checks.`);
     return;
@@ -47,7 +46,7 @@ export async function addServiceToGateway(client: LanguageClient | undefined): P
   const request = await ask(choices);
   if (!request) return;
   const params: AddServiceParams = { uri, ...request };
-  const result = await client.sendRequest<AddServiceResult>(AddServiceRequest.method, params);
+  const result = await client.sendRequest(AddServiceRequest, params);
   if ('error' in result) {
     void vscode.window.showErrorMessage(`Gateway Lens: ${result.error}`);
     return;

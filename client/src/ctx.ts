@@ -1,8 +1,8 @@
 // The extension's one context object (after rust-analyzer's Ctx): it owns every disposable,
 // the output channel, the status bar and the language client, and restarts the client.
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION, StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { State, type LanguageClient, type RequestType } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION, StatusNotification } from '../../server/src/protocol';
 import { addServiceToGateway } from './addService';
 import {
   registerAuthoringCommands,
@@ -32,7 +32,7 @@ export class Ctx implements CommandContext, AuthoringCommandContext, vscode.Disp
       ...registerCommands(this, (id, run) => vscode.commands.registerCommand(id, run)),
       ...registerAuthoringCommands(this, (id, run) => vscode.commands.registerCommand(id, run)),
       // The Gateway view: cheap to construct; it loads dist/live.js when a view opens.
-      new LiveView(extension, (method, params) => this.sendRequest(method, params)),
+      new LiveView(extension, (type, params) => this.sendRequest(type, params)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         // The document selector is fixed when the client starts.
         if (e.affectsConfiguration(`${SETTINGS_SECTION}.files`)) void this.restartServer();
@@ -51,7 +51,7 @@ export class Ctx implements CommandContext, AuthoringCommandContext, vscode.Disp
         else if (newState === State.Starting) this.status.setClient('starting');
         else this.status.setClient(this.stopping ? 'stopped' : 'crashed');
       }),
-      client.onNotification(StatusNotification.method, (params: StatusParams) => this.status.setServer(params)),
+      client.onNotification(StatusNotification, (params) => this.status.setServer(params)),
       forwardTrust(vscode.workspace, client),
     );
     try {
@@ -83,13 +83,13 @@ export class Ctx implements CommandContext, AuthoringCommandContext, vscode.Disp
   }
 
   /** A custom request to the language server; undefined while it is not running. */
-  async sendRequest<R>(method: string, params: unknown): Promise<R | undefined> {
+  async sendRequest<P, R>(type: RequestType<P, R, void>, params: P): Promise<R | undefined> {
     const client = this.client;
     if (!client?.isRunning()) return undefined;
     try {
-      return await client.sendRequest<R>(method, params);
+      return await client.sendRequest(type, params);
     } catch (err) {
-      this.output.appendLine(`Gateway Lens: ${method} failed: ${String(err)}`);
+      this.output.appendLine(`Gateway Lens: ${type.method} failed: ${String(err)}`);
       return undefined;
     }
   }

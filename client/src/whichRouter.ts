@@ -49,7 +49,7 @@ export async function whichRouter(
   const asked = new Set<string>();
   for (;;) {
     try {
-      answer = await client.sendRequest<RouteAnswer>(RouteRequest.method, params);
+      answer = await client.sendRequest(RouteRequest, params);
     } catch (err) {
       void vscode.window.showErrorMessage(`Gateway Lens: routing ${query.url} failed: ${String(err)}`);
       return;

@@ -33,7 +33,7 @@ export function registerAddService(
     log(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
 
   connection.onRequest(
-    AddServiceChoicesRequest.method,
+    AddServiceChoicesRequest,
     async (params: AddServiceChoicesParams): Promise<AddServiceChoices | null> => {
       try {
         const file = await projects.composeFileOf(params.uri);
@@ -46,7 +46,7 @@ export function registerAddService(
     },
   );
 
-  connection.onRequest(AddServiceRequest.method, async (params: AddServiceParams): Promise<AddServiceResult> => {
+  connection.onRequest(AddServiceRequest, async (params: AddServiceParams): Promise<AddServiceResult> => {
     try {
       const request: GatewayRequest = {
         service: params.service,

@@ -50,7 +50,7 @@ export function registerDefinitions(
   projects: Projects,
   log: (m: string) => void,
 ): void {
-  connection.onRequest(DefinitionsRequest.method, async (params: DefinitionsParams): Promise<FileDefinition[]> => {
+  connection.onRequest(DefinitionsRequest, async (params: DefinitionsParams): Promise<FileDefinition[]> => {
     try {
       const out: FileDefinition[] = [];
       for (const file of await oneFilePerFolder(projects, params.files)) {

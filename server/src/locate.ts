@@ -64,7 +64,7 @@ export function registerLocate(
   projects: Projects,
   log: (m: string) => void,
 ): void {
-  connection.onRequest(LocateRequest.method, async (params: LocateParams): Promise<RouteLocation[]> => {
+  connection.onRequest(LocateRequest, async (params: LocateParams): Promise<RouteLocation[]> => {
     try {
       const models = [];
       for (const file of await oneFilePerFolder(projects, params.files)) {

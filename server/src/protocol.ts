@@ -1,5 +1,8 @@
-// What the server and the client agree on beyond LSP itself, typed once. Plain data only
-// (no vscode* imports), so the client bundle, the server bundle and the tests share it.
+// What the server and the client agree on beyond LSP itself, typed once: each request is one
+// RequestType<Params, Result> that both sides pass to sendRequest/onRequest, so neither names a
+// method as a string nor casts a result. Plain data and vscode-jsonrpc only (no vscode import),
+// so the client bundle, the server bundle, the CLI and the tests share it.
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
 
 /** Compose file names docker compose picks up (besides those `gatewayLens.files` adds). */
 export const COMPOSE_FILE_GLOBS = ['**/docker-compose*.{yml,yaml}', '**/compose*.{yml,yaml}'] as const;
@@ -77,7 +80,7 @@ export interface TraefikVersionStatus {
 }
 
 /** Server -> client: the analysis state, for the status bar. */
-export const StatusNotification = { method: 'gatewayLens/status' } as const;
+export const StatusNotification = new NotificationType<StatusParams>('gatewayLens/status');
 
 /** A request to route, as the route tester takes it (`gateway-lens route`). */
 export interface RouteParams {
@@ -149,7 +152,7 @@ export interface RouteAnswer {
 export const REVEAL_LOCATION_COMMAND = 'gatewayLens.revealLocation';
 
 /** Client -> server: which router serves this URL? */
-export const RouteRequest = { method: 'gatewayLens/route' } as const;
+export const RouteRequest = new RequestType<RouteParams, RouteAnswer, void>('gatewayLens/route');
 
 /** What the Gateway view asks the server to find in the compose files. */
 export type LocateKind = 'router' | 'service' | 'middleware' | 'composeService';
@@ -169,7 +172,7 @@ export interface LocateParams {
 }
 
 /** Client -> server: where in the compose files is this router, service, middleware or compose service? Answers RouteLocation[]. */
-export const LocateRequest = { method: 'gatewayLens/locate' } as const;
+export const LocateRequest = new RequestType<LocateParams, RouteLocation[], void>('gatewayLens/locate');
 
 export interface DefinitionsParams {
   /** Compose files (uris): each file's folder is one project. */
@@ -188,7 +191,7 @@ export interface FileDefinition {
 }
 
 /** Client -> server: every router and service the files define (the Gateway view's drift). Answers FileDefinition[]. */
-export const DefinitionsRequest = { method: 'gatewayLens/definitions' } as const;
+export const DefinitionsRequest = new RequestType<DefinitionsParams, FileDefinition[], void>('gatewayLens/definitions');
 
 /** What "Add Service to Gateway" can offer for one compose file. */
 export interface AddServiceChoicesParams {
@@ -207,7 +210,9 @@ export interface AddServiceChoices {
 }
 
 /** Client -> server: the services and entry points to offer. Answers AddServiceChoices or null. */
-export const AddServiceChoicesRequest = { method: 'gatewayLens/addServiceChoices' } as const;
+export const AddServiceChoicesRequest = new RequestType<AddServiceChoicesParams, AddServiceChoices | null, void>(
+  'gatewayLens/addServiceChoices',
+);
 
 /** A compose service to put behind Traefik on a path prefix (the core's GatewayRequest). */
 export interface AddServiceParams {
@@ -237,7 +242,7 @@ export type AddServiceResult =
   | { error: string };
 
 /** Client -> server: the labels (and service block) for AddServiceParams, as an edit. */
-export const AddServiceRequest = { method: 'gatewayLens/addService' } as const;
+export const AddServiceRequest = new RequestType<AddServiceParams, AddServiceResult, void>('gatewayLens/addService');
 
 /** `initializationOptions` the extension starts the server with. */
 export interface InitializationOptions {
@@ -249,7 +254,7 @@ export interface InitializationOptions {
 export interface TrustParams {
   trusted: boolean;
 }
-export const TrustNotification = { method: 'gatewayLens/trust' } as const;
+export const TrustNotification = new NotificationType<TrustParams>('gatewayLens/trust');
 
 export interface RouterRulesParams {
   /** A compose file (uri). */
@@ -267,4 +272,4 @@ export interface RouterRule {
 }
 
 /** Client -> server: the HTTP routers whose rule label is in this file (the traffic CodeLens). Answers RouterRule[]. */
-export const RouterRulesRequest = { method: 'gatewayLens/routerRules' } as const;
+export const RouterRulesRequest = new RequestType<RouterRulesParams, RouterRule[], void>('gatewayLens/routerRules');

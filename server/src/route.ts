@@ -15,7 +15,7 @@ import {
 } from './protocol';
 
 export function registerRoute(connection: Connection, projects: Projects, log: (m: string) => void): void {
-  connection.onRequest(RouteRequest.method, async (params: RouteParams): Promise<RouteAnswer> => {
+  connection.onRequest(RouteRequest, async (params: RouteParams): Promise<RouteAnswer> => {
     const failed = (note: string, entryPointChoices?: RouteAnswer['entryPointChoices']): RouteAnswer => ({
       router: null,
       service: null,

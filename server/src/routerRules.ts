@@ -27,7 +27,7 @@ export function routerRulesIn(project: Project, file: string): RuleLabel[] {
 }
 
 export function registerRouterRules(connection: Connection, projects: Projects, log: (m: string) => void): void {
-  connection.onRequest(RouterRulesRequest.method, async (params: RouterRulesParams): Promise<RouterRule[]> => {
+  connection.onRequest(RouterRulesRequest, async (params: RouterRulesParams): Promise<RouterRule[]> => {
     try {
       const file = await projects.composeFileOf(params.uri);
       const model = file ? await projects.model(file) : undefined;

@@ -172,7 +172,7 @@ connection.onDidChangeConfiguration(
 
 // Trust is granted once, never taken back without a restart (VS Code reloads the window then).
 connection.onNotification(
-  TrustNotification.method,
+  TrustNotification,
   safe('trust', (params: TrustParams) => {
     if (boundary.trusted === (params?.trusted === true)) return;
     boundary.trusted = params?.trusted === true;

@@ -266,7 +266,7 @@ export class Validation {
       projects: this.counts.size,
       traefikVersions: versionSummary(this.versions.values()),
     };
-    void this.connection.sendNotification(StatusNotification.method, params);
+    void this.connection.sendNotification(StatusNotification, params);
   }
 }
 

@@ -9,9 +9,7 @@ import { pathToFileURL } from 'url';
 import {
   AddServiceChoicesRequest,
   AddServiceRequest,
-  type AddServiceChoices,
   type AddServiceParams,
-  type AddServiceResult,
   type TextEditData,
 } from '../../server/src/protocol';
 import { LspClient } from '../support/lspClient';
@@ -81,9 +79,8 @@ after(async () => {
 });
 
 test('the choices: the file services with their ports, the static config entry points', async () => {
-  const choices = (await client.connection.sendRequest(AddServiceChoicesRequest.method, {
-    uri,
-  })) as AddServiceChoices;
+  const choices = await client.connection.sendRequest(AddServiceChoicesRequest, { uri });
+  assert.ok(choices);
   assert.deepEqual(
     choices.services.map((s) => [s.name, s.ports, s.routed]),
     [
@@ -109,7 +106,7 @@ test('a request the core refuses comes back as its message, not as an edit', asy
     entrypoint: 'websecure',
     tls: true,
   };
-  const result = (await client.connection.sendRequest(AddServiceRequest.method, params)) as AddServiceResult;
+  const result = await client.connection.sendRequest(AddServiceRequest, params);
   assert.deepEqual(result, { error: 'The path prefix must start with "/" and hold no blanks, quotes or commas.' });
 });
 
@@ -124,7 +121,7 @@ test('the edit, applied, routes the service and the next diagnostics are clean',
     tls: true,
     replicas: 2,
   };
-  const result = (await client.connection.sendRequest(AddServiceRequest.method, params)) as AddServiceResult;
+  const result = await client.connection.sendRequest(AddServiceRequest, params);
   assert.ok('edit' in result, JSON.stringify(result));
   assert.deepEqual(Object.keys(result.edit.changes), [uri]);
   const after = applyLsp(TEXT, result.edit.changes[uri]);
@@ -156,7 +153,7 @@ test('a new service: the answer marks its image, which only the user knows, for 
     entrypoint: 'websecure',
     tls: true,
   };
-  const result = (await client.connection.sendRequest(AddServiceRequest.method, params)) as AddServiceResult;
+  const result = await client.connection.sendRequest(AddServiceRequest, params);
   assert.ok('edit' in result && result.select, JSON.stringify(result));
   const after = applyLsp(TEXT, result.edit.changes[uri]);
   const line = after.split('\n')[result.select.start.line];

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RouteRequest, type RouteAnswer } from '../../server/src/protocol';
+import { RouteRequest } from '../../server/src/protocol';
 import { built, ROOT } from '../support/build';
 import { LspClient, type Published } from '../support/lspClient';
 
@@ -222,7 +222,7 @@ describe('only compose files are answered for', { timeout: 60_000 }, () => {
       );
     }
     for (const uri of [uriOf(dir, 'README.md'), pathToFileURL('/etc/passwd').href]) {
-      const answer = await client.connection.sendRequest<RouteAnswer>(RouteRequest.method, {
+      const answer = await client.connection.sendRequest(RouteRequest, {
         uri,
         url: 'http://app.example.com/',
       });

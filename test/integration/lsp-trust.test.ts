@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { forwardTrust, trustOptions, type TrustSource } from '../../client/src/trust';
+import type { NotificationType } from 'vscode-jsonrpc';
 import type { InitializationOptions } from '../../server/src/protocol';
 import { built } from '../support/build';
 import { LspClient, type Published } from '../support/lspClient';
@@ -78,7 +79,7 @@ test('untrusted: the mounted file outside the folder is not read; once trust is 
   const { client, logs } = await started(trustOptions(workspace));
   const notifier = {
     isRunning: () => client.process.exitCode === null,
-    sendNotification: (method: string, params: unknown) => client.connection.sendNotification(method, params),
+    sendNotification: <P>(type: NotificationType<P>, params?: P) => client.connection.sendNotification(type, params),
   };
   forwardTrust(workspace, notifier);
   const first = client.nextDiagnostics(uri);
@@ -98,7 +99,7 @@ test('untrusted: the mounted file outside the folder is not read; once trust is 
 test('trust granted while the server is not running sends nothing', () => {
   const workspace = restrictedWorkspace();
   const sent: string[] = [];
-  forwardTrust(workspace, { isRunning: () => false, sendNotification: async (m) => void sent.push(m) });
+  forwardTrust(workspace, { isRunning: () => false, sendNotification: async (type) => void sent.push(type.method) });
   workspace.grant();
   assert.deepEqual(sent, []);
   assert.deepEqual(trustOptions(workspace), { trusted: true });

@@ -80,7 +80,7 @@ describe('push diagnostics', { timeout: 60_000 }, () => {
     const client = start();
     // The status bar's feed: idle with the project's problem counts once the analysis is done.
     const idleWithOneError = new Promise<StatusParams>((resolve) =>
-      client.connection.onNotification(StatusNotification.method, (p: StatusParams) => {
+      client.connection.onNotification(StatusNotification, (p) => {
         if (p.state === 'idle' && p.problems.errors === 1) resolve(p);
       }),
     );

@@ -50,7 +50,7 @@ function start(settings: Record<string, unknown> = {}): { client: LspClient; sta
   const client = new LspClient(process.execPath, [SERVER, '--stdio'], ROOT);
   client.settings = { gatewayLens: settings };
   const statuses: Statuses = Object.assign([], { listeners: [] });
-  client.connection.onNotification(StatusNotification.method, (p: StatusParams) => {
+  client.connection.onNotification(StatusNotification, (p) => {
     statuses.push(p);
     for (const l of statuses.listeners) l();
   });

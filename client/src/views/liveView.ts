@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import * as vscode from 'vscode';
+import type { RequestType } from 'vscode-jsonrpc';
 import {
   COMPOSE_FILE_GLOBS,
   DefinitionsRequest,
@@ -32,7 +33,7 @@ import { Traffic } from './traffic';
 import { TrafficPanel } from './trafficPanel';
 
 /** Sends a request to the language server; undefined while it is not running. */
-export type Requester = <R>(method: string, params: unknown) => Promise<R | undefined>;
+export type Requester = <P, R>(type: RequestType<P, R, void>, params: P) => Promise<R | undefined>;
 
 const PASSWORD_KEY = 'gatewayLens.traefik.apiPassword';
 /** Settings whose change means a new session (new URL, credentials, engine or period). */
@@ -256,7 +257,7 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
   private async updateDrift(m: LiveModel): Promise<void> {
     if (!this.views.drift.visible || !this.connected(m)) return;
     const files = await this.composeFiles();
-    const defined = await this.request<FileDefinition[]>(DefinitionsRequest.method, { files });
+    const defined = await this.request(DefinitionsRequest, { files });
     if (defined === undefined) return;
     this.defined = defined;
     const d = this.live!.drift(m, defined);
@@ -363,15 +364,13 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
   private async locate(params: Omit<LocateParams, 'files'>): Promise<RouteLocation[] | undefined> {
     const files = await this.composeFiles();
     if (files.length === 0) return [];
-    return this.request<RouteLocation[]>(LocateRequest.method, { ...params, files });
+    return this.request(LocateRequest, { ...params, files });
   }
 
   /** Live errors go on the labels of the project Traefik runs (live/attach.ts). */
   private async placeProblem(model: LiveModel, problem: LiveProblem): Promise<Placed | undefined> {
     const files = await this.composeFiles();
-    return this.live!.placeProblem(model, problem, files, (params) =>
-      this.request<RouteLocation[]>(LocateRequest.method, params),
-    );
+    return this.live!.placeProblem(model, problem, files, (params) => this.request(LocateRequest, params));
   }
 
   async reveal(node?: Node): Promise<void> {

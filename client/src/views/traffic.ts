@@ -175,7 +175,7 @@ export class Traffic implements vscode.CodeLensProvider, vscode.Disposable {
     const cached = this.rules.get(uri);
     if (cached && cached.version === document.version) return cached.rules;
     const params: RouterRulesParams = { uri };
-    const answer = await this.deps.request<RouterRule[]>(RouterRulesRequest.method, params);
+    const answer = await this.deps.request(RouterRulesRequest, params);
     // The server not running yet: ask again next time.
     if (answer === undefined) return cached?.rules ?? [];
     const rules = answer;

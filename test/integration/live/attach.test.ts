@@ -15,13 +15,7 @@ import { liveProblems } from '../../../client/src/live/problems';
 import { LiveSession } from '../../../client/src/live/session';
 import type { LiveModel } from '../../../client/src/live/model';
 import { detectCompose, runCompose, type ComposeCli } from '../../../client/src/docker/compose';
-import {
-  DefinitionsRequest,
-  LocateRequest,
-  type FileDefinition,
-  type LocateParams,
-  type RouteLocation,
-} from '../../../server/src/protocol';
+import { DefinitionsRequest, LocateRequest, type LocateParams, type RouteLocation } from '../../../server/src/protocol';
 import { built } from '../../support/build';
 import { SLEEPING_API, startEngine, TEST_IMAGE, type Engine } from '../../support/dockerEngine';
 import { defaultState, startFakeTraefik, type FakeTraefik } from '../../support/fakeTraefik';
@@ -102,8 +96,7 @@ async function modelWith(dockerHost: string): Promise<LiveModel> {
   }
 }
 
-const locate = (params: LocateParams): Promise<RouteLocation[]> =>
-  client.connection.sendRequest(LocateRequest.method, params) as Promise<RouteLocation[]>;
+const locate = (params: LocateParams): Promise<RouteLocation[]> => client.connection.sendRequest(LocateRequest, params);
 
 async function place(model: LiveModel, name: string): Promise<Placed> {
   const problem = liveProblems(model).find((p) => p.name === name);
@@ -158,7 +151,7 @@ test('without Docker: only where the name is unique in the workspace, saying so'
 test('drift: the files against the running Traefik, through the language server', { timeout: 60_000 }, async () => {
   const model = await modelWith(engine.host);
   const files = ['alpha', 'beta'].map((p) => pathToFileURL(file(p)).href);
-  const defined = (await client.connection.sendRequest(DefinitionsRequest.method, { files })) as FileDefinition[];
+  const defined = await client.connection.sendRequest(DefinitionsRequest, { files });
   assert.deepEqual(defined.map((d) => `${d.project} ${d.kind} ${d.name}`).sort(), [
     'alpha router api@docker',
     'alpha service api@docker',

@@ -49,10 +49,10 @@ after(async () => {
 });
 
 function locate(params: Omit<LocateParams, 'files'>, files = [shop, blog]): Promise<RouteLocation[]> {
-  return client.connection.sendRequest(LocateRequest.method, {
+  return client.connection.sendRequest(LocateRequest, {
     ...params,
     files: files.map((f) => pathToFileURL(f).href),
-  }) as Promise<RouteLocation[]>;
+  });
 }
 
 /** The text a location covers, read back from the file. */
