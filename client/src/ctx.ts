@@ -4,19 +4,14 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient, type RequestType } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION, StatusNotification } from '../../server/src/protocol';
 import { addServiceToGateway } from './addService';
-import {
-  registerAuthoringCommands,
-  registerCommands,
-  type AuthoringCommandContext,
-  type CommandContext,
-} from './commands';
+import { registerCommands, type CommandContext } from './commands';
 import { createLanguageClient } from './languageClient';
 import { StatusBar } from './statusBar';
 import { forwardTrust } from './trust';
 import { LiveView } from './views/liveView';
 import { isLocation, reveal, whichRouter } from './whichRouter';
 
-export class Ctx implements CommandContext, AuthoringCommandContext, vscode.Disposable {
+export class Ctx implements CommandContext, vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Gateway Lens');
   private readonly status = new StatusBar();
   /** Live as long as the extension. */
@@ -26,13 +21,19 @@ export class Ctx implements CommandContext, AuthoringCommandContext, vscode.Disp
   private client: LanguageClient | undefined;
   private stopping = false;
 
+  /** The Gateway view: cheap to construct; it loads dist/live.js when a view opens. */
+  readonly live: LiveView;
+
   constructor(private readonly extension: vscode.ExtensionContext) {
     extension.subscriptions.push(this);
+    this.live = new LiveView(extension, (type, params) => this.sendRequest(type, params));
     this.subscriptions.push(
-      ...registerCommands(this, (id, run) => vscode.commands.registerCommand(id, run)),
-      ...registerAuthoringCommands(this, (id, run) => vscode.commands.registerCommand(id, run)),
-      // The Gateway view: cheap to construct; it loads dist/live.js when a view opens.
-      new LiveView(extension, (type, params) => this.sendRequest(type, params)),
+      this.live,
+      ...registerCommands(
+        this,
+        (id, run) => vscode.commands.registerCommand(id, run),
+        (title, err) => this.failed(title, err),
+      ),
       vscode.workspace.onDidChangeConfiguration((e) => {
         // The document selector is fixed when the client starts.
         if (e.affectsConfiguration(`${SETTINGS_SECTION}.files`)) void this.restartServer();
@@ -98,35 +99,28 @@ export class Ctx implements CommandContext, AuthoringCommandContext, vscode.Disp
     this.output.show(true);
   }
 
-  /** A failing command is logged and shown, never an unhandled rejection. */
-  private async reportingFailure(name: string, run: () => Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (err) {
-      this.output.appendLine(
-        `Gateway Lens: ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-      );
-      void vscode.window.showErrorMessage(
-        `Gateway Lens: ${name} failed: ${err instanceof Error ? err.message : String(err)}`,
-      );
-    }
-  }
-
-  addService(): Promise<void> {
-    return this.reportingFailure('Add Service to Gateway', () => addServiceToGateway(this.client));
-  }
-
-  whichRouter(): Promise<void> {
-    return this.reportingFailure('Which Router Serves This URL?', () =>
-      whichRouter(this.client, this.extension.globalState, this.output),
+  /** A command that failed (registerCommands catches it): logged with its stack, and shown. */
+  private failed(title: string, err: unknown): void {
+    const name = title.replace(/\.\.\.$/, '');
+    this.output.appendLine(
+      `Gateway Lens: ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
+    void vscode.window.showErrorMessage(
+      `Gateway Lens: ${name} failed: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
 
-  revealLocation(location: unknown): Promise<void> {
-    return this.reportingFailure('Go to definition', async () => {
-      if (!this.client || !isLocation(location)) return;
-      await reveal(this.client, location);
-    });
+  addService(): Promise<void> {
+    return addServiceToGateway(this.client);
+  }
+
+  whichRouter(): Promise<void> {
+    return whichRouter(this.client, this.extension.globalState, this.output);
+  }
+
+  async revealLocation(location: unknown): Promise<void> {
+    if (!this.client || !isLocation(location)) return;
+    await reveal(this.client, location);
   }
 
   dispose(): void {

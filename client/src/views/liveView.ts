@@ -24,7 +24,8 @@ import type { LiveProblem } from '../live/problems';
 import type { LiveSession } from '../live/session';
 import type { Node } from '../live/tree';
 import { GatewayTreeProvider } from './gatewayTree';
-import { LIVE_VIEWS, registerLiveCommands, type LiveCommandContext } from './liveCommands';
+import type { LiveCommandContext } from '../commands';
+import { LIVE_VIEWS } from './liveViews';
 import { LiveDiagnostics } from './liveDiagnostics';
 import { Scaler } from './scale';
 import { askSettingsTarget, TraefikStatusItem } from './liveStatus';
@@ -130,9 +131,6 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
       this.statusItem,
       this.diagnostics,
       ...Object.values(this.providers),
-      ...registerLiveCommands(this, (id, run) =>
-        vscode.commands.registerCommand(id, (node?: Node) => this.reporting(id, () => run(node))),
-      ),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (SESSION_SETTINGS.some((s) => e.affectsConfiguration(`${SETTINGS_SECTION}.${s}`))) void this.restart();
       }),
@@ -144,17 +142,6 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
         if (d.languageId === 'dockercompose' || d.languageId === 'yaml') void this.updateDiagnostics(true);
       }),
     );
-  }
-
-  /** A failing command is logged and shown, never an unhandled rejection. */
-  private async reporting(id: string, run: () => unknown): Promise<void> {
-    try {
-      await run();
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      this.output.appendLine(`Gateway Lens: ${id} failed: ${err instanceof Error ? (err.stack ?? message) : message}`);
-      void vscode.window.showErrorMessage(`Gateway Lens: ${message}`);
-    }
   }
 
   private config(): vscode.WorkspaceConfiguration {
