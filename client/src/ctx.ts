@@ -10,6 +10,7 @@ import { StatusBar } from './statusBar';
 import { forwardTrust } from './trust';
 import { LiveView } from './views/liveView';
 import { isLocation, reveal, whichRouter } from './whichRouter';
+import { describe, errorMessage } from '../../server/src/analysis/errors';
 
 export class Ctx implements CommandContext, vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Gateway Lens');
@@ -59,7 +60,7 @@ export class Ctx implements CommandContext, vscode.Disposable {
       await client.start();
     } catch (err) {
       this.status.setClient('crashed');
-      this.output.appendLine(`Gateway Lens: the language server did not start: ${String(err)}`);
+      this.output.appendLine(`Gateway Lens: the language server did not start: ${describe(err)}`);
     }
   }
 
@@ -70,7 +71,7 @@ export class Ctx implements CommandContext, vscode.Disposable {
     try {
       if (client?.isRunning()) await client.stop();
     } catch (err) {
-      this.output.appendLine(`Gateway Lens: stopping the language server failed: ${String(err)}`);
+      this.output.appendLine(`Gateway Lens: stopping the language server failed: ${describe(err)}`);
     } finally {
       this.clientSubscriptions.forEach((d) => d.dispose());
       this.clientSubscriptions = [];
@@ -90,7 +91,7 @@ export class Ctx implements CommandContext, vscode.Disposable {
     try {
       return await client.sendRequest(type, params);
     } catch (err) {
-      this.output.appendLine(`Gateway Lens: ${type.method} failed: ${String(err)}`);
+      this.output.appendLine(`Gateway Lens: ${type.method} failed: ${describe(err)}`);
       return undefined;
     }
   }
@@ -102,12 +103,8 @@ export class Ctx implements CommandContext, vscode.Disposable {
   /** A command that failed (registerCommands catches it): logged with its stack, and shown. */
   private failed(title: string, err: unknown): void {
     const name = title.replace(/\.\.\.$/, '');
-    this.output.appendLine(
-      `Gateway Lens: ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-    );
-    void vscode.window.showErrorMessage(
-      `Gateway Lens: ${name} failed: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    this.output.appendLine(`Gateway Lens: ${name} failed: ${describe(err)}`);
+    void vscode.window.showErrorMessage(`Gateway Lens: ${name} failed: ${errorMessage(err)}`);
   }
 
   addService(): Promise<void> {

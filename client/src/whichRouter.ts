@@ -11,6 +11,7 @@ import {
   type RouteLocation,
   type RouteParams,
 } from '../../server/src/protocol';
+import { errorMessage } from '../../server/src/analysis/errors';
 import {
   answerDetails,
   parseRouteQuery,
@@ -51,7 +52,7 @@ export async function whichRouter(
     try {
       answer = await client.sendRequest(RouteRequest, params);
     } catch (err) {
-      void vscode.window.showErrorMessage(`Gateway Lens: routing ${query.url} failed: ${String(err)}`);
+      void vscode.window.showErrorMessage(`Gateway Lens: routing ${query.url} failed: ${errorMessage(err)}`);
       return;
     }
     const ask = asksOf(answer).find((a) => !asked.has(askKey(a)));

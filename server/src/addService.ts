@@ -22,6 +22,7 @@ import {
   type AddServiceResult,
   type TextEditData,
 } from './protocol';
+import { describe, errorMessage } from './analysis/errors';
 
 export function registerAddService(
   connection: Connection,
@@ -29,8 +30,7 @@ export function registerAddService(
   projects: Projects,
   log: (m: string) => void,
 ): void {
-  const failed = (name: string, err: unknown): void =>
-    log(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  const failed = (name: string, err: unknown): void => log(`${name} failed: ${describe(err)}`);
 
   connection.onRequest(
     AddServiceChoicesRequest,
@@ -73,7 +73,7 @@ export function registerAddService(
       };
     } catch (err) {
       failed('addService', err);
-      return { error: err instanceof Error ? err.message : String(err) };
+      return { error: errorMessage(err) };
     }
   });
 }

@@ -7,6 +7,7 @@ import { loadtestCommand } from './cli/loadtest';
 import { metricsCommand } from './cli/metrics';
 import { routeCommand } from './cli/route';
 import { EXIT, nodeIo, UsageError, type Command, type Io } from './cli/command';
+import { describe } from './analysis/errors';
 
 export const COMMANDS: Command[] = [checkCommand, routeCommand, liveCommand, metricsCommand, loadtestCommand];
 
@@ -48,7 +49,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     // Not the user's fault, but nothing was checked either: not a clean 0, not "findings" 1.
-    io.err(`gateway-lens: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    io.err(`gateway-lens: internal error: ${describe(err)}\n`);
     return EXIT.usage;
   }
 }

@@ -9,6 +9,7 @@ import type { Documents } from './documents';
 import { fileOf, oneFilePerFolder } from './locate';
 import type { Projects } from './projects';
 import { DefinitionsRequest, type DefinitionsParams, type FileDefinition, type RouteLocation } from './protocol';
+import { describe } from './analysis/errors';
 
 const PROTOCOLS = ['http', 'tcp', 'udp'] as const;
 const KINDS = [
@@ -65,7 +66,7 @@ export function registerDefinitions(
       }
       return out;
     } catch (err) {
-      log(`definitions failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      log(`definitions failed: ${describe(err)}`);
       return [];
     }
   });

@@ -43,6 +43,7 @@ import { toOffset, toRange, type LineMap } from './convert';
 import type { Documents } from './documents';
 import { codeUrl, type Projects } from './projects';
 import { REVEAL_LOCATION_COMMAND } from './protocol';
+import { describe } from './analysis/errors';
 
 /** "Fix all auto-fixable Gateway Lens problems", for editor.codeActionsOnSave. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gatewayLens`;
@@ -137,7 +138,7 @@ export function registerFeatures(
       try {
         return await handler(params);
       } catch (err) {
-        log(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        log(`${name} failed: ${describe(err)}`);
         return fallback;
       }
     };

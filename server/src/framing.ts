@@ -5,6 +5,7 @@
 // (also one the reader finds: a body that is not JSON, a frame left incomplete) ends the
 // process with one line on stderr and exit status 1.
 import { StreamMessageReader, StreamMessageWriter, type MessageReader, type MessageWriter } from 'vscode-jsonrpc/node';
+import { errorMessage } from './analysis/errors';
 
 /** Larger than any didOpen of a file the server reads (32 MiB of text, JSON-escaped). */
 export const MAX_MESSAGE_BYTES = 128 * 2 ** 20;
@@ -87,7 +88,7 @@ export function guardedStdio(): [MessageReader, MessageWriter] {
   process.stdin.on('end', () => process.exit(1));
   const reader = new StreamMessageReader(process.stdin);
   reader.partialMessageTimeout = PARTIAL_MESSAGE_MS;
-  reader.onError((err) => die(err instanceof Error ? err.message.split('\n')[0] : String(err)));
+  reader.onError((err) => die(errorMessage(err).split('\n')[0]));
   reader.onPartialMessage((info) =>
     die(`a frame still incomplete after ${info.waitingTime} ms: Content-Length is wrong`),
   );

@@ -10,6 +10,7 @@ import { toRange } from './convert';
 import type { Documents } from './documents';
 import type { Projects } from './projects';
 import { LocateRequest, type LocateKind, type LocateParams, type RouteLocation } from './protocol';
+import { describe } from './analysis/errors';
 
 const KINDS: Record<Exclude<LocateKind, 'composeService'>, Kind> = {
   router: 'routers',
@@ -81,7 +82,7 @@ export function registerLocate(
       }
       return out;
     } catch (err) {
-      log(`locate failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      log(`locate failed: ${describe(err)}`);
       return [];
     }
   });

@@ -25,6 +25,7 @@ import type { ProblemCounts } from './protocol';
 import { analysisOptions, type Settings, type SettingsCache } from './settings';
 import { composeOrder, isComposeFileName, type DiskFiles, type WorkspaceFolders } from './workspace';
 import { listFolder } from './readText';
+import { describe, errorMessage } from './analysis/errors';
 
 export interface ProjectResult {
   folder: string;
@@ -322,11 +323,11 @@ export class Projects {
       ({ findings, project } = this.host.analyzer.analyze(input));
     } catch (err) {
       // The core failed as a whole: say so on the project's first file instead of going quiet.
-      this.host.log(`Analysis of ${folder} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      this.host.log(`Analysis of ${folder} failed: ${describe(err)}`);
       findings = files.slice(0, 1).map((first) => ({
         code: 'internal-error',
         severity: 'info',
-        message: `Gateway Lens could not analyse this project: ${err instanceof Error ? err.message : String(err)}`,
+        message: `Gateway Lens could not analyse this project: ${errorMessage(err)}`,
         explanation: INTERNAL_ERROR,
         file: first.file,
         range: { start: 0, end: 0 },

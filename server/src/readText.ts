@@ -4,6 +4,7 @@
 // someone writes to it, so the file is opened non-blocking and judged by fstat of that handle
 // (no window between a check and the open).
 import * as fs from 'fs';
+import { errorMessage } from './analysis/errors';
 
 /** The largest file read: far above any compose file written by hand (20,000 services are ~15 MB). */
 export const MAX_FILE_BYTES = 32 * 2 ** 20;
@@ -74,7 +75,7 @@ export function readProblem(err: unknown): string {
     case 'EPERM':
       return 'permission denied';
     default:
-      return err instanceof Error ? err.message : String(err);
+      return errorMessage(err);
   }
 }
 

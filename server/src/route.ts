@@ -13,6 +13,7 @@ import {
   type RouteParams,
   type RouteUnloaded,
 } from './protocol';
+import { describe, errorMessage } from './analysis/errors';
 
 export function registerRoute(connection: Connection, projects: Projects, log: (m: string) => void): void {
   connection.onRequest(RouteRequest, async (params: RouteParams): Promise<RouteAnswer> => {
@@ -72,8 +73,8 @@ export function registerRoute(connection: Connection, projects: Projects, log: (
         location: w ? where(w) : undefined,
       };
     } catch (err) {
-      log(`route: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      return failed(`The route tester failed: ${err instanceof Error ? err.message : String(err)}`);
+      log(`route: ${describe(err)}`);
+      return failed(`The route tester failed: ${errorMessage(err)}`);
     }
   });
 }

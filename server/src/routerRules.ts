@@ -8,6 +8,7 @@ import { index } from './analysis/traefik/lookup';
 import { toRange } from './convert';
 import type { Projects } from './projects';
 import { RouterRulesRequest, type RouterRule, type RouterRulesParams } from './protocol';
+import { describe } from './analysis/errors';
 
 export interface RuleLabel {
   router: string;
@@ -35,7 +36,7 @@ export function registerRouterRules(connection: Connection, projects: Projects, 
       if (!file || !model || !lines) return [];
       return routerRulesIn(model.project, file).map((r) => ({ ...r, range: toRange(lines, r.range) }));
     } catch (err) {
-      log(`routerRules failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      log(`routerRules failed: ${describe(err)}`);
       return [];
     }
   });

@@ -30,7 +30,8 @@ import {
   type TrustParams,
 } from './protocol';
 import { SettingsCache } from './settings';
-import { describe, Validation } from './validation';
+import { describe } from './analysis/errors';
+import { Validation } from './validation';
 import { DiskFiles, WorkspaceFolders, type WorkspaceFolder } from './workspace';
 import { WorkspaceCheck } from './workspaceCheck';
 import { WorkspaceReports } from './workspaceDiagnostics';

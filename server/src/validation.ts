@@ -17,6 +17,7 @@ import type { Projects } from './projects';
 import { StatusNotification, type ProblemCounts, type StatusParams, type TraefikVersionStatus } from './protocol';
 import type { Settings } from './settings';
 import type { WorkspaceReports } from './workspaceDiagnostics';
+import { describe } from './analysis/errors';
 
 export interface ValidationOptions {
   /** The client pulls diagnostics (textDocument/diagnostic) for its open documents. */
@@ -280,8 +281,4 @@ function versionSummary(all: Iterable<TraefikVersionStatus>): TraefikVersionStat
     if (seen.size === MAX_VERSIONS) break;
   }
   return [...seen.values()];
-}
-
-export function describe(err: unknown): string {
-  return err instanceof Error ? (err.stack ?? err.message) : String(err);
 }

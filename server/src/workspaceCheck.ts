@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Settings } from './settings';
 import { isComposeFileName, type WorkspaceFolders } from './workspace';
+import { describe } from './analysis/errors';
 
 /** Folders never walked: dependencies and version control, where compose files are not the user's. */
 const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -99,7 +100,7 @@ export class WorkspaceCheck {
     const generation = ++this.generation;
     const cancelled = (): boolean => generation !== this.generation;
     this.done = this.round(cancelled).catch((err: unknown) =>
-      this.host.log(`Workspace check failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+      this.host.log(`Workspace check failed: ${describe(err)}`),
     );
   }
 

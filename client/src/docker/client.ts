@@ -13,6 +13,7 @@ import {
   type DockerState,
   type SwarmService,
 } from './types';
+import { errorMessage } from '../../../server/src/analysis/errors';
 
 /** dockerode options for a DOCKER_HOST-style address (unix://, tcp://, npipe://) or a socket path. */
 export function dockerOptions(host: string | undefined): Docker.DockerOptions & { label: string } {
@@ -50,7 +51,7 @@ export class DockerClient {
         swarmManager: Boolean(info.Swarm?.ControlAvailable),
       };
     } catch (err) {
-      return { kind: 'unreachable', host: this.host, message: err instanceof Error ? err.message : String(err) };
+      return { kind: 'unreachable', host: this.host, message: errorMessage(err) };
     }
   }
 

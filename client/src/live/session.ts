@@ -6,6 +6,7 @@ import type { ComposeContainer, DockerState } from '../docker/types';
 import { TraefikApi, type ApiOptions } from '../traefik/api';
 import type { GatewaySnapshot } from '../traefik/types';
 import { buildLiveModel, type KnownComposeService, type LiveModel } from './model';
+import { errorMessage } from '../../../server/src/analysis/errors';
 
 export interface SessionOptions {
   api: ApiOptions;
@@ -65,7 +66,7 @@ export class LiveSession {
       this.dockerState = {
         kind: 'unreachable',
         host: this.docker.host,
-        message: err instanceof Error ? err.message : String(err),
+        message: errorMessage(err),
       };
       this.containers = [];
     }

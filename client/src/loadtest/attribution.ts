@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import type Docker from 'dockerode';
 import { parseAccessLogLine, serverOf, type AccessLogEntry } from './accessLog';
 import type { LoadTestRun } from './run';
+import { errorMessage } from '../../../server/src/analysis/errors';
 
 export type Attribution =
   | { source: 'access-log'; detail: string; counts: Map<string, number>; unmatched: number }
@@ -130,7 +131,7 @@ export async function attribute(run: LoadTestRun, options: AttributeOptions): Pr
       if (found) return found;
       reasons.push(`${file} has no line for these requests`);
     } catch (err) {
-      reasons.push(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+      reasons.push(`${file}: ${errorMessage(err)}`);
     }
   }
   if (options.docker) {
@@ -146,7 +147,7 @@ export async function attribute(run: LoadTestRun, options: AttributeOptions): Pr
         reasons.push(`the logs of container ${c.name} have no access-log line for these requests`);
       }
     } catch (err) {
-      reasons.push(`Docker: ${err instanceof Error ? err.message : String(err)}`);
+      reasons.push(`Docker: ${errorMessage(err)}`);
     }
   }
   if (options.replicaHeader) {

@@ -3,6 +3,7 @@
 import { composeError, runCompose } from '../docker/compose';
 import type { DockerClient } from '../docker/client';
 import type { ScaleRun } from './plan';
+import { errorMessage } from '../../../server/src/analysis/errors';
 
 export interface ScaleOutcome {
   ok: boolean;
@@ -29,7 +30,7 @@ export async function executeScale(run: ScaleRun, options: ExecuteOptions = {}):
       await options.docker.scaleSwarmService(run.id, run.replicas);
       return { ok: true, cancelled: false, output: '' };
     } catch (err) {
-      const error = err instanceof Error ? err.message : String(err);
+      const error = errorMessage(err);
       options.onOutput?.(`${error}\n`);
       return { ok: false, cancelled: false, output: error, error };
     }

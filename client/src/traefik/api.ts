@@ -14,6 +14,7 @@ import type {
   ApiVersion,
   GatewaySnapshot,
 } from './types';
+import { errorMessage } from '../../../server/src/analysis/errors';
 
 export interface ApiOptions {
   /** e.g. http://localhost:8080 (an api.basePath is kept: http://host/traefik). */
@@ -134,9 +135,7 @@ export class TraefikApi {
       this.failures++;
       this.retryAt = Date.now() + Math.min(BACKOFF_MAX_MS, 1000 * 2 ** Math.min(this.failures, 6));
       const state: ApiState =
-        err instanceof ApiFailure
-          ? err.state
-          : { kind: 'unreachable', url: this.url, message: err instanceof Error ? err.message : String(err) };
+        err instanceof ApiFailure ? err.state : { kind: 'unreachable', url: this.url, message: errorMessage(err) };
       return { ...empty, state, at: Date.now() };
     }
   }
@@ -192,9 +191,7 @@ export class TraefikApi {
       return { ok: true, body: answer.body };
     } catch (err) {
       const state: ApiState =
-        err instanceof ApiFailure
-          ? err.state
-          : { kind: 'unreachable', url: this.url, message: err instanceof Error ? err.message : String(err) };
+        err instanceof ApiFailure ? err.state : { kind: 'unreachable', url: this.url, message: errorMessage(err) };
       return { ok: false, state };
     }
   }

@@ -32,6 +32,7 @@ import { askSettingsTarget, TraefikStatusItem } from './liveStatus';
 import { testLoadBalancing } from './loadTest';
 import { Traffic } from './traffic';
 import { TrafficPanel } from './trafficPanel';
+import { errorMessage } from '../../../server/src/analysis/errors';
 
 /** Sends a request to the language server; undefined while it is not running. */
 export type Requester = <P, R>(type: RequestType<P, R, void>, params: P) => Promise<R | undefined>;
@@ -156,7 +157,7 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
   private open(): Promise<{ live: typeof Live; session: LiveSession }> {
     this.session ??= this.startSession().catch((err: unknown) => {
       this.session = undefined;
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       this.output.appendLine(`Gateway Lens: the live view could not start: ${message}`);
       void this.setContext('traefik', 'failed');
       throw err;

@@ -20,6 +20,7 @@ import { traefikVersion } from './traefik/version';
 import { parseConfig, withConfig, type ParsedConfig } from './config';
 import { applySuppressions } from './suppress';
 import type { Finding } from './types';
+import { errorMessage } from './errors';
 
 export type { Finding, Range, Severity, Related } from './types';
 export type { AnalysisOptions, Project, SeverityLevel } from './project';
@@ -202,7 +203,7 @@ export class Analyzer {
         findings.push({
           code: 'internal-error',
           severity: 'info',
-          message: `Gateway Lens check "${check.code}" failed: ${err instanceof Error ? err.message : String(err)}`,
+          message: `Gateway Lens check "${check.code}" failed: ${errorMessage(err)}`,
           explanation: INTERNAL_ERROR,
           file,
           range: { start: 0, end: 0 },

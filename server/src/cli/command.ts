@@ -2,6 +2,7 @@
 // all output through `io` so tests can run commands in-process.
 import { parseArgs, type ParseArgsConfig } from 'util';
 import { readRegularFile } from '../readText';
+import { errorMessage } from '../analysis/errors';
 
 export { readProblem } from '../readText';
 
@@ -44,7 +45,7 @@ export function parseCommandArgs<O extends OptionsConfig>(args: string[], option
   try {
     return parseArgs({ args, allowPositionals: true, options });
   } catch (err) {
-    const first = (err instanceof Error ? err.message : String(err)).split(/\.\s/)[0].replace(/\.$/, '');
+    const first = errorMessage(err).split(/\.\s/)[0].replace(/\.$/, '');
     throw new UsageError(first.charAt(0).toLowerCase() + first.slice(1));
   }
 }

@@ -1,6 +1,7 @@
 // `gateway-lens loadtest`: sends N requests a router matches through the gateway and reports
 // statuses, times and the spread over the service's replicas (the seed's load-test.ps1).
 import { EXIT, parseCommandArgs, UsageError, type Command, type Io } from './command';
+import { errorMessage } from '../analysis/errors';
 
 const HELP = `Usage: gateway-lens loadtest --router NAME [--requests 20] [--delay 500] [--header "Name: value"]... [--keep-cookies]
 
@@ -103,7 +104,7 @@ export const loadtestCommand: Command = {
         },
       });
     } catch (err) {
-      io.err(`gateway-lens: loadtest: ${err instanceof Error ? err.message : String(err)}\n`);
+      io.err(`gateway-lens: loadtest: ${errorMessage(err)}\n`);
       return EXIT.usage;
     }
     io.out(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : live.renderReportText(report, !values.quiet));
