@@ -40,7 +40,7 @@ import {
   type Range,
 } from './analysis';
 import { toOffset, toRange, type LineMap } from './convert';
-import type { Documents } from './documents';
+import { uriToPath, type Documents } from './documents';
 import { codeUrl, type Projects } from './projects';
 import { REVEAL_LOCATION_COMMAND } from './protocol';
 import { describe } from './analysis/errors';
@@ -105,12 +105,18 @@ export function registerFeatures(
   projects: Projects,
   log: (m: string) => void,
 ): void {
-  /** Resolves the document and its project; undefined for files that are not compose files. */
+  /**
+   * Resolves the document and its project; undefined for files that are neither compose files
+   * nor a dynamic file some project's file provider reads.
+   */
   async function at(uri: string, position?: { line: number; character: number }): Promise<At | undefined> {
     const document = documents.get(uri);
-    const file = document && (await projects.composeFileOf(uri));
-    if (!document || !file) return undefined;
-    const model = await projects.model(file);
+    if (!document) return undefined;
+    const compose = await projects.composeFileOf(uri);
+    const owner = compose ?? (await projects.dynamicOwnerOf(uri));
+    const file = compose ?? (owner && uriToPath(uri));
+    if (!owner || !file) return undefined;
+    const model = await projects.model(owner);
     if (!model) return undefined;
     const lines = (f: string): LineMap | undefined => (f === file ? document : model.lines(f));
     const offset = position ? toOffset(document, position) : 0;

@@ -62,6 +62,9 @@ export interface ProjectModel {
 /** The docs/codes.md section of a code, the link each diagnostic's code opens. */
 export const codeUrl = codeLinks();
 
+/** How many folders above a dynamic file are searched for the project that reads it. */
+const MAX_OWNER_DEPTH = 6;
+
 /** Stamp of a file the boundary kept out: the memo is cleared when trust or folders change. */
 const REFUSED = 'refused';
 
@@ -160,6 +163,35 @@ export class Projects {
     return isComposeFileName(file, settings.files) && this.host.boundary.allows(file, 'project') ? file : undefined;
   }
 
+  /**
+   * The compose file of the project whose file provider reads `uri` (a dynamic configuration
+   * file, `providers.file.filename` or a file of `providers.file.directory` through the Traefik
+   * service's volumes), so authoring requests in it answer from that project. An analysed project
+   * is asked first; else the folders above the file that hold compose files, up to the workspace
+   * folder (a bounded walk).
+   */
+  async dynamicOwnerOf(uri: string): Promise<string | undefined> {
+    const file = uriToPath(uri);
+    if (!file) return undefined;
+    const reads = (r: ProjectResult | undefined): boolean =>
+      r?.project?.fileProvider.files.some((f) => f.file === file) === true;
+    for (const result of this.memo.values()) if (reads(result)) return result.composeFiles[0];
+    const root = this.host.folders.folderOf(path.dirname(file))?.path;
+    let folder = path.dirname(file);
+    for (let depth = 0; root !== undefined && depth < MAX_OWNER_DEPTH; depth++) {
+      if (!this.memo.has(folder)) {
+        const found = await this.composeFiles(folder, await this.settingsFor(folder));
+        if (found.length > 0) {
+          const result = await this.analyse(folder);
+          if (reads(result)) return result.composeFiles[0];
+        }
+      }
+      if (folder === root || path.dirname(folder) === folder) break;
+      folder = path.dirname(folder);
+    }
+    return undefined;
+  }
+
   /** Compose files of the folder: compose names on disk, plus open compose documents there. */
   async composeFiles(folder: string, settings: Settings): Promise<string[]> {
     const { documents, disk, boundary } = this.host;
@@ -174,6 +206,7 @@ export class Projects {
   }
 
   private stamp(file: string): string | undefined {
+    if (isListingKey(file)) return listingStamp(listFolder(file.slice(0, -1)));
     const document = this.host.documents.byPath(file);
     return document ? this.host.documents.stamp(document) : this.host.disk.stamp(file);
   }
@@ -202,6 +235,14 @@ export class Projects {
       inputs.set(file, disk.stamp(file));
       if (text !== undefined) lines.set(file, lineMap(text));
       return text;
+    };
+    // A directory the file provider reads is an input too: a file added or removed there
+    // changes what Traefik loads (its listing is stamped under `<dir>/`).
+    const list = (dir: string): ReturnType<typeof listFolder> => {
+      if (!this.host.boundary.allows(dir, 'mount')) return undefined;
+      const entries = listFolder(dir);
+      inputs.set(listingKey(dir), listingStamp(entries));
+      return entries;
     };
     const source = (file: string, access: Access): SourceFile[] => {
       const text = read(file, access);
@@ -241,7 +282,7 @@ export class Projects {
         options: analysisOptions(settings),
         readFile: (file) => read(path.normalize(file)),
         refused: (file) => inputs.get(path.normalize(file)) === REFUSED,
-        listDir: (dir) => (this.host.boundary.allows(dir, 'mount') ? listFolder(path.normalize(dir)) : undefined),
+        listDir: (dir) => list(path.normalize(dir)),
         config,
         // gatewayLens.compose.profiles, else COMPOSE_PROFILES in the project folder's .env.
         profiles: activeProfiles(settings.compose.profiles, (name) =>
@@ -407,6 +448,19 @@ export class Projects {
     const where = path.relative(root, other) || '.';
     return { version, why: `${why} in ${where}/${others.length > 1 ? ` and ${others.length - 1} more` : ''}` };
   }
+}
+
+/** Where a directory listing is kept among a project's inputs: the path with a trailing separator. */
+export function listingKey(dir: string): string {
+  return dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`;
+}
+
+function isListingKey(key: string): boolean {
+  return key.endsWith(path.sep);
+}
+
+function listingStamp(entries: ReturnType<typeof listFolder>): string | undefined {
+  return entries?.map((e) => `${e.name}${e.directory ? '/' : ''}`).join('\n');
 }
 
 /** Records which files of other folders the project of `folder` loaded. */

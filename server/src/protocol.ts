@@ -52,6 +52,14 @@ export function composeDocumentFilters(extraGlobs: readonly string[] = []): Docu
   ];
 }
 
+/**
+ * The file provider's dynamic configuration files, YAML and TOML (pkg/provider/file/file.go
+ * reads .yml, .yaml and .toml). Their paths come from each project's static configuration, known
+ * only to the server, so the client syncs every such file and the server answers for those a
+ * project's file provider reads (and nothing for the rest).
+ */
+export const DYNAMIC_FILE_FILTERS: DocumentFilter[] = [{ scheme: 'file', pattern: '**/*.{yml,yaml,toml}' }];
+
 export type ServerState = 'analysing' | 'idle';
 
 export interface ProblemCounts {

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { uriToPath, type Documents } from './documents';
-import type { Projects } from './projects';
+import { listingKey, type Projects } from './projects';
 import { StatusNotification, type ProblemCounts, type StatusParams, type TraefikVersionStatus } from './protocol';
 import type { Settings } from './settings';
 import type { WorkspaceReports } from './workspaceDiagnostics';
@@ -164,12 +164,16 @@ export class Validation {
     this.timers.clear();
   }
 
-  /** The folder of each file, and every shown project whose last analysis read one of them. */
+  /**
+   * The folder of each file, and every shown project whose last analysis read one of them or
+   * listed the directory holding it (a file added to the file provider's directory).
+   */
   private affected(files: string[]): Set<string> {
     const folders = new Set(files.map((f) => path.dirname(f)));
     for (const folder of this.counts.keys()) {
       const last = this.projects.last(folder);
-      if (last && files.some((f) => last.inputs.has(f))) folders.add(folder);
+      if (last && files.some((f) => last.inputs.has(f) || last.inputs.has(listingKey(path.dirname(f)))))
+        folders.add(folder);
     }
     return folders;
   }

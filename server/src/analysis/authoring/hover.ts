@@ -13,7 +13,7 @@ import { composeFile, containerOf } from './context';
 import { docUrl, schemaAt, typeText } from './docs';
 import { describeRule, ruleSyntaxOf } from './matchers';
 import { codeSpan, escapeMarkdown } from './markdown';
-import { NOUN, occurrenceAt, occurrencesOf, type Occurrence } from './names';
+import { NOUN, occurrenceAt, occurrencesOf, type AnyOccurrence } from './names';
 import { certResolverText, entryPointText } from './staticHover';
 import type { Hover } from './types';
 
@@ -171,7 +171,7 @@ function competitors(project: Project, router: Definition): string | undefined {
 }
 
 /** Routers without `service` that Traefik links to their container's only service. */
-function linkedRouters(project: Project, service: Occurrence): Definition[] {
+function linkedRouters(project: Project, service: AnyOccurrence): Definition[] {
   const out: Definition[] = [];
   for (const c of project.containers) {
     const own = c.definitions.filter((d) => d.kind === 'services' && d.protocol === service.protocol);
@@ -183,26 +183,49 @@ function linkedRouters(project: Project, service: Occurrence): Definition[] {
   return out;
 }
 
-function nameHover(project: Project, at: Occurrence): Hover {
+/**
+ * Whether the provider the name lives in is in view: the labels' own provider (a file's
+ * reference to `x@docker` too), or the file provider once its files were read.
+ */
+function inView(project: Project, at: AnyOccurrence): boolean {
+  if (at.provider === 'file') return project.fileProvider.state === 'read';
+  if (!at.service) return at.provider === 'docker' || at.provider === 'swarm';
+  return at.provider === (containerOf(project, at.service)?.provider ?? 'docker');
+}
+
+function nameHover(project: Project, at: AnyOccurrence): Hover {
   const noun = NOUN[at.kind];
-  const title = `**${at.protocol} ${noun}** ${codeSpan(at.name)}`;
-  if (at.provider !== (containerOf(project, at.service)?.provider ?? 'docker')) {
+  const title = `**${at.protocol} ${noun}** ${codeSpan(at.provider === 'file' ? `${at.name}@file` : at.name)}`;
+  if (!inView(project, at)) {
     const where =
       at.provider === 'internal'
         ? `${(at.kind === 'services' && INTERNAL[at.name]) || 'Built into Traefik.'} Provider \`internal\`: no label defines it.`
-        : `Defined by Traefik's ${codeSpan(at.provider)} provider, outside the compose files: Gateway Lens cannot see it.`;
+        : at.provider === 'file'
+          ? `Defined by Traefik's file provider, whose files Gateway Lens cannot see${project.fileProvider.note ? ` (${escapeMarkdown(project.fileProvider.note)})` : ''}.`
+          : `Defined by Traefik's ${codeSpan(at.provider)} provider, outside the compose files: Gateway Lens cannot see it.`;
     return { markdown: `${title}\n\n${where}`, range: at.range };
   }
   const all = occurrencesOf(project, at);
   const defined = new Map<string, string>();
   for (const o of all) {
     if (o.role === 'reference') continue;
-    const where = `${codeSpan(o.service.name)} (${escapeMarkdown(path.basename(o.file))})`;
+    const where = o.service
+      ? `${codeSpan(o.service.name)} (${escapeMarkdown(path.basename(o.file))})`
+      : `${escapeMarkdown(path.basename(o.file))} (file provider)`;
     defined.set(where, o.role === 'implicit' ? `${where}, created by Traefik (no ${noun} label)` : where);
   }
   const used = new Map<string, string>();
   for (const o of all) {
-    if (o.role !== 'reference' || !o.label) continue;
+    if (o.role !== 'reference') continue;
+    if (!o.service) {
+      const by = o.in.kind === 'middlewares' ? 'chain' : 'router';
+      used.set(
+        `${by} ${o.in.name}@file`,
+        `${by} ${codeSpan(`${o.in.name}@file`)} in ${escapeMarkdown(path.basename(o.file))}`,
+      );
+      continue;
+    }
+    if (!o.label) continue;
     const owner = o.label.segments[3]?.text ?? '';
     const by = o.label.segments[2]?.text.toLowerCase() === 'middlewares' ? 'chain' : 'router';
     used.set(`${by} ${owner}`, `${by} ${codeSpan(owner)} on ${codeSpan(o.service.name)}`);

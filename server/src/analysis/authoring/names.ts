@@ -9,6 +9,7 @@ import type { Kind, Protocol } from '../traefik/model';
 import { listItems } from '../traefik/values';
 import type { Range } from '../types';
 import { containerOf } from './context';
+import { fileOccurrences, type FileOccurrence } from './fileNames';
 
 export interface NameSymbol {
   protocol: Protocol;
@@ -128,15 +129,29 @@ export function sameSymbol(a: NameSymbol, b: NameSymbol): boolean {
   return a.protocol === b.protocol && a.kind === b.kind && a.name === b.name && a.provider === b.provider;
 }
 
+/** A name written in the compose files' labels or in the file provider's dynamic files. */
+export type AnyOccurrence = Occurrence | FileOccurrence;
+
+/** Every name occurrence: the labels', then the dynamic files'. */
+export function everyOccurrence(project: Project): AnyOccurrence[] {
+  return [...occurrences(project), ...fileOccurrences(project)];
+}
+
 /** The name under the cursor (inclusive of its end, where a cursor after the last letter sits). */
-export function occurrenceAt(project: Project, file: string, offset: number): Occurrence | undefined {
-  return occurrences(project).find(
+export function occurrenceAt(project: Project, file: string, offset: number): AnyOccurrence | undefined {
+  return everyOccurrence(project).find(
     (o) => o.role !== 'implicit' && o.file === file && o.range.start <= offset && offset <= o.range.end,
   );
 }
 
-export function occurrencesOf(project: Project, symbol: NameSymbol): Occurrence[] {
-  return occurrences(project).filter((o) => sameSymbol(o, symbol));
+/** One name's occurrences across labels and dynamic files (`auth@file` on a label meets `auth:` in a file). */
+export function occurrencesOf(project: Project, symbol: NameSymbol): AnyOccurrence[] {
+  return everyOccurrence(project).filter((o) => sameSymbol(o, symbol));
+}
+
+/** Where an occurrence is, as messages say it: its compose service, else its dynamic file. */
+export function ownerOf(o: AnyOccurrence): string {
+  return o.service ? o.service.name : o.file.split(/[\\/]/).pop()!;
 }
 
 export const NOUN: Record<Kind, string> = { routers: 'router', services: 'service', middlewares: 'middleware' };

@@ -1,9 +1,9 @@
 // Go to definition, find references and document highlights for router, service and middleware
-// names across every compose file of the project.
+// names across every compose file of the project and the file provider's dynamic files.
 import type { Project } from '../project';
 import type { Range } from '../types';
 import { listItems } from '../traefik/values';
-import { occurrenceAt, occurrencesOf } from './names';
+import { occurrenceAt, occurrencesOf, ownerOf } from './names';
 import type { Location } from './types';
 
 /** Where the name under the cursor is declared: the first label key of each service declaring it. */
@@ -14,7 +14,7 @@ export function definition(project: Project, file: string, offset: number): Loca
     const out: Location[] = [];
     for (const o of occurrencesOf(project, at)) {
       if (o.role === 'reference') continue;
-      const id = `${o.file}\u0000${o.service.name}`;
+      const id = `${o.file}\u0000${ownerOf(o)}`;
       if (seen.has(id)) continue;
       seen.add(id);
       out.push({ file: o.file, range: o.range });

@@ -1,8 +1,10 @@
 // Renaming a router, service or middleware: every label key that declares it and every reference
-// to it, across the project's compose files. A name Traefik would merge with another is refused.
+// to it, across the project's compose files and the file provider's dynamic files (`auth@file`
+// on a label and `auth:` in the file are one name). Only the names' ranges are edited. A name
+// Traefik would merge with another is refused.
 import type { Project } from '../project';
 import type { Range } from '../types';
-import { NOUN, occurrenceAt, occurrences, occurrencesOf, type Occurrence } from './names';
+import { everyOccurrence, NOUN, occurrenceAt, occurrencesOf, ownerOf, type AnyOccurrence } from './names';
 import type { TextEdit } from './types';
 
 export function prepareRename(
@@ -28,7 +30,7 @@ export function rename(
   if (invalid) return { error: invalid };
   if (newName === at.name) return { edits: {} };
   const noun = NOUN[at.kind];
-  const taken = occurrences(project).find(
+  const taken = everyOccurrence(project).find(
     (o) =>
       o.role !== 'reference' &&
       o.protocol === at.protocol &&
@@ -38,18 +40,18 @@ export function rename(
   );
   if (taken)
     return {
-      error: `A ${at.protocol} ${noun} named "${newName}" already exists (on ${taken.service.name}); Traefik would merge or drop them.`,
+      error: `A ${at.protocol} ${noun} named "${newName}" already exists (in ${ownerOf(taken)}); Traefik would merge or drop them.`,
     };
   const all = occurrencesOf(project, at);
   if (all.some((o) => o.role === 'implicit')) {
     return {
-      error: `"${at.name}" is the ${noun} Traefik creates for compose service "${all.find((o) => o.role === 'implicit')!.service.name}"; declare it with a label to name it.`,
+      error: `"${at.name}" is the ${noun} Traefik creates for compose service "${ownerOf(all.find((o) => o.role === 'implicit')!)}"; declare it with a label to name it.`,
     };
   }
   const inexact = all.find((o) => !o.exact);
   if (inexact)
     return {
-      error: `A label naming "${at.name}" uses quoting Gateway Lens cannot edit safely (in ${inexact.service.name}).`,
+      error: `"${at.name}" is written with quoting or escapes Gateway Lens cannot edit safely (in ${ownerOf(inexact)}).`,
     };
   const edits: Record<string, TextEdit[]> = {};
   const seen = new Set<string>();
@@ -64,13 +66,14 @@ export function rename(
 }
 
 /** The name at the cursor when it can be renamed here, or why not. */
-function renameable(project: Project, file: string, offset: number): Occurrence | string | undefined {
+function renameable(project: Project, file: string, offset: number): AnyOccurrence | string | undefined {
   const at = occurrenceAt(project, file, offset);
   if (!at) return undefined;
   if (at.role === 'reference' && !occurrencesOf(project, at).some((o) => o.role !== 'reference')) {
-    return at.provider === 'docker' || at.provider === 'swarm'
-      ? `"${at.name}" is not defined in this project.`
-      : `"${at.name}@${at.provider}" is defined outside the compose files.`;
+    if (at.provider === 'docker' || at.provider === 'swarm') return `"${at.name}" is not defined in this project.`;
+    if (at.provider === 'file' && project.fileProvider.state === 'read')
+      return `"${at.name}@file" is not defined in the file provider's files.`;
+    return `"${at.name}@${at.provider}" is defined outside the files Gateway Lens reads.`;
   }
   return at;
 }
