@@ -201,7 +201,7 @@ function nameHover(project: Project, at: AnyOccurrence): Hover {
       at.provider === 'internal'
         ? `${(at.kind === 'services' && INTERNAL[at.name]) || 'Built into Traefik.'} Provider \`internal\`: no label defines it.`
         : at.provider === 'file'
-          ? `Defined by Traefik's file provider, whose files Gateway Lens cannot see${project.fileProvider.note ? ` (${escapeMarkdown(project.fileProvider.note)})` : ''}.`
+          ? `Defined by Traefik's file provider, whose files are not in view${project.fileProvider.note ? ` (${escapeMarkdown(project.fileProvider.note)})` : ''}: Gateway Lens cannot see it.`
           : `Defined by Traefik's ${codeSpan(at.provider)} provider, outside the compose files: Gateway Lens cannot see it.`;
     return { markdown: `${title}\n\n${where}`, range: at.range };
   }

@@ -40,7 +40,7 @@ export function rename(
   );
   if (taken)
     return {
-      error: `A ${at.protocol} ${noun} named "${newName}" already exists (in ${ownerOf(taken)}); Traefik would merge or drop them.`,
+      error: `A ${at.protocol} ${noun} named "${newName}" already exists (on ${ownerOf(taken)}); Traefik would merge or drop them.`,
     };
   const all = occurrencesOf(project, at);
   if (all.some((o) => o.role === 'implicit')) {
