@@ -28,13 +28,12 @@ export interface FileOccurrence extends NameSymbol {
   label?: undefined;
 }
 
-const cache = new WeakMap<Project, FileOccurrence[]>();
-
-/** Every name occurrence in the file provider's files (refused ones too: they are still edited). */
+/**
+ * Every name occurrence in the file provider's files (refused ones too: they are still edited).
+ * Walked on each request, not memoised: a few names per file, and no module-level state.
+ */
 export function fileOccurrences(project: Project): FileOccurrence[] {
-  let out = cache.get(project);
-  if (out) return out;
-  out = [];
+  const out: FileOccurrence[] = [];
   const fp = project.fileProvider;
   for (const dynamic of fp.state === 'read' ? fp.files : []) {
     if (dynamic.read.templated) continue;
@@ -65,7 +64,6 @@ export function fileOccurrences(project: Project): FileOccurrence[] {
       }
     }
   }
-  cache.set(project, out);
   return out;
 }
 
