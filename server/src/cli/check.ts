@@ -239,16 +239,20 @@ function check(options: Options, io: Io): number {
     sources = { shown: inputs.shown, lines: (file) => maps.get(file) ?? inputs.lines(file) };
   }
   const findings: Finding[] = [];
-  for (const project of projects) {
-    const result = analyzer.analyze(project);
+  // The summary counts every file read: an include's 34 files are not "1 file".
+  const read = new Set<string>();
+  for (const input of projects) {
+    const result = analyzer.analyze(input);
     findings.push(...result.findings);
+    for (const d of result.project.environment.dotenv) read.add(d.file);
     for (const r of result.project.load.remote)
       io.err(
         `gateway-lens: ${inputs.shown(r.file)} names ${r.reference}, which compose fetches: what it defines is not checked\n`,
       );
   }
+  for (const file of inputs.readFiles()) read.add(file);
   const located = locate(findings, sources);
-  output(located, options, io, inputs.fileCount);
+  output(located, options, io, read.size);
 
   if (options.demo) return EXIT.ok;
   const counted = located.filter((l) => !l.suppressed);

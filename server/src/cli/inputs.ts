@@ -18,7 +18,8 @@ export interface Inputs {
   /** How to show an absolute path: as given, else relative to the working directory. */
   shown(file: string): string;
   lines(file: string): LineMap | undefined;
-  fileCount: number;
+  /** Every file read so far with a text (given, included, extended, mounted, a Dockerfile). */
+  readFiles(): string[];
 }
 
 /** Reads everything first: an unreadable file stops the run before any output. */
@@ -76,6 +77,6 @@ export function readInputs(given: string[], traefikConfig: string | undefined, i
       if (!map && text !== undefined) maps.set(file, (map = lineMap(text)));
       return map;
     },
-    fileCount: [...projects.values()].reduce((n, files) => n + files.length, 0),
+    readFiles: () => [...texts].flatMap(([file, text]) => (text === undefined ? [] : [file])),
   };
 }
