@@ -36,6 +36,8 @@ const NO_OBVIOUS_REPAIR = [
   'network-unreachable',
   // In a dynamic configuration file, not in the compose project's labels (no fix there yet).
   'unknown-dynamic-key',
+  // A line of the .env: whether it meant a name, a value or a comment is the author's to say.
+  'invalid-env-file',
   // Which name to give each app, the TCP router or the app's HTTP port, a healthcheck the image can run: the user's choice.
   'shared-service',
   'non-http-port',

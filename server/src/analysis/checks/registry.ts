@@ -29,6 +29,7 @@ import { check as extendsCycle } from './extends-cycle';
 import { check as includeCycle } from './include-cycle';
 import { check as unescapedDollar } from './unescaped-dollar';
 import { check as undefinedVariable } from './undefined-variable';
+import { check as invalidEnvFile } from './invalid-env-file';
 import { check as networkUnreachable } from './network-unreachable';
 import { check as unknownNetwork } from './unknown-network';
 import { check as sharedService } from './shared-service';
@@ -44,6 +45,7 @@ export const CHECKS: Check[] = [
   unknownExtendsService,
   extendsCycle,
   includeCycle,
+  invalidEnvFile,
   unknownLabel,
   duplicateLabel,
   replacedLabels,

@@ -24,7 +24,10 @@ export interface DotenvVariable {
 }
 
 export interface DotenvProblem {
+  /** What compose stops on, in its words where it has them. */
   message: string;
+  /** How to write the line so compose reads it. */
+  fix: string;
   range: Range;
 }
 
@@ -85,7 +88,8 @@ export function parseDotenv(file: string, text: string, environment: Lookup = ()
       }
       if (!NAME_CHAR.test(c)) {
         out.problems.push({
-          message: `unexpected character "${c}" in variable name; docker compose refuses this .env file`,
+          message: `unexpected character "${c}" in variable name`,
+          fix: 'a name holds letters, digits and _ . - [ ] only',
           range: { start: i, end: i + c.length },
         });
         return out;
@@ -98,7 +102,8 @@ export function parseDotenv(file: string, text: string, environment: Lookup = ()
     const nameRange = { start: nameStart, end: nameEnd };
     if (/\s/.test(name)) {
       out.problems.push({
-        message: 'a variable name cannot contain a space; docker compose refuses this .env file',
+        message: 'a variable name cannot contain a space',
+        fix: 'remove the space',
         range: nameRange,
       });
       return out;
@@ -127,7 +132,9 @@ export function parseDotenv(file: string, text: string, environment: Lookup = ()
       return out;
     }
     out.variables.push({ name, nameRange, inherited: false, ...read.variable });
-    for (const p of read.problems) out.problems.push({ message: p.message, range: p.range });
+    // compose-go's expandVariables returns template.Substitute's error: the file is refused there.
+    for (const p of read.problems) out.problems.push({ message: p.message, fix: interpolationFix(p), range: p.range });
+    if (read.problems.length > 0) return out;
     out.values.set(name, read.variable.value);
     pos = read.next;
   }
@@ -203,10 +210,15 @@ function readValue(text: string, pos: number, lookup: Lookup): ReadValue | { pro
   const end = eol < 0 ? text.length : eol;
   return {
     problem: {
-      message: `unterminated quoted value ${text.slice(pos, end)}; docker compose refuses this .env file`,
+      message: `unterminated quoted value ${text.slice(pos, end)}`,
+      fix: 'close the quote',
       range: { start: pos, end },
     },
   };
+}
+
+function interpolationFix(p: InterpolationProblem): string {
+  return p.kind === 'required' ? 'set it above this line, or give a default (:-)' : 'write $$ for a literal $';
 }
 
 /** compose-go's expandEscapes: the escapes Go knows in a rune literal, `\$` as `$$`. */
