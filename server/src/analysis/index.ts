@@ -2,7 +2,7 @@
 // no editor types. The language server, the CLI and the tests all come through here.
 import * as path from 'path';
 import { ComposeParser } from './compose/parse';
-import { loadProject } from './compose/project';
+import { fileEnvironments, loadProject } from './compose/project';
 import { interpolate, projectName, readEnvironment, type Environment, type EnvironmentInput } from './compose/env';
 import { interpolateFiles, interpolateGroups } from './compose/interpolated';
 import type { ComposeFile } from './compose/model';
@@ -135,7 +135,8 @@ export class Analyzer {
       profiles: input.profiles ?? [],
       lookup: environment.lookup,
     });
-    const files = interpolateFiles(load.files, environment);
+    const environments = fileEnvironments(load, environment, readFile);
+    const files = interpolateFiles(load.files, environments.of);
     const options = {
       ...withConfig(input.options ?? {}, input.config && this.config(input.config).config),
       ...input.override,
@@ -171,7 +172,7 @@ export class Analyzer {
     const started = interpolateGroups(
       load.services.filter((s) => s.started),
       [...load.files, ...load.extendsFiles],
-      environment,
+      environments.of,
     );
     const containers = buildContainers(files, config, name.name, input.readFile, started);
     const project = {
@@ -186,6 +187,7 @@ export class Analyzer {
       containers,
       options,
       environment,
+      includedEnvironments: environments.included,
     };
     return { ...project, fileProvider };
   }

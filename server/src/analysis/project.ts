@@ -52,4 +52,6 @@ export interface Project {
   fileProvider: FileProvider;
   /** What compose interpolates the files with (`files` are already interpolated). */
   environment: Environment;
+  /** What included projects are interpolated with, where their env files add variables (compose/project/environments.ts). */
+  includedEnvironments: Environment[];
 }

@@ -3,17 +3,23 @@
 // loader.LoadWithContext interpolates the model before anything reads it; the compose spec's
 // 12-interpolation.md). A value is replaced only when every variable in it is set or defaulted;
 // otherwise it stays as written, `interpolated`, and no check judges what it may become.
-// Map-form label keys are not interpolated (compose-go interpolates values, not mapping keys).
+// Map-form label keys are not interpolated (compose-go interpolates values, not mapping keys);
+// a list-form label is one string, interpolated whole before compose splits it at `=`
+// (compose-go types.Labels / 12-interpolation.md), so its key is interpolated too.
 import type { Environment } from './env';
 import { interpolate, sourceRange } from './env/interpolate';
-import type { ComposeFile, ComposeService, Label, PortMapping, Scalar } from './model';
+import type { ComposeFile, ComposeService, KeySegment, Label, PortMapping, Scalar } from './model';
 import { shortPort } from './service';
 import type { Range } from '../types';
 
-/** The files with their services interpolated; a file without `$` in what is read is returned as is. */
-export function interpolateFiles(files: ComposeFile[], env: Environment): ComposeFile[] {
+/**
+ * The files with their services interpolated, each with its own variables (an included file's
+ * differ: compose/project/environments.ts); a file without `$` in what is read is returned as is.
+ */
+export function interpolateFiles(files: ComposeFile[], envOf: (file: string) => Environment): ComposeFile[] {
   return files.map((file) => {
     let changed = false;
+    const env = envOf(file.file);
     const services = file.services.map((s) => {
       const out = interpolateService(s, file.text, env);
       if (out !== s) changed = true;
@@ -30,10 +36,10 @@ export function interpolateFiles(files: ComposeFile[], env: Environment): Compos
 export function interpolateGroups<G extends { parts: ComposeService[]; main: ComposeService }>(
   groups: G[],
   files: ComposeFile[],
-  env: Environment,
+  envOf: (file: string) => Environment,
 ): G[] {
   const texts = new Map(files.map((f) => [f.file, f.text]));
-  const one = (s: ComposeService): ComposeService => interpolateService(s, texts.get(s.file) ?? '', env);
+  const one = (s: ComposeService): ComposeService => interpolateService(s, texts.get(s.file) ?? '', envOf(s.file));
   return groups.map((g) => ({ ...g, parts: g.parts.map(one), main: one(g.main) }));
 }
 
@@ -47,7 +53,7 @@ const cache = new WeakMap<ComposeService, { key: string; service: ComposeService
 export function interpolateService(s: ComposeService, text: string, env: Environment): ComposeService {
   const dollar = (v: string | undefined): boolean => v !== undefined && v.includes('$');
   if (
-    !s.labels.some((l) => dollar(l.value)) &&
+    !s.labels.some((l) => dollar(l.value) || (l.form === 'list' && dollar(l.key))) &&
     !dollar(s.image?.value) &&
     !s.volumes.some((v) => dollar(v.value)) &&
     !s.ports.some((p) => p.written) &&

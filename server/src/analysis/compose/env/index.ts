@@ -36,24 +36,45 @@ export interface Environment {
 export function readEnvironment(input: EnvironmentInput = {}): Environment {
   const shell = input.shell ?? {};
   const fromShell: Lookup = (name) => (Object.prototype.hasOwnProperty.call(shell, name) ? shell[name] : undefined);
+  return environment(fromShell, () => 'shell', input.files ?? [], input.complete, Object.entries(shell).sort());
+}
+
+/**
+ * What an included project is interpolated with (compose-go loader/include.go ApplyInclude): the
+ * including project's variables, then those of the include's `env_file` (else the `.env` of its
+ * project directory) for the names still unset (types.Mapping.Merge keeps what is set), each
+ * env file read with the including project's variables first (dotenv.GetEnvFromFile).
+ */
+export function includedEnvironment(parent: Environment, files: { file: string; text: string }[]): Environment {
+  if (files.length === 0) return parent;
+  return environment(parent.lookup, parent.origin, files, parent.complete || undefined, parent.key);
+}
+
+function environment(
+  first: Lookup,
+  firstOrigin: (name: string) => ReturnType<Environment['origin']>,
+  files: { file: string; text: string }[],
+  complete: boolean | undefined,
+  firstKey: unknown,
+): Environment {
   const values = new Map<string, string>();
   const dotenv: Dotenv[] = [];
-  for (const f of input.files ?? []) {
-    const parsed = parseDotenv(f.file, f.text, (name) => fromShell(name) ?? values.get(name));
+  for (const f of files) {
+    const parsed = parseDotenv(f.file, f.text, (name) => first(name) ?? values.get(name));
     dotenv.push(parsed);
     for (const [k, v] of parsed.values) values.set(k, v);
   }
-  const lookup: Lookup = (name) => fromShell(name) ?? values.get(name);
+  const lookup: Lookup = (name) => first(name) ?? values.get(name);
   const origin = (name: string): ReturnType<Environment['origin']> => {
-    if (fromShell(name) !== undefined) return 'shell';
+    if (first(name) !== undefined) return firstOrigin(name);
     for (let i = dotenv.length - 1; i >= 0; i--) {
       const set = dotenv[i].variables.filter((v) => v.name === name && dotenv[i].values.has(name)).pop();
       if (set) return { file: dotenv[i].file, range: set.nameRange };
     }
     return undefined;
   };
-  const complete = input.complete ?? dotenv.length > 0;
+  const isComplete = complete ?? dotenv.length > 0;
   const shown = [...values].map(([k, v]) => `${k}=${v}`);
-  const key = JSON.stringify([complete, shown, Object.entries(shell).sort()]);
-  return { lookup, complete, dotenv, origin, key };
+  const key = JSON.stringify([isComplete, shown, firstKey]);
+  return { lookup, complete: isComplete, dotenv, origin, key };
 }
