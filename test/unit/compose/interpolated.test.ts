@@ -3,7 +3,7 @@
 // the written text: exact over literal text, the whole `${...}` where a variable stands.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer } from '../../../server/src/analysis';
+import { Analyzer, rename } from '../../../server/src/analysis';
 import { DIR, runAll, yaml } from '../../helpers';
 
 const compose = (...labels: string[]): string =>
@@ -76,6 +76,39 @@ const cases: { name: string; text: string; env?: string; shell?: Record<string, 
     ),
     env: 'MW=auth\n',
     expect: [],
+  },
+  {
+    name: 'a list-form key with a variable: the router is the one compose names',
+    text: compose(
+      'traefik.http.routers.${NAME}.rule=Host(`x`)',
+      'traefik.http.routers.${NAME}.middlewares=auth',
+      'traefik.http.middlewares.auth.basicauth.users=u:p',
+    ),
+    env: 'NAME=web\n',
+    expect: [],
+  },
+  {
+    name: 'a key segment after a variable of another length: exact',
+    text: compose('traefik.http.routers.${NAME}.rule=Host(`x`)', 'traefik.http.routers.${NAME}.tsl=true'),
+    env: 'NAME=a-much-longer-name\n',
+    expect: ['unknown-label tsl'],
+  },
+  {
+    name: 'a key segment a variable makes: on the ${...}',
+    text: compose('traefik.http.${KIND}.web.rule=Host(`x`)'),
+    env: 'KIND=routerz\n',
+    expect: ['unknown-label ${KIND}'],
+  },
+  {
+    name: 'a reference to a router named by a variable, in the value',
+    text: compose('traefik.http.routers.${NAME}.rule=Host(`x`)', 'traefik.http.routers.${NAME}.service=${NAME}'),
+    env: 'NAME=web\n',
+    expect: ['undefined-service ${NAME}'],
+  },
+  {
+    name: 'a key variable with no value: left as written; what is wrong whatever its value is still said',
+    text: compose('traefik.http.routers.${NAME}.tsl=true'),
+    expect: ['unknown-label tsl'],
   },
 ];
 
@@ -161,4 +194,44 @@ test('interpolated labels: ranges follow an edit above the service (the copy sha
   const edited = `# a comment above\nx-top: 1\n${text}`;
   assert.deepEqual(at(edited), ['x', '${MW}']);
   assert.deepEqual(at(text), ['x', '${MW}']);
+});
+
+test('interpolated keys: list form only (compose-go interpolates mapping values, not keys)', () => {
+  const map = yaml`
+    services:
+      web:
+        image: nginx
+        labels:
+          traefik.http.routers.\${NAME}.rule: Host(\`x\`)
+  `;
+  assert.deepEqual(
+    project(map, 'NAME=web\n').containers[0].labels.map((l) => l.key),
+    ['traefik.http.routers.${NAME}.rule'],
+  );
+  const list = compose('traefik.http.routers.${NAME}.rule=Host(`x`)');
+  assert.deepEqual(
+    project(list, 'NAME=web\n').containers[0].labels.map((l) => l.key),
+    ['traefik.http.routers.web.rule'],
+  );
+});
+
+test('interpolated keys: rename refuses a name a variable makes, and renames a literal one beside it', () => {
+  const text = compose(
+    'traefik.http.routers.${NAME}.rule=Host(`x`)',
+    'traefik.http.routers.${NAME}.middlewares=auth',
+    'traefik.http.middlewares.auth.basicauth.users=u:p',
+  );
+  const p = project(text, 'NAME=web\n');
+  const file = `${DIR}/docker-compose.yml`;
+  const refused = rename(p, file, text.indexOf('${NAME}') + 2, 'api');
+  assert.match(
+    'error' in refused ? refused.error : '',
+    /made by a variable in traefik\.http\.routers\.\$\{NAME\}\.rule/,
+  );
+  const renamed = rename(p, file, text.indexOf('auth') + 1, 'basic');
+  assert.ok('edits' in renamed);
+  assert.deepEqual(
+    renamed.edits[file].map((e) => text.slice(e.range.start, e.range.end)),
+    ['auth', 'auth'],
+  );
 });

@@ -90,7 +90,8 @@ function collect(label: Label, service: ComposeService, provider: string, out: O
     provider,
     role: 'declaration',
     range: segs[3].range,
-    exact: label.exact,
+    // A name a variable makes (`routers.${NAME}.rule`) is not text to edit.
+    exact: label.exact && segs[3].literal !== false,
     explicitProvider: false,
   });
   const target = referenceKind(

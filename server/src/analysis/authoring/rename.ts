@@ -49,6 +49,10 @@ export function rename(
     };
   }
   const inexact = all.find((o) => !o.exact);
+  if (inexact?.label?.keyInterpolation)
+    return {
+      error: `"${at.name}" is made by a variable in ${inexact.label.keyInterpolation.written} (in ${inexact.service.name}); change the variable's value instead.`,
+    };
   if (inexact)
     return {
       error: `"${at.name}" is written with quoting or escapes Gateway Lens cannot edit safely (in ${ownerOf(inexact)}).`,

@@ -74,7 +74,8 @@ export function interpolateService(s: ComposeService, text: string, env: Environ
   return service;
 }
 
-function label(l: Label, text: string, env: Environment): Label {
+function label(written: Label, text: string, env: Environment): Label {
+  const l = written.form === 'list' && written.key.includes('$') ? labelKey(written, text, env) : written;
   if (!l.value.includes('$')) return l;
   const result = interpolate(l.value, env.lookup);
   const known = result.unresolved.length === 0 && result.problems.length === 0;
@@ -85,6 +86,27 @@ function label(l: Label, text: string, env: Environment): Label {
     interpolated: !known,
     interpolation: { written: l.value, result, identity },
   };
+}
+
+/**
+ * A list-form key with its variables replaced, when every one is known; each segment's range
+ * maps back onto the written key (a segment a variable makes covers the whole `${...}`).
+ */
+function labelKey(l: Label, text: string, env: Environment): Label {
+  const result = interpolate(l.key, env.lookup);
+  if (result.unresolved.length > 0 || result.problems.length > 0) return l;
+  const identity = l.exact && text.slice(l.keyRange.start, l.keyRange.end) === l.key;
+  const segments: KeySegment[] = [];
+  let from = 0;
+  for (const segment of result.value.split('.')) {
+    const to = from + segment.length;
+    const r = identity ? sourceRange(result, from, to) : undefined;
+    const range = r ? { start: l.keyRange.start + r.start, end: l.keyRange.start + r.end } : l.keyRange;
+    const literal = identity && result.pieces.some((p) => p.literal && p.value.start <= from && to <= p.value.end);
+    segments.push(literal ? { text: segment, range } : { text: segment, range, literal: false });
+    from = to + 1;
+  }
+  return { ...l, key: result.value, segments, keyInterpolation: { written: l.key, result, identity } };
 }
 
 function scalar(s: Scalar, env: Environment): Scalar {

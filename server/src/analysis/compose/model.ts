@@ -14,6 +14,8 @@ export interface Scalar {
 export interface KeySegment {
   text: string;
   range: Range;
+  /** False when a variable makes (part of) it: the text at `range` is the `${...}`, not the segment. */
+  literal?: false;
 }
 
 export type LabelForm = 'list' | 'map';
@@ -48,6 +50,11 @@ export interface Label {
   interpolated: boolean;
   /** Set when the written value holds `$`: what compose's interpolation made of it (interpolated.ts). */
   interpolation?: LabelInterpolation;
+  /**
+   * Set when a list-form key's variables were all known and replaced (`key` and `segments` are
+   * then the interpolated ones): a segment from a variable is not text to edit in place.
+   */
+  keyInterpolation?: LabelInterpolation;
 }
 
 /** A label value as written and as compose interpolates it. */
