@@ -6,7 +6,7 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { composeDocumentFilters, DYNAMIC_FILE_FILTERS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { serverDocumentFilters, SETTINGS_SECTION } from '../../server/src/protocol';
 import { trustOptions } from './trust';
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
@@ -17,9 +17,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   };
   const extraGlobs = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string[]>('files', []);
   const clientOptions: LanguageClientOptions = {
-    // Compose files, and the dynamic files a project's file provider may read (diagnostics,
-    // navigation and rename there; the server answers nothing for other YAML and TOML).
-    documentSelector: [...composeDocumentFilters(Array.isArray(extraGlobs) ? extraGlobs : []), ...DYNAMIC_FILE_FILTERS],
+    // Compose files, the dynamic files a project's file provider may read (the server answers nothing
+    // for other YAML and TOML), and env files: an unsaved .env edit re-checks what interpolates with it.
+    documentSelector: serverDocumentFilters(Array.isArray(extraGlobs) ? extraGlobs : []),
     // The server asks for settings (workspace/configuration); this tells it when to ask again.
     synchronize: { configurationSection: SETTINGS_SECTION },
     // Restricted Mode: the server reads nothing outside the workspace folders (TrustNotification lifts it).

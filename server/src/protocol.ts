@@ -16,7 +16,16 @@ export const WATCHED_FILE_GLOBS = [
   '**/*.{yml,yaml,toml}',
   '**/*{Dockerfile,dockerfile,Containerfile}*',
   '**/.env',
+  '**/*.env',
+  '**/.env.*',
 ] as const;
+
+/**
+ * Env files compose interpolates with: the project's `.env`, and the names an include's
+ * `env_file` (compose spec 14-include.md) or `--env-file` usually has (`stack.env`, `.env.prod`).
+ * The client sends these documents too, so their unsaved text is what the server reads.
+ */
+export const ENV_FILE_GLOBS = ['**/.env', '**/*.env', '**/.env.*'] as const;
 
 /** Language ids a compose file may carry: VS Code's YAML, or its built-in "Compose" language. */
 export const COMPOSE_LANGUAGE_IDS = ['yaml', 'dockercompose'] as const;
@@ -59,6 +68,15 @@ export function composeDocumentFilters(extraGlobs: readonly string[] = []): Docu
  * project's file provider reads (and nothing for the rest).
  */
 export const DYNAMIC_FILE_FILTERS: DocumentFilter[] = [{ scheme: 'file', pattern: '**/*.{yml,yaml,toml}' }];
+
+/** What the language client sends the server: compose documents, the dynamic files, and env files in any language. */
+export function serverDocumentFilters(extraGlobs: readonly string[] = []): DocumentFilter[] {
+  return [
+    ...composeDocumentFilters(extraGlobs),
+    ...DYNAMIC_FILE_FILTERS,
+    ...ENV_FILE_GLOBS.map((pattern) => ({ scheme: 'file', pattern })),
+  ];
+}
 
 export type ServerState = 'analysing' | 'idle';
 

@@ -72,6 +72,46 @@ test(
   },
 );
 
+test(
+  "an unsaved edit of an include's env_file re-checks the included file; a refused .env line is a diagnostic on it",
+  { timeout: 60_000 },
+  async () => {
+    const sub = path.join(dir, 'included');
+    fs.mkdirSync(sub);
+    const compose = path.join(sub, 'compose.yaml');
+    const other = path.join(sub, 'monitoring.yml');
+    const stack = path.join(sub, 'stack.env');
+    const dotenv = path.join(sub, '.env');
+    const base = 'include:\n  - path: monitoring.yml\n    env_file: stack.env\nservices:\n  proxy:\n    image: nginx\n';
+    fs.writeFileSync(compose, base);
+    fs.writeFileSync(other, COMPOSE);
+    fs.writeFileSync(stack, 'MW=auth\n');
+    fs.writeFileSync(dotenv, 'A=1\n');
+    const [uri, otherUri, stackUri, envUri] = [compose, other, stack, dotenv].map((f) => pathToFileURL(f).href);
+
+    const clean = client.nextDiagnostics(otherUri, (p) => !undefinedMiddleware(p));
+    await client.open(uri, 'dockercompose', base);
+    await clean;
+
+    // The include's env file, open and edited, not saved: the included file is judged with its text.
+    const typo = client.nextDiagnostics(otherUri, undefinedMiddleware);
+    await client.open(stackUri, 'dotenv', 'MW=auth\n');
+    await client.change(stackUri, 2, 'MW=autth\n');
+    assert.match((await typo).diagnostics.find((d) => d.code === 'undefined-middleware')!.message, /"autth"/);
+
+    // A line compose refuses in the open .env: an error on that line of the .env, gone once fixed.
+    const refused = client.nextDiagnostics(envUri, (p) => p.diagnostics.some((d) => d.code === 'invalid-env-file'));
+    await client.open(envUri, 'dotenv', 'A=1\n');
+    await client.change(envUri, 2, 'A=1\nACME EMAIL=me@example.com\n');
+    const d = (await refused).diagnostics.find((x) => x.code === 'invalid-env-file')!;
+    assert.equal(d.severity, 1);
+    assert.deepEqual(d.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } });
+    const fixed = client.nextDiagnostics(envUri, (p) => p.diagnostics.length === 0);
+    await client.change(envUri, 3, 'A=1\nACME_EMAIL=me@example.com\n');
+    await fixed;
+  },
+);
+
 test('the CLI reads the project folder .env, and the process environment wins over it', () => {
   const project = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-env-cli-'));
   try {

@@ -5,7 +5,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { composeDocumentFilters, normalizeGlob } from '../../../server/src/protocol';
+import {
+  composeDocumentFilters,
+  normalizeGlob,
+  serverDocumentFilters,
+  WATCHED_FILE_GLOBS,
+} from '../../../server/src/protocol';
 import {
   composeOrder,
   DiskFiles,
@@ -79,6 +84,25 @@ test('user globs match anywhere unless anchored; the document selector uses them
   assert.ok(filters.some((f) => f.language === 'yaml' && f.pattern === '**/docker-compose*.{yml,yaml}'));
   assert.equal(filters.filter((f) => f.pattern === undefined).length, 1);
   assert.equal(filters.length, 1 + 3 * 2);
+});
+
+test('the client sends env files to the server (any language), and the server watches them', () => {
+  const filters = serverDocumentFilters([]);
+  const env = filters
+    .filter((f) => f.language === undefined && f.pattern !== undefined)
+    .map((f) => globMatcher(f.pattern!));
+  const watched = WATCHED_FILE_GLOBS.map(globMatcher);
+  for (const file of ['app/.env', 'app/stack.env', 'app/.env.prod', '.env']) {
+    assert.ok(
+      env.some((m) => m(file)),
+      `sent: ${file}`,
+    );
+    assert.ok(
+      watched.some((m) => m(file)),
+      `watched: ${file}`,
+    );
+  }
+  assert.ok(!env.some((m) => m('app/compose.yaml') || m('app/environment.ts')));
 });
 
 test('compose order: base files first, override files after', () => {
