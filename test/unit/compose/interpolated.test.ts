@@ -235,3 +235,19 @@ test('interpolated keys: rename refuses a name a variable makes, and renames a l
     ['auth', 'auth'],
   );
 });
+
+test('interpolated keys: segment ranges follow an edit above the service', () => {
+  const analyzer = new Analyzer();
+  const env = { files: [{ file: `${DIR}/.env`, text: 'NAME=web\n' }] };
+  const text = compose('traefik.http.routers.${NAME}.rule=Host(`x`)', 'traefik.http.routers.${NAME}.tsl=true');
+  const at = (t: string) => {
+    const input = { files: [{ file: `${DIR}/docker-compose.yml`, text: t }], environment: env };
+    const findings = analyzer.analyze(input).findings.filter((f) => f.code === 'unknown-label');
+    const name = analyzer.project(input).files[0].services[0].labels[0].segments[3].range;
+    return [...findings.map((f) => t.slice(f.range.start, f.range.end)), t.slice(name.start, name.end)];
+  };
+  assert.deepEqual(at(text), ['tsl', '${NAME}']);
+  const edited = `# a comment above\nx-top: 1\n${text}`;
+  assert.deepEqual(at(edited), ['tsl', '${NAME}']);
+  assert.deepEqual(at(text), ['tsl', '${NAME}']);
+});

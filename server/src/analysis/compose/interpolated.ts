@@ -60,8 +60,12 @@ export function interpolateService(s: ComposeService, text: string, env: Environ
     !s.expose.some((p) => p.written)
   )
     return s;
+  // An interpolated key's segments are new ranges the parser's in-place shift does not move:
+  // such a copy holds only while the service stays where it was.
+  const keyVars = s.labels.some((l) => l.form === 'list' && dollar(l.key));
+  const key = keyVars ? `${env.key}@${s.range.start}` : env.key;
   const hit = cache.get(s);
-  if (hit && hit.key === env.key) return hit.service;
+  if (hit && hit.key === key) return hit.service;
   const service: ComposeService = {
     ...s,
     image: s.image && scalar(s.image, env),
@@ -70,7 +74,7 @@ export function interpolateService(s: ComposeService, text: string, env: Environ
     volumes: s.volumes.map((v) => scalar(v, env)),
     labels: s.labels.map((l) => label(l, text, env)),
   };
-  cache.set(s, { key: env.key, service });
+  cache.set(s, { key, service });
   return service;
 }
 
