@@ -146,7 +146,12 @@ const cases: {
   // interpolation
   { name: 'interpolated user name', text: labels('traefik.http.routers.${STACK}-web.rule=x'), expect: [] },
   { name: 'interpolated field cannot be judged', text: labels('traefik.http.routers.web.${FIELD}=x'), expect: [] },
-  { name: 'dotted default in a name', text: labels('traefik.http.routers.${NAME:-a.b}.rule=x'), expect: [] },
+  // compose uses the default when NAME is unset: routers.a with a field b, which Traefik cannot decode.
+  {
+    name: 'dotted default in a name (a list-form key is interpolated)',
+    text: labels('traefik.http.routers.${NAME:-a.b}.rule=x'),
+    expect: [['error', 'b']],
+  },
   {
     name: 'typo before interpolation',
     text: labels('traefik.http.routres.${NAME}.rule=x'),
