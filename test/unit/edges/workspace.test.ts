@@ -89,7 +89,7 @@ test('user globs match anywhere unless anchored; the document selector uses them
 test('the client sends env files to the server (any language), and the server watches them', () => {
   const filters = serverDocumentFilters([]);
   const env = filters
-    .filter((f) => f.language === undefined && f.pattern !== undefined)
+    .filter((f) => f.language === undefined && f.pattern !== undefined && !f.pattern.includes('yml'))
     .map((f) => globMatcher(f.pattern!));
   const watched = WATCHED_FILE_GLOBS.map(globMatcher);
   for (const file of ['app/.env', 'app/stack.env', 'app/.env.prod', '.env']) {
