@@ -7,6 +7,7 @@ import { index, qualify } from '../traefik/lookup';
 import type { Definition, Kind, Protocol } from '../traefik/model';
 import { ListItem, nearest } from '../traefik/values';
 import type { Effect, Related, Severity } from '../types';
+import { droppedContainers } from './dropped';
 import { fileRelated, liveFileNames, resolveFileReference } from './fileReferences';
 
 export interface Missing {
@@ -77,7 +78,8 @@ export function resolveReference(
   if (ref.provider !== provider) return undefined;
   const found = index(project, protocol, rules.kind);
   const live = found.live.get(provider) ?? new Map<string, Definition[]>();
-  if (live.has(ref.name)) return undefined;
+  const defined = live.get(ref.name);
+  if (defined) return droppedOnly(project, router, item, ref.name, defined, rules);
   if (rules.external.includes(ref.name) || rules.external.includes(item.value)) return undefined;
   const inFile = !ref.explicit ? liveFileNames(project, protocol, rules.kind).get(ref.name) : undefined;
   if (inFile) {
@@ -122,6 +124,40 @@ export function resolveReference(
     related: [],
     data: { name: item.value },
     unless: 'another compose project on the Docker host defines it',
+  };
+}
+
+/**
+ * Knock-on: every container defining the name is one Traefik drops (a label it cannot decode, no
+ * port, never healthy), so the name does not exist in Traefik and the router goes with it. Only a
+ * certain drop counts; one that something out of view may undo (`unless`) leaves the name alone.
+ */
+function droppedOnly(
+  project: Project,
+  router: Definition,
+  item: ListItem,
+  name: string,
+  defined: Definition[],
+  rules: ReferenceRules,
+): Missing | undefined {
+  const drops = droppedContainers(project);
+  // A router on a dropped container is gone with it: what it names does not matter.
+  if (drops.has(router.container.compose.name)) return undefined;
+  const by = defined.map((d) => drops.get(d.container.compose.name));
+  if (by.some((u) => !u || u.unless || u.code === 'not-enabled')) return undefined;
+  const owner = defined[0].container.compose.name;
+  const drop = by[0]!;
+  const provider = router.container.provider;
+  return {
+    item,
+    message: `${rules.noun} "${item.value}" is defined only by container "${owner}", which Traefik drops: see ${drop.code}`,
+    explanation: `Traefik drops the whole container "${owner}" (${drop.code}: ${drop.message.replace(/\.$/, '')}), so none of its routers, services and middlewares exist; ${rules.noun} "${name}@${provider}" does not exist either, and Traefik disables ${describe(router)}. Fix the error on "${owner}".`,
+    severity: 'error',
+    related: [
+      related(defined[0], `"${name}" is defined here`),
+      { file: drop.file, range: drop.range, message: `Traefik drops "${owner}" here (${drop.code})` },
+    ],
+    data: { name: item.value, droppedBy: drop.code, container: owner },
   };
 }
 
