@@ -6,10 +6,18 @@ import { liveCommand } from './cli/live';
 import { loadtestCommand } from './cli/loadtest';
 import { metricsCommand } from './cli/metrics';
 import { routeCommand } from './cli/route';
+import { configCommand } from './cli/show';
 import { EXIT, nodeIo, UsageError, type Command, type Io } from './cli/command';
 import { describe } from './analysis/errors';
 
-export const COMMANDS: Command[] = [checkCommand, routeCommand, liveCommand, metricsCommand, loadtestCommand];
+export const COMMANDS: Command[] = [
+  checkCommand,
+  routeCommand,
+  configCommand,
+  liveCommand,
+  metricsCommand,
+  loadtestCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

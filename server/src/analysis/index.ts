@@ -324,3 +324,5 @@ export function analyzeProject(input: ProjectInput): AnalysisResult {
 }
 export * from './authoring';
 export * from './route';
+export { rawData, type RawData, type RawEntry } from './rawdata';
+export { exactJson, rawDataJson, rawDataText, type Link, type Place } from './rawdata/text';

@@ -7,7 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { readEnvironment, type Environment } from '../analysis/compose/env';
 import { activeProfiles, selectComposeFiles as select } from '../analysis/compose/project';
+import { Analyzer, type Project } from '../analysis';
 import { readProblem, UsageError, type Io } from './command';
+import { readInputs, type Inputs } from './inputs';
 
 export interface ComposeFlags {
   files: string[];
@@ -71,4 +73,25 @@ function isFile(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The one compose project `route` and `config` read: files of one folder, with their environment. */
+export function oneProject(
+  command: string,
+  options: { files: string[]; traefikConfig?: string; traefikVersion?: 'v2' | 'v3' },
+  io: Io,
+): { project: Project; inputs: Inputs } {
+  if (options.files.length === 0) throw new UsageError(`no files given (try gateway-lens ${command} --help)`);
+  const inputs = readInputs(options.files, options.traefikConfig, io);
+  if (inputs.projects.size > 1) throw new UsageError(`${command} reads one compose project: give files of one folder`);
+  const [[folder, files]] = inputs.projects;
+  const project = new Analyzer().project({
+    files,
+    staticFiles: inputs.staticFiles,
+    options: options.traefikVersion ? { version: options.traefikVersion, versionSource: '--traefik-version' } : {},
+    readFile: inputs.readFile,
+    listDir: inputs.listDir,
+    environment: composeEnvironment(io, folder),
+  });
+  return { project, inputs };
 }

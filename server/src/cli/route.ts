@@ -1,10 +1,10 @@
 // `gateway-lens route`: which router serves a URL, through which middlewares, and the path the
 // backend receives, from the compose files alone (no Traefik needed).
-import { Analyzer, routeRequest, type Candidate, type RouteResult } from '../analysis';
+import { routeRequest, type Candidate, type RouteResult } from '../analysis';
 import { toLineColumn } from '../convert';
 import { EXIT, parseCommandArgs, traefikVersionOption, UsageError, type Command, type Io } from './command';
-import { readInputs, type Inputs } from './inputs';
-import { composeEnvironment } from './project';
+import type { Inputs } from './inputs';
+import { oneProject } from './project';
 
 const HELP = `Usage: gateway-lens route --url URL [options] FILE...
 
@@ -169,20 +169,7 @@ function routeText(result: RouteResult, request: string, inputs: Pick<Inputs, 's
 
 function route(options: Options, io: Io): number {
   if (!options.url) throw new UsageError('missing --url (try gateway-lens route --help)');
-  if (options.files.length === 0) throw new UsageError('no files given (try gateway-lens route --help)');
-  const inputs = readInputs(options.files, options.traefikConfig, io);
-  if (inputs.projects.size > 1) {
-    throw new UsageError('route reads one compose project: give files of one folder');
-  }
-  const [[folder, files]] = inputs.projects;
-  const project = new Analyzer().project({
-    files,
-    staticFiles: inputs.staticFiles,
-    options: options.traefikVersion ? { version: options.traefikVersion, versionSource: '--traefik-version' } : {},
-    readFile: inputs.readFile,
-    listDir: inputs.listDir,
-    environment: composeEnvironment(io, folder),
-  });
+  const { project, inputs } = oneProject('route', options, io);
   const result = routeRequest(project, {
     url: options.url,
     method: options.method,
