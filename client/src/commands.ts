@@ -25,6 +25,8 @@ export interface CommandContext {
   showOutput(): void;
   addService(): Promise<void>;
   whichRouter(): Promise<void>;
+  /** Opens the dynamic configuration Traefik would assemble, read-only (issue 12's configuration view). */
+  showTraefikConfiguration(): Promise<void>;
   /** Opens a place a code action points at (route-conflict's other definition); not in the palette. */
   revealLocation(location: unknown): Promise<void>;
   readonly live: LiveCommandContext;
@@ -42,6 +44,10 @@ export const COMMANDS = {
   'gatewayLens.showOutput': { title: 'Show Output', run: (ctx) => ctx.showOutput() },
   'gatewayLens.addService': { title: 'Add Service to Gateway...', run: (ctx) => ctx.addService() },
   'gatewayLens.whichRouter': { title: 'Which Router Serves This URL?', run: (ctx) => ctx.whichRouter() },
+  'gatewayLens.showTraefikConfiguration': {
+    title: 'Show Traefik Configuration',
+    run: (ctx) => ctx.showTraefikConfiguration(),
+  },
   [REVEAL_LOCATION_COMMAND]: { title: 'Go to the Other Definition', run: (ctx, at) => ctx.revealLocation(at) },
   'gatewayLens.live.refresh': { title: 'Refresh Gateway View', run: (ctx) => ctx.live.refresh() },
   'gatewayLens.live.setApiUrl': { title: 'Set Traefik API URL...', run: (ctx) => ctx.live.setApiUrl() },

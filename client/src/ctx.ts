@@ -9,14 +9,16 @@ import { createLanguageClient } from './languageClient';
 import { StatusBar } from './statusBar';
 import { forwardTrust } from './trust';
 import { LiveView } from './views/liveView';
+import { TraefikConfigurationView } from './traefikConfiguration';
 import { isLocation, reveal, whichRouter } from './whichRouter';
 import { describe, errorMessage } from '../../server/src/analysis/errors';
 
 export class Ctx implements CommandContext, vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Gateway Lens');
   private readonly status = new StatusBar();
+  private readonly configuration = new TraefikConfigurationView();
   /** Live as long as the extension. */
-  private readonly subscriptions: vscode.Disposable[] = [this.output, this.status];
+  private readonly subscriptions: vscode.Disposable[] = [this.output, this.status, this.configuration];
   /** Live as long as one language client; renewed on restart. */
   private clientSubscriptions: vscode.Disposable[] = [];
   private client: LanguageClient | undefined;
@@ -113,6 +115,10 @@ export class Ctx implements CommandContext, vscode.Disposable {
 
   whichRouter(): Promise<void> {
     return whichRouter(this.client, this.extension.globalState, this.output);
+  }
+
+  showTraefikConfiguration(): Promise<void> {
+    return this.configuration.show(this.client);
   }
 
   async revealLocation(location: unknown): Promise<void> {

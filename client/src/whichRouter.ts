@@ -102,7 +102,8 @@ async function answerAsk(ask: Ask, params: RouteParams): Promise<boolean> {
 }
 
 /** The active compose file, else the first compose file of the workspace (it names the project). */
-async function composeUri(): Promise<string | undefined> {
+/** The active compose file, else the workspace's first one (a file uri). */
+export async function composeUri(): Promise<string | undefined> {
   const doc = vscode.window.activeTextEditor?.document;
   if (doc && doc.uri.scheme === 'file' && (COMPOSE_LANGUAGE_IDS as readonly string[]).includes(doc.languageId))
     return doc.uri.toString();

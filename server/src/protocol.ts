@@ -299,3 +299,32 @@ export interface RouterRule {
 
 /** Client -> server: the HTTP routers whose rule label is in this file (the traffic CodeLens). Answers RouterRule[]. */
 export const RouterRulesRequest = new RequestType<RouterRulesParams, RouterRule[], void>('gatewayLens/routerRules');
+
+export interface TraefikConfigurationParams {
+  /** A compose file of the project (uri). */
+  uri: string;
+}
+
+/** A `file:line` in the text, linking to where the item is written. */
+export interface TraefikConfigurationLink {
+  /** 0-based line of the text, and the span on it. */
+  line: number;
+  start: number;
+  end: number;
+  target: RouteLocation;
+}
+
+export interface TraefikConfigurationAnswer {
+  /** The configuration as YAML, with `# file:line` comments; '' when there is none. */
+  text: string;
+  links: TraefikConfigurationLink[];
+  /** Why there is no text (not a compose file, the analysis failed). */
+  notes: string[];
+}
+
+/** Client -> server: the dynamic configuration Traefik would assemble for this file's project (like /api/rawdata). */
+export const TraefikConfigurationRequest = new RequestType<
+  TraefikConfigurationParams,
+  TraefikConfigurationAnswer,
+  void
+>('gatewayLens/traefikConfiguration');

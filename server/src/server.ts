@@ -21,6 +21,7 @@ import { guardedStdio } from './framing';
 import { registerLocate } from './locate';
 import { registerRoute } from './route';
 import { registerRouterRules } from './routerRules';
+import { registerTraefikConfiguration } from './traefikConfiguration';
 import { Projects } from './projects';
 import {
   SETTINGS_SECTION,
@@ -91,6 +92,7 @@ registerDefinitions(connection, documents, projects, log);
 registerRouterRules(connection, projects, log);
 registerAddService(connection, documents, projects, log);
 registerRoute(connection, projects, log);
+registerTraefikConfiguration(connection, projects, log);
 
 function toFolders(list: { uri: string }[]): WorkspaceFolder[] {
   return list.flatMap((f) => {
