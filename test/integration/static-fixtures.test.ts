@@ -37,6 +37,10 @@ const EXPECTED: Record<string, { version: string; findings: string[] }> = {
       'warning not-enabled traefik.http.routers.other.rule',
     ],
   },
+  'static-source-file-env': {
+    version: 'v3 image',
+    findings: ['warning ignored-static-config TRAEFIK_LOG_LEVEL', 'error undefined-entrypoint websecure'],
+  },
   'static-source-flags': { version: 'v3 image', findings: ['warning ignored-static-config TRAEFIK_LOG_LEVEL'] },
   'static-source-env': {
     version: 'v3 image',

@@ -112,7 +112,7 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'TCP and UDP: address servers, the UDP router has no entry point default',
+    name: 'TCP and UDP: address servers, the UDP router on every UDP entry point',
     text: project(
       yaml`
         db:
@@ -122,7 +122,7 @@ const cases: Case[] = [
             - traefik.enable=true
             - traefik.tcp.routers.db.rule=HostSNI(\`*\`)
             - traefik.tcp.routers.db.entrypoints=websecure
-            - traefik.udp.routers.dns.entrypoints=dns
+            - traefik.udp.routers.dns.service=dns
             - traefik.udp.services.dns.loadbalancer.server.port=53
       `.replace(/^/gm, '  '),
     ),

@@ -182,16 +182,22 @@ function dockerRouter(project: Project, def: Definition, entry: RawEntry): void 
 }
 
 function entryPoints(project: Project, protocol: Protocol, entry: RawEntry): void {
-  if (protocol === 'udp' || entry.config.entryPoints !== undefined) return;
-  if (project.staticConfig.entryPointsKnown)
-    setDefault(entry, 'entryPoints', defaultEntryPointNames(project), 'the default entry points');
+  if (entry.config.entryPoints !== undefined || !project.staticConfig.entryPointsKnown) return;
+  // UDP routers get no default in the aggregator: they accept packets on every UDP entry point
+  // (Traefik's docs, routing/routers: "If not specified, UDP routers will accept packets from all
+  // defined (UDP) EntryPoints").
+  if (protocol === 'udp') {
+    const udp = [...project.staticConfig.entryPoints.values()].filter((e) => entryPointProtocol(e) === 'udp');
+    setDefault(entry, 'entryPoints', udp.map((e) => e.name).sort(), 'every UDP entry point');
+  } else setDefault(entry, 'entryPoints', defaultEntryPointNames(project), 'the default entry points');
 }
 
 function priority(entry: RawEntry, protocol: Protocol): void {
   const rule = entry.config.rule;
   const set = entry.config.priority;
   if (protocol === 'udp' || typeof rule !== 'string' || (set !== undefined && set !== 0)) return;
-  setDefault(entry, 'priority', defaultPriority(rule, protocol === 'tcp' ? 'tcp' : 'http'), "the rule's length");
+  const value = defaultPriority(rule, protocol === 'tcp' ? 'tcp' : 'http');
+  setDefault(entry, 'priority', value, value === -1 ? 'HostSNI(`*`) alone is tried last' : "the rule's length");
 }
 
 /** The server the container gives each of its services: its address and the port Traefik picks. */
