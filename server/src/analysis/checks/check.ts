@@ -9,7 +9,6 @@ import type { Project } from '../project';
 import type { Container } from '../traefik/model';
 import type { MajorVersion } from '../traefik/static';
 import type { Effect, Finding, Range, Related, Severity } from '../types';
-import type { Unloaded } from './dropped';
 import { keep, place, sameKey, type Key, type Kept } from './reuse';
 
 export interface Report {
@@ -39,8 +38,6 @@ export interface ServiceContext {
 /** What a per-container check reads from the rest of the project, and the key that changes with it. */
 export interface Scope {
   key: Key;
-  /** The containers Traefik drops, for the checks that judge references (checks/dropped.ts). */
-  dropped?: ReadonlyMap<string, Unloaded>;
 }
 
 export interface ContainerContext {

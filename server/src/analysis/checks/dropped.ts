@@ -41,23 +41,18 @@ export function effectsOf(project: Project, checks: readonly Check[]): Finding[]
   return found;
 }
 
-/**
- * Compose services whose container Traefik drops or ignores, by name, with the finding that says
- * so. Not memoised (the core keeps no module state): the reference checks compute it once per run
- * in their scope; route/unloaded.ts reads it from the effects it already keeps.
- */
-export function droppedContainers(project: Project): Map<string, Unloaded> {
-  return droppedBy(effectsOf(project, DROPPING));
-}
+const dropped = new WeakMap<Project, Map<string, Unloaded>>();
 
-/** The containers the findings' effects drop; a certain reason outranks one something out of view may undo. */
-export function droppedBy(findings: readonly Finding[]): Map<string, Unloaded> {
-  const out = new Map<string, Unloaded>();
-  for (const f of findings) {
-    const effect = f.effect;
-    if (effect?.drops !== 'container') continue;
+/** Compose services whose container Traefik drops or ignores, by name, with the finding that says so. */
+export function droppedContainers(project: Project): Map<string, Unloaded> {
+  let out = dropped.get(project);
+  if (out) return out;
+  dropped.set(project, (out = new Map()));
+  for (const f of effectsOf(project, DROPPING)) {
+    const effect = f.effect!;
     const known = out.get(effect.service);
-    if (known && (!known.unless || effect.unless)) continue;
+    // A certain reason outranks one that something out of view may undo.
+    if (effect.drops !== 'container' || (known && (!known.unless || effect.unless))) continue;
     out.set(effect.service, {
       code: f.code,
       file: f.file,
@@ -77,6 +72,6 @@ export function containerReason(code: string, service: string): string {
 }
 
 /** For cache keys: the containers Traefik drops, and whether for certain. */
-export function droppedKey(dropped: ReadonlyMap<string, Unloaded>): string {
-  return [...dropped].map(([name, u]) => `${name}:${u.code}:${u.unless ?? ''}`).join(',');
+export function droppedKey(project: Project): string {
+  return [...droppedContainers(project)].map(([name, u]) => `${name}:${u.code}:${u.unless ?? ''}`).join(',');
 }

@@ -7,7 +7,7 @@ import { index, qualify } from '../traefik/lookup';
 import type { Definition, Kind, Protocol } from '../traefik/model';
 import { ListItem, nearest } from '../traefik/values';
 import type { Effect, Related, Severity } from '../types';
-import type { Unloaded } from './dropped';
+import { droppedContainers } from './dropped';
 import { fileRelated, liveFileNames, resolveFileReference } from './fileReferences';
 
 export interface Missing {
@@ -28,8 +28,6 @@ export interface ReferenceRules {
   external: string[];
   /** Names that exist in the `internal` provider. */
   internal: readonly string[];
-  /** The containers Traefik drops (their names do not exist in Traefik). */
-  dropped: ReadonlyMap<string, Unloaded>;
 }
 
 /**
@@ -142,7 +140,7 @@ function droppedOnly(
   defined: Definition[],
   rules: ReferenceRules,
 ): Missing | undefined {
-  const drops = rules.dropped;
+  const drops = droppedContainers(project);
   // A router on a dropped container is gone with it: what it names does not matter.
   if (drops.has(router.container.compose.name)) return undefined;
   const by = defined.map((d) => drops.get(d.container.compose.name));

@@ -2,7 +2,7 @@
 // `middleware "<name>@<provider>" does not exist` (pkg/server/middleware/middlewares.go).
 import { listItems } from '../traefik/values';
 import type { Check } from './check';
-import { droppedContainers, droppedKey } from './dropped';
+import { droppedKey } from './dropped';
 import { definedNames, projectKey } from './keys';
 import { disablesRouter, resolveReference } from './references';
 
@@ -12,18 +12,9 @@ export const check: Check = {
   description: 'A router (or chain) names a middleware that is defined nowhere.',
   // References resolve against the names every container defines (and the settings' external ones),
   // in the containers Traefik keeps.
-  scope: (project) => {
-    const dropped = droppedContainers(project);
-    return {
-      key: projectKey(
-        project,
-        definedNames,
-        (project.options.externalMiddlewares ?? []).join(','),
-        droppedKey(dropped),
-      ),
-      dropped,
-    };
-  },
+  scope: (project) => ({
+    key: projectKey(project, definedNames, (project.options.externalMiddlewares ?? []).join(','), droppedKey(project)),
+  }),
   container(container, ctx) {
     const { project } = ctx;
     if (!container.enabled) return;
@@ -32,7 +23,6 @@ export const check: Check = {
       noun: 'middleware',
       external: project.options.externalMiddlewares ?? [],
       internal: [],
-      dropped: ctx.scope.dropped ?? new Map(),
     };
     for (const def of container.definitions) {
       if (def.protocol === 'udp') continue;

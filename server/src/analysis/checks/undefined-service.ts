@@ -4,7 +4,7 @@
 import { definitionRange } from '../traefik/lookup';
 import { listItems } from '../traefik/values';
 import type { Check } from './check';
-import { droppedContainers, droppedKey } from './dropped';
+import { droppedKey } from './dropped';
 import { definedNames, projectKey } from './keys';
 import { disablesRouter, related, resolveReference } from './references';
 
@@ -17,13 +17,9 @@ export const check: Check = {
   description: 'A router names a service that does not exist, or cannot pick one of several.',
   // References resolve against the names every container defines (and the settings' external ones),
   // in the containers Traefik keeps.
-  scope: (project) => {
-    const dropped = droppedContainers(project);
-    return {
-      key: projectKey(project, definedNames, (project.options.externalServices ?? []).join(','), droppedKey(dropped)),
-      dropped,
-    };
-  },
+  scope: (project) => ({
+    key: projectKey(project, definedNames, (project.options.externalServices ?? []).join(','), droppedKey(project)),
+  }),
   container(container, ctx) {
     const { project } = ctx;
     if (!container.enabled) return;
@@ -32,7 +28,6 @@ export const check: Check = {
       noun: 'service',
       external: project.options.externalServices ?? [],
       internal: INTERNAL_SERVICES,
-      dropped: ctx.scope.dropped ?? new Map(),
     };
     for (const router of container.definitions) {
       if (router.kind !== 'routers') continue;

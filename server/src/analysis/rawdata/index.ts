@@ -7,11 +7,12 @@
 // (pkg/config/dynamic/http_config.go SetDefaults) and the server each container gives it
 // (pkg/provider/docker/config.go addServer). Containers Traefik drops and files it refuses
 // are absent, each with why.
+import { droppedContainers } from '../checks/dropped';
 import { entryPointProtocol } from '../checks/undefined-entrypoint';
 import { containerPorts } from '../checks/missing-port';
 import type { Project } from '../project';
 import { toRouted } from '../route/routers';
-import { droppedContainers, unloadedRouters } from '../route/unloaded';
+import { unloadedRouters } from '../route/unloaded';
 import { defaultPriority } from '../rules';
 import type { FileDefinition } from '../traefik/fileProvider';
 import type { Definition, Kind, Protocol } from '../traefik/model';

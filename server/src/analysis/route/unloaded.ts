@@ -1,13 +1,13 @@
 // The routers Traefik does not load, as the diagnostics say: the route tester reads the findings'
 // effects (one source of truth) instead of judging the labels a second time. A dropped
 // container takes all its routers with it; a disabled router only itself.
-import { containerReason, droppedBy, effectsOf, type Unloaded } from '../checks/dropped';
+import { containerReason, droppedContainers, effectsOf, type Unloaded } from '../checks/dropped';
 import { CHECKS } from '../checks/registry';
 import type { Project } from '../project';
 import type { Definition } from '../traefik/model';
 import type { Finding } from '../types';
 
-export type { Unloaded };
+export { droppedContainers, type Unloaded };
 
 const cache = new WeakMap<Project, Map<Definition, Unloaded>>();
 const effects = new WeakMap<Project, Finding[]>();
@@ -17,11 +17,6 @@ function withEffect(project: Project): Finding[] {
   let found = effects.get(project);
   if (!found) effects.set(project, (found = effectsOf(project, CHECKS)));
   return found;
-}
-
-/** The containers Traefik drops, from the effects kept for the route tester. */
-export function droppedContainers(project: Project): Map<string, Unloaded> {
-  return droppedBy(withEffect(project));
 }
 
 export function unloadedRouters(project: Project): Map<Definition, Unloaded> {
