@@ -18,6 +18,7 @@ const MEMO_CACHES: readonly string[] = [
   'checks/check.ts: nextEpoch',
   'checks/check.ts: perServiceCache',
   'checks/check.ts: reuseCounts',
+  'checks/dropped.ts: dropped',
   'checks/keys.ts: made',
   'checks/missing-port.ts: redirectsOf',
   'checks/missing-port.ts: traefikNames',
