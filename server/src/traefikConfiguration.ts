@@ -4,6 +4,7 @@
 import * as path from 'path';
 import type { Connection } from 'vscode-languageserver';
 import { rawData, rawDataText, type Place } from './analysis';
+import { describe, errorMessage } from './analysis/errors';
 import { toRange } from './convert';
 import { pathToUri } from './documents';
 import type { Projects } from './projects';
@@ -55,8 +56,8 @@ export function registerTraefikConfiguration(
           notes: [],
         };
       } catch (err) {
-        log(`traefikConfiguration: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        return failed(`Assembling the configuration failed: ${err instanceof Error ? err.message : String(err)}`);
+        log(`traefikConfiguration: ${describe(err)}`);
+        return failed(`Assembling the configuration failed: ${errorMessage(err)}`);
       }
     },
   );

@@ -42,6 +42,7 @@ function recording() {
     showOutput: () => void calls.push(['output']),
     addService: record('addService'),
     whichRouter: record('whichRouter'),
+    showTraefikConfiguration: record('showTraefikConfiguration'),
     revealLocation: record('revealLocation'),
     live: {
       refresh: record('refresh'),
@@ -77,6 +78,7 @@ test('registerCommands binds each id to its context method; tree commands get th
   await run('gatewayLens.showOutput');
   await run('gatewayLens.addService');
   await run('gatewayLens.whichRouter');
+  await run('gatewayLens.showTraefikConfiguration');
   await run('gatewayLens.revealLocation', { uri: 'u' });
   await run('gatewayLens.live.refresh');
   await run('gatewayLens.scale.increment', row);
@@ -90,6 +92,7 @@ test('registerCommands binds each id to its context method; tree commands get th
     ['output'],
     ['addService'],
     ['whichRouter'],
+    ['showTraefikConfiguration'],
     ['revealLocation', { uri: 'u' }],
     ['refresh'],
     ['step', row, 1],
