@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { uriToPath, type Documents } from './documents';
-import { listingKey, type Projects } from './projects';
+import { listingKey, type ProjectResult, type Projects } from './projects';
 import { StatusNotification, type ProblemCounts, type StatusParams, type TraefikVersionStatus } from './protocol';
 import type { Settings } from './settings';
 import type { WorkspaceReports } from './workspaceDiagnostics';
@@ -113,12 +113,12 @@ export class Validation {
     const document = this.documents.get(uri);
     const file = uriToPath(uri);
     if (!document || !file) return { kind: 'full', items: [] };
-    // An included or extended file shows the findings of the project that loads it.
-    const folder = this.projects.folderOf(file);
     this.pulling++;
     try {
-      const settings = await this.projects.settingsFor(folder);
-      if (!this.documents.isCompose(document, settings.files)) return { kind: 'full', items: [] };
+      // An included or extended file shows the findings of the project that loads it; a dynamic
+      // configuration file those of the project whose file provider reads it (else none).
+      const folder = await this.pulledFolder(document, file);
+      if (folder === undefined) return { kind: 'full', items: [] };
       // Let queued notifications (a newer didChange, a $/cancelRequest) in before the work.
       await new Promise((resolve) => setImmediate(resolve));
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
@@ -213,7 +213,7 @@ export class Validation {
       const before = this.pushed.get(folder) ?? new Set<string>();
       const now = new Set<string>();
       for (const [uri, diagnostics] of result.diagnostics) {
-        if (this.pullOwned(uri, settings.files)) continue;
+        if (this.pullOwned(uri, settings.files, result)) continue;
         now.add(uri);
         if (reports) reports.set(uri, result.resultId, diagnostics);
         else void this.connection.sendDiagnostics({ uri, version: result.versions.get(uri), diagnostics });
@@ -236,10 +236,20 @@ export class Validation {
       if (other !== folder && (fact.source === 'unknown' || fact.source === 'workspace')) this.schedule(other);
   }
 
-  /** With pull diagnostics, an open compose document gets its diagnostics by asking. */
-  private pullOwned(uri: string, extraGlobs: readonly string[]): boolean {
+  /** With pull diagnostics, an open compose or dynamic configuration document gets its diagnostics by asking. */
+  private pullOwned(uri: string, extraGlobs: readonly string[], result: ProjectResult): boolean {
     const document = this.options.pull ? this.documents.get(uri) : undefined;
-    return document !== undefined && this.documents.isCompose(document, extraGlobs);
+    if (document === undefined) return false;
+    return this.documents.isCompose(document, extraGlobs) || readsDynamicFile(result, uriToPath(uri));
+  }
+
+  /** The project folder whose findings a pulled document shows, or undefined when none covers it. */
+  private async pulledFolder(document: TextDocument, file: string): Promise<string | undefined> {
+    const folder = this.projects.folderOf(file);
+    const settings = await this.projects.settingsFor(folder);
+    if (this.documents.isCompose(document, settings.files)) return folder;
+    const owner = await this.projects.dynamicOwnerOf(document.uri);
+    return owner === undefined ? undefined : this.projects.folderOf(owner);
   }
 
   /** No compose file of the project is open any more: clear what it showed. */
@@ -285,4 +295,9 @@ function versionSummary(all: Iterable<TraefikVersionStatus>): TraefikVersionStat
     if (seen.size === MAX_VERSIONS) break;
   }
   return [...seen.values()];
+}
+
+/** Whether the project's file provider reads `file` (a dynamic configuration file). */
+function readsDynamicFile(result: ProjectResult, file: string | undefined): boolean {
+  return file !== undefined && result.project?.fileProvider.files.some((f) => f.file === file) === true;
 }

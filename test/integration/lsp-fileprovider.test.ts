@@ -183,3 +183,43 @@ test('a file added to the provider directory is read once the watcher reports it
   });
   await cleared;
 });
+
+test('a client that pulls gets an open dynamic file its findings by asking, not an empty answer', async () => {
+  // Each client its own copy: the other tests edit the shared one.
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-fileprovider-pull-'));
+  const puller = new LspClient(process.execPath, [SERVER, '--stdio']);
+  try {
+    fs.mkdirSync(path.join(own, 'dynamic'));
+    const compose = path.join(own, 'docker-compose.yml');
+    const auth = path.join(own, 'dynamic', 'auth.yml');
+    fs.writeFileSync(compose, COMPOSE);
+    // basicAuth misspelt: Traefik refuses the whole file (unknown-dynamic-key).
+    const broken = AUTH_YML.replace('basicAuth:', 'basicAuht:');
+    fs.writeFileSync(auth, broken);
+    await puller.initialize(own, { diagnostic: { dynamicRegistration: false } });
+    const uriOf = (f: string) => pathToFileURL(f).toString();
+    await puller.open(uriOf(compose), 'dockercompose', COMPOSE);
+    await puller.open(uriOf(auth), 'yaml', broken);
+    type Report = { kind: string; items?: { code?: string }[] };
+    const pull = (f: string): Promise<Report> =>
+      puller.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(f) } });
+    const dynamic = await pull(auth);
+    assert.equal(dynamic.kind, 'full');
+    assert.deepEqual(
+      dynamic.items?.map((d) => d.code),
+      ['unknown-dynamic-key'],
+    );
+    // The compose file's own pull is unchanged: its references to the refused file's names.
+    const own2 = await pull(compose);
+    assert.ok(own2.items?.some((d) => d.code === 'undefined-middleware'));
+    // A YAML file no project reads gets nothing, and no error.
+    const other = path.join(own, 'notes.yml');
+    fs.writeFileSync(other, 'a: 1\n');
+    await puller.open(uriOf(other), 'yaml', 'a: 1\n');
+    assert.deepEqual((await pull(other)).items, []);
+    assert.equal(puller.published.get(uriOf(auth)), undefined, 'nothing pushed for a pulled document');
+  } finally {
+    await puller.stop();
+    fs.rmSync(own, { recursive: true, force: true });
+  }
+});
