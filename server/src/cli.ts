@@ -50,6 +50,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new UsageError(`unknown command '${name}' (try 'gateway-lens --help')`);
+    // Help before parsing: `check --bad-flag --help` still shows the options.
+    if (args.some((a) => a === '--help' || a === '-h')) {
+      io.out(command.help);
+      return EXIT.ok;
+    }
     return await command.run(args, io);
   } catch (err) {
     if (err instanceof UsageError) {

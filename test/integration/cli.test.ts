@@ -240,6 +240,12 @@ describe('gateway-lens check', () => {
     assert.equal(help.status, 0);
     assert.match(help.stdout, /^ {2}check {2}/m);
     assert.match(run('check', '--help').stdout, /--traefik-config FILE/);
+    // Every command answers --help, even beside an option it does not know.
+    for (const name of ['check', 'route', 'config', 'live', 'metrics', 'loadtest']) {
+      const answer = run(name, '--no-such-option', '--help');
+      assert.equal(answer.status, 0, `${name}: ${answer.stderr}`);
+      assert.match(answer.stdout, new RegExp(`^Usage: gateway-lens ${name} `), name);
+    }
     const version = run('--version');
     assert.equal(version.status, 0);
     assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);

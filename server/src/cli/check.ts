@@ -75,7 +75,6 @@ interface Options {
   fixDryRun: boolean;
   list: boolean;
   demo: boolean;
-  help: boolean;
   files: string[];
   compose: ComposeFlags;
 }
@@ -92,7 +91,6 @@ function parse(args: string[]): Options {
     'fix-dry-run': { type: 'boolean' },
     list: { type: 'boolean' },
     demo: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
     file: { type: 'string', short: 'f', multiple: true },
     'project-directory': { type: 'string' },
     'env-file': { type: 'string', multiple: true },
@@ -121,7 +119,6 @@ function parse(args: string[]): Options {
     fixDryRun: v['fix-dry-run'] ?? false,
     list: v.list ?? false,
     demo: v.demo ?? false,
-    help: v.help ?? false,
     files: parsed.positionals,
     compose: {
       files: v.file ?? [],
@@ -271,10 +268,6 @@ export const checkCommand: Command = {
   help: HELP,
   run(args, io) {
     const options = parse(args);
-    if (options.help) {
-      io.out(HELP);
-      return EXIT.ok;
-    }
     if (options.list) {
       io.out(listChecks(options.format));
       return EXIT.ok;

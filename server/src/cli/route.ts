@@ -39,7 +39,6 @@ interface Options {
   format: 'text' | 'json';
   traefikConfig?: string;
   traefikVersion?: 'v2' | 'v3';
-  help: boolean;
   files: string[];
 }
 
@@ -53,7 +52,6 @@ function parse(args: string[]): Options {
     format: { type: 'string' },
     'traefik-config': { type: 'string' },
     'traefik-version': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   });
   const v = parsed.values;
   const format = v.format ?? 'text';
@@ -69,7 +67,6 @@ function parse(args: string[]): Options {
     format,
     traefikConfig: v['traefik-config'],
     traefikVersion,
-    help: v.help ?? false,
     files: parsed.positionals,
   };
 }
@@ -190,12 +187,5 @@ export const routeCommand: Command = {
   name: 'route',
   summary: 'tell which router serves a URL and what path the backend receives',
   help: HELP,
-  run(args, io) {
-    const options = parse(args);
-    if (options.help) {
-      io.out(HELP);
-      return EXIT.ok;
-    }
-    return route(options, io);
-  },
+  run: (args, io) => route(parse(args), io),
 };

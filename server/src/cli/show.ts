@@ -33,7 +33,6 @@ function parse(args: string[]) {
     json: { type: 'boolean' },
     'traefik-config': { type: 'string' },
     'traefik-version': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   });
   const v = parsed.values;
   const format = v.json ? 'json' : (v.format ?? 'text');
@@ -43,7 +42,6 @@ function parse(args: string[]) {
     format,
     traefikConfig: v['traefik-config'],
     traefikVersion: traefikVersionOption(v['traefik-version']),
-    help: v.help ?? false,
     files: parsed.positionals,
   };
 }
@@ -66,12 +64,5 @@ export const configCommand: Command = {
   name: 'config',
   summary: 'print the dynamic configuration Traefik would assemble (like /api/rawdata)',
   help: HELP,
-  run(args, io) {
-    const options = parse(args);
-    if (options.help) {
-      io.out(HELP);
-      return EXIT.ok;
-    }
-    return show(options, io);
-  },
+  run: (args, io) => show(parse(args), io),
 };
