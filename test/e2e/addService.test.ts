@@ -8,16 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import {
-  codeServerEntry,
-  extensionVsix,
-  openFile,
-  runCommand,
-  startEditor,
-  type Editor,
-  type Shown,
-} from './codeServer';
-import { editorLines, gatewayStatus, waitUntil, workspaceOf } from './workbench';
+import { runCommand, startEditor, type Editor, type Shown } from './codeServer';
+import { editorLines, waitUntil, workspaceOf, openReady } from './workbench';
 
 const FILE = 'musicshare/docker-compose.yml';
 let editor: Editor;
@@ -25,16 +17,8 @@ let editor: Editor;
 before(async () => {
   editor = await startEditor({
     folder: workspaceOf('examples/musicshare'),
-    vsix: extensionVsix(),
-    entry: codeServerEntry(),
   });
-  await openFile(editor.page, FILE, editor.folder);
-  await waitUntil(
-    editor.page,
-    'the language server to report',
-    () => gatewayStatus(editor.page),
-    (s) => /no problems/.test(s),
-  );
+  await openReady(editor, FILE);
 });
 
 after(async () => {

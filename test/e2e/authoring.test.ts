@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { after, before, test } from 'node:test';
 import { Analyzer, hover } from '../../server/src/analysis';
-import { codeServerEntry, extensionVsix, openFile, screenshot, startEditor, type Editor } from './codeServer';
+import { screenshot, startEditor, type Editor } from './codeServer';
 import {
   editorLines,
   gatewayStatus,
@@ -19,6 +19,7 @@ import {
   typeAndAccept,
   waitUntil,
   workspaceOf,
+  openReady,
 } from './workbench';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'new-service');
@@ -31,19 +32,11 @@ before(async () => {
   text = fs.readFileSync(path.join(FIXTURE, 'docker-compose.yml'), 'utf8');
   editor = await startEditor({
     folder: workspaceOf(path.relative(path.join(__dirname, '..', '..'), FIXTURE)),
-    vsix: extensionVsix(),
-    entry: codeServerEntry(),
     // The user types every quote; an auto-inserted closing quote would depend on the language's
     // auto-close rules, not on Gateway Lens.
     settings: { 'editor.autoClosingQuotes': 'never' },
   });
-  await openFile(editor.page, FILE, editor.folder);
-  await waitUntil(
-    editor.page,
-    'the language server to report',
-    () => gatewayStatus(editor.page),
-    (s) => /no problems/.test(s),
-  );
+  await openReady(editor, FILE);
 });
 
 after(async () => {

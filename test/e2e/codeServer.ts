@@ -82,13 +82,16 @@ export interface Editor {
 
 export interface EditorOptions {
   folder: string;
-  vsix: string;
-  entry: string;
+  /** The packaged extension (default: extensionVsix()). */
+  vsix?: string;
+  /** code-server's entry point (default: codeServerEntry()). */
+  entry?: string;
   settings?: Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
 }
 
-export async function startEditor(opts: EditorOptions): Promise<Editor> {
+export async function startEditor(options: EditorOptions): Promise<Editor> {
+  const opts = { ...options, vsix: options.vsix ?? extensionVsix(), entry: options.entry ?? codeServerEntry() };
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-e2e-'));
   const userDataDir = path.join(base, 'user');
   const extensionsDir = path.join(base, 'extensions');

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { after, before, test } from 'node:test';
 import { expectedBrokenCodes } from './expected';
-import { codeServerEntry, extensionVsix, openFile, ROOT, screenshot, startEditor, type Editor } from './codeServer';
+import { openFile, ROOT, screenshot, startEditor, type Editor } from './codeServer';
 import {
   gatewayStatus,
   goTo,
@@ -27,8 +27,6 @@ let editor: Editor;
 before(async () => {
   editor = await startEditor({
     folder: workspaceOf('examples/musicshare-broken', 'examples/musicshare'),
-    vsix: extensionVsix(),
-    entry: codeServerEntry(),
   });
 });
 

@@ -6,15 +6,7 @@ import { after, before, test } from 'node:test';
 import * as fs from 'fs';
 import * as path from 'path';
 import { defaultState, fixture, startFakeTraefik, type FakeTraefik } from '../support/fakeTraefik';
-import {
-  codeServerEntry,
-  extensionVsix,
-  openFile,
-  runCommand,
-  screenshot,
-  startEditor,
-  type Editor,
-} from './codeServer';
+import { openFile, runCommand, screenshot, startEditor, type Editor } from './codeServer';
 import { gatewayRows, publishScreenshot, waitUntil, workspaceOf } from './workbench';
 
 interface ApiService {
@@ -29,8 +21,6 @@ before(async () => {
   traefik = await startFakeTraefik();
   editor = await startEditor({
     folder: workspaceOf('examples/musicshare'),
-    vsix: extensionVsix(),
-    entry: codeServerEntry(),
     settings: { 'gatewayLens.traefik.apiUrl': traefik.url },
   });
 });

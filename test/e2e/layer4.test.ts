@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { ApiEntryPoint, ApiRouter, ApiServer, ApiService } from '../../client/src/traefik/types';
 import { defaultState, startFakeTraefik, type FakeTraefik } from '../support/fakeTraefik';
-import { codeServerEntry, extensionVsix, openFile, screenshot, startEditor, type Editor } from './codeServer';
+import { openFile, screenshot, startEditor, type Editor } from './codeServer';
 import {
   gatewayRows,
   positionOf,
@@ -87,8 +87,6 @@ before(async () => {
   traefik = await startFakeTraefik(layer4State());
   editor = await startEditor({
     folder: workspaceOf(path.relative(path.join(__dirname, '..', '..'), FIXTURE)),
-    vsix: extensionVsix(),
-    entry: codeServerEntry(),
     settings: { 'gatewayLens.traefik.apiUrl': traefik.url },
   });
   // The Gateway view's views are contributed once the extension runs; it activates on a compose file.

@@ -2,7 +2,7 @@
 // musicshare-broken), apply "Change "nmae" to "name"" and see that finding, and only it, go.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { codeServerEntry, extensionVsix, openFile, screenshot, startEditor, type Editor } from './codeServer';
+import { openFile, screenshot, startEditor, type Editor } from './codeServer';
 import {
   applyQuickFix,
   editorLines,
@@ -22,8 +22,6 @@ let editor: Editor;
 before(async () => {
   editor = await startEditor({
     folder: workspaceOf('examples/musicshare-broken'),
-    vsix: extensionVsix(),
-    entry: codeServerEntry(),
   });
 });
 

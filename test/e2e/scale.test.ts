@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { defaultState, startFakeTraefik, type FakeTraefik } from '../support/fakeTraefik';
 import { SLEEPING_API, startEngine, type Engine } from '../support/dockerEngine';
-import { codeServerEntry, extensionVsix, screenshot, startEditor, type Editor } from './codeServer';
+import { screenshot, startEditor, type Editor } from './codeServer';
 import { publishScreenshot, waitUntil } from './workbench';
 
 const PROJECT = 'glscale';
@@ -38,8 +38,6 @@ before(async () => {
   traefik = await startFakeTraefik(state);
   editor = await startEditor({
     folder: dir,
-    vsix: extensionVsix(),
-    entry: codeServerEntry(),
     settings: { 'gatewayLens.traefik.apiUrl': traefik.url, 'gatewayLens.docker.host': engine.host },
   });
 });

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { after, before, test } from 'node:test';
-import { codeServerEntry, extensionVsix, openFile, startEditor, type Editor } from './codeServer';
-import { editorLines, gatewayStatus, goTo, positionOf, suggestions, waitUntil, workspaceOf } from './workbench';
+import { startEditor, type Editor } from './codeServer';
+import { editorLines, goTo, positionOf, suggestions, waitUntil, workspaceOf, openReady } from './workbench';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'new-service');
 const FILE = 'new-service/docker-compose.yml';
@@ -21,18 +21,10 @@ before(async () => {
   text = fs.readFileSync(path.join(FIXTURE, 'docker-compose.yml'), 'utf8');
   editor = await startEditor({
     folder: workspaceOf(path.relative(path.join(__dirname, '..', '..'), FIXTURE)),
-    vsix: extensionVsix(),
-    entry: codeServerEntry(),
     // Undefined drops the harness's own quick-suggestion setting: VS Code's defaults apply.
     settings: { 'editor.quickSuggestions': undefined },
   });
-  await openFile(editor.page, FILE, editor.folder);
-  await waitUntil(
-    editor.page,
-    'the language server to report',
-    () => gatewayStatus(editor.page),
-    (s) => /no problems/.test(s),
-  );
+  await openReady(editor, FILE);
 });
 
 after(async () => {

@@ -11,15 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { startStandIn, type StandIn } from '../support/gatewayStandIn';
-import {
-  codeServerEntry,
-  extensionVsix,
-  openFile,
-  runCommand,
-  screenshot,
-  startEditor,
-  type Editor,
-} from './codeServer';
+import { openFile, runCommand, screenshot, startEditor, type Editor } from './codeServer';
 import { gatewayStatus, goTo, positionOf, publishScreenshot, waitUntil, workspaceOf } from './workbench';
 
 /** Traefik's access log in the common format, as the stand-in writes it (the spread's source). */
@@ -40,8 +32,6 @@ before(async () => {
   });
   editor = await startEditor({
     folder: workspaceOf('examples/musicshare'),
-    vsix: extensionVsix(),
-    entry: codeServerEntry(),
     settings: {
       'gatewayLens.traefik.apiUrl': standIn.api.url,
       'gatewayLens.metrics.refreshInterval': 1,

@@ -10,15 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import {
-  codeServerEntry,
-  extensionVsix,
-  nextFrame,
-  openFile,
-  screenshot,
-  startEditor,
-  type Editor,
-} from './codeServer';
+import { nextFrame, openFile, screenshot, startEditor, type Editor } from './codeServer';
 import { goTo, SHOWN_WITHIN, waitUntil, workspaceOf } from './workbench';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
@@ -45,8 +37,6 @@ let editor: Editor;
 before(async () => {
   editor = await startEditor({
     folder: workspaceOf('examples/musicshare', 'examples/musicshare-broken'),
-    vsix: extensionVsix(),
-    entry: codeServerEntry(),
     settings: {
       // VS Code's defaults (the harness turns quick suggestions off elsewhere).
       'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'off' },

@@ -5,16 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { after, before, test } from 'node:test';
-import {
-  codeServerEntry,
-  extensionVsix,
-  openFile,
-  ROOT,
-  runCommand,
-  screenshot,
-  startEditor,
-  type Editor,
-} from './codeServer';
+import { openFile, ROOT, runCommand, screenshot, startEditor, type Editor } from './codeServer';
 import { gatewayStatus, waitUntil, workspaceOf } from './workbench';
 
 const FILE = 'musicshare/docker-compose.yml';
@@ -24,8 +15,6 @@ let editor: Editor;
 before(async () => {
   editor = await startEditor({
     folder: workspaceOf('examples/musicshare'),
-    vsix: extensionVsix(),
-    entry: codeServerEntry(),
   });
 });
 

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { nextFrame, ROOT, RESULTS, runCommand, type Shown } from './codeServer';
+import { nextFrame, openFile, ROOT, RESULTS, runCommand, type Editor, type Shown } from './codeServer';
 
 /** How long a user-visible change may take (a language server answer, a re-analysis). */
 export const SHOWN_WITHIN = 30_000;
@@ -239,3 +239,14 @@ export function publishScreenshot(file: string, name: string): void {
 }
 
 export { RESULTS };
+
+/** Opens `file` of the editor's folder and waits until the Gateway status says `ready`. */
+export async function openReady(editor: Editor, file: string, ready = /no problems/): Promise<void> {
+  await openFile(editor.page, file, editor.folder);
+  await waitUntil(
+    editor.page,
+    'the language server to report',
+    () => gatewayStatus(editor.page),
+    (s) => ready.test(s),
+  );
+}
