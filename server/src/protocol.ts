@@ -3,6 +3,7 @@
 // method as a string nor casts a result. Plain data and vscode-jsonrpc only (no vscode import),
 // so the client bundle, the server bundle, the CLI and the tests share it.
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import type { ComposeScalePlan, ComposeScaleTarget } from './analysis/compose/scale';
 
 /** Compose file names docker compose picks up (besides those `gatewayLens.files` adds). */
 export const COMPOSE_FILE_GLOBS = ['**/docker-compose*.{yml,yaml}', '**/compose*.{yml,yaml}'] as const;
@@ -328,3 +329,19 @@ export const TraefikConfigurationRequest = new RequestType<
   TraefikConfigurationAnswer,
   void
 >('gatewayLens/traefikConfiguration');
+
+/** The -f set, project directory and warnings compose scales with, or why it must not. */
+export type ScalePlanAnswer = ComposeScalePlan;
+
+/** A compose service to scale: what its containers' labels say, and the count asked for. */
+export interface ScalePlanParams extends ComposeScaleTarget {
+  replicas: number;
+  /** gatewayLens.scale.maxReplicas */
+  max: number;
+}
+
+/**
+ * Client -> server: the compose files the project was started with, read and merged by the
+ * server, decide whether and how compose scales the service (analysis/compose/scale.ts).
+ */
+export const ScalePlanRequest = new RequestType<ScalePlanParams, ScalePlanAnswer, void>('gatewayLens/scalePlan');

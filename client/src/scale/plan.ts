@@ -1,10 +1,8 @@
 // What a scale request turns into, decided as plain data before anything runs: the replica
 // count is validated, a service compose cannot scale is refused with the reason, fixed host
-// ports are warned about, and the exact compose command line is built. No vscode here.
-import * as fs from 'fs';
-import type { ComposeFile, ComposeService } from '../../../server/src/analysis/compose/model';
-import { ComposeParser } from '../../../server/src/analysis/compose/parse';
-import { scalePlan } from '../../../server/src/analysis/compose/scale';
+// ports are warned about, and the exact compose command line is built. The compose files are
+// read by the language server (gatewayLens/scalePlan answers the plan); no vscode here.
+import type { ScalePlanAnswer, ScalePlanParams } from '../../../server/src/protocol';
 import { scaleArgs, type ComposeCli } from '../docker/compose';
 import type { SwarmService } from '../docker/types';
 import type { LiveComposeService, LiveModel } from '../live/model';
@@ -76,34 +74,19 @@ export function backendServices(model: LiveModel): LiveComposeService[] {
   );
 }
 
-/** Parses the compose files a project was started with; unreadable files are left out. */
-export function readComposeFiles(
-  files: string[],
-  read: (file: string) => string | undefined = readText,
-): ComposeFile[] {
-  const parser = new ComposeParser();
-  return files.flatMap((file) => {
-    const text = read(file);
-    return text === undefined ? [] : [parser.parse(file, text)];
-  });
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** The service as compose merges it over override files: any container_name, every port. */
-function mergedService(files: ComposeFile[], name: string): ComposeService | undefined {
-  const parts = files.flatMap((f) => f.services.filter((s) => s.name === name));
-  if (parts.length === 0) return undefined;
+/** What the server is asked for a compose target (gatewayLens/scalePlan). */
+export function scalePlanParams(
+  target: Extract<ScaleTarget, { kind: 'compose' }>,
+  replicas: number,
+  max: number,
+): ScalePlanParams {
   return {
-    ...parts[0],
-    containerName: parts.map((p) => p.containerName).find((c) => c !== undefined),
-    ports: parts.flatMap((p) => p.ports),
+    project: target.project,
+    service: target.service,
+    configFiles: target.configFiles,
+    ...(target.workingDir !== undefined ? { workingDir: target.workingDir } : {}),
+    replicas,
+    max,
   };
 }
 
@@ -115,8 +98,8 @@ export function commandLine(command: string, args: string[]): string {
 
 export interface DecideOptions {
   max: number;
-  /** Parsed compose files of a compose target (readComposeFiles(target.configFiles)). */
-  files?: ComposeFile[];
+  /** The server's plan for a compose target; undefined when the language server did not answer. */
+  plan?: ScalePlanAnswer;
   /** The compose CLI found on the machine (detectCompose), for compose targets. */
   cli?: ComposeCli;
 }
@@ -140,25 +123,13 @@ export function decideScale(target: ScaleTarget, replicas: number, options: Deci
       },
     };
   }
-  if (target.configFiles.length === 0) {
-    return {
-      refuse: `The containers of "${target.service}" do not name their compose files (com.docker.compose.project.config_files), so Gateway Lens cannot run compose for project "${target.project}".`,
-    };
-  }
-  const files = options.files ?? [];
-  const service = mergedService(files, target.service);
-  if (!service) {
-    const read = files.length === 0 ? 'none of them could be read' : 'it is not defined there';
-    return {
-      refuse: `"${target.service}" was started from ${target.configFiles.join(', ')}, but ${read}; scaling it through compose would fail.`,
-    };
-  }
-  const plan = scalePlan(service, replicas, options.max);
-  if (plan.refuse) return { refuse: plan.refuse };
+  const plan = options.plan;
+  if (!plan) return { refuse: 'The Gateway Lens language server is not running; it reads the compose files to scale.' };
+  if (plan.refuse !== undefined) return { refuse: plan.refuse };
   if (!options.cli) {
     return { refuse: 'Neither `docker compose` nor `docker-compose` runs on this machine; install one to scale.' };
   }
-  const args = scaleArgs(options.cli, target.configFiles, target.project, target.service, replicas);
+  const args = scaleArgs(options.cli, plan.files, plan.project, plan.service, replicas);
   return {
     warnings: plan.warnings,
     replicas,
@@ -167,7 +138,7 @@ export function decideScale(target: ScaleTarget, replicas: number, options: Deci
       kind: 'compose',
       cli: options.cli,
       args,
-      cwd: target.workingDir,
+      cwd: plan.projectDirectory,
       line: commandLine(options.cli.command, args),
     },
   };

@@ -11,6 +11,7 @@ import {
   DefinitionsRequest,
   LocateRequest,
   normalizeGlob,
+  ScalePlanRequest,
   SETTINGS_SECTION,
   type FileDefinition,
   type LocateParams,
@@ -80,6 +81,7 @@ export class LiveView implements LiveCommandContext, vscode.Disposable {
     output: this.output,
     dockerHost: () => this.config().get<string>('docker.host', '').trim(),
     maxReplicas: () => Math.max(0, Math.floor(this.config().get<number>('scale.maxReplicas', 10))),
+    plan: (params) => this.request(ScalePlanRequest, params),
   });
   private readonly disposables: vscode.Disposable[] = [];
   /** The live Traefik state; shown once a session has started. */

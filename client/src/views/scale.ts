@@ -1,6 +1,7 @@
 // The scale commands' UI: pick a service, ask for a count, confirm warnings, run with a
 // cancellable progress notification and the exact command in the output channel. Every
-// decision (validation, refusal, host-port warning, arguments) is made by scale/plan.ts.
+// decision (validation, refusal, host-port warning, arguments) is made by scale/plan.ts, from the
+// language server's plan.
 import * as vscode from 'vscode';
 import type * as Live from '../live';
 import type { LiveComposeService } from '../live/model';
@@ -8,6 +9,7 @@ import type { LiveSession } from '../live/session';
 import type { Node } from '../live/tree';
 import type { ComposeCli } from '../docker/compose';
 import type { ScaleDecision, ScaleTarget } from '../scale/plan';
+import type { ScalePlanAnswer, ScalePlanParams } from '../../../server/src/protocol';
 
 export interface ScaleHost {
   /** Loads dist/live.js and the session (lazily). */
@@ -16,6 +18,8 @@ export interface ScaleHost {
   /** gatewayLens.docker.host, or '' for DOCKER_HOST / the platform default. */
   dockerHost(): string;
   maxReplicas(): number;
+  /** Asks the language server (gatewayLens/scalePlan); undefined while it is not running. */
+  plan(params: ScalePlanParams): Promise<ScalePlanAnswer | undefined>;
 }
 
 type Decided = Extract<ScaleDecision, { run: unknown }>;
@@ -135,7 +139,7 @@ export class Scaler {
     if (target.kind === 'swarm') return live.decideScale(target, replicas, { max });
     return live.decideScale(target, replicas, {
       max,
-      files: live.readComposeFiles(target.configFiles),
+      plan: await this.host.plan(live.scalePlanParams(target, replicas, max)),
       cli: await this.composeCli(live),
     });
   }

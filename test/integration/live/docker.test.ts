@@ -12,7 +12,9 @@ import type { LiveModel } from '../../../client/src/live/model';
 import { startFakeTraefik } from '../../support/fakeTraefik';
 import { detectCompose, runCompose, type ComposeCli } from '../../../client/src/docker/compose';
 import type { ContainerEvent } from '../../../client/src/docker/types';
-import { composeTarget, decideScale, readComposeFiles, type ScaleTarget } from '../../../client/src/scale/plan';
+import { composeTarget, decideScale, scalePlanParams, type ScaleTarget } from '../../../client/src/scale/plan';
+import { composeScalePlan } from '../../../server/src/analysis/compose/scale';
+import { readComposeFiles } from '../../../server/src/scalePlan';
 import { executeScale, type ScaleOutcome } from '../../../client/src/scale/run';
 import { SLEEPING_API, startEngine, TEST_IMAGE, type Engine } from '../../support/dockerEngine';
 
@@ -58,13 +60,16 @@ function target(service: string): ScaleTarget {
   return { kind: 'compose', project, service, configFiles: [file], workingDir: dir, current: 0 };
 }
 
+/** The language server's answer to gatewayLens/scalePlan (server/src/scalePlan.ts), in process. */
+function planOf(t: ScaleTarget, replicas: number) {
+  if (t.kind !== 'compose') return undefined;
+  const read = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined);
+  return composeScalePlan(scalePlanParams(t, replicas, 10), readComposeFiles(t.configFiles, read), replicas, 10);
+}
+
 /** What the Scale command does: decide (validate, refuse, build arguments), then run. */
 async function scale(t: ScaleTarget, replicas: number): Promise<ScaleOutcome & { line: string }> {
-  const decision = decideScale(t, replicas, {
-    max: 10,
-    files: readComposeFiles(t.kind === 'compose' ? t.configFiles : []),
-    cli,
-  });
+  const decision = decideScale(t, replicas, { max: 10, plan: planOf(t, replicas), cli });
   assert.equal(decision.refuse, undefined);
   assert.ok(decision.refuse === undefined);
   const outcome = await executeScale(decision.run, { env: engine.env });
@@ -163,10 +168,12 @@ test('the live session follows a scale through Docker events', { timeout: 120_00
 });
 
 test('container_name: the Scale command refuses before anything runs', async () => {
-  const files = readComposeFiles([file]);
-  const refused = decideScale(target('pinned'), 3, { max: 10, files, cli });
+  const refused = decideScale(target('pinned'), 3, { max: 10, plan: planOf(target('pinned'), 3), cli });
   assert.match(refused.refuse ?? '', /container_name "gl-pinned"/);
-  assert.match(decideScale(target('api'), 11, { max: 10, files, cli }).refuse ?? '', /0 to 10/);
+  assert.match(
+    decideScale(target('api'), 11, { max: 10, plan: planOf(target('api'), 11), cli }).refuse ?? '',
+    /0 to 10/,
+  );
   const list = await docker.composeContainers(project);
   assert.deepEqual(
     list.filter((c) => c.service === 'pinned'),

@@ -1,5 +1,7 @@
 // The scale commands' decisions as plain data: replica validation, the container_name refusal,
-// the fixed host-port warning, and the exact compose arguments, before anything runs.
+// the fixed host-port warning, and the exact compose arguments, before anything runs. The
+// compose half is the server's plan (composeScalePlan over the files it reads), the rest the
+// client's decideScale; `decide` joins them as the Scale command does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { composeError, type ComposeCli } from '../../../client/src/docker/compose';
@@ -11,12 +13,14 @@ import {
   composeTarget,
   decideScale,
   parseReplicas,
-  readComposeFiles,
   replicasError,
+  scalePlanParams,
   stepReplicas,
   type ScaleTarget,
 } from '../../../client/src/scale/plan';
 import type { GatewaySnapshot } from '../../../client/src/traefik/types';
+import { composeScalePlan } from '../../../server/src/analysis/compose/scale';
+import { readComposeFiles } from '../../../server/src/scalePlan';
 
 const V2: ComposeCli = { command: 'docker', prefix: ['compose'], version: '2.29.0' };
 const V1: ComposeCli = { command: 'docker-compose', prefix: [], version: '1.29.2' };
@@ -42,7 +46,17 @@ const OVERRIDE_TEXT = `services:
     ports:
       - "8443:443"
 `;
-const files = (names: string[]) => readComposeFiles(names, (f) => ({ [FILE]: COMPOSE, [OVERRIDE]: OVERRIDE_TEXT })[f]);
+const TEXTS: Record<string, string> = { [FILE]: COMPOSE, [OVERRIDE]: OVERRIDE_TEXT };
+const files = (names: string[]) => readComposeFiles(names, (f) => TEXTS[f]);
+
+/** The Scale command's decision: the server's plan from `readable` (default: the target's files), then the client's. */
+function decide(t: ScaleTarget, n: number, cli: ComposeCli | undefined, readable?: string[]) {
+  const plan =
+    t.kind === 'compose'
+      ? composeScalePlan(scalePlanParams(t, n, 10), files(readable ?? t.configFiles), n, 10)
+      : undefined;
+  return decideScale(t, n, { max: 10, plan, cli });
+}
 
 function target(service: string, configFiles = [FILE]): ScaleTarget {
   return { kind: 'compose', project: 'shop', service, configFiles, workingDir: '/srv/shop', current: 1 };
@@ -84,7 +98,7 @@ test('compose scale: the exact arguments for v2 and v1', () => {
     [V1, ['-f', FILE, '-p', 'shop', 'up', '-d', '--no-recreate', '--scale', 'users=3', 'users']],
   ];
   for (const [cli, args] of table) {
-    const d = decideScale(target('users'), 3, { max: 10, files: files([FILE]), cli });
+    const d = decide(target('users'), 3, cli);
     assert.equal(d.refuse, undefined);
     assert.ok(d.refuse === undefined && d.run.kind === 'compose');
     assert.deepEqual(d.run.args, args);
@@ -127,7 +141,6 @@ test('refusals and warnings', () => {
       name: 'files unreadable',
       t: target('users', ['/nowhere.yml']),
       n: 2,
-      files: [],
       refuse: /none of them could be read/,
     },
     { name: 'service not in the files', t: target('ghost'), n: 2, refuse: /not defined there/ },
@@ -141,7 +154,7 @@ test('refusals and warnings', () => {
   ];
   for (const row of table) {
     const cli = 'cli' in row ? row.cli : V2;
-    const d = decideScale(row.t, row.n, { max: 10, files: files(row.files ?? [FILE]), cli });
+    const d = decide(row.t, row.n, cli, row.files);
     if (row.refuse) {
       assert.match(d.refuse ?? '', row.refuse, row.name);
     } else {
@@ -151,6 +164,29 @@ test('refusals and warnings', () => {
       row.warn!.forEach((w, i) => assert.match(d.warnings[i], w, row.name));
     }
   }
+});
+
+test('without the language server a compose service is not scaled; the plan gives the -f set and directory', () => {
+  assert.match(decideScale(target('users'), 2, { max: 10, cli: V2 }).refuse ?? '', /language server is not running/);
+  const plan = { files: [FILE, OVERRIDE], projectDirectory: '/srv', project: 'p', service: 'users', warnings: [] };
+  const d = decideScale(target('users'), 2, { max: 10, plan, cli: V2 });
+  assert.ok(d.refuse === undefined && d.run.kind === 'compose');
+  assert.deepEqual(d.run.args, [
+    'compose',
+    '-f',
+    FILE,
+    '-f',
+    OVERRIDE,
+    '-p',
+    'p',
+    'up',
+    '-d',
+    '--no-recreate',
+    '--scale',
+    'users=2',
+    'users',
+  ]);
+  assert.equal(d.run.cwd, '/srv');
 });
 
 test('swarm services scale through the API, validated the same way', () => {
