@@ -133,9 +133,10 @@ export class Analyzer {
       },
       refused: input.refused,
       profiles: input.profiles ?? [],
-      lookup: environment.lookup,
+      environment,
+      readText: readFile,
     });
-    const environments = fileEnvironments(load, environment, readFile);
+    const environments = fileEnvironments(load, environment);
     const files = interpolateFiles(load.files, environments.of);
     const options = {
       ...withConfig(input.options ?? {}, input.config && this.config(input.config).config),

@@ -134,3 +134,52 @@ test('include env: a line its env file refuses is invalid-env-file on that file'
     ['/p/monitoring/stack.env'],
   );
 });
+
+// The include and extends paths written in an included file are interpolated with that include's
+// variables (ApplyInclude loads the included files with config.LookupEnv, its own environment).
+const GRAFANA = 'Host(`grafana.${DOMAIN}`)';
+const nested: {
+  name: string;
+  texts: Record<string, string>;
+  env?: string;
+  services: Record<string, string | undefined>;
+}[] = [
+  {
+    name: "an include in an included file: its path takes the include's .env",
+    texts: {
+      'compose.yaml': include('  - monitoring/compose.yml'),
+      'monitoring/.env': 'STACK=grafana\n',
+      'monitoring/compose.yml': 'include:\n  - ${STACK}.yml\nservices:\n  prometheus:\n    image: prom/prometheus\n',
+      'monitoring/grafana.yml': MONITORING,
+    },
+    services: { grafana: GRAFANA, prometheus: undefined, web: undefined },
+  },
+  {
+    name: "an extends file: in an included file: its path takes the include's env_file",
+    texts: {
+      'compose.yaml': include('  - path: monitoring/compose.yml\n    env_file: monitoring/stack.env'),
+      'monitoring/stack.env': 'BASE=common\n',
+      'monitoring/compose.yml':
+        'services:\n  grafana:\n    extends:\n      file: ${BASE}.yml\n      service: grafana\n',
+      'monitoring/common.yml': MONITORING,
+    },
+    services: { grafana: GRAFANA, web: undefined },
+  },
+  {
+    name: "the root's variables still win in the included file's paths",
+    texts: {
+      'compose.yaml': include('  - monitoring/compose.yml'),
+      'monitoring/.env': 'STACK=nothing\n',
+      'monitoring/compose.yml': 'include:\n  - ${STACK}.yml\n',
+      'monitoring/grafana.yml': MONITORING,
+    },
+    env: 'STACK=grafana\n',
+    services: { grafana: GRAFANA, web: undefined },
+  },
+];
+
+for (const c of nested) {
+  test(`include env: ${c.name}`, () => {
+    assert.deepEqual(rules(c.texts, c.env), c.services);
+  });
+}

@@ -9,8 +9,10 @@
 import * as path from 'path';
 import type { ComposeFile, ComposeService, Scalar } from '../model';
 import type { Range, Related } from '../../types';
-import { interpolate, type Lookup } from '../env/interpolate';
+import type { Environment } from '../env';
+import { interpolate } from '../env/interpolate';
 import { readIncludes } from './include';
+import { includeEnvironment } from './environments';
 import { nearest } from '../../traefik/values';
 import { isStarted } from './profiles';
 import { isRemote } from './remote';
@@ -44,6 +46,8 @@ export interface IncludedProject {
   projectDirectory: string;
   /** `env_file`, resolved; empty means the project directory's `.env` (if any). */
   envFiles: string[];
+  /** What its files are interpolated with, `include:` and `extends: file:` paths in them too (environments.ts). */
+  environment?: Environment;
   /** The include entry. */
   file: string;
   range: Range;
@@ -59,6 +63,17 @@ export interface LoadedProject {
   /** `include:` and `extends: file:` references compose fetches (remote.ts): not read, the project is partial. */
   remote: RemoteReference[];
   problems: LoadProblem[];
+  /**
+   * The folder a file's relative paths (volumes, build context, env_file) resolve from: the
+   * project directory for the files given, an include's project directory for its files, its own
+   * folder for a file read for `extends:` (compose-go paths/resolve.go ResolveRelativePaths runs
+   * once over the merged model with the project's working dir; loader/include.go gives an
+   * included project its project_directory; loader/extends.go getExtendsBaseFromFile resolves the
+   * base's paths against the base file's folder first).
+   */
+  directoryOf(file: string): string;
+  /** What a file is interpolated with, when an include gave it variables of its own. */
+  environmentOf(file: string): Environment | undefined;
 }
 
 export interface RemoteReference {
@@ -79,15 +94,20 @@ export interface LoadInput {
   refused?(file: string): boolean;
   profiles: readonly string[];
   /** The project's variables (.env, the CLI's shell): `include:` and `extends: file:` paths are interpolated. */
-  lookup?: Lookup;
+  environment?: Environment;
+  /** Reads an include's env file (absolute path); undefined when it does not exist. */
+  readText?(file: string): string | undefined;
 }
 
 export function loadProject(input: LoadInput): LoadedProject {
   const loader = new Loader(input);
   const dir = input.projectDirectory ?? (input.files[0] ? path.dirname(input.files[0].file) : '.');
-  const services = loader.load(input.files, dir, []);
+  const services = loader.load(input.files, dir, [], input.environment);
   for (const g of services) g.started = isStarted(g.profiles, input.profiles);
+  const { directories, environments } = loader;
   return {
+    directoryOf: (file) => directories.get(file) ?? path.dirname(file),
+    environmentOf: (file) => environments.get(file),
     files: loader.files,
     extendsFiles: loader.extendsFiles.filter((f) => !loader.files.includes(f)),
     services,
@@ -103,6 +123,10 @@ class Loader {
   includes: IncludedProject[] = [];
   remote: RemoteReference[] = [];
   problems: LoadProblem[] = [];
+  /** Each file's folder for relative paths: the first project that loads it decides. */
+  directories = new Map<string, string>();
+  /** Each file's variables, where the root project's are not its (an include's files, their extends files). */
+  environments = new Map<string, Environment>();
   private reported = new Set<string>();
   /** Each file read once, so a file reached twice is the same definitions (no conflict with itself). */
   private texts = new Map<string, ComposeFile | undefined>();
@@ -114,12 +138,14 @@ class Loader {
   /**
    * A path as compose reads it: interpolated with the project's variables (compose-go
    * interpolates the whole file, include and extends included, before it loads them).
-   * Undefined when a variable in it has no value here: the file cannot be named.
+   * Undefined when a variable in it has no value here: the file cannot be named. `env`: the
+   * variables of the project the file belongs to (an included one's own: include.go ApplyInclude
+   * loads it with them).
    */
-  private pathOf(scalar: Scalar): { value: string; interpolated: boolean } | undefined {
+  private pathOf(scalar: Scalar, env: Environment | undefined): { value: string; interpolated: boolean } | undefined {
     if (!scalar.value.includes('$')) return { value: scalar.value, interpolated: false };
-    if (!this.input.lookup) return undefined;
-    const r = interpolate(scalar.value, this.input.lookup);
+    if (!env) return undefined;
+    const r = interpolate(scalar.value, env.lookup);
     if (r.unresolved.length > 0 || r.problems.length > 0) return undefined;
     return { value: r.value, interpolated: true };
   }
@@ -129,19 +155,23 @@ class Loader {
     return this.texts.get(file);
   }
 
-  /** One set of files merged (a `-f` set, or an include's `path` list); `chain`: the include path so far. */
-  load(set: ComposeFile[], dir: string, chain: string[]): ServiceGroup[] {
+  /**
+   * One set of files merged (a `-f` set, or an include's `path` list); `chain`: the include path
+   * so far; `env`: the variables the set is interpolated with.
+   */
+  load(set: ComposeFile[], dir: string, chain: string[], env: Environment | undefined): ServiceGroup[] {
     const groups = new Map<string, ServiceGroup>();
     for (const file of set) {
       if (!this.files.includes(file)) this.files.push(file);
+      this.place(file.file, dir, env);
       // compose-go loader.go loadYamlFile: a file's includes are merged into it first, under its own
       // definitions (include.go importResource), then its extends are applied, then the file is
       // merged over the files before it (13-merge.md).
       const imported = new Map<string, ServiceGroup>();
-      for (const entry of readIncludes(file.text)) this.include(file, entry, dir, chain, imported);
+      for (const entry of readIncludes(file.text)) this.include(file, entry, dir, chain, env, imported);
       const own = new Map<string, ServiceGroup>();
       for (const service of file.services) {
-        const parts = this.extended(service, file, dir, [], imported);
+        const parts = this.extended(service, file, dir, [], env, imported);
         const group = own.get(service.name);
         if (group) group.parts.push(...parts);
         else {
@@ -168,11 +198,12 @@ class Loader {
     entry: ReturnType<typeof readIncludes>[number],
     dir: string,
     chain: string[],
+    env: Environment | undefined,
     imported: Map<string, ServiceGroup>,
   ): void {
     const paths: { scalar: Scalar; file: string; interpolated: boolean }[] = [];
     for (const p of entry.paths) {
-      const named = this.pathOf(p);
+      const named = this.pathOf(p, env);
       if (!named) return; // a variable with no value here: the included file cannot be named
       if (isRemote(named.value)) return this.fetched(file.file, p.range, named.value);
       paths.push({ scalar: p, file: path.resolve(dir, named.value), interpolated: named.interpolated });
@@ -202,14 +233,16 @@ class Loader {
     const projectDirectory = entry.projectDirectory
       ? path.resolve(dir, entry.projectDirectory.value)
       : path.dirname(first);
-    this.includes.push({
+    const included: IncludedProject = {
       files: parsed.map((f) => f.file),
       projectDirectory,
       envFiles: entry.envFiles.map((e) => path.resolve(dir, e.value)),
       file: file.file,
       range: entry.range,
-    });
-    for (const g of this.load(parsed, projectDirectory, [...chain, file.file])) {
+    };
+    if (env) included.environment = includeEnvironment(included, env, this.input.readText);
+    this.includes.push(included);
+    for (const g of this.load(parsed, projectDirectory, [...chain, file.file], included.environment)) {
       const have = imported.get(g.name);
       if (!have) imported.set(g.name, g);
       else have.parts = [...g.parts.filter((p) => !have.parts.includes(p)), ...have.parts];
@@ -227,6 +260,7 @@ class Loader {
     file: ComposeFile,
     dir: string,
     seen: string[],
+    env: Environment | undefined,
     imported?: Map<string, ServiceGroup>,
   ): ComposeService[] {
     const ref = service.extends;
@@ -240,7 +274,7 @@ class Loader {
     let target = file;
     let targetDir = dir;
     if (ref.file) {
-      const named = this.pathOf(ref.file);
+      const named = this.pathOf(ref.file, env);
       if (!named) return [service];
       if (isRemote(named.value)) {
         this.fetched(file.file, ref.file.range, named.value);
@@ -255,6 +289,7 @@ class Loader {
       target = found;
       // An extended file's own relative paths resolve from its folder (compose-go getExtendsBaseFromFile).
       targetDir = path.dirname(found.file);
+      this.place(found.file, targetDir, env);
       if (!this.extendsFiles.includes(found)) this.extendsFiles.push(found);
       imported = undefined;
     }
@@ -274,7 +309,14 @@ class Loader {
         );
       return [service];
     }
-    return [...under, ...this.extended(base, target, targetDir, [...seen, key], imported), service];
+    return [...under, ...this.extended(base, target, targetDir, [...seen, key], env, imported), service];
+  }
+
+  /** Where a file's relative paths resolve and what it is interpolated with: the first project that reads it decides. */
+  private place(file: string, dir: string, env: Environment | undefined): void {
+    if (this.directories.has(file)) return;
+    this.directories.set(file, dir);
+    if (env && env !== this.input.environment) this.environments.set(file, env);
   }
 
   /** A reference compose fetches: noted once, not read. */
