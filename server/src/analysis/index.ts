@@ -145,12 +145,16 @@ export class Analyzer {
     const first = input.files[0]?.file ?? '';
     let reader = this.statics.get(first);
     if (!reader) this.statics.set(first, (reader = new StaticReader()));
+    // Every service, started or not (the Traefik service is found among all, as before profiles).
+    const services = interpolateGroups(load.services, [...load.files, ...load.extendsFiles], environments.of);
+    const traefikProject = { directoryOf: load.directoryOf, services, extendsFiles: load.extendsFiles };
     const { config, staticFiles, token } = reader.read({
       files,
       explicit: input.staticFiles ?? [],
       readFile: input.readFile,
+      project: traefikProject,
     });
-    const traefik = findTraefikService(files);
+    const traefik = findTraefikService(files, traefikProject);
     const versionFact = traefikVersion({
       forced: options.version && { version: options.version, by: options.versionSource ?? 'an option' },
       service: traefik,
@@ -170,12 +174,8 @@ export class Analyzer {
       environment,
       input.projectDirectory,
     );
-    const started = interpolateGroups(
-      load.services.filter((s) => s.started),
-      [...load.files, ...load.extendsFiles],
-      environments.of,
-    );
-    const containers = buildContainers(files, config, name.name, input.readFile, started);
+    const started = services.filter((s) => s.started);
+    const containers = buildContainers(files, config, name.name, input.readFile, started, load.directoryOf);
     const project = {
       name: name.name,
       files,

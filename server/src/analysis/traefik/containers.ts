@@ -22,12 +22,14 @@ export function buildContainers(
   readFile?: ReadFile,
   /** The services compose starts, as the project loader merged them (default: by name over `files`). */
   services: Pick<ServiceGroup, 'parts' | 'main'>[] = byName(files),
+  /** Where a compose file's relative paths (a build context) resolve: LoadedProject.directoryOf. */
+  directoryOf?: (composeFile: string) => string,
 ): Container[] {
   const key = cacheKey(config, project);
   return services.map(({ parts, main }) => {
     // A service that has not changed keeps its container (the parser keeps its identity), unless
     // what its Dockerfile EXPOSEs did.
-    const image = imagePorts(parts, readFile);
+    const image = imagePorts(parts, readFile, directoryOf);
     if (parts.length !== 1) return buildContainer(parts, main, config, project, image);
     const full = `${key}|${portsKey(image)}`;
     const hit = cache.get(parts[0]);

@@ -21,38 +21,46 @@ export interface ImagePorts {
 
 export type ReadFile = (absolutePath: string) => string | undefined;
 
-/** Where compose looks for the build's Dockerfile; undefined for a remote context (a Git URL). */
-export function dockerfilePath(build: BuildSpec, composeFile: string): string | undefined {
+/**
+ * Where compose looks for the build's Dockerfile; undefined for a remote context (a Git URL).
+ * `base`: where a relative context resolves, the project directory (compose-go paths/resolve.go
+ * absContextPath; an extended file's folder for a base read from it).
+ */
+export function dockerfilePath(build: BuildSpec, base: string): string | undefined {
   const context = build.context?.value ?? '.';
   if (/^([a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)/i.test(context) || context.includes('$')) return undefined;
-  const dir = path.resolve(path.dirname(composeFile), context);
+  const dir = path.resolve(base, context);
   const file = build.dockerfile?.value ?? 'Dockerfile';
   if (file.includes('$')) return undefined;
   return path.resolve(dir, file);
 }
 
 /** The image ports of the last part (override files win) that says how its image is made. */
-export function imagePorts(parts: readonly ComposeService[], readFile: ReadFile | undefined): ImagePorts {
+export function imagePorts(
+  parts: readonly ComposeService[],
+  readFile: ReadFile | undefined,
+  directoryOf: (composeFile: string) => string = path.dirname,
+): ImagePorts {
   const part = [...parts].reverse().find((p) => p.build !== undefined || p.image !== undefined);
   if (!part) return { ports: [], complete: false, unseen: 'the image' };
   // With `build:`, compose builds the image (and tags it with `image:`, if given).
-  if (part.build) return builtPorts(part.build, part.file, readFile);
+  if (part.build) return builtPorts(part.build, part.file, directoryOf(part.file), readFile);
   const image = part.image!.value;
   const known = image.includes('$') ? undefined : exposedByImage(image);
   return known ? { ports: [...known], complete: true } : { ports: [], complete: false, unseen: `image "${image}"` };
 }
 
-/** Per parsed `build:` (kept while its service's text is unchanged): the last Dockerfile text and its ports. */
-const read = new WeakMap<BuildSpec, { text: string | undefined; ports: ImagePorts }>();
+/** Per parsed `build:` (kept while its service's text is unchanged): the last Dockerfile, its text and its ports. */
+const read = new WeakMap<BuildSpec, { file: string | undefined; text: string | undefined; ports: ImagePorts }>();
 
-function builtPorts(build: BuildSpec, composeFile: string, readFile: ReadFile | undefined): ImagePorts {
+function builtPorts(build: BuildSpec, composeFile: string, base: string, readFile: ReadFile | undefined): ImagePorts {
   const inline = build.inline?.value;
-  const file = inline === undefined ? dockerfilePath(build, composeFile) : undefined;
+  const file = inline === undefined ? dockerfilePath(build, base) : undefined;
   const text = inline ?? (file !== undefined ? readFile?.(file) : undefined);
   const last = read.get(build);
-  if (last && last.text === text) return last.ports;
+  if (last && last.file === file && last.text === text) return last.ports;
   const ports = fromDockerfile(build, composeFile, file, text);
-  read.set(build, { text, ports });
+  read.set(build, { file, text, ports });
   return ports;
 }
 

@@ -29,6 +29,8 @@ export const DYNAMIC_ROOTS = ['http', 'tcp', 'udp', 'tls'];
 
 export interface EnvSource {
   file: ComposeFile;
+  /** Where a relative `env_file:` resolves (the project directory: compose-go paths/resolve.go). */
+  dir: string;
   environment: ComposeFile['services'][number]['environment'];
   envFiles: Scalar[];
 }
@@ -39,10 +41,10 @@ export interface EnvSource {
  */
 export function readEnv(sources: EnvSource[], readFile?: (file: string) => string | undefined): EnvSetting[] {
   const byName = new Map<string, EnvSetting>();
-  for (const { file, envFiles } of sources) {
+  for (const { file, dir, envFiles } of sources) {
     for (const entry of envFiles) {
       if (hasInterpolation(entry.value)) continue;
-      const host = path.resolve(path.dirname(file.file), entry.value);
+      const host = path.resolve(dir, entry.value);
       const text = readFile?.(host);
       if (text === undefined) continue;
       for (const [name, value] of parseDotenv(host, text).values) {

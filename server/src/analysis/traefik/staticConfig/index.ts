@@ -9,10 +9,10 @@ import { buildStatic } from './build';
 import { isToml, readStaticText } from './file';
 import { Flag, readFlags } from './flags';
 import { findConfigFile } from './mounts';
-import { findTraefikService, TraefikService } from './service';
+import { findTraefikService, TraefikService, type TraefikProject } from './service';
 import type { Setting } from './setting';
 
-export { findTraefikService, isFragment } from './service';
+export { findTraefikService, isFragment, type TraefikProject } from './service';
 export type { TraefikService } from './service';
 export { readFlags } from './flags';
 export { readEnv } from './env';
@@ -34,6 +34,8 @@ export interface StaticInput {
   explicit: SourceFile[];
   /** Reads a file the compose file mounts into Traefik (relative paths resolved by the caller). */
   readFile?: (path: string) => string | undefined;
+  /** The loaded project: where relative mounts resolve, and the services with their extended bases. */
+  project?: TraefikProject;
 }
 
 export interface StaticResult {
@@ -42,7 +44,10 @@ export interface StaticResult {
   staticFiles: SourceFile[];
 }
 
-export function readStaticConfig(input: StaticInput, service = findTraefikService(input.files)): StaticResult {
+export function readStaticConfig(
+  input: StaticInput,
+  service = findTraefikService(input.files, input.project),
+): StaticResult {
   const config = emptyStaticConfig();
   const staticFiles: SourceFile[] = [...input.explicit];
   const notes: string[] = [];

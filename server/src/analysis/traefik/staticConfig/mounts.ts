@@ -58,11 +58,15 @@ export function mountOf(mounts: Mount[], containerPath: string): Mount | undefin
   return best;
 }
 
-/** Host path of a container path inside a bind mount; undefined for named volumes and variables. */
+/**
+ * Host path of a container path inside a bind mount; undefined for named volumes and variables.
+ * A relative source resolves from the project directory, not the compose file's folder
+ * (compose-go paths/resolve.go absVolumeMount, with the project's working dir).
+ */
 export function hostPath(mount: Mount, containerPath: string): string | undefined {
   const source = mount.source;
   if (hasInterpolation(source) || !/^(\.|\/)/.test(source)) return undefined;
-  const base = path.resolve(path.dirname(mount.file.file), source);
+  const base = path.resolve(mount.dir, source);
   const rest = containerPath.slice(mount.target === '/' ? 1 : mount.target.length + 1);
   return rest === '' ? base : path.join(base, rest);
 }

@@ -17,7 +17,7 @@ export class StaticReader {
   private last: Last | undefined;
 
   read(input: StaticInput): StaticResult & { token: object } {
-    const service = findTraefikService(input.files);
+    const service = findTraefikService(input.files, input.project);
     const parts = service?.parts ?? [];
     const explicit = input.explicit.map((f) => `${f.file}\n${f.text}`);
     const reads = new Map<string, string | undefined>();

@@ -1,6 +1,9 @@
 // Finds the Traefik service of a compose project and what compose hands it: the image, the
-// `command:` in effect and the volumes, merged across override files as compose merges them
-// (command replaced by the last file that sets it, volumes merged by container path).
+// `command:` in effect and the volumes, merged across override files and extended bases as
+// compose merges them (command replaced by the last file that sets it, volumes merged by
+// container path; 13-merge.md), relative bind sources resolved from the folder compose resolves
+// them from (compose-go paths/resolve.go: the project directory; an extended file's folder).
+import * as path from 'path';
 import { hasInterpolation } from '../../compose/labels';
 import type { ComposeFile, ComposeService, Scalar } from '../../compose/model';
 import type { MajorVersion } from '../static';
@@ -13,6 +16,18 @@ export interface Mount {
   target: string;
   scalar: Scalar;
   file: ComposeFile;
+  /** Where a relative source resolves (LoadedProject.directoryOf of its file). */
+  dir: string;
+}
+
+/** What the project loader knows beyond the files: where paths resolve, how services merged. */
+export interface TraefikProject {
+  /** The folder a compose file's relative paths resolve from (compose/project LoadedProject.directoryOf). */
+  directoryOf(file: string): string;
+  /** The started services as the loader merged them (extended bases first), instead of by name over the files. */
+  services?: readonly { name: string; parts: readonly ComposeService[] }[];
+  /** Files read only for `extends:` (where a base's part comes from). */
+  extendsFiles?: readonly ComposeFile[];
 }
 
 export interface TraefikService {
@@ -61,20 +76,26 @@ function splitImage(image: string): { name: string; tag: string } {
 // names the image) is taken for Traefik when its command configures entry points or providers.
 const TRAEFIK_FLAG = /^--?(entrypoints|providers)\./i;
 
-export function findTraefikService(files: ComposeFile[]): TraefikService | undefined {
+export function findTraefikService(files: ComposeFile[], project?: TraefikProject): TraefikService | undefined {
   // Only a name with a part that may be Traefik is merged: the merged image or command is
   // some part's, so a name without such a part cannot qualify (and merging all costs on big files).
-  const byName = new Map<string, { service: ComposeService; file: ComposeFile }[]>();
+  const byName = new Map<string, Part[]>();
   const candidates = new Set<string>();
-  for (const file of files) {
-    for (const service of file.services) {
-      const parts = byName.get(service.name);
-      if (parts) parts.push({ service, file });
-      else byName.set(service.name, [{ service, file }]);
-      if (mayBeTraefik(service)) candidates.add(service.name);
-    }
-  }
-  const merged = [...byName.values()].filter((parts) => candidates.has(parts[0].service.name)).map(merge);
+  const add = (name: string, service: ComposeService, file: ComposeFile | undefined): void => {
+    if (!file) return;
+    const parts = byName.get(name);
+    if (parts) parts.push({ service, file });
+    else byName.set(name, [{ service, file }]);
+    if (mayBeTraefik(service)) candidates.add(name);
+  };
+  if (project?.services) {
+    const byPath = new Map([...(project.extendsFiles ?? []), ...files].map((f) => [f.file, f]));
+    for (const g of project.services) for (const part of g.parts) add(g.name, part, byPath.get(part.file));
+  } else for (const file of files) for (const service of file.services) add(service.name, service, file);
+  const dirOf = project ? (f: string): string => project.directoryOf(f) : (f: string): string => path.dirname(f);
+  const merged = [...byName.entries()]
+    .filter(([name]) => candidates.has(name))
+    .map(([name, parts]) => merge(name, parts, dirOf));
   return (
     merged.find((s) => s.image !== undefined && isTraefikImage(s.image.value)) ??
     merged.find((s) => s.image === undefined && s.command?.words.some((w) => TRAEFIK_FLAG.test(w.value)))
@@ -95,16 +116,21 @@ function mayBeTraefik(service: ComposeService): boolean {
   return known;
 }
 
-function merge(parts: { service: ComposeService; file: ComposeFile }[]): TraefikService {
-  const out: TraefikService = { name: parts[0].service.name, parts: parts.map((p) => p.service), mounts: [], env: [] };
+interface Part {
+  service: ComposeService;
+  file: ComposeFile;
+}
+
+function merge(name: string, parts: Part[], dirOf: (file: string) => string): TraefikService {
+  const out: TraefikService = { name, parts: parts.map((p) => p.service), mounts: [], env: [] };
   const mounts = new Map<string, Mount>();
   for (const { service, file } of parts) {
     if (service.image) out.image = service.image;
     if (service.command) out.command = { words: service.command, file };
     if (service.environment.length > 0 || service.envFiles.length > 0)
-      out.env.push({ file, environment: service.environment, envFiles: service.envFiles });
+      out.env.push({ file, dir: dirOf(file.file), environment: service.environment, envFiles: service.envFiles });
     for (const scalar of service.volumes) {
-      const mount = parseVolume(scalar, file);
+      const mount = parseVolume(scalar, file, dirOf(file.file));
       if (mount) mounts.set(mount.target, mount);
     }
   }
@@ -114,12 +140,12 @@ function merge(parts: { service: ComposeService; file: ComposeFile }[]): Traefik
 }
 
 /** Short syntax `source:target[:mode]` (long syntax arrives as `source:target`). */
-function parseVolume(scalar: Scalar, file: ComposeFile): Mount | undefined {
+function parseVolume(scalar: Scalar, file: ComposeFile, dir: string): Mount | undefined {
   const parts = splitColons(scalar.value);
   if (parts.length < 2) return undefined; // anonymous volume
   const [source, target] = parts;
   if (!target.startsWith('/')) return undefined;
-  return { source, target: target.replace(/\/+$/, '') || '/', scalar, file };
+  return { source, target: target.replace(/\/+$/, '') || '/', scalar, file, dir };
 }
 
 /** Splits on `:` outside `${...}` (a variable's default may hold one: `${DIR:-/srv}/x:/y`). */
