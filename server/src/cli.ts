@@ -2,6 +2,7 @@
 // Each command gets its args and an Io, and returns an exit status.
 import { version } from '../../package.json';
 import { checkCommand } from './cli/check';
+import { projectCommand } from './cli/describe';
 import { liveCommand } from './cli/live';
 import { loadtestCommand } from './cli/loadtest';
 import { metricsCommand } from './cli/metrics';
@@ -12,6 +13,7 @@ import { describe } from './analysis/errors';
 
 export const COMMANDS: Command[] = [
   checkCommand,
+  projectCommand,
   routeCommand,
   configCommand,
   liveCommand,

@@ -241,7 +241,7 @@ describe('gateway-lens check', () => {
     assert.match(help.stdout, /^ {2}check {2}/m);
     assert.match(run('check', '--help').stdout, /--traefik-config FILE/);
     // Every command answers --help, even beside an option it does not know.
-    for (const name of ['check', 'route', 'config', 'live', 'metrics', 'loadtest']) {
+    for (const name of ['check', 'project', 'route', 'config', 'live', 'metrics', 'loadtest']) {
       const answer = run(name, '--no-such-option', '--help');
       assert.equal(answer.status, 0, `${name}: ${answer.stderr}`);
       assert.match(answer.stdout, new RegExp(`^Usage: gateway-lens ${name} `), name);

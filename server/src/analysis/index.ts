@@ -178,6 +178,7 @@ export class Analyzer {
     const containers = buildContainers(files, config, name.name, input.readFile, started, load.directoryOf);
     const project = {
       name: name.name,
+      nameSource: name.source,
       files,
       load,
       staticConfig: config,

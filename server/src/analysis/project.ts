@@ -1,6 +1,6 @@
 // One Traefik's view: the compose files of one project (one folder), the static config
 // they run with, and every container Traefik's docker provider would build from them.
-import type { Environment } from './compose/env';
+import type { Environment, ProjectNameSource } from './compose/env';
 import type { ComposeFile } from './compose/model';
 import type { FileProvider } from './traefik/fileProvider';
 import type { LoadedProject } from './compose/project';
@@ -30,6 +30,8 @@ export interface AnalysisOptions {
 export interface Project {
   /** The compose project name (top-level `name:`, else the folder name), as compose normalises it. */
   name: string;
+  /** What decided `name` (compose/env/projectName.ts). */
+  nameSource: ProjectNameSource;
   /** The compose files of the project: the given ones, then the ones they include. */
   files: ComposeFile[];
   /** How compose assembled the project: its services' definitions, includes, load problems. */

@@ -10,7 +10,15 @@ import { discoverComposeFiles } from './discover';
 import { runFixes } from './fix';
 import { formatGithub, formatGitlab } from './formats';
 import { readInputs } from './inputs';
-import { composeEnvironment, composeProject, type ComposeFlags, type ComposeProject } from './project';
+import {
+  COMPOSE_OPTIONS,
+  COMPOSE_OPTIONS_HELP,
+  composeEnvironment,
+  composeFlags,
+  composeProject,
+  type ComposeFlags,
+  type ComposeProject,
+} from './project';
 import { activeProfiles } from '../analysis/compose/project';
 import { lineMap } from '../convert';
 import { codeDocs } from '../codeDocs';
@@ -35,12 +43,7 @@ The nearest .gateway-lens.yaml at or above each project's folder sets severities
 project facts; the options below win over it.
 
 Options:
-  -f, --file FILE            a compose file of the project, in merge order (repeatable)
-  --project-directory DIR    where relative paths and .env are read (default: the first
-                             file's folder)
-  --env-file FILE            read variables from FILE instead of DIR/.env (repeatable)
-  --profile NAME             start the services of this profile (repeatable; default:
-                             COMPOSE_PROFILES)
+${COMPOSE_OPTIONS_HELP}
   --format FORMAT            text (default), json, sarif, github (workflow annotations)
                              or gitlab (code-quality report)
   --config FILE              the config file to use instead of the nearest one
@@ -91,10 +94,7 @@ function parse(args: string[]): Options {
     'fix-dry-run': { type: 'boolean' },
     list: { type: 'boolean' },
     demo: { type: 'boolean' },
-    file: { type: 'string', short: 'f', multiple: true },
-    'project-directory': { type: 'string' },
-    'env-file': { type: 'string', multiple: true },
-    profile: { type: 'string', multiple: true },
+    ...COMPOSE_OPTIONS,
   });
   const v = parsed.values;
   const format = v.format ?? 'text';
@@ -120,12 +120,7 @@ function parse(args: string[]): Options {
     list: v.list ?? false,
     demo: v.demo ?? false,
     files: parsed.positionals,
-    compose: {
-      files: v.file ?? [],
-      projectDirectory: v['project-directory'],
-      envFiles: v['env-file'] ?? [],
-      profiles: v.profile ?? [],
-    },
+    compose: composeFlags(v),
   };
 }
 

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readEnvironment, type Environment } from '../analysis/compose/env';
-import { activeProfiles, selectComposeFiles as select } from '../analysis/compose/project';
+import { activeProfiles, selectComposeFiles as select, type FileSource } from '../analysis/compose/project';
 import { Analyzer, type Project } from '../analysis';
 import { readProblem, UsageError, type Io } from './command';
 import { readInputs, type Inputs } from './inputs';
@@ -18,8 +18,41 @@ export interface ComposeFlags {
   profiles: string[];
 }
 
+/** The options docker compose takes to name a project (compose-go cli/options.go), for parseCommandArgs. */
+export const COMPOSE_OPTIONS = {
+  file: { type: 'string', short: 'f', multiple: true },
+  'project-directory': { type: 'string' },
+  'env-file': { type: 'string', multiple: true },
+  profile: { type: 'string', multiple: true },
+} as const;
+
+/** Their lines of a command's --help. */
+export const COMPOSE_OPTIONS_HELP = `  -f, --file FILE            a compose file of the project, in merge order (repeatable)
+  --project-directory DIR    where relative paths and .env are read (default: the first
+                             file's folder)
+  --env-file FILE            read variables from FILE instead of DIR/.env (repeatable)
+  --profile NAME             start the services of this profile (repeatable; default:
+                             COMPOSE_PROFILES)`;
+
+/** The parsed COMPOSE_OPTIONS as flags. */
+export function composeFlags(v: {
+  file?: string[];
+  'project-directory'?: string;
+  'env-file'?: string[];
+  profile?: string[];
+}): ComposeFlags {
+  return {
+    files: v.file ?? [],
+    projectDirectory: v['project-directory'],
+    envFiles: v['env-file'] ?? [],
+    profiles: v.profile ?? [],
+  };
+}
+
 export interface ComposeProject {
   files: string[];
+  /** What named the files: -f, COMPOSE_FILE, or compose's default names. */
+  source: FileSource;
   projectDirectory: string;
   profiles: string[];
   environment: Environment;
@@ -60,6 +93,7 @@ export function composeProject(flags: ComposeFlags, io: Io, defaultsOnly = false
   if (defaultsOnly && selection.source === 'default' && path.dirname(selection.files[0]) !== working) return undefined;
   return {
     files: selection.files,
+    source: selection.source,
     projectDirectory: selection.projectDirectory,
     profiles: activeProfiles(flags.profiles, environment.lookup),
     environment,

@@ -3,6 +3,7 @@
 export * from './environments';
 export * from './files';
 export * from './include';
+export * from './describe';
 export * from './load';
 export * from './merge';
 export * from './profiles';
