@@ -44,6 +44,16 @@ const fileCases: {
     ],
   },
   {
+    name: 'http/tcp/udp/tls at the top are unknown to the static loader',
+    yaml: 'entryPoints:\n  web:\n    address: ":80"\nhttp:\n  routers: {}\n',
+    expect: [{ severity: 'warning', text: 'http' }],
+  },
+  {
+    name: 'unless the file provider reads the static file itself: its dynamic part is read then',
+    yaml: 'providers:\n  file:\n    filename: /etc/traefik/traefik.yml\nhttp:\n  routers: {}\ntls:\n  options: {}\nhtp: {}\n',
+    expect: [{ severity: 'warning', text: 'htp' }],
+  },
+  {
     name: 'a key below a value',
     yaml: 'entryPoints:\n  web:\n    address:\n      port: 80\n',
     expect: [{ severity: 'error', text: 'port' }],

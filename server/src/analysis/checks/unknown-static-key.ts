@@ -18,10 +18,14 @@ export const check: Check = {
   key: (project) => [project.staticKey, project.version],
   run(ctx) {
     const { project } = ctx;
+    const dynamic = new Set(project.fileProvider.files.map((f) => f.file));
     for (const file of project.staticFiles) {
       const seen = new Set<number>();
       for (const path of readStaticText(file.file, file.text).keys) {
         const found = judge(path, project.version, 'file');
+        // The file provider may be given the static file itself: its http/tcp/udp/tls are read then.
+        if (found && dynamic.has(file.file) && found.data?.segmentIndex === 0 && DYNAMIC_ROOTS.has(path[0].text))
+          continue;
         if (found && !seen.has(found.range.start)) {
           seen.add(found.range.start);
           ctx.report({ ...found, file: file.file });
@@ -58,6 +62,9 @@ function checkFlags(ctx: CheckContext, project: Project): void {
 }
 
 type Where = 'file' | 'flag' | 'env';
+
+/** The top-level keys of a dynamic configuration file (pkg/config/dynamic/config.go Configuration). */
+const DYNAMIC_ROOTS = new Set(['http', 'tcp', 'udp', 'tls']);
 
 function judge(path: KeyPart[], version: MajorVersion, where: Where): Omit<Report, 'file'> | undefined {
   const texts = path.map((p) => p.text);
