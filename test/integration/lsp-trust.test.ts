@@ -23,7 +23,7 @@ const outside = path.join(root, 'outside', 'traefik.yml');
 fs.mkdirSync(workspace);
 fs.mkdirSync(path.dirname(outside));
 // Only the file outside defines entry points: read, it makes the router's "web" undefined.
-fs.writeFileSync(outside, 'entryPoints:\n  websecure:\n    address: ":443"\n');
+fs.writeFileSync(outside, 'providers:\n  docker: {}\nentryPoints:\n  websecure:\n    address: ":443"\n');
 const COMPOSE = `services:
   traefik:
     image: traefik:v3.4

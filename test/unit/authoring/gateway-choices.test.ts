@@ -14,6 +14,7 @@ const compose = yaml`
         - --entrypoints.web.address=:80
         - --entrypoints.websecure.address=:443
         - --api.insecure=true
+        - --providers.docker
       ports:
         - "80:80"
         - "443:443"

@@ -12,6 +12,7 @@ const gateway = (typed: string) => yaml`
     traefik:
       image: traefik:v3.7
       command:
+        - --providers.docker
         - --entrypoints.web.address=:80
       networks:
         - edge

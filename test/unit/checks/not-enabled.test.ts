@@ -60,6 +60,46 @@ const cases: {
     expect: [],
   },
   {
+    name: '--providers.docker=false turns the provider off, whatever its children say',
+    flags: ['--providers.docker=false', '--providers.docker.exposedbydefault=false', '--entrypoints.web.address=:80'],
+    expect: [{ severity: 'warning', text: 'traefik.http.routers.app.rule' }],
+  },
+  {
+    name: 'flags without --providers.docker: no provider runs',
+    flags: ['--entrypoints.web.address=:80', '--api.insecure=true'],
+    app: APP + '      - traefik.enable=true\n',
+    expect: [{ severity: 'warning', text: 'traefik.http.routers.app.rule' }],
+  },
+  {
+    name: 'a traefik.yml with only the file provider',
+    flags: [],
+    traefikExtra: '    volumes:\n      - ./traefik.yml:/etc/traefik/traefik.yml:ro\n',
+    setup: { mounted: { '/p/traefik.yml': 'providers:\n  file:\n    directory: /rules\n' } },
+    expect: [{ severity: 'warning', text: 'traefik.http.routers.app.rule' }],
+  },
+  {
+    name: 'a Traefik without flags or a mounted file: its configuration is unknown',
+    flags: [],
+    expect: [],
+  },
+  {
+    name: "the provider's constraints prune the container: information",
+    flags: ['--providers.docker', '--providers.docker.constraints=Label(`traefik.constraint-label`, `public`)'],
+    app: APP + '      - traefik.enable=true\n',
+    expect: [{ severity: 'info', text: 'traefik.http.routers.app.rule' }],
+  },
+  {
+    name: "labels that match the provider's constraints",
+    flags: ['--providers.docker', '--providers.docker.constraints=Label(`traefik.constraint-label`, `public`)'],
+    app: APP + '      - traefik.constraint-label=public\n',
+    expect: [],
+  },
+  {
+    name: 'constraints from a compose variable are not known',
+    flags: ['--providers.docker', '--providers.docker.constraints=${CONSTRAINTS}'],
+    expect: [],
+  },
+  {
     name: 'no routing labels',
     app: '  db:\n    image: postgres\n    labels:\n      - com.example.backup=daily\n',
     expect: [],
@@ -137,4 +177,12 @@ test('not-enabled: traefik.enable=true in an override file counts', () => {
     findings(check, compose(HIDDEN, APP), { others: { '/p/docker-compose.override.yml': override } }),
     [],
   );
+});
+
+test('not-enabled: no docker provider says so, offers no traefik.enable fix, and points at the static configuration', () => {
+  const [finding] = findings(check, compose(['--providers.docker=false', '--entrypoints.web.address=:80'], APP));
+  assert.equal(finding.message, 'Traefik reads no labels: its static configuration enables no docker provider');
+  assert.match(finding.explanation, /add --providers\.docker/);
+  assert.equal(finding.data?.insertEnable, false);
+  assert.equal(finding.related?.length, 1);
 });

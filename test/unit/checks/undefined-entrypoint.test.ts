@@ -34,6 +34,24 @@ const cases: {
   { name: 'defined', labels: ['- traefik.http.routers.app.entrypoints=web'], expect: [] },
   { name: 'several, all defined', labels: ['- traefik.http.routers.app.entrypoints=web, websecure'], expect: [] },
   {
+    name: "a container the provider's constraints prune is another Traefik's: not judged",
+    flags: [...FLAGS, '--providers.docker.constraints=Label(`traefik.constraint-label`, `public`)'],
+    labels: ['- traefik.http.routers.app.entrypoints=webs'],
+    expect: [],
+  },
+  {
+    name: 'one the constraints keep is judged',
+    flags: [...FLAGS, '--providers.docker.constraints=Label(`traefik.constraint-label`, `public`)'],
+    labels: ['- traefik.constraint-label=public', '- traefik.http.routers.app.entrypoints=webs'],
+    expect: [{ severity: 'error', text: 'webs', suggestion: 'web' }],
+  },
+  {
+    name: 'no docker provider: the labels are for another Traefik',
+    flags: FLAGS.slice(1),
+    labels: ['- traefik.http.routers.app.entrypoints=webs'],
+    expect: [],
+  },
+  {
     name: 'the only entry point is unknown: the router is disabled',
     labels: ['- traefik.http.routers.app.entrypoints=webs'],
     expect: [{ severity: 'error', text: 'webs', suggestion: 'web' }],
@@ -92,7 +110,7 @@ const cases: {
   {
     name: 'entry points from the mounted traefik.yml',
     extra: '    volumes:\n      - ./traefik.yml:/etc/traefik/traefik.yml',
-    setup: { mounted: { '/p/traefik.yml': 'entryPoints:\n  https:\n    address: ":443"\n' } },
+    setup: { mounted: { '/p/traefik.yml': 'providers:\n  docker: {}\nentryPoints:\n  https:\n    address: ":443"\n' } },
     labels: ['- traefik.http.routers.app.entrypoints=https', '- traefik.http.routers.b.entrypoints=web'],
     expect: [{ severity: 'error', text: 'web' }],
   },

@@ -171,7 +171,9 @@ test('interpolated volumes: a traefik.yml mounted from ${CONF} is the static con
           - traefik.http.routers.web.rule=Host(\`x\`)
           - traefik.http.routers.web.entrypoints=web
   `;
-  const mounted = { [`${DIR}/conf/traefik.yml`]: 'entryPoints:\n  websecure:\n    address: ":443"\n' };
+  const mounted = {
+    [`${DIR}/conf/traefik.yml`]: 'providers:\n  docker: {}\nentryPoints:\n  websecure:\n    address: ":443"\n',
+  };
   const entrypoints = (env?: string) =>
     runAll(text, { env, mounted })
       .filter((f) => f.code === 'undefined-entrypoint')

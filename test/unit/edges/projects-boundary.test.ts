@@ -109,7 +109,7 @@ const traefikMounting = (source: string, flags = '') => `services:
       - "traefik.http.routers.app.entrypoints=web"
       - "traefik.http.services.app.loadbalancer.server.port=80"
 `;
-const STATIC = 'entryPoints:\n  websecure:\n    address: ":443"\n';
+const STATIC = 'providers:\n  docker: {}\nentryPoints:\n  websecure:\n    address: ":443"\n';
 
 test('untrusted: a mount outside the folders (also through a symlink) is not read; trusted: it is', async () => {
   const { workspace, outside, projects, boundary, logs, write, done } = setup();

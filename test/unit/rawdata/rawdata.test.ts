@@ -142,6 +142,33 @@ const cases: Case[] = [
     absent: [/^container "app": invalid-value: /],
   },
   {
+    name: '--providers.docker=false: no container is routed by default; a labelled one is absent, with why',
+    // paerser disables a section whose own value is not "true", whatever its children say.
+    text: yaml`
+      services:
+        traefik:
+          image: traefik:v3.4
+          command: [--providers.file.directory=/x, --providers.docker=false, --providers.docker.exposedbydefault=false, --entrypoints.web.address=:80]
+        db:
+          image: postgres:16
+        app:
+          image: nginx
+          labels:
+            - traefik.http.routers.app.rule=Host(\`x\`)
+    `,
+    expect: {},
+    absentNames: ['db@docker', 'db-project@docker', 'traefik@docker', 'app@docker'],
+    absent: [/^container "app": Traefik reads no container labels: .*neither the docker nor the swarm provider/],
+  },
+  {
+    name: 'exposedByDefault=false: a labelled container without traefik.enable is absent, with why',
+    text: project(APP.replace('      - traefik.enable=true\n', '')),
+    mounted: { [`${DIR}/dynamic.yml`]: DYNAMIC },
+    expect: {},
+    absentNames: ['app@docker'],
+    absent: [/^container "app": Traefik ignores it: exposedByDefault=false and no traefik.enable=true$/],
+  },
+  {
     name: 'a refused file is absent, with why; its names are gone',
     text: project(APP),
     mounted: { [`${DIR}/dynamic.yml`]: `${DYNAMIC}  bad: [\n` },

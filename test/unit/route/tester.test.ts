@@ -266,7 +266,9 @@ for (const c of cases) {
   });
 }
 
-const STATIC = `entryPoints:
+const STATIC = `providers:
+  docker: {}
+entryPoints:
   web:
     address: ":80"
   websecure:

@@ -5,6 +5,7 @@ import type { Container } from '../traefik/model';
 import { isFragment } from '../traefik/staticConfig';
 import type { StaticConfig } from '../traefik/static';
 import { parseBool } from '../traefik/values';
+import { keptByConstraints } from '../traefik/containers';
 import { dropsContainer } from './unknown-label';
 import type { Check, CheckContext } from './check';
 
@@ -14,7 +15,7 @@ export const check: Check = {
   code: 'not-enabled',
   severity: 'warning',
   description:
-    'A service declares routers, services or middlewares that Traefik ignores: the provider has exposedByDefault=false and the service lacks traefik.enable=true.',
+    'A service declares routers, services or middlewares that Traefik ignores: exposedByDefault=false without traefik.enable=true, no docker provider, or constraints that prune it (info).',
   // Judged against the provider's static settings; a fragment depends on which files are in the project.
   scope: (project) => ({ key: [project.staticKey, project.files.map((f) => f.file).join('\n')] }),
   container(container, ctx) {
@@ -26,11 +27,30 @@ export const check: Check = {
 };
 
 function judge(ctx: { report: CheckContext['report'] }, config: StaticConfig, container: Container): void {
-  const provider = container.provider === 'swarm' ? config.swarm : config.docker;
-  if (!provider || provider.exposedByDefaultUnknown) return;
   const declared = container.labels.filter((l) => DYNAMIC.test(l.key));
   if (declared.length === 0) return;
   const first = container.labels.find((l) => l.key.toLowerCase().startsWith('traefik.')) ?? declared[0];
+  if (!config.docker && !config.swarm) {
+    if (config.settingsKnown) noProvider(ctx, config, container, first);
+    return;
+  }
+  const provider = container.provider === 'swarm' ? config.swarm : config.docker;
+  if (!provider) return;
+  if (keptByConstraints(container.labels, provider) === false) {
+    // Often on purpose (another Traefik takes it), so said as information.
+    ctx.report({
+      file: first.file,
+      range: first.keyRange,
+      severity: 'info',
+      message: `Traefik prunes "${container.compose.name}": its labels do not match the provider's constraints`,
+      explanation: `The ${container.provider} provider keeps only containers whose labels match its constraints expression ${provider.constraints} ("Container pruned by constraint expression", pkg/provider/docker/config.go keepContainer; pkg/provider/constraints/constraints_labels.go), so the routers, services and middlewares in the labels of "${container.compose.name}" never reach this Traefik. Add the label the expression asks for, or leave it if another Traefik reads this container.`,
+      effect: dropsContainer(container.compose.name),
+      related: provider.origin ? [{ ...provider.origin, message: 'the provider and its constraints' }] : undefined,
+      data: { insertEnable: false, service: container.compose.name },
+    });
+    return;
+  }
+  if (provider.exposedByDefaultUnknown) return;
   const enable = container.enableLabel;
   const name = container.compose.name;
   const where = container.provider === 'swarm' ? 'deploy.labels' : 'labels';
@@ -65,5 +85,31 @@ function judge(ctx: { report: CheckContext['report'] }, config: StaticConfig, co
         ]
       : undefined,
     data: { insertEnable: true, label: 'traefik.enable=true', source: where, service: name },
+  });
+}
+
+/**
+ * Traefik starts no provider it is not told to (each is a pointer section of the static
+ * configuration, pkg/config/static/static_config.go Providers), and `providers.docker=false`
+ * turns one off whatever its children say: then no container label is read.
+ */
+function noProvider(
+  ctx: { report: CheckContext['report'] },
+  config: StaticConfig,
+  container: Container,
+  first: Container['labels'][number],
+): void {
+  const name = container.compose.name;
+  ctx.report({
+    file: first.file,
+    range: first.keyRange,
+    message: `Traefik reads no labels: its static configuration enables no docker provider`,
+    explanation:
+      `Traefik's static configuration here enables neither the docker nor the swarm provider (add --providers.docker, or providers: docker: {} in its file), ` +
+      `and a provider it is not told to start does not run (pkg/config/static/static_config.go Providers), so the routers, services and middlewares in the labels of "${name}" never reach this Traefik. ` +
+      `If another Traefik reads them, suppress this finding.`,
+    effect: dropsContainer(name),
+    related: config.sources.slice(0, 1).map((o) => ({ ...o, message: "Traefik's static configuration" })),
+    data: { insertEnable: false, service: name },
   });
 }

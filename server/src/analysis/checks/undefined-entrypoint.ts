@@ -5,6 +5,7 @@
 // points, UDP routers only UDP ones (pkg/server/routerfactory.go NewRouterFactory).
 import type { Label } from '../compose/model';
 import type { Container } from '../traefik/model';
+import { readByThisTraefik } from '../traefik/containers';
 import type { EntryPoint, StaticConfig } from '../traefik/static';
 import { listItems, nearest } from '../traefik/values';
 import type { Related } from '../types';
@@ -24,7 +25,7 @@ export const check: Check = {
   scope: (project) => ({ key: [project.staticKey] }),
   container(container, ctx) {
     const config = ctx.project.staticConfig;
-    if (!config.found || !config.entryPointsKnown) return;
+    if (!config.found || !config.entryPointsKnown || !readByThisTraefik(container, config)) return;
     for (const label of routerEntryPointLabels(container)) judge(ctx, config, label, container);
   },
 };

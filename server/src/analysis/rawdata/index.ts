@@ -16,6 +16,7 @@ import { unloadedRouters } from '../route/unloaded';
 import { defaultPriority } from '../rules';
 import type { FileDefinition } from '../traefik/fileProvider';
 import type { Definition, Kind, Protocol } from '../traefik/model';
+import { keptByConstraints } from '../traefik/containers';
 import type { Range } from '../types';
 import { setField, type Tree, type Value } from './fields';
 import { internalEntries } from './internal';
@@ -104,6 +105,19 @@ function add(out: RawData, section: Section, entry: RawEntry): void {
   if (!out.sections[section].has(entry.name)) out.sections[section].set(entry.name, entry);
 }
 
+/** Why a container with routing labels is not enabled (pkg/provider/docker/config.go keepContainer). */
+function whyIgnored(project: Project, container: Project['containers'][number]): string {
+  const config = project.staticConfig;
+  if (config.settingsKnown && !config.docker && !config.swarm)
+    return 'Traefik reads no container labels: its static configuration enables neither the docker nor the swarm provider';
+  const provider = container.provider === 'swarm' ? config.swarm : config.docker;
+  if (keptByConstraints(container.labels, provider) === false)
+    return `Traefik prunes it: its labels do not match the provider's constraints ${provider!.constraints}`;
+  return container.enableLabel
+    ? 'Traefik ignores it: traefik.enable=false'
+    : 'Traefik ignores it: exposedByDefault=false and no traefik.enable=true';
+}
+
 function docker(project: Project, out: RawData): void {
   const dropped = droppedContainers(project);
   const unloaded = unloadedRouters(project);
@@ -114,7 +128,7 @@ function docker(project: Project, out: RawData): void {
       if (declares)
         out.absent.push({
           what: `container "${name}"`,
-          why: 'Traefik ignores it (traefik.enable=false, or exposedByDefault=false without traefik.enable=true)',
+          why: whyIgnored(project, container),
           file: container.compose.file,
           range: container.compose.nameRange,
         });

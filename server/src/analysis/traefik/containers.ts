@@ -2,6 +2,7 @@
 // whether it keeps the container, and the routers/services/middlewares it declares, including
 // the implicit router and service named after the container (pkg/provider/docker/config.go,
 // pkg/provider/configuration.go BuildRouterConfiguration / BuildServiceConfiguration).
+import { matchConstraints } from './constraints';
 import type { ComposeFile, ComposeService, Label } from '../compose/model';
 import { byKey, type ServiceGroup } from '../compose/project';
 import { imagePorts, portsKey, type ImagePorts, type ReadFile } from './imagePorts';
@@ -56,8 +57,8 @@ const cache = new WeakMap<ComposeService, { key: string; container: Container }>
 
 /** Everything besides the service itself that decides what its container looks like. */
 function cacheKey(config: StaticConfig, project: string): string {
-  const p = (c: StaticConfig['docker']): string => (c ? String(c.exposedByDefault) : '-');
-  return `${p(config.docker)}|${p(config.swarm)}|${project}`;
+  const p = (c: StaticConfig['docker']): string => (c ? `${c.exposedByDefault}/${c.constraints ?? ''}` : '-');
+  return `${p(config.docker)}|${p(config.swarm)}|${config.settingsKnown === true}|${project}`;
 }
 
 /** provider.Normalize: every run of characters other than letters and digits becomes `-`, trimmed. */
@@ -92,8 +93,13 @@ function buildContainer(
   const labels = byKey(parts, wanted);
   const enableLabel = labels.find((l) => l.key.toLowerCase() === 'traefik.enable');
   const providerConfig = provider === 'swarm' ? config.swarm : config.docker;
-  const exposedByDefault = providerConfig?.exposedByDefault ?? true;
-  const enabled = enableLabel ? (parseBool(enableLabel.value.trim()) ?? false) : exposedByDefault;
+  // Static settings read and no docker or swarm provider among them (`--providers.docker=false`, or
+  // never enabled): this project's Traefik reads no labels, so no container is routed by default.
+  // One that sets traefik.enable=true is still judged: another Traefik on the host may read it.
+  const exposedByDefault = providerConfig?.exposedByDefault ?? !config.settingsKnown;
+  const enabled =
+    (enableLabel ? (parseBool(enableLabel.value.trim()) ?? false) : exposedByDefault) &&
+    keptByConstraints(labels, providerConfig) !== false;
   const traefikName =
     provider === 'swarm' ? normalizeName(`${project}_${compose.name}`) : normalizeName(`${compose.name}_${project}`);
   const container: Container = {
@@ -168,4 +174,25 @@ function addImplicit(container: Container, list: Definition[]): void {
       list.push(implicit(protocol, 'services'));
     }
   }
+}
+
+/** Whether the provider's `constraints` keep a container with these labels (traefik/constraints.ts). */
+export function keptByConstraints(labels: Label[], provider: StaticConfig['docker']): boolean | 'unknown' {
+  if (!provider?.constraints) return true;
+  return matchConstraints(provider.constraints, (key) => {
+    const label = labels.find((l) => l.key === key);
+    if (!label) return '';
+    return label.interpolated ? undefined : label.value;
+  });
+}
+
+/**
+ * False when this project's Traefik never reads the container's labels whatever they say: its
+ * static configuration runs no docker or swarm provider, or the constraints prune the container.
+ * Labels meant for another Traefik are then not judged against this one's entry points.
+ */
+export function readByThisTraefik(container: Container, config: StaticConfig): boolean {
+  if (config.settingsKnown && !config.docker && !config.swarm) return false;
+  const provider = container.provider === 'swarm' ? config.swarm : config.docker;
+  return keptByConstraints(container.labels, provider) !== false;
 }

@@ -130,7 +130,8 @@ function provider(settings: Setting[], name: 'docker' | 'swarm'): DockerProvider
   if (exposed === 'unknown' || enabled === 'unknown') config.exposedByDefaultUnknown = true;
   for (const key of ['network', 'defaultRule', 'constraints'] as const) {
     const v = value(fields, key.toLowerCase());
-    if (v) config[key] = v.value;
+    // An interpolated constraint expression is not known: no container is judged pruned by it.
+    if (v && !(key === 'constraints' && v.interpolated)) config[key] = v.value;
     if (v && key === 'network') config.networkOrigin = originOf(v, 0);
   }
   const allowEmpty = bool(value(fields, 'allowemptyservices'));
