@@ -165,3 +165,32 @@ test('unknown-network: an override that adds ipam keeps the base file name:', ()
     [],
   );
 });
+
+// Reduced from tiangolo/full-stack-fastapi-postgresql (trial P13, /tmp/trial/min-4 and min-5):
+// docker-compose.yml declares `traefik-public: external: true`, docker-compose.override.yml
+// `external: false`. Compose merges the mapping (compose spec 13-merge.md) and the later file
+// wins; docker-compose 1.29 `config` prints `external: false`, so compose creates
+// project_traefik-public and the label's bare "traefik-public" is no network of the container.
+test('networks: external: false in an override replaces the base file external: true', () => {
+  const base =
+    compose(web(on('traefik-public', 'default'), '\n      - traefik.docker.network=traefik-public')) +
+    'networks:\n  traefik-public:\n    external: true\n';
+  const cases = [
+    { proxy: traefik(), expect: ['unknown-network warning', 'network-unreachable warning'] },
+    { proxy: traefik(on('traefik-public')), expect: ['unknown-network warning', 'network-unreachable warning'] },
+  ];
+  for (const c of cases) {
+    const override = compose(c.proxy) + 'networks:\n  traefik-public:\n    external: false\n';
+    const input = {
+      files: [
+        { file: FILE, text: base },
+        { file: FILE.replace(/\.ya?ml$/, '.override.yml'), text: override },
+      ],
+    };
+    const found = new Analyzer()
+      .analyze(input)
+      .findings.filter((f) => f.code.includes('network'))
+      .map((f) => `${f.code} ${f.severity}`);
+    assert.deepEqual(found, c.expect, c.proxy);
+  }
+});

@@ -178,7 +178,12 @@ export function parseWhole(file: string, text: string, fast = true): ComposeFile
         // Absent, not undefined: an override's entry without name: keeps the earlier file's (merge).
         ...(named !== undefined ? { name: named } : {}),
         range: { start: pair.key.range[0], end: pair.key.range[1] },
-        ...(isMap(external) || (isScalar(external) && String(external.value) === 'true') ? { external: true } : {}),
+        // `external: false` is recorded too: a later file's false replaces an earlier true (13-merge.md).
+        ...(isMap(external) || (isScalar(external) && String(external.value) === 'true')
+          ? { external: true }
+          : isScalar(external) && String(external.value) === 'false'
+            ? { external: false }
+            : {}),
       });
     }
   }
