@@ -194,3 +194,30 @@ test('networks: external: false in an override replaces the base file external: 
     assert.deepEqual(found, c.expect, c.proxy);
   }
 });
+
+// Trial P9 (cvat-ai/cvat, /tmp/trial/min-2): the override adds only environment to the Traefik
+// service. The merged service is on proxy alone, so compose creates no project_default; the
+// message must not offer it (it listed every file's fragment, a fragment without networks: as
+// on default).
+test("unknown-network: the provider's network is judged against the merged services", () => {
+  const base =
+    compose(traefik(on('proxy'), '\n      - --providers.docker.network=wrong'), web(on('proxy'))) +
+    'networks:\n  proxy:\n';
+  const override = 'services:\n  traefik:\n    environment:\n      FOO: bar\n';
+  const input = {
+    files: [
+      { file: FILE, text: base },
+      { file: FILE.replace(/\.ya?ml$/, '.override.yml'), text: override },
+    ],
+  };
+  const found = new Analyzer().analyze(input).findings.filter((f) => f.code === 'unknown-network');
+  assert.deepEqual(
+    found.map((f) => [f.message, f.explanation.split('.')[0]]),
+    [
+      [
+        `the docker provider's network "wrong" is none of this project's: use project_proxy`,
+        "This project's networks are project_proxy",
+      ],
+    ],
+  );
+});

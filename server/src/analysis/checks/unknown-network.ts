@@ -21,18 +21,20 @@ function fixOf(suggestion: string | undefined, networks: DockerNetwork[]): strin
   return `use ${names.length > 1 ? 'one of ' : ''}${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`;
 }
 
-/** Every network the project's files declare or its services attach (the implicit default too). */
+/**
+ * Every network the project's files declare or its containers attach, judged on the merged
+ * service (an override's fragment without networks: puts nobody on default).
+ */
 function projectNetworks(project: Project): DockerNetwork[] {
-  const keys = new Set<string>();
-  for (const f of project.files) {
-    for (const n of f.networks) keys.add(n.key);
-    for (const s of f.services) {
-      if (s.networkMode) continue;
-      if (s.networks.length === 0) keys.add('default');
-      for (const n of s.networks) keys.add(n.value);
-    }
+  const out = new Map<string, DockerNetwork>();
+  for (const f of project.files)
+    for (const n of f.networks)
+      if (!out.has(n.key)) out.set(n.key, dockerNetwork(n.key, project.files, project.name, project.environment));
+  for (const c of project.containers) {
+    const a = attachmentOf(project, c);
+    if (a.mode === 'networks') for (const n of a.networks) if (!out.has(n.key)) out.set(n.key, n);
   }
-  return [...keys].map((k) => dockerNetwork(k, project.files, project.name, project.environment));
+  return [...out.values()];
 }
 
 export const check: Check = {
