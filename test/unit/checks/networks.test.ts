@@ -221,3 +221,28 @@ test("unknown-network: the provider's network is judged against the merged servi
     ],
   );
 });
+
+// Trial P14 (Darkweak/api-platform-traefik, /tmp/trial/min-7): two `<<` merge keys in one
+// service map. docker compose v2 refuses the file (yaml-syntax says so); compose v1 (PyYAML's
+// flatten_mapping) merged both, which is what the author meant. Every `<<` is merged when the
+// service is judged, so no knock-on error claims the service is on default.
+test('networks: two << merge keys in one service: both are merged, no knock-on', () => {
+  const text = `x-env: &env
+  environment: [A=1]
+x-net: &net
+  networks: [proxy]
+services:
+${traefik('    <<: *net\n')}  app:
+    image: traefik/whoami
+    <<: *env
+    labels:
+      - traefik.http.routers.app.rule=Host(\`x\`)
+    <<: *net
+networks:
+  proxy:
+`;
+  const findings = new Analyzer().analyze({ files: [{ file: FILE, text }] }).findings;
+  const found = findings.map((f) => `${f.code} ${f.severity} ${text.slice(f.range.start, f.range.end)}`);
+  assert.deepEqual(found, ['yaml-syntax error <<']);
+  assert.match(findings[0].message, /merge the aliases in one: <<: \[\*a, \*b\]/);
+});

@@ -14,10 +14,10 @@ export const check: Check = {
         const key = problem.message === 'Map keys must be unique' ? keyAt(file.text, problem.range.start) : undefined;
         ctx.report({
           message: key
-            ? `"${key.text}" is written twice in this map, which compose refuses; remove one.`
+            ? `"${key.text}" is written twice in this map, which compose refuses; ${key.text === '<<' ? 'merge the aliases in one: <<: [*a, *b].' : 'remove one.'}`
             : problem.message,
           explanation: key
-            ? 'In YAML a map key appears once; docker compose (yaml.v3) refuses the file, so no container of the project starts and Traefik sees none of its labels.'
+            ? `In YAML a map key appears once; docker compose (yaml.v3) refuses the file, so no container of the project starts and Traefik sees none of its labels.${key.text === '<<' ? ' docker-compose v1 merged every "<<" (the later one winning), and Gateway Lens judges the service that way; in a list, the first alias wins.' : ''}`
             : 'docker compose cannot parse the file and refuses it, so no container of the project starts and Traefik sees none of its labels. The other checks run on what did parse.',
           file: file.file,
           range: key?.range ?? problem.range,

@@ -59,13 +59,19 @@ export class AliasBudget {
     return node.resolve(this.doc);
   }
 
-  /** The maps a `<<` merge key of `map` names (one alias or a list of them), in precedence order. */
+  /**
+   * The maps the `<<` merge keys of `map` name (one alias or a list of them), in precedence order.
+   * A map with two `<<` keys is refused by compose v2 (yaml-syntax reports it); compose v1 merged
+   * both, the later one winning (PyYAML constructor.py flatten_mapping), which is what the author
+   * meant: judging the service so keeps a knock-on finding off the service compose refuses anyway.
+   */
   merged(map: YAMLMap<unknown, unknown>): YAMLMap<unknown, unknown>[] {
-    const merge = map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === '<<');
-    if (!merge) return [];
-    const value = this.resolve(merge.value);
-    const sources = isSeq(value) ? value.items.map((i) => this.resolve(i)) : [value];
-    return sources.filter((m): m is YAMLMap<unknown, unknown> => isMap(m));
+    const merges = map.items.filter((p) => isPair(p) && isScalar(p.key) && p.key.value === '<<').reverse();
+    return merges.flatMap((merge) => {
+      const value = this.resolve(merge.value);
+      const sources = isSeq(value) ? value.items.map((i) => this.resolve(i)) : [value];
+      return sources.filter((m): m is YAMLMap<unknown, unknown> => isMap(m));
+    });
   }
 
   /**
