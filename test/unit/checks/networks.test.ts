@@ -212,7 +212,7 @@ test("unknown-network: the provider's network is judged against the merged servi
   };
   const found = new Analyzer().analyze(input).findings.filter((f) => f.code === 'unknown-network');
   assert.deepEqual(
-    found.map((f) => [f.message, f.explanation.split('.')[0]]),
+    found.map((f) => [f.message, f.explanation?.split('.')[0]]),
     [
       [
         `the docker provider's network "wrong" is none of this project's: use project_proxy`,
