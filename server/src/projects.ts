@@ -1,7 +1,11 @@
-// A compose project as the server analyses it: the compose files of one folder (open
+// A compose project as the server analyses it: the files docker compose loads together (open
 // documents' text over the disk's), the static config the settings name, and the files the
-// core reads (a mounted traefik.yml). Results are memoised until one of those inputs changes,
-// so the pull requests for every open file of a project share one analysis.
+// core reads (a mounted traefik.yml). A folder's default project is what `docker compose` run
+// there loads (COMPOSE_FILE from its .env, else the first default name and its override); any
+// other compose file of the folder is a project of its own, as `docker compose -f that-file`
+// loads it. A project is keyed by its folder (the default one) or by its file (one alone).
+// Results are memoised until one of those inputs changes, so the pull requests for every open
+// file of a project share one analysis.
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver';
 import {
@@ -16,18 +20,19 @@ import {
   type SourceFile,
 } from './analysis';
 import { parseDotenv } from './analysis/compose/env';
-import { activeProfiles } from './analysis/compose/project';
+import { activeProfiles, folderDefaultFiles, isOverrideFragment } from './analysis/compose/project';
 import type { Access, Boundary } from './boundary';
 import { codeLinks } from './codeDocs';
 import { lineMap, toDiagnostic, type LineMap } from './convert';
 import { uriToPath, type Documents } from './documents';
 import type { ProblemCounts } from './protocol';
 import { analysisOptions, type Settings, type SettingsCache } from './settings';
-import { composeOrder, isComposeFileName, type DiskFiles, type WorkspaceFolders } from './workspace';
+import { isComposeFileName, type DiskFiles, type WorkspaceFolders } from './workspace';
 import { listFolder } from './readText';
 import { describe, errorMessage } from './analysis/errors';
 
 export interface ProjectResult {
+  /** The project's key: its folder (the folder's default project), or its one compose file. */
   folder: string;
   /** Diagnostics by uri for every file of the project, [] for the clean ones. */
   diagnostics: Map<string, Diagnostic[]>;
@@ -123,11 +128,52 @@ export class Projects {
   }
 
   /**
-   * The folder of the project a compose file belongs to: the last analysed project that includes
-   * or extends it (compose never runs such a file alone), else its own folder.
+   * The project a compose file belongs to: the last analysed project that includes or extends it
+   * (compose never runs such a file alone), else its folder's default project when it is one of
+   * that project's files, else the file's own project (its path is the key).
    */
-  folderOf(file: string): string {
-    return this.owners.get(file) ?? path.dirname(file);
+  projectOf(file: string): string {
+    const owner = this.owners.get(file);
+    if (owner !== undefined) return owner;
+    const folder = path.dirname(file);
+    return this.defaultFiles(folder).includes(file) ? folder : file;
+  }
+
+  /** The folder of a project: its key, or the folder of the one file a project alone is keyed by. */
+  dirOf(key: string): string {
+    return this.isFile(key) ? path.dirname(key) : key;
+  }
+
+  private isFile(file: string): boolean {
+    return this.host.documents.byPath(file) !== undefined || this.host.disk.stamp(file) !== undefined;
+  }
+
+  /**
+   * What `docker compose` run in `folder` loads (compose/project/files.ts, as the CLI does with no
+   * file argument): COMPOSE_FILE from the folder's .env (the editor knows no shell), else the first
+   * default name and its override, in that folder only.
+   */
+  private defaultFiles(folder: string): string[] {
+    const { documents, disk, boundary } = this.host;
+    const exists = (f: string): boolean =>
+      documents.byPath(f) !== undefined || (boundary.allows(f, 'project') && disk.stamp(f) !== undefined);
+    const dotenv = path.join(folder, '.env');
+    let values: Map<string, string> | undefined;
+    const env = (name: string): string | undefined => {
+      if (!values) {
+        const text = exists(dotenv) ? (documents.byPath(dotenv)?.getText() ?? disk.read(dotenv)) : undefined;
+        values = text === undefined ? new Map() : parseDotenv(dotenv, text).values;
+      }
+      return values.get(name);
+    };
+    return folderDefaultFiles(folder, env, exists);
+  }
+
+  /** The projects of a folder's compose files: its default project, and each other file's own. */
+  async projectsIn(folder: string, settings: Settings): Promise<string[]> {
+    const keys = (await this.composeFiles(folder, settings)).length > 0 ? [folder] : [];
+    for (const file of await this.listed(folder, settings)) if (this.projectOf(file) === file) keys.push(file);
+    return keys;
   }
 
   /** The last result for `folder`, if any (for the files it covered). */
@@ -140,7 +186,7 @@ export class Projects {
     const last = this.memo.get(folder);
     if (last) for (const file of last.inputs.keys()) this.host.analyzer.forget(file);
     this.memo.delete(folder);
-    ownedBy(this.owners, folder, undefined);
+    ownedBy(this.owners, folder, undefined, () => true);
   }
 
   /** Trust or the workspace folders changed: what may be read changed, so nothing memoised holds. */
@@ -179,12 +225,10 @@ export class Projects {
     const root = this.host.folders.folderOf(path.dirname(file))?.path;
     let folder = path.dirname(file);
     for (let depth = 0; root !== undefined && depth < MAX_OWNER_DEPTH; depth++) {
-      if (!this.memo.has(folder)) {
-        const found = await this.composeFiles(folder, await this.settingsFor(folder));
-        if (found.length > 0) {
-          const result = await this.analyse(folder);
-          if (reads(result)) return result.composeFiles[0];
-        }
+      for (const key of await this.projectsIn(folder, await this.settingsFor(folder))) {
+        if (this.memo.has(key)) continue;
+        const result = await this.analyse(key);
+        if (reads(result)) return result.composeFiles[0];
       }
       if (folder === root || path.dirname(folder) === folder) break;
       folder = path.dirname(folder);
@@ -192,8 +236,25 @@ export class Projects {
     return undefined;
   }
 
+  /**
+   * The compose files of the project `key`, in merge order: the folder's default files; or the
+   * one file of a project alone, over the folder's base file when it is an override fragment.
+   */
+  async composeFiles(key: string, settings: Settings): Promise<string[]> {
+    if (!this.isFile(key)) return this.defaultFiles(key).filter((f) => (this.owners.get(f) ?? key) === key);
+    if (this.projectOf(key) !== key || !(await this.listed(path.dirname(key), settings)).includes(key)) return [];
+    const base = this.defaultFiles(path.dirname(key))[0];
+    return base !== undefined && this.fragment(key) ? [base, key] : [key];
+  }
+
+  /** Whether the file is an override fragment (a service without image, build or extends). */
+  private fragment(file: string): boolean {
+    const text = this.host.documents.byPath(file)?.getText() ?? this.host.disk.read(file);
+    return text !== undefined && isOverrideFragment(this.host.analyzer.parse({ file, text }));
+  }
+
   /** Compose files of the folder: compose names on disk, plus open compose documents there. */
-  async composeFiles(folder: string, settings: Settings): Promise<string[]> {
+  private async listed(folder: string, settings: Settings): Promise<string[]> {
     const { documents, disk, boundary } = this.host;
     const listed = boundary.allows(folder, 'project') ? await disk.list(folder) : [];
     const globs = [...settings.files, ...this.configGlobs(folder)];
@@ -202,7 +263,7 @@ export class Projects {
       const file = uriToPath(document.uri);
       if (file && documents.isCompose(document, settings.files)) files.add(file);
     }
-    return composeOrder([...files].filter((f) => path.dirname(f) === folder && this.folderOf(f) === folder));
+    return [...files].filter((f) => path.dirname(f) === folder);
   }
 
   private stamp(file: string): string | undefined {
@@ -317,14 +378,14 @@ export class Projects {
    * after an edit shares that one incremental run instead of building the project again.
    */
   async model(file: string): Promise<ProjectModel | undefined> {
-    const folder = this.folderOf(file);
-    const result = await this.analyse(folder);
+    const key = this.projectOf(file);
+    const result = await this.analyse(key);
     const loaded = result.project && [...result.project.files, ...result.project.load.extendsFiles];
     if (!result.composeFiles.includes(file) && !loaded?.some((f) => f.file === file)) return undefined;
     if (result.project)
       return { project: result.project, findings: result.findings, input: result.input, lines: result.lines };
     // The checks failed as a whole: the project alone may still build.
-    const gathered = this.gather(folder, result.settings, result.composeFiles);
+    const gathered = this.gather(this.dirOf(key), result.settings, result.composeFiles);
     return {
       project: this.host.analyzer.project(gathered.input),
       findings: [],
@@ -340,11 +401,12 @@ export class Projects {
     this.host.log(`Gateway Lens: ${this.host.boundary.refusal(file, access)}.`);
   }
 
-  private async compute(folder: string): Promise<ProjectResult> {
-    const settings = await this.settingsFor(folder);
-    const composeFiles = await this.composeFiles(folder, settings);
-    const memo = this.memo.get(folder);
-    const workspaceVersion = this.workspaceVersion(folder);
+  private async compute(key: string): Promise<ProjectResult> {
+    const settings = await this.settingsFor(key);
+    const composeFiles = await this.composeFiles(key, settings);
+    const memo = this.memo.get(key);
+    const workspaceVersion = this.workspaceVersion(key);
+    const folder = this.dirOf(key);
     if (
       memo &&
       memo.settings === settings &&
@@ -364,7 +426,7 @@ export class Projects {
       ({ findings, project } = this.host.analyzer.analyze(input));
     } catch (err) {
       // The core failed as a whole: say so on the project's first file instead of going quiet.
-      this.host.log(`Analysis of ${folder} failed: ${describe(err)}`);
+      this.host.log(`Analysis of ${key} failed: ${describe(err)}`);
       findings = files.slice(0, 1).map((first) => ({
         code: 'internal-error',
         severity: 'info',
@@ -375,7 +437,18 @@ export class Projects {
       }));
     }
 
-    ownedBy(this.owners, folder, project);
+    // Another folder's file is this project's; one of this folder only when the default project
+    // includes or extends it (an alternative file extending another leaves that one its own).
+    const own = (f: string): boolean =>
+      composeFiles.includes(f) ||
+      (path.dirname(f) === folder && (key !== folder || this.defaultFiles(folder).includes(f)));
+    ownedBy(this.owners, key, project, own);
+    // A compose file of another project this one loads (the base under an override fragment, a
+    // file an alternative extends) shows that project's findings: two projects never fight over it.
+    const foreign = (file: string): boolean =>
+      project?.files.some((f) => f.file === file) === true &&
+      this.projectOf(file) !== key &&
+      (composeFiles.includes(file) || path.dirname(file) === folder);
     const diagnostics = new Map<string, Diagnostic[]>();
     for (const file of [
       ...composeFiles,
@@ -383,7 +456,7 @@ export class Projects {
       ...staticFiles.map((f) => f.file),
       ...(input.config ? [input.config.file] : []),
     ]) {
-      if (lines.has(file)) diagnostics.set(documents.uriOf(file), []);
+      if (lines.has(file) && !foreign(file)) diagnostics.set(documents.uriOf(file), []);
     }
     const counts: ProblemCounts = { errors: 0, warnings: 0, infos: 0 };
     const ctx = {
@@ -394,7 +467,7 @@ export class Projects {
     };
     for (const finding of findings) {
       // A suppression comment covers it: the editor shows nothing, as eslint does.
-      if (finding.suppressed) continue;
+      if (finding.suppressed || foreign(finding.file)) continue;
       const uri = documents.uriOf(finding.file);
       let list = diagnostics.get(uri);
       if (!list) diagnostics.set(uri, (list = []));
@@ -404,7 +477,7 @@ export class Projects {
       else counts.infos++;
     }
     const result: ProjectResult = {
-      folder,
+      folder: key,
       diagnostics,
       versions,
       counts,
@@ -418,8 +491,8 @@ export class Projects {
       lines: ctx.lines,
     };
     if (memo) for (const file of memo.inputs.keys()) if (!inputs.has(file)) this.host.analyzer.forget(file);
-    this.memo.set(folder, result);
-    this.noteVersion(folder, project);
+    this.memo.set(key, result);
+    this.noteVersion(key, project);
     return result;
   }
 
@@ -445,7 +518,7 @@ export class Projects {
     const majors = new Set(others.map(([, v]) => v.version));
     if (majors.size !== 1) return undefined;
     const [other, { version, why }] = others[0];
-    const where = path.relative(root, other) || '.';
+    const where = path.relative(root, this.dirOf(other)) || '.';
     return { version, why: `${why} in ${where}/${others.length > 1 ? ` and ${others.length - 1} more` : ''}` };
   }
 }
@@ -463,12 +536,21 @@ function listingStamp(entries: ReturnType<typeof listFolder>): string | undefine
   return entries?.map((e) => `${e.name}${e.directory ? '/' : ''}`).join('\n');
 }
 
-/** Records which files of other folders the project of `folder` loaded. */
-function ownedBy(owners: Map<string, string>, folder: string, project: Project | undefined): void {
-  for (const [file, owner] of owners) if (owner === folder) owners.delete(file);
+/**
+ * Records which files the project `key` loaded that are no project of its own: those of other
+ * folders, and the files of its folder it includes or extends (not `own`: its own files and the
+ * folder's default files).
+ */
+function ownedBy(
+  owners: Map<string, string>,
+  key: string,
+  project: Project | undefined,
+  own: (file: string) => boolean,
+): void {
+  for (const [file, owner] of owners) if (owner === key) owners.delete(file);
   if (!project) return;
   for (const f of [...project.files, ...project.load.extendsFiles]) {
-    if (path.dirname(f.file) !== folder && !owners.has(f.file)) owners.set(f.file, folder);
+    if (!own(f.file) && !owners.has(f.file)) owners.set(f.file, key);
   }
 }
 

@@ -141,11 +141,13 @@ export class Validation {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Analyses and shows one project now (the workspace check's step; it waited for idle()). */
-  check(folder: string): Promise<void> {
-    const generation = (this.generations.get(folder) ?? 0) + 1;
-    this.generations.set(folder, generation);
-    return this.run(folder, generation);
+  /** Analyses and shows the projects of one folder now (the workspace check's step; it waited for idle()). */
+  async check(folder: string): Promise<void> {
+    for (const key of await this.projects.projectsIn(folder, await this.projects.settingsFor(folder))) {
+      const generation = (this.generations.get(key) ?? 0) + 1;
+      this.generations.set(key, generation);
+      await this.run(key, generation);
+    }
   }
 
   private isIdle(): boolean {
@@ -165,11 +167,12 @@ export class Validation {
   }
 
   /**
-   * The folder of each file, and every shown project whose last analysis read one of them or
-   * listed the directory holding it (a file added to the file provider's directory).
+   * The project of each file and its folder's default project, and every shown project whose
+   * last analysis read one of them or listed the directory holding it (a file added to the file
+   * provider's directory).
    */
   private affected(files: string[]): Set<string> {
-    const folders = new Set(files.map((f) => path.dirname(f)));
+    const folders = new Set(files.flatMap((f) => [path.dirname(f), this.projects.projectOf(f)]));
     for (const folder of this.counts.keys()) {
       const last = this.projects.last(folder);
       if (last && files.some((f) => last.inputs.has(f) || last.inputs.has(listingKey(path.dirname(f)))))
@@ -193,7 +196,12 @@ export class Validation {
   private async run(folder: string, generation: number): Promise<void> {
     const settings = await this.projects.settingsFor(folder);
     if (this.stale(folder, generation)) return;
-    const open = this.documents.inFolder(folder).filter((d) => this.documents.isCompose(d, settings.files));
+    const open = this.documents
+      .inFolder(this.projects.dirOf(folder))
+      .filter(
+        (d) =>
+          this.documents.isCompose(d, settings.files) && this.projects.projectOf(uriToPath(d.uri) ?? '') === folder,
+      );
     const background = this.covers(folder, settings);
     if (open.length === 0 && !background) return this.drop(folder);
 
@@ -245,11 +253,11 @@ export class Validation {
 
   /** The project folder whose findings a pulled document shows, or undefined when none covers it. */
   private async pulledFolder(document: TextDocument, file: string): Promise<string | undefined> {
-    const folder = this.projects.folderOf(file);
+    const folder = this.projects.projectOf(file);
     const settings = await this.projects.settingsFor(folder);
     if (this.documents.isCompose(document, settings.files)) return folder;
     const owner = await this.projects.dynamicOwnerOf(document.uri);
-    return owner === undefined ? undefined : this.projects.folderOf(owner);
+    return owner === undefined ? undefined : this.projects.projectOf(owner);
   }
 
   /** No compose file of the project is open any more: clear what it showed. */

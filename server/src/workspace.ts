@@ -42,12 +42,6 @@ export function isComposeFileName(file: string, extraGlobs: readonly string[] = 
   return patterns.some((match) => match(p));
 }
 
-/** Compose's own order: base files first, override files after them, each group by name. */
-export function composeOrder(files: string[]): string[] {
-  const isOverride = (f: string): number => (/\.override\./.test(path.basename(f)) ? 1 : 0);
-  return [...files].sort((a, b) => isOverride(a) - isOverride(b) || (a < b ? -1 : a > b ? 1 : 0));
-}
-
 /** A file's text without the byte order mark editors hide, so offsets match the editor's. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -36,7 +36,7 @@ test('an included file in another folder belongs to the including project', asyn
     const uri = pathToUri(included);
     const parent = await projects.analyse(workspace);
     assert.deepEqual(codes(parent, uri), ['invalid-value']);
-    assert.equal(projects.folderOf(included), workspace);
+    assert.equal(projects.projectOf(included), workspace);
     // Its own folder has no project of its own any more: nothing shown twice.
     const own = await projects.analyse(path.dirname(included));
     assert.deepEqual(own.composeFiles, []);
@@ -49,7 +49,7 @@ test('an included file in another folder belongs to the including project', asyn
     // Without the include, the file is its folder's again.
     write('compose.yaml', 'services:\n  web: { image: nginx }\n');
     await projects.analyse(workspace);
-    assert.equal(projects.folderOf(included), path.dirname(included));
+    assert.equal(projects.projectOf(included), path.dirname(included));
   } finally {
     done();
   }

@@ -131,3 +131,51 @@ test('a project without Traefik takes the version of the Traefik project beside 
     done();
   }
 });
+
+// The folder's projects as docker compose loads them (trial P13, P2): the default names with
+// their override are one project, an alternative file its own, an override fragment (a service
+// without image or build) runs over the base file, and COMPOSE_FILE in .env names the set.
+test('a folder: default project, an alternative alone, a fragment over the base, COMPOSE_FILE', async () => {
+  const { dir, projects, write, done } = setup({});
+  const names = (files: string[]): string[] => files.map((f) => path.basename(f));
+  try {
+    const base = write(
+      'docker-compose.yml',
+      'services:\n  web:\n    image: traefik/whoami\n    labels:\n      - traefik.http.middlewares.auth.basicauth.users=a:b\n',
+    );
+    write('docker-compose.override.yml', 'services:\n  web:\n    environment: [A=1]\n');
+    const alternative = write('docker-compose.traefik.yml', 'services:\n  traefik:\n    image: traefik:v3.1\n');
+    const fragment = write(
+      'docker-compose.prod.yml',
+      'services:\n  web:\n    labels:\n      - traefik.http.routers.web.middlewares=auth\n      - traefik.http.routers.web.rule=Host(`x`)\n',
+    );
+    const keys = await projects.projectsIn(dir, await projects.settingsFor(dir));
+    assert.deepEqual(new Set(keys), new Set([dir, alternative, fragment]));
+    assert.deepEqual(names((await projects.analyse(dir)).composeFiles), [
+      'docker-compose.yml',
+      'docker-compose.override.yml',
+    ]);
+    assert.equal(projects.projectOf(base), dir);
+    assert.equal(projects.projectOf(alternative), alternative);
+    assert.deepEqual(names((await projects.analyse(alternative)).composeFiles), ['docker-compose.traefik.yml']);
+    const prod = await projects.analyse(fragment);
+    assert.deepEqual(names(prod.composeFiles), ['docker-compose.yml', 'docker-compose.prod.yml']);
+    assert.deepEqual(
+      prod.findings.filter((f) => f.code === 'undefined-middleware'),
+      [],
+      'auth is defined in the base file',
+    );
+    // The base file shows its own project's findings, not the fragment's project's.
+    assert.equal(prod.diagnostics.has(pathToUri(base)), false);
+
+    write('.env', `COMPOSE_FILE=docker-compose.yml${path.delimiter}docker-compose.prod.yml\n`, 2000);
+    assert.deepEqual(names((await projects.analyse(dir)).composeFiles), [
+      'docker-compose.yml',
+      'docker-compose.prod.yml',
+    ]);
+    assert.equal(projects.projectOf(fragment), dir);
+    assert.deepEqual((await projects.analyse(fragment)).composeFiles, []);
+  } finally {
+    done();
+  }
+});

@@ -12,7 +12,6 @@ import {
   WATCHED_FILE_GLOBS,
 } from '../../../server/src/protocol';
 import {
-  composeOrder,
   DiskFiles,
   globMatcher,
   isComposeFileName,
@@ -103,14 +102,6 @@ test('the client sends env files to the server (any language), and the server wa
     );
   }
   assert.ok(!env.some((m) => m('app/compose.yaml') || m('app/environment.ts')));
-});
-
-test('compose order: base files first, override files after', () => {
-  assert.deepEqual(composeOrder(['/p/docker-compose.override.yml', '/p/docker-compose.yml', '/p/compose.yaml']), [
-    '/p/compose.yaml',
-    '/p/docker-compose.yml',
-    '/p/docker-compose.override.yml',
-  ]);
 });
 
 test('a file belongs to the innermost workspace folder', () => {

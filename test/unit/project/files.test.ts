@@ -2,7 +2,8 @@
 // COMPOSE_PATH_SEPARATOR, the default names and their override sibling, up the parent folders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { selectComposeFiles } from '../../../server/src/analysis/compose/project';
+import * as path from 'path';
+import { folderDefaultFiles, selectComposeFiles } from '../../../server/src/analysis/compose/project';
 
 const cases: {
   name: string;
@@ -111,3 +112,34 @@ test('files: the project directory is the first file’s folder unless given', (
   const given = selectComposeFiles({ cwd: '/w', files: ['sub/a.yml'], projectDirectory: '.', exists: () => false });
   assert.equal(given?.projectDirectory, '/w');
 });
+
+// The editor's grouping of a folder (trial P13, P2): the default project is what `docker compose`
+// loads there; an alternative file (docker-compose.traefik.yml, docker-compose.prod.yml) is not in it.
+const folders: { name: string; exist: string[]; env?: Record<string, string>; expect: string[] }[] = [
+  {
+    name: 'base, override and an alternative file',
+    exist: ['/w/docker-compose.yml', '/w/docker-compose.override.yml', '/w/docker-compose.traefik.yml'],
+    expect: ['/w/docker-compose.yml', '/w/docker-compose.override.yml'],
+  },
+  { name: 'only an alternative file: no default project', exist: ['/w/docker-compose.prod.yml'], expect: [] },
+  { name: 'a default name in a parent folder is not looked for', exist: ['/compose.yaml'], expect: [] },
+  {
+    name: 'COMPOSE_FILE names the set',
+    exist: ['/w/docker-compose.yml', '/w/docker-compose.prod.yml'],
+    env: { COMPOSE_FILE: `docker-compose.yml${path.delimiter}docker-compose.prod.yml` },
+    expect: ['/w/docker-compose.yml', '/w/docker-compose.prod.yml'],
+  },
+];
+for (const c of folders) {
+  test(`files: folder default project: ${c.name}`, () => {
+    const exist = new Set(c.exist);
+    assert.deepEqual(
+      folderDefaultFiles(
+        '/w',
+        (n) => c.env?.[n],
+        (f) => exist.has(f),
+      ),
+      c.expect,
+    );
+  });
+}

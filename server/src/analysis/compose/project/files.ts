@@ -5,6 +5,7 @@
 // default override name beside it (03-compose-file.md: compose.yaml is preferred).
 import * as path from 'path';
 import type { Lookup } from '../env';
+import type { ComposeFile } from '../model';
 
 /** compose-go cli.DefaultFileNames, in order of preference. */
 export const DEFAULT_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
@@ -41,6 +42,8 @@ export interface SelectInput {
   exists(file: string): boolean;
   /** The OS path list separator (`:`, `;` on Windows); default: this platform's. */
   delimiter?: string;
+  /** Whether the default names are looked for in the parent folders too (compose does); default true. */
+  parents?: boolean;
 }
 
 /** The files compose would load; undefined when it finds none (compose: "no configuration file provided"). */
@@ -70,7 +73,7 @@ export function selectComposeFiles(input: SelectInput): FileSelection | undefine
       return chosen([found[0], ...overrides.slice(0, 1)], 'default', notes);
     }
     const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir || input.parents === false) return undefined;
     dir = parent;
   }
 }
@@ -83,4 +86,27 @@ function names(files: string[]): string {
 export function isDefaultName(file: string): boolean {
   const base = path.basename(file);
   return DEFAULT_FILE_NAMES.includes(base) || DEFAULT_OVERRIDE_NAMES.includes(base);
+}
+
+/**
+ * The default project of `folder`, as `docker compose` run there loads it (COMPOSE_FILE, else
+ * the first default name with its override), looked for in that folder only; [] when it has
+ * none. Every other compose file of the folder is a project of its own, as `docker compose -f
+ * that-file` loads it: the editor groups a folder's files so.
+ */
+export function folderDefaultFiles(
+  folder: string,
+  env: Lookup | undefined,
+  exists: (file: string) => boolean,
+): string[] {
+  return selectComposeFiles({ cwd: folder, env, exists, parents: false })?.files ?? [];
+}
+
+/**
+ * Whether a compose file is an override fragment: a service of it has neither `image`, `build`
+ * nor `extends`, so compose refuses it alone ("has neither an image nor a build context") and
+ * it only runs over a base file (`docker compose -f base -f fragment`).
+ */
+export function isOverrideFragment(file: Pick<ComposeFile, 'services'>): boolean {
+  return file.services.some((s) => !s.image && !s.build && !s.extends);
 }
