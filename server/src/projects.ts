@@ -225,9 +225,9 @@ export class Projects {
     const root = this.host.folders.folderOf(path.dirname(file))?.path;
     let folder = path.dirname(file);
     for (let depth = 0; root !== undefined && depth < MAX_OWNER_DEPTH; depth++) {
+      // A project memoised meanwhile (the listing awaits) is asked, not analysed again.
       for (const key of await this.projectsIn(folder, await this.settingsFor(folder))) {
-        if (this.memo.has(key)) continue;
-        const result = await this.analyse(key);
+        const result = this.memo.get(key) ?? (await this.analyse(key));
         if (reads(result)) return result.composeFiles[0];
       }
       if (folder === root || path.dirname(folder) === folder) break;
