@@ -11,13 +11,7 @@ import {
   serverDocumentFilters,
   WATCHED_FILE_GLOBS,
 } from '../../../server/src/protocol';
-import {
-  DiskFiles,
-  globMatcher,
-  isComposeFileName,
-  stripBom,
-  WorkspaceFolders,
-} from '../../../server/src/workspace';
+import { DiskFiles, globMatcher, isComposeFileName, stripBom, WorkspaceFolders } from '../../../server/src/workspace';
 
 test('globs: ** crosses folders, * and ? do not, braces and classes', () => {
   const cases: [string, string, boolean][] = [
