@@ -145,6 +145,14 @@ test('unknown-network: COMPOSE_PROJECT_NAME from .env is the prefix', () => {
 
 void yaml;
 
+/** The project of FILE and its override file. */
+const withOverride = (base: string, override: string) => ({
+  files: [
+    { file: FILE, text: base },
+    { file: FILE.replace(/\.ya?ml$/, '.override.yml'), text: override },
+  ],
+});
+
 // Reduced from appwrite/appwrite: docker-compose.yml names its network (`appwrite: {name: appwrite}`)
 // and docker-compose.override.yml adds only ipam to it. Compose merges the top-level mapping
 // (compose spec 13-merge.md), so the network is still named "appwrite" and the label finds it.
@@ -153,12 +161,7 @@ test('unknown-network: an override that adds ipam keeps the base file name:', ()
     compose(traefik(on('appwrite')), web(on('appwrite'), '\n      - traefik.docker.network=appwrite')) +
     'networks:\n  appwrite:\n    name: appwrite\n';
   const override = 'networks:\n  appwrite:\n    ipam:\n      config:\n        - subnet: 172.16.238.0/24\n';
-  const input = {
-    files: [
-      { file: FILE, text: base },
-      { file: FILE.replace(/\.ya?ml$/, '.override.yml'), text: override },
-    ],
-  };
+  const input = withOverride(base, override);
   const codes = new Analyzer().analyze(input).findings.map((f) => f.code);
   assert.deepEqual(
     codes.filter((c) => c.includes('network')),
@@ -181,12 +184,7 @@ test('networks: external: false in an override replaces the base file external: 
   ];
   for (const c of cases) {
     const override = compose(c.proxy) + 'networks:\n  traefik-public:\n    external: false\n';
-    const input = {
-      files: [
-        { file: FILE, text: base },
-        { file: FILE.replace(/\.ya?ml$/, '.override.yml'), text: override },
-      ],
-    };
+    const input = withOverride(base, override);
     const found = new Analyzer()
       .analyze(input)
       .findings.filter((f) => f.code.includes('network'))
@@ -204,12 +202,7 @@ test("unknown-network: the provider's network is judged against the merged servi
     compose(traefik(on('proxy'), '\n      - --providers.docker.network=wrong'), web(on('proxy'))) +
     'networks:\n  proxy:\n';
   const override = 'services:\n  traefik:\n    environment:\n      FOO: bar\n';
-  const input = {
-    files: [
-      { file: FILE, text: base },
-      { file: FILE.replace(/\.ya?ml$/, '.override.yml'), text: override },
-    ],
-  };
+  const input = withOverride(base, override);
   const found = new Analyzer().analyze(input).findings.filter((f) => f.code === 'unknown-network');
   assert.deepEqual(
     found.map((f) => [f.message, f.explanation?.split('.')[0]]),
