@@ -45,6 +45,23 @@ export default tseslint.config(
     },
   },
   {
+    // The live clients (Traefik API, metrics, Docker, load test): the CLI imports them too.
+    files: ['live/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', 'vscode-*', 'vscode/*', '**/client/src/**'],
+              message: 'live/ is shared by the extension and the CLI: no editor APIs, nothing of the extension.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // node:test's test() returns a promise the runner itself awaits.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off' },

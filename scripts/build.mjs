@@ -18,7 +18,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // The live view (Traefik API client, dockerode): loaded only when the Gateway view or a
   // scale command is used, so activation stays light.
-  build({ ...common, entryPoints: ['client/src/live/index.ts'], outfile: 'dist/live.js' }),
+  build({ ...common, entryPoints: ['live/index.ts'], outfile: 'dist/live.js' }),
   // The Gateway Metrics panel's page (uPlot): a browser bundle, with its CSS beside it.
   build({
     bundle: true,

@@ -4,7 +4,7 @@
 // is tested in node; ctx.ts registers it.
 import type { Disposable } from 'vscode';
 import { REVEAL_LOCATION_COMMAND } from '../../server/src/protocol';
-import type { Node } from './live/tree';
+import type { Node } from '../../live/tree';
 
 /** What the Gateway view's commands act on; views/liveView.ts implements it. */
 export interface LiveCommandContext {

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { ApiEntryPoint, ApiRouter, ApiServer, ApiService } from '../../client/src/traefik/types';
+import type { ApiEntryPoint, ApiRouter, ApiServer, ApiService } from '../../live/traefik/types';
 import { defaultState, startFakeTraefik, type FakeTraefik } from '../support/fakeTraefik';
 import { openFile, screenshot, startEditor, type Editor } from './codeServer';
 import {

@@ -19,7 +19,7 @@ function newest(dir: string): number {
 export function built(bundle: 'cli.js' | 'server.js' | 'client.js' | 'live.js'): string {
   const file = path.join(ROOT, 'dist', bundle);
   const at = fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
-  const sources = Math.max(newest(path.join(ROOT, 'server', 'src')), newest(path.join(ROOT, 'client', 'src')));
+  const sources = Math.max(...['server/src', 'client/src', 'live'].map((d) => newest(path.join(ROOT, d))));
   if (at < sources)
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   return file;

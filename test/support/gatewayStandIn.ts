@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import type { ApiEntryPoint, ApiRouter, ApiService } from '../../client/src/traefik/types';
+import type { ApiEntryPoint, ApiRouter, ApiService } from '../../live/traefik/types';
 import { defaultState, startFakeTraefik, type FakeTraefik } from './fakeTraefik';
 
 export interface StandInOptions {

@@ -1,8 +1,8 @@
 // Tree providers of the Gateway view container, driven by an EventEmitter: each view shows
 // one part of the live model (live/tree.ts builds the rows as plain data).
 import * as vscode from 'vscode';
-import type { LiveModel } from '../live/model';
-import type { Node } from '../live/tree';
+import type { LiveModel } from '../../../live/model';
+import type { Node } from '../../../live/tree';
 
 type Build = (model: LiveModel) => Node[];
 

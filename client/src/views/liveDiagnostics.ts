@@ -4,9 +4,9 @@
 // where those labels are written comes from the language server (gatewayLens/locate).
 import * as vscode from 'vscode';
 import { codeLinks } from '../../../server/src/codeDocs';
-import type { Placed } from '../live/attach';
-import type { LiveModel } from '../live/model';
-import { liveCode, type LiveProblem } from '../live/problems';
+import type { Placed } from '../../../live/attach';
+import type { LiveModel } from '../../../live/model';
+import { liveCode, type LiveProblem } from '../../../live/problems';
 
 export interface ProblemSource {
   liveProblems(model: LiveModel): LiveProblem[];

@@ -1,7 +1,7 @@
 // Two small pieces of the Gateway view's chrome: the live Traefik state in the status bar, and
 // the question where "Set Traefik API URL" keeps the URL (never silently in the repository).
 import * as vscode from 'vscode';
-import type { TraefikStatusView } from '../live/statusItem';
+import type { TraefikStatusView } from '../../../live/statusItem';
 
 export class TraefikStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('gatewayLens.traefik', vscode.StatusBarAlignment.Left, -1);

@@ -17,13 +17,19 @@ import {
   type LocateParams,
   type RouteLocation,
 } from '../../../server/src/protocol';
-import type * as Live from '../live';
-import { inClear, originOf, parseStoredPassword, passwordDecision, storePassword } from '../traefik/credentials';
-import type { LiveModel } from '../live/model';
-import type { Placed } from '../live/attach';
-import type { LiveProblem } from '../live/problems';
-import type { LiveSession } from '../live/session';
-import type { Node } from '../live/tree';
+import type * as Live from '../../../live';
+import {
+  inClear,
+  originOf,
+  parseStoredPassword,
+  passwordDecision,
+  storePassword,
+} from '../../../live/traefik/credentials';
+import type { LiveModel } from '../../../live/model';
+import type { Placed } from '../../../live/attach';
+import type { LiveProblem } from '../../../live/problems';
+import type { LiveSession } from '../../../live/session';
+import type { Node } from '../../../live/tree';
 import { GatewayTreeProvider } from './gatewayTree';
 import type { LiveCommandContext } from '../commands';
 import { LIVE_VIEWS } from './liveViews';

@@ -1,12 +1,12 @@
-// "Gateway Lens: Test Load Balancing...": the CLI's load test (client/src/loadtest, the same
+// "Gateway Lens: Test Load Balancing...": the CLI's load test (live/loadtest, the same
 // code as `gateway-lens loadtest`) run from the palette or a router / compose service row, with
 // progress and cancel; the report in the output channel and as a bar chart in the panel.
 // Requests go only to gatewayLens.loadtest.host.
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '../../../server/src/protocol';
-import type * as Live from '../live';
-import type { LiveModel } from '../live/model';
-import type { Node } from '../live/tree';
+import type * as Live from '../../../live';
+import type { LiveModel } from '../../../live/model';
+import type { Node } from '../../../live/tree';
 
 export interface LoadTestDeps {
   loadLive: () => typeof Live;

@@ -3,12 +3,12 @@
 // decision (validation, refusal, host-port warning, arguments) is made by scale/plan.ts, from the
 // language server's plan.
 import * as vscode from 'vscode';
-import type * as Live from '../live';
-import type { LiveComposeService } from '../live/model';
-import type { LiveSession } from '../live/session';
-import type { Node } from '../live/tree';
-import type { ComposeCli } from '../docker/compose';
-import type { ScaleDecision, ScaleTarget } from '../scale/plan';
+import type * as Live from '../../../live';
+import type { LiveComposeService } from '../../../live/model';
+import type { LiveSession } from '../../../live/session';
+import type { Node } from '../../../live/tree';
+import type { ComposeCli } from '../../../live/docker/compose';
+import type { ScaleDecision, ScaleTarget } from '../../../live/scale/plan';
 import type { ScalePlanAnswer, ScalePlanParams } from '../../../server/src/protocol';
 
 export interface ScaleHost {

@@ -9,11 +9,11 @@ import {
   type RouterRule,
   type RouterRulesParams,
 } from '../../../server/src/protocol';
-import type * as Live from '../live';
-import type { Node } from '../live/tree';
-import { MetricsPoller, shouldPoll } from '../metrics/poller';
-import type { MetricsView } from '../metrics/rates';
-import { lensTitle, withFigures } from '../metrics/rows';
+import type * as Live from '../../../live';
+import type { Node } from '../../../live/tree';
+import { MetricsPoller, shouldPoll } from '../../../live/metrics/poller';
+import type { MetricsView } from '../../../live/metrics/rates';
+import { lensTitle, withFigures } from '../../../live/metrics/rows';
 import type { Requester } from './liveView';
 
 /** Settings whose change means a new metrics source. */

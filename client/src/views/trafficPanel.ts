@@ -3,8 +3,8 @@
 // Content-Security-Policy: only the extension's own script (by nonce) and styles, nothing remote.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import type { LoadTestReport } from '../loadtest/report';
-import { panelSeries } from '../metrics/series';
+import type { LoadTestReport } from '../../../live/loadtest/report';
+import { panelSeries } from '../../../live/metrics/series';
 import type { PanelMessage } from '../webview/panel';
 import type { Traffic } from './traffic';
 

@@ -4,8 +4,8 @@
 // variables the webview is given). Data arrives by postMessage from views/trafficPanel.ts.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { LoadTestReport } from '../loadtest/report';
-import type { Chart, PanelSeries } from '../metrics/series';
+import type { LoadTestReport } from '../../../live/loadtest/report';
+import type { Chart, PanelSeries } from '../../../live/metrics/series';
 
 export type PanelMessage = { type: 'series'; data: PanelSeries } | { type: 'report'; report: LoadTestReport };
 

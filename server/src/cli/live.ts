@@ -1,5 +1,6 @@
 // `gateway-lens live`: the running gateway as the Gateway view shows it, from Traefik's API and
 // Docker. Exits 2 with a one-line reason when Traefik cannot be reached.
+import * as live from '../../../live';
 import { EXIT, UsageError, type Command, type Io } from './command';
 
 const HELP = `Usage: gateway-lens live [--api URL] [--docker-host URL] [--format text|json] [--timeout MS]
@@ -74,8 +75,6 @@ export const liveCommand: Command = {
       return EXIT.ok;
     }
     const options = parse(args);
-    // Loaded only for this command: dockerode and the API client stay out of `check`.
-    const live = await import('../../../client/src/live');
     const api = new live.TraefikApi({
       baseUrl: options.api,
       timeoutMs: options.timeoutMs,

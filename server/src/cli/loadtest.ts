@@ -1,5 +1,6 @@
 // `gateway-lens loadtest`: sends N requests a router matches through the gateway and reports
 // statuses, times and the spread over the service's replicas (the seed's load-test.ps1).
+import * as live from '../../../live';
 import { EXIT, parseCommandArgs, UsageError, type Command, type Io } from './command';
 import { errorMessage } from '../analysis/errors';
 
@@ -72,7 +73,6 @@ export const loadtestCommand: Command = {
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
     const requests = whole(values.requests, '--requests', 20)!;
     const delayMs = whole(values.delay, '--delay', 500)!;
-    const live = await import('../../../client/src/live');
     if (requests < 1 || requests > live.MAX_REQUESTS) {
       throw new UsageError(`--requests must be 1 to ${live.MAX_REQUESTS}`);
     }

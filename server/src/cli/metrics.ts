@@ -1,5 +1,6 @@
 // `gateway-lens metrics`: req/s, p95 and 5xx per minute for each entry point, router and
 // service, from two scrapes of Traefik's /metrics (or one round of queries to Prometheus).
+import * as live from '../../../live';
 import { EXIT, parseCommandArgs, UsageError, type Command, type Io } from './command';
 
 const HELP = `Usage: gateway-lens metrics [--api URL | --metrics-url URL | --prometheus URL] [--interval MS] [--format text|json]
@@ -53,7 +54,6 @@ export const metricsCommand: Command = {
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
     const interval = positive(values.interval, '--interval', 2000, 100, 60_000);
     const timeoutMs = positive(values.timeout, '--timeout', 5000);
-    const live = await import('../../../client/src/live');
     const credentials = {
       timeoutMs,
       username: values.user,

@@ -6,16 +6,16 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DockerClient } from '../../../client/src/docker/client';
-import { LiveSession } from '../../../client/src/live/session';
-import type { LiveModel } from '../../../client/src/live/model';
+import { DockerClient } from '../../../live/docker/client';
+import { LiveSession } from '../../../live/session';
+import type { LiveModel } from '../../../live/model';
 import { startFakeTraefik } from '../../support/fakeTraefik';
-import { detectCompose, runCompose, type ComposeCli } from '../../../client/src/docker/compose';
-import type { ContainerEvent } from '../../../client/src/docker/types';
-import { composeTarget, decideScale, scalePlanParams, type ScaleTarget } from '../../../client/src/scale/plan';
+import { detectCompose, runCompose, type ComposeCli } from '../../../live/docker/compose';
+import type { ContainerEvent } from '../../../live/docker/types';
+import { composeTarget, decideScale, scalePlanParams, type ScaleTarget } from '../../../live/scale/plan';
 import { composeScalePlan } from '../../../server/src/analysis/compose/scale';
 import { readComposeFiles } from '../../../server/src/scalePlan';
-import { executeScale, type ScaleOutcome } from '../../../client/src/scale/run';
+import { executeScale, type ScaleOutcome } from '../../../live/scale/run';
 import { SLEEPING_API, startEngine, TEST_IMAGE, type Engine } from '../../support/dockerEngine';
 
 const COMPOSE = `services:

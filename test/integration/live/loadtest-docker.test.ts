@@ -8,12 +8,12 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DockerClient } from '../../../client/src/docker/client';
-import { attribute, findTraefikContainer } from '../../../client/src/loadtest/attribution';
-import { planLoadTest } from '../../../client/src/loadtest/plan';
-import { buildReport } from '../../../client/src/loadtest/report';
-import { runLoadTest, type LoadTestRun } from '../../../client/src/loadtest/run';
-import type { ApiEntryPoint, ApiRouter, ApiService } from '../../../client/src/traefik/types';
+import { DockerClient } from '../../../live/docker/client';
+import { attribute, findTraefikContainer } from '../../../live/loadtest/attribution';
+import { planLoadTest } from '../../../live/loadtest/plan';
+import { buildReport } from '../../../live/loadtest/report';
+import { runLoadTest, type LoadTestRun } from '../../../live/loadtest/run';
+import type { ApiEntryPoint, ApiRouter, ApiService } from '../../../live/traefik/types';
 import { startEngine, TEST_IMAGE, type Engine } from '../../support/dockerEngine';
 import { startStandIn, type StandIn } from '../../support/gatewayStandIn';
 

@@ -4,8 +4,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'child_process';
-import { shownUrl, TraefikApi } from '../../../client/src/traefik/api';
-import { describeState } from '../../../client/src/traefik/types';
+import { shownUrl, TraefikApi } from '../../../live/traefik/api';
+import { describeState } from '../../../live/traefik/types';
 import { built } from '../../support/build';
 import { defaultState, startFakeTraefik, type FakeTraefik } from '../../support/fakeTraefik';
 

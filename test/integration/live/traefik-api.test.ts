@@ -3,8 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as net from 'net';
-import { TraefikApi } from '../../../client/src/traefik/api';
-import { LiveSession } from '../../../client/src/live/session';
+import { TraefikApi } from '../../../live/traefik/api';
+import { LiveSession } from '../../../live/session';
 import { defaultState, fixture, startFakeTraefik, type FakeTraefik } from '../../support/fakeTraefik';
 
 const unhandled: unknown[] = [];

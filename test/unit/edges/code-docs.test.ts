@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { CHECKS, explainAt, TOO_MANY_FINDINGS, type Finding } from '../../../server/src/analysis';
 import { codeDocs, codeHeadings, codeLinks, codeSections, codesDocPath } from '../../../server/src/codeDocs';
 import { lineMap, toDiagnostic } from '../../../server/src/convert';
-import { LIVE_KINDS, liveCode } from '../../../client/src/live/problems';
+import { LIVE_KINDS, liveCode } from '../../../live/problems';
 
 const DOC = path.resolve(__dirname, '..', '..', '..', 'docs', 'codes.md');
 

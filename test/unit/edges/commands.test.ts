@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { COMMANDS, registerCommands, type CommandContext } from '../../../client/src/commands';
-import type { Node } from '../../../client/src/live/tree';
+import type { Node } from '../../../live/tree';
 
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
 const contributed: { command: string; title: string; category: string }[] = manifest.contributes.commands;

@@ -9,7 +9,7 @@ import {
   parseStoredPassword,
   passwordDecision,
   storePassword,
-} from '../../../client/src/traefik/credentials';
+} from '../../../live/traefik/credentials';
 
 const stored = { password: 'pw', origins: ['https://traefik.example.com'] };
 

@@ -7,9 +7,9 @@ import * as path from 'node:path';
 import { Analyzer } from '../../../server/src/analysis';
 import { definedIn } from '../../../server/src/definitions';
 import type { FileDefinition } from '../../../server/src/protocol';
-import { drift, driftNodes } from '../../../client/src/live/drift';
-import { buildLiveModel } from '../../../client/src/live/model';
-import type { ApiRouter, ApiService } from '../../../client/src/traefik/types';
+import { drift, driftNodes } from '../../../live/drift';
+import { buildLiveModel } from '../../../live/model';
+import type { ApiRouter, ApiService } from '../../../live/traefik/types';
 
 const FILE = path.resolve(__dirname, '..', '..', '..', 'examples', 'musicshare', 'docker-compose.yml');
 

@@ -2,11 +2,11 @@
 // Traefik's own API fixtures (test/fixtures/traefik-api).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { layer4RouterNodes, layer4ServiceNodes } from '../../../client/src/live/layer4';
-import { buildLiveModel } from '../../../client/src/live/model';
-import { renderJson, renderText } from '../../../client/src/live/render';
-import { routerNodes } from '../../../client/src/live/tree';
-import type { ApiRouter, ApiService, GatewaySnapshot } from '../../../client/src/traefik/types';
+import { layer4RouterNodes, layer4ServiceNodes } from '../../../live/layer4';
+import { buildLiveModel } from '../../../live/model';
+import { renderJson, renderText } from '../../../live/render';
+import { routerNodes } from '../../../live/tree';
+import type { ApiRouter, ApiService, GatewaySnapshot } from '../../../live/traefik/types';
 import { fixture } from '../../support/fakeTraefik';
 
 function snapshot(withLayer4: boolean): GatewaySnapshot {

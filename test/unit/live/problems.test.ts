@@ -2,15 +2,9 @@
 // errors, disabled ones as errors, and nothing while Traefik does not answer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildLiveModel } from '../../../client/src/live/model';
-import { LIVE_KINDS, liveCode, liveProblems, problemsKey } from '../../../client/src/live/problems';
-import type {
-  ApiMiddleware,
-  ApiRouter,
-  ApiService,
-  ApiState,
-  GatewaySnapshot,
-} from '../../../client/src/traefik/types';
+import { buildLiveModel } from '../../../live/model';
+import { LIVE_KINDS, liveCode, liveProblems, problemsKey } from '../../../live/problems';
+import type { ApiMiddleware, ApiRouter, ApiService, ApiState, GatewaySnapshot } from '../../../live/traefik/types';
 
 function model(
   routers: ApiRouter[],

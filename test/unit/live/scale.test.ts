@@ -4,9 +4,9 @@
 // client's decideScale; `decide` joins them as the Scale command does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { composeError, type ComposeCli } from '../../../client/src/docker/compose';
-import type { ComposeContainer } from '../../../client/src/docker/types';
-import { buildLiveModel } from '../../../client/src/live/model';
+import { composeError, type ComposeCli } from '../../../live/docker/compose';
+import type { ComposeContainer } from '../../../live/docker/types';
+import { buildLiveModel } from '../../../live/model';
 import {
   backendServices,
   commandLine,
@@ -17,8 +17,8 @@ import {
   scalePlanParams,
   stepReplicas,
   type ScaleTarget,
-} from '../../../client/src/scale/plan';
-import type { GatewaySnapshot } from '../../../client/src/traefik/types';
+} from '../../../live/scale/plan';
+import type { GatewaySnapshot } from '../../../live/traefik/types';
 import { composeScalePlan } from '../../../server/src/analysis/compose/scale';
 import { readComposeFiles } from '../../../server/src/scalePlan';
 

@@ -2,9 +2,9 @@
 // tried, or why it does not answer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildLiveModel } from '../../../client/src/live/model';
-import { traefikStatusView } from '../../../client/src/live/statusItem';
-import type { ApiRouter, ApiState } from '../../../client/src/traefik/types';
+import { buildLiveModel } from '../../../live/model';
+import { traefikStatusView } from '../../../live/statusItem';
+import type { ApiRouter, ApiState } from '../../../live/traefik/types';
 import { fixture } from '../../support/fakeTraefik';
 
 const url = 'http://127.0.0.1:8080';

@@ -1,11 +1,11 @@
 // The Gateway view's items for a given Traefik API answer and Docker state, as plain data.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ComposeContainer } from '../../../client/src/docker/types';
-import { buildLiveModel, traefikServicesOf } from '../../../client/src/live/model';
-import { renderJson, renderText } from '../../../client/src/live/render';
-import { composeNodes, routerNodes, serviceNodes, statusNode } from '../../../client/src/live/tree';
-import type { ApiRouter, ApiService, GatewaySnapshot } from '../../../client/src/traefik/types';
+import type { ComposeContainer } from '../../../live/docker/types';
+import { buildLiveModel, traefikServicesOf } from '../../../live/model';
+import { renderJson, renderText } from '../../../live/render';
+import { composeNodes, routerNodes, serviceNodes, statusNode } from '../../../live/tree';
+import type { ApiRouter, ApiService, GatewaySnapshot } from '../../../live/traefik/types';
 import { fixture } from '../../support/fakeTraefik';
 
 function snapshot(routers: ApiRouter[], services: ApiService[]): GatewaySnapshot {

@@ -2,8 +2,8 @@
 // pkg/middlewares/accesslog/logger_formatters.go) read back to the server that answered.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseAccessLogLine, serverOf } from '../../../client/src/loadtest/accessLog';
-import { demuxDockerLogs } from '../../../client/src/loadtest/attribution';
+import { parseAccessLogLine, serverOf } from '../../../live/loadtest/accessLog';
+import { demuxDockerLogs } from '../../../live/loadtest/attribution';
 
 const CASES: { name: string; line: string; expected: ReturnType<typeof parseAccessLogLine> }[] = [
   {

@@ -1,8 +1,8 @@
 // The load test's request: what the router's rule matches and no higher-priority router takes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planLoadTest, type LoadTestPlan } from '../../../client/src/loadtest/plan';
-import type { ApiRouter } from '../../../client/src/traefik/types';
+import { planLoadTest, type LoadTestPlan } from '../../../live/loadtest/plan';
+import type { ApiRouter } from '../../../live/traefik/types';
 
 const r = (name: string, rule: string, extra: Partial<ApiRouter> = {}): ApiRouter => ({
   name,

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseExposition } from '../../../client/src/metrics/exposition';
+import { parseExposition } from '../../../live/metrics/exposition';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'metrics');
 

@@ -2,7 +2,7 @@
 // compose file with routers shows them; the poller starts at once and stops at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MetricsPoller, shouldPoll, type Timers, type Watchers } from '../../../client/src/metrics/poller';
+import { MetricsPoller, shouldPoll, type Timers, type Watchers } from '../../../live/metrics/poller';
 
 const COMPOSE = 'file:///shop/docker-compose.yml';
 const OTHER = 'file:///shop/README.md';

@@ -2,7 +2,7 @@
 // docs/querying/functions.md ("histogram_quantile()") and promql/quantile.go bucketQuantile.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { histogramQuantile, type Bucket } from '../../../client/src/metrics/quantile';
+import { histogramQuantile, type Bucket } from '../../../live/metrics/quantile';
 
 const b = (pairs: [number, number][]): Bucket[] => pairs.map(([le, count]) => ({ le, count }));
 const INF = Infinity;

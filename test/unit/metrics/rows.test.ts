@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Node } from '../../../client/src/live/tree';
-import { MetricsHistory } from '../../../client/src/metrics/rates';
-import { lensTitle, withFigures } from '../../../client/src/metrics/rows';
-import { readScrape } from '../../../client/src/metrics/traefik';
+import type { Node } from '../../../live/tree';
+import { MetricsHistory } from '../../../live/metrics/rates';
+import { lensTitle, withFigures } from '../../../live/metrics/rows';
+import { readScrape } from '../../../live/metrics/traefik';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'metrics');
 const read = (name: string, at: number) => readScrape(fs.readFileSync(path.join(FIXTURES, name), 'utf8'), at);

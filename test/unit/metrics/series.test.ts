@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { MetricsHistory } from '../../../client/src/metrics/rates';
-import { panelSeries } from '../../../client/src/metrics/series';
-import { readScrape } from '../../../client/src/metrics/traefik';
+import { MetricsHistory } from '../../../live/metrics/rates';
+import { panelSeries } from '../../../live/metrics/series';
+import { readScrape } from '../../../live/metrics/traefik';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'metrics');
 const read = (name: string, at: number) => readScrape(fs.readFileSync(path.join(FIXTURES, name), 'utf8'), at);

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const FOLDERS = ['server', 'client', 'scripts', 'test', 'bench'];
+const FOLDERS = ['server', 'client', 'live', 'scripts', 'test', 'bench'];
 const SOURCE = /\.(ts|mts|mjs|js)$/;
 const SKIP = new Set(['node_modules', 'dist', 'work', 'fixtures', '.git']);
 

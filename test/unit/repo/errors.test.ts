@@ -3,11 +3,9 @@
 // source writes the `instanceof Error ? … : String(…)` idiom itself again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, errorMessage } from '../../../server/src/analysis/errors';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
+import { ROOT, sourceLines } from '../../support/sources';
 
 test('errorMessage and describe, per thrown value', () => {
   const stackless = new Error('no stack');
@@ -26,27 +24,11 @@ test('errorMessage and describe, per thrown value', () => {
   }
 });
 
-function sources(dir: string, out: string[] = []): string[] {
-  for (const name of fs.readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (fs.statSync(full).isDirectory()) sources(full, out);
-    else if (name.endsWith('.ts')) out.push(full);
-  }
-  return out;
-}
-
 test('no client or server source describes an error by hand', () => {
   const helper = path.join(ROOT, 'server/src/analysis/errors.ts');
-  const bad = ['client/src', 'server/src']
-    .flatMap((d) => sources(path.join(ROOT, d)))
-    .filter((f) => f !== helper)
-    .flatMap((f) =>
-      fs
-        .readFileSync(f, 'utf8')
-        .split('\n')
-        .map((line, i) => ({ line, at: `${path.relative(ROOT, f)}:${i + 1}` }))
-        .filter(({ line }) => /instanceof Error \?|\$\{String\(err\)\}/.test(line))
-        .map(({ at, line }) => `${at}: ${line.trim()}`),
-    );
+  const bad = sourceLines(
+    ['client/src', 'live', 'server/src'],
+    (line, file) => file !== helper && /instanceof Error \?|\$\{String\(err\)\}/.test(line),
+  );
   assert.deepEqual(bad, []);
 });

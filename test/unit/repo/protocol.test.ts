@@ -7,17 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import * as protocol from '../../../server/src/protocol';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-
-function sources(dir: string, out: string[] = []): string[] {
-  for (const name of fs.readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (fs.statSync(full).isDirectory()) sources(full, out);
-    else if (name.endsWith('.ts')) out.push(full);
-  }
-  return out;
-}
+import { ROOT, sourceLines, sources } from '../../support/sources';
 
 const messages = Object.entries(protocol).filter(
   ([, v]) => v instanceof RequestType || v instanceof NotificationType,
@@ -32,19 +22,14 @@ test('every custom message is a RequestType or NotificationType with its own gat
 });
 
 test('no client or server source names a method itself: they pass the protocol objects', () => {
-  const files = ['client/src', 'server/src'].flatMap((d) => sources(path.join(ROOT, d)));
-  const bad = files
-    .filter((f) => !f.endsWith(path.join('server', 'src', 'protocol.ts')))
-    .flatMap((f) =>
-      fs
-        .readFileSync(f, 'utf8')
-        .split('\n')
-        .map((line, i) => ({ line, at: `${path.relative(ROOT, f)}:${i + 1}` }))
-        // Comments may name the method they answer (`gatewayLens/route`: ...).
-        .filter(({ line }) => !/^\s*(\/\/|\/?\*)/.test(line))
-        .filter(({ line }) => /['"`]gatewayLens\/\w|\b\w+(Request|Notification)\.method\b/.test(line))
-        .map(({ at, line }) => `${at}: ${line.trim()}`),
-    );
+  const bad = sourceLines(
+    ['client/src', 'live', 'server/src'],
+    (line, file) =>
+      !file.endsWith(path.join('server', 'src', 'protocol.ts')) &&
+      // Comments may name the method they answer (`gatewayLens/route`: ...).
+      !/^\s*(\/\/|\/?\*)/.test(line) &&
+      /['"`]gatewayLens\/\w|\b\w+(Request|Notification)\.method\b/.test(line),
+  );
   assert.deepEqual(bad, []);
 });
 

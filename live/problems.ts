@@ -1,7 +1,7 @@
 // Traefik's live complaints as plain data: which @docker router, service or middleware has
 // errors, and how bad. The extension puts them on the matching labels (source `traefik`).
-import type { LocateKind } from '../../../server/src/protocol';
-import type { ApiMiddleware, ApiRouter, ApiService } from '../traefik/types';
+import type { LocateKind } from '../server/src/protocol';
+import type { ApiMiddleware, ApiRouter, ApiService } from './traefik/types';
 import type { LiveModel } from './model';
 
 export interface LiveProblem {

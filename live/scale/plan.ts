@@ -2,10 +2,10 @@
 // count is validated, a service compose cannot scale is refused with the reason, fixed host
 // ports are warned about, and the exact compose command line is built. The compose files are
 // read by the language server (gatewayLens/scalePlan answers the plan); no vscode here.
-import type { ScalePlanAnswer, ScalePlanParams } from '../../../server/src/protocol';
+import type { ScalePlanAnswer, ScalePlanParams } from '../../server/src/protocol';
 import { scaleArgs, type ComposeCli } from '../docker/compose';
 import type { SwarmService } from '../docker/types';
-import type { LiveComposeService, LiveModel } from '../live/model';
+import type { LiveComposeService, LiveModel } from '../model';
 
 /** A compose service as the containers' labels name it, or a Swarm service. */
 export type ScaleTarget =

@@ -1,6 +1,6 @@
 // Docker through dockerode: compose containers grouped by project/service, live updates from
 // the events stream (not polling), Swarm services on a manager. Failures become DockerState.
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import type { Readable } from 'stream';
 import {
   COMPOSE_FILES,
@@ -13,7 +13,7 @@ import {
   type DockerState,
   type SwarmService,
 } from './types';
-import { errorMessage } from '../../../server/src/analysis/errors';
+import { errorMessage } from '../../server/src/analysis/errors';
 
 /** dockerode options for a DOCKER_HOST-style address (unix://, tcp://, npipe://) or a socket path. */
 export function dockerOptions(host: string | undefined): Docker.DockerOptions & { label: string } {
@@ -37,7 +37,11 @@ export class DockerClient {
   constructor(host?: string) {
     const { label, ...options } = dockerOptions(host);
     this.host = label;
-    this.docker = new Docker(options);
+    // dockerode (ssh2 under it: ~160 ms of CPU to load) is required when a client is made, so a
+    // CLI command that never talks to Docker (`check`) does not load it though cli.js bundles it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Dockerode = require('dockerode') as typeof Docker;
+    this.docker = new Dockerode(options);
   }
 
   async state(): Promise<DockerState> {

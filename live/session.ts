@@ -1,12 +1,12 @@
 // Keeps the live model fresh: asks Traefik on a timer (respecting the API client's back-off),
 // follows Docker's events stream instead of polling containers, and tells listeners when the
 // model changed. No vscode imports; the view and the commands subscribe to it.
-import { DockerClient } from '../docker/client';
-import type { ComposeContainer, DockerState } from '../docker/types';
-import { TraefikApi, type ApiOptions } from '../traefik/api';
-import type { GatewaySnapshot } from '../traefik/types';
+import { DockerClient } from './docker/client';
+import type { ComposeContainer, DockerState } from './docker/types';
+import { TraefikApi, type ApiOptions } from './traefik/api';
+import type { GatewaySnapshot } from './traefik/types';
 import { buildLiveModel, type KnownComposeService, type LiveModel } from './model';
-import { errorMessage } from '../../../server/src/analysis/errors';
+import { errorMessage } from '../server/src/analysis/errors';
 
 export interface SessionOptions {
   api: ApiOptions;

@@ -1,5 +1,5 @@
 // Text and JSON renderings of the live model for `gateway-lens live`.
-import { describeState } from '../traefik/types';
+import { describeState } from './traefik/types';
 import type { LiveLayer4, LiveModel } from './model';
 import { routerPriority } from './model';
 

@@ -1,7 +1,7 @@
 // TCP and UDP routers and services in the Gateway view: one group row per protocol after the
 // HTTP entry points (Routers view) and after the HTTP services (Services view). A TCP router's
 // rule is HostSNI/ClientIP; a UDP router has no rule at all (it takes a whole entry point).
-import type { ApiRouter } from '../traefik/types';
+import type { ApiRouter } from './traefik/types';
 import type { LiveLayer4, LiveModel, LiveService } from './model';
 import type { IconName, Node } from './tree';
 

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import type Docker from 'dockerode';
 import { parseAccessLogLine, serverOf, type AccessLogEntry } from './accessLog';
 import type { LoadTestRun } from './run';
-import { errorMessage } from '../../../server/src/analysis/errors';
+import { errorMessage } from '../../server/src/analysis/errors';
 
 export type Attribution =
   | { source: 'access-log'; detail: string; counts: Map<string, number>; unmatched: number }

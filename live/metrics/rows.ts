@@ -1,7 +1,7 @@
 // The Gateway view's rows with traffic: req/s, p95 and 5xx/min on each HTTP router and service,
 // throughput on each entry point. Traefik's metrics label routers and services by their full
 // name (`users@docker`) and entry points by theirs, as the API does.
-import type { Node } from '../live/tree';
+import type { Node } from '../tree';
 import type { Figures, MetricsView } from './rates';
 import { figuresLine, round } from './render';
 

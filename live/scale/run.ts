@@ -3,7 +3,7 @@
 import { composeError, runCompose } from '../docker/compose';
 import type { DockerClient } from '../docker/client';
 import type { ScaleRun } from './plan';
-import { errorMessage } from '../../../server/src/analysis/errors';
+import { errorMessage } from '../../server/src/analysis/errors';
 
 export interface ScaleOutcome {
   ok: boolean;

@@ -14,7 +14,7 @@ import type {
   ApiVersion,
   GatewaySnapshot,
 } from './types';
-import { errorMessage } from '../../../server/src/analysis/errors';
+import { errorMessage } from '../../server/src/analysis/errors';
 
 export interface ApiOptions {
   /** e.g. http://localhost:8080 (an api.basePath is kept: http://host/traefik). */

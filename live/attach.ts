@@ -9,8 +9,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { LocateParams, RouteLocation } from '../../../server/src/protocol';
-import type { ComposeContainer } from '../docker/types';
+import type { LocateParams, RouteLocation } from '../server/src/protocol';
+import type { ComposeContainer } from './docker/types';
 import { traefikServicesOf, type LiveModel } from './model';
 import type { LiveProblem } from './problems';
 

@@ -1,7 +1,7 @@
 // The live Traefik state in the status bar, as plain data: connected (with its version and how
 // many routers Traefik reports errors on), being tried, or why it does not answer. Shown once
 // the Gateway view has started a session; a click opens the view.
-import { describeState, type ApiState } from '../traefik/types';
+import { describeState, type ApiState } from './traefik/types';
 import type { LiveModel } from './model';
 
 export interface TraefikStatusView {

@@ -1,6 +1,6 @@
 // The Gateway view's items as plain data: what each row says, its icon, and which commands
 // apply (contextValue). views/gatewayTree.ts turns these into vscode.TreeItems.
-import { describeState } from '../traefik/types';
+import { describeState } from './traefik/types';
 import type { LiveModel } from './model';
 import { routerPriority } from './model';
 

@@ -1,9 +1,9 @@
 // The request a load test sends: one the router's rule matches and no router of higher
 // priority on the same entry point takes (the route tester's witness: rules/overlap.ts), sent
 // to the gateway host the user configured on the entry point's port. Nothing here sends.
-import { matchRequest, parseRule, witnessNotCovered, type RuleNode } from '../../../server/src/analysis/rules';
-import { portOf } from '../../../server/src/analysis/route/tester';
-import { routerPriority } from '../live/model';
+import { matchRequest, parseRule, witnessNotCovered, type RuleNode } from '../../server/src/analysis/rules';
+import { portOf } from '../../server/src/analysis/route/tester';
+import { routerPriority } from '../model';
 import type { ApiEntryPoint, ApiRouter } from '../traefik/types';
 
 export const MAX_REQUESTS = 1000;

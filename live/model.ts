@@ -1,7 +1,7 @@
 // The live gateway as plain data: Traefik's routers, services and middlewares next to the
 // compose containers that serve them. The sidebar tree and `gateway-lens live` both show this.
-import type { ComposeContainer, DockerState } from '../docker/types';
-import type { ApiMiddleware, ApiRouter, ApiService, ApiState, GatewaySnapshot } from '../traefik/types';
+import type { ComposeContainer, DockerState } from './docker/types';
+import type { ApiMiddleware, ApiRouter, ApiService, ApiState, GatewaySnapshot } from './traefik/types';
 
 /** TCP or UDP routers and services as Traefik runs them (servers have an `address`, not a `url`). */
 export interface LiveLayer4 {

@@ -3,8 +3,8 @@
 // version running), and @docker routers and services Traefik runs that no file of the
 // workspace defines (another checkout, another project on the host, a stale container).
 // Names are compared as Traefik spells them (`name@provider`), per protocol.
-import type { FileDefinition } from '../../../server/src/protocol';
-import type { ApiRouter, ApiService } from '../traefik/types';
+import type { FileDefinition } from '../server/src/protocol';
+import type { ApiRouter, ApiService } from './traefik/types';
 import type { LiveModel } from './model';
 import type { IconName, Node } from './tree';
 

@@ -1,0 +1,44 @@
+// The live clients the extension and the CLI share (Traefik API, metrics, Docker, load test,
+// scale). Entry of dist/live.js, which the extension loads when a Gateway view opens; the CLI's
+// live, metrics and loadtest commands import it statically. No vscode imports (a lint rule).
+export { TraefikApi } from './traefik/api';
+export type { ApiOptions } from './traefik/api';
+export * from './traefik/types';
+export { DockerClient } from './docker/client';
+export { detectCompose, runCompose, scaleArgs, composeError } from './docker/compose';
+export type { ComposeCli, RunResult } from './docker/compose';
+export * from './docker/types';
+export { buildLiveModel, traefikServicesOf, routerPriority } from './model';
+export type { LiveModel, LiveService, LiveComposeService, LiveServer } from './model';
+export { renderText, renderJson } from './render';
+export { printable, printableDeep } from './printable';
+export * from './tree';
+export { layer4RouterNodes, layer4ServiceNodes } from './layer4';
+export { LiveSession } from './session';
+export type { SessionOptions } from './session';
+export type { KnownComposeService } from './model';
+export { liveProblems, problemsKey } from './problems';
+export { placeProblem, ownersOf } from './attach';
+export { traefikStatusView } from './statusItem';
+export { drift, driftNodes } from './drift';
+export type { Drift } from './drift';
+export type { TraefikStatusView } from './statusItem';
+export type { Placed, Locate, LabelOwner } from './attach';
+export type { LiveProblem } from './problems';
+export * from './scale/plan';
+export { executeScale } from './scale/run';
+export type { ScaleOutcome, ExecuteOptions } from './scale/run';
+export { MetricsSource, defaultMetricsUrl } from './metrics/source';
+export type { MetricsSourceOptions, MetricsResult } from './metrics/source';
+export type { Figures, MetricsView } from './metrics/rates';
+export { figuresLine, renderMetricsText, renderMetricsJson } from './metrics/render';
+export { planLoadTest, MAX_REQUESTS } from './loadtest/plan';
+export type { LoadTestPlan, PlanInput } from './loadtest/plan';
+export { runLoadTest } from './loadtest/run';
+export type { LoadTestRun, RequestResult } from './loadtest/run';
+export { attribute } from './loadtest/attribution';
+export type { Attribution } from './loadtest/attribution';
+export { buildReport, renderReportText } from './loadtest/report';
+export type { LoadTestReport, ReplicaShare } from './loadtest/report';
+export { loadTestRouter, findRouter } from './loadtest';
+export type { LoadTestOptions } from './loadtest';
