@@ -54,7 +54,10 @@ const readFile = (p: string): string | undefined =>
 for (const [name, expected] of Object.entries(EXPECTED)) {
   test(`fixture ${name}`, () => {
     const file = path.join(FIXTURES, name, 'docker-compose.yml');
-    const { project, findings } = analyzeProject({ files: [{ file, text: readFile(file)! }], readFile });
+    // The fixture's .env, as the CLI and the editor read it for interpolation.
+    const dotenv = path.join(FIXTURES, name, '.env');
+    const environment = { files: existsSync(dotenv) ? [{ file: dotenv, text: readFile(dotenv)! }] : [] };
+    const { project, findings } = analyzeProject({ files: [{ file, text: readFile(file)! }], readFile, environment });
     assert.equal(`${project.versionFact.assumed} ${project.versionFact.source}`, expected.version);
     const seen = findings.map((f) => `${f.severity} ${f.code} ${readFile(f.file)!.slice(f.range.start, f.range.end)}`);
     assert.deepEqual(seen.sort(), [...expected.findings].sort());

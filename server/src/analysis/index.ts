@@ -3,7 +3,7 @@
 import * as path from 'path';
 import { ComposeParser } from './compose/parse';
 import { fileEnvironments, loadProject } from './compose/project';
-import { interpolate, projectName, readEnvironment, type Environment, type EnvironmentInput } from './compose/env';
+import { projectName, readEnvironment, resolvedValue, type Environment, type EnvironmentInput } from './compose/env';
 import { interpolateFiles, interpolateGroups } from './compose/interpolated';
 import type { ComposeFile } from './compose/model';
 import { Memory } from './checks/check';
@@ -158,8 +158,6 @@ export class Analyzer {
     const versionFact = traefikVersion({
       forced: options.version && { version: options.version, by: options.versionSource ?? 'an option' },
       service: traefik,
-      firstFile: input.files[0]?.file,
-      readFile: input.readFile,
       workspace: options.workspaceVersion,
     });
     let fileReader = this.fileProviders.get(first);
@@ -313,8 +311,7 @@ function composeProjectName(
     const head = range ? f.text.slice(0, range.start) + '\n' + f.text.slice(range.end) : f.text;
     const m = /^name[ \t]*:[ \t]*["']?([^"'#\s]+)/m.exec(head);
     if (!m) return undefined;
-    const r = interpolate(m[1], environment.lookup);
-    return r.unresolved.length === 0 && r.problems.length === 0 ? r.value : undefined;
+    return resolvedValue(m[1], environment.lookup);
   });
   const folder = projectDirectory ?? (files[0] ? path.dirname(path.resolve(files[0].file)) : 'default');
   return projectName({ environment: environment.lookup, names, folder });

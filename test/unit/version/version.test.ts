@@ -5,9 +5,15 @@ import { analyzeProject, Analyzer } from '../../../server/src/analysis';
 
 const COMPOSE = '/p/docker-compose.yml';
 
-function fact(compose: string, files: Record<string, string> = {}, options = {}) {
-  return new Analyzer().project({ files: [{ file: COMPOSE, text: compose }], readFile: (p) => files[p], options })
-    .versionFact;
+/** The project's facts; `env` are its env files (the .env, or --env-file ones), read as the CLI and the editor do. */
+function fact(compose: string, files: Record<string, string> = {}, options = {}, env: string[] = []) {
+  const environment = { files: env.map((file) => ({ file, text: files[file] })) };
+  return new Analyzer().project({
+    files: [{ file: COMPOSE, text: compose }],
+    readFile: (p) => files[p],
+    options,
+    environment,
+  }).versionFact;
 }
 
 const traefik = (image: string): string => `services:\n  proxy:\n    image: ${image}\n`;
@@ -16,6 +22,7 @@ const CASES: {
   name: string;
   compose: string;
   files?: Record<string, string>;
+  env?: string[];
   assumed: string;
   source: string;
   why: RegExp;
@@ -55,9 +62,29 @@ const CASES: {
     name: 'tag from .env',
     compose: traefik('traefik:${TRAEFIK_TAG}'),
     files: { '/p/.env': 'TRAEFIK_TAG=v2.11\n' },
+    env: ['/p/.env'],
     assumed: 'v2',
     source: 'image',
     why: /traefik:\$\{TRAEFIK_TAG\} \(service proxy\) = traefik:v2\.11/,
+  },
+  {
+    name: 'tag from an --env-file, quoted',
+    compose: traefik('"traefik:${TRAEFIK_TAG}"'),
+    files: { '/p/stack.env': 'TRAEFIK_TAG=2.10\n' },
+    env: ['/p/stack.env'],
+    assumed: 'v2',
+    source: 'image',
+    why: /^image traefik:\$\{TRAEFIK_TAG\} \(service proxy\) = traefik:2\.10$/,
+  },
+  {
+    // compose reads the --env-file instead of .env: what .env says of the tag does not count.
+    name: 'a variable the env files leave unset, though a .env compose does not read sets it',
+    compose: traefik('traefik:${TRAEFIK_TAG}'),
+    files: { '/p/.env': 'TRAEFIK_TAG=v2.11\n', '/p/stack.env': 'OTHER=1\n' },
+    env: ['/p/stack.env'],
+    assumed: 'v3',
+    source: 'unknown',
+    why: /variable with no value/,
   },
   {
     name: 'default of an unset variable',
@@ -84,7 +111,7 @@ const CASES: {
 
 for (const c of CASES) {
   test(`version: ${c.name}`, () => {
-    const got = fact(c.compose, c.files);
+    const got = fact(c.compose, c.files, {}, c.env);
     assert.equal(got.assumed, c.assumed);
     assert.equal(got.source, c.source);
     assert.match(got.why, c.why);

@@ -7,7 +7,7 @@
 // a list-form label is one string, interpolated whole before compose splits it at `=`
 // (compose-go types.Labels / 12-interpolation.md), so its key is interpolated too.
 import type { Environment } from './env';
-import { interpolate, sourceRange } from './env/interpolate';
+import { interpolate, isResolved, resolvedValue, sourceRange } from './env/interpolate';
 import type { ComposeFile, ComposeService, KeySegment, Label, PortMapping, Scalar } from './model';
 import { shortPort } from './service';
 import type { Range } from '../types';
@@ -82,7 +82,7 @@ function label(written: Label, text: string, env: Environment): Label {
   const l = written.form === 'list' && written.key.includes('$') ? labelKey(written, text, env) : written;
   if (!l.value.includes('$')) return l;
   const result = interpolate(l.value, env.lookup);
-  const known = result.unresolved.length === 0 && result.problems.length === 0;
+  const known = isResolved(result);
   const identity = l.exact && text.slice(l.valueRange.start, l.valueRange.end) === l.value;
   return {
     ...l,
@@ -98,7 +98,7 @@ function label(written: Label, text: string, env: Environment): Label {
  */
 function labelKey(l: Label, text: string, env: Environment): Label {
   const result = interpolate(l.key, env.lookup);
-  if (result.unresolved.length > 0 || result.problems.length > 0) return l;
+  if (!isResolved(result)) return l;
   const identity = l.exact && text.slice(l.keyRange.start, l.keyRange.end) === l.key;
   const segments: KeySegment[] = [];
   let from = 0;
@@ -115,15 +115,15 @@ function labelKey(l: Label, text: string, env: Environment): Label {
 
 function scalar(s: Scalar, env: Environment): Scalar {
   if (!s.value.includes('$')) return s;
-  const r = interpolate(s.value, env.lookup);
-  return r.unresolved.length === 0 && r.problems.length === 0 ? { value: r.value, range: s.range } : s;
+  const value = resolvedValue(s.value, env.lookup);
+  return value === undefined ? s : { value, range: s.range };
 }
 
 function port(p: PortMapping, env: Environment): PortMapping {
   if (!p.written) return p;
-  const r = interpolate(p.written, env.lookup);
-  if (r.unresolved.length > 0 || r.problems.length > 0) return p;
-  const read = shortPort({ value: r.value, range: p.range });
+  const value = resolvedValue(p.written, env.lookup);
+  if (value === undefined) return p;
+  const read = shortPort({ value, range: p.range });
   return { ...read, written: p.written };
 }
 

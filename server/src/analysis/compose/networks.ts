@@ -5,7 +5,7 @@
 // (`<project>_default`, which a top-level `networks.default` may rename). `network_mode: host`
 // and `none` attach no compose network; `service:x` shares x's network stack.
 import type { Environment } from './env';
-import { interpolate } from './env/interpolate';
+import { resolvedValue } from './env/interpolate';
 import type { ComposeFile, ComposeService, Scalar } from './model';
 
 export interface DockerNetwork {
@@ -33,9 +33,7 @@ function declared(files: ComposeFile[]): Map<string, ComposeFile['networks'][num
 }
 
 function known(text: string, env: Environment): string | undefined {
-  if (!text.includes('$')) return text;
-  const r = interpolate(text, env.lookup);
-  return r.unresolved.length === 0 && r.problems.length === 0 ? r.value : undefined;
+  return resolvedValue(text, env.lookup);
 }
 
 export function dockerNetwork(

@@ -3,9 +3,7 @@
 // docs/content/migration/v2-to-v3.md), so a project whose Traefik runs elsewhere must not be judged
 // as v3 by default: when nothing says which major runs, the version is `unknown` and checks say
 // what holds in each (see checks/versions.ts).
-import * as path from 'path';
-import { interpolate } from '../compose/env/interpolate';
-import { parseDotenv } from '../compose/env/dotenv';
+import { hasInterpolation } from '../compose/labels';
 import type { MajorVersion } from './static';
 import { imageVersion, type TraefikService } from './staticConfig/service';
 
@@ -23,10 +21,8 @@ export interface VersionFact {
 export interface VersionInput {
   /** Forced by a setting, the config file or a command-line flag. */
   forced?: { version: MajorVersion; by: string };
+  /** The Traefik service, its image interpolated with the project's environment. */
   service?: TraefikService;
-  /** The first compose file: `.env` is read beside it (compose's project directory). */
-  firstFile?: string;
-  readFile?: (absolutePath: string) => string | undefined;
   /** A Traefik service elsewhere in the workspace (another compose project), when one says. */
   workspace?: { version: MajorVersion; why: string };
 }
@@ -35,7 +31,7 @@ const UNKNOWN_BY_DEFAULT: MajorVersion = 'v3';
 
 export function traefikVersion(input: VersionInput): VersionFact {
   if (input.forced) return { assumed: input.forced.version, source: 'setting', why: `set by ${input.forced.by}` };
-  const fromImage = input.service?.image ? imageFact(input.service, input.firstFile, input.readFile) : undefined;
+  const fromImage = input.service?.image ? imageFact(input.service) : undefined;
   if (fromImage && 'version' in fromImage) return fromImage.version;
   if (input.workspace) {
     return { assumed: input.workspace.version, source: 'workspace', why: input.workspace.why };
@@ -45,15 +41,13 @@ export function traefikVersion(input: VersionInput): VersionFact {
 }
 
 /** The version an image names, or why it names none. */
-function imageFact(
-  service: TraefikService,
-  firstFile: string | undefined,
-  readFile: VersionInput['readFile'],
-): { version: VersionFact } | { unknown: string } {
-  const written = service.image!.value.trim();
-  const image = resolveImage(written, firstFile, readFile);
+function imageFact(service: TraefikService): { version: VersionFact } | { unknown: string } {
+  const image = service.image!.value.trim();
+  const written = service.imageWritten?.trim() ?? image;
   const shown = `image ${written} (service ${service.name})`;
-  if (image === undefined) return { unknown: `${shown}: its tag is a variable with no value` };
+  // Still a variable after the project's interpolation (compose spec 12-interpolation.md): it
+  // has no value or default here, and may be set in the shell that runs compose.
+  if (hasInterpolation(image)) return { unknown: `${shown}: its tag is a variable with no value` };
   const via = image === written ? '' : ` = ${image}`;
   const major = imageVersion(image);
   if (major === 'v1') return { unknown: `${shown}${via} is Traefik v1` };
@@ -66,26 +60,4 @@ function tagOf(image: string): string {
   const ref = image.split('@')[0];
   const colon = ref.lastIndexOf(':');
   return colon > ref.lastIndexOf('/') ? ref.slice(colon + 1) : '';
-}
-
-/**
- * The image as compose interpolates it with the project's `.env` (compose spec
- * 12-interpolation.md); a variable set nowhere takes its default, and without one the tag is
- * unknown (it may be set in the shell that runs compose).
- */
-function resolveImage(
-  image: string,
-  firstFile: string | undefined,
-  readFile: VersionInput['readFile'],
-): string | undefined {
-  if (!image.includes('$')) return image;
-  let values = new Map<string, string>();
-  if (firstFile && readFile) {
-    const file = path.join(path.dirname(firstFile), '.env');
-    const text = readFile(file);
-    if (text !== undefined) values = parseDotenv(file, text).values;
-  }
-  const result = interpolate(image, (name) => values.get(name));
-  if (result.unresolved.length > 0 || result.problems.length > 0) return undefined;
-  return result.value;
 }

@@ -69,6 +69,20 @@ export function interpolate(text: string, lookup: Lookup, start = 0, end = text.
   return out;
 }
 
+/**
+ * Whether compose would use `result.value` as is: every variable set or defaulted and nothing
+ * malformed. Otherwise the value depends on where compose runs, and nothing judges it.
+ */
+export function isResolved(result: Interpolation): boolean {
+  return result.unresolved.length === 0 && result.problems.length === 0;
+}
+
+/** `text` as compose interpolates it, or undefined unless every variable in it resolves here. */
+export function resolvedValue(text: string, lookup: Lookup): string | undefined {
+  const result = interpolate(text, lookup);
+  return isResolved(result) ? result.value : undefined;
+}
+
 /** Whether the text holds interpolation compose acts on (anything but `$$` and lone dollars). */
 export function interpolates(text: string): boolean {
   if (!text.includes('$')) return false;

@@ -10,7 +10,7 @@ import * as path from 'path';
 import type { ComposeFile, ComposeService, Scalar } from '../model';
 import type { Range, Related } from '../../types';
 import type { Environment } from '../env';
-import { interpolate } from '../env/interpolate';
+import { resolvedValue } from '../env/interpolate';
 import { readIncludes } from './include';
 import { includeEnvironment } from './environments';
 import { nearest } from '../../traefik/values';
@@ -145,9 +145,8 @@ class Loader {
   private pathOf(scalar: Scalar, env: Environment | undefined): { value: string; interpolated: boolean } | undefined {
     if (!scalar.value.includes('$')) return { value: scalar.value, interpolated: false };
     if (!env) return undefined;
-    const r = interpolate(scalar.value, env.lookup);
-    if (r.unresolved.length > 0 || r.problems.length > 0) return undefined;
-    return { value: r.value, interpolated: true };
+    const value = resolvedValue(scalar.value, env.lookup);
+    return value === undefined ? undefined : { value, interpolated: true };
   }
 
   private read(file: string): ComposeFile | undefined {

@@ -34,7 +34,10 @@ export interface TraefikService {
   name: string;
   /** The service's entries across the project's files, in file order. */
   parts: ComposeService[];
+  /** The image as compose interpolates it with the project's environment. */
   image?: Scalar;
+  /** The image as the file writes it, when that differs (`traefik:${TAG}`). */
+  imageWritten?: string;
   /** Traefik's major version from the image tag; 'v1' for Traefik 1.x, which reads other flags. */
   version?: MajorVersion | 'v1';
   command?: { words: Scalar[]; file: ComposeFile };
@@ -125,7 +128,13 @@ function merge(name: string, parts: Part[], dirOf: (file: string) => string): Tr
   const out: TraefikService = { name, parts: parts.map((p) => p.service), mounts: [], env: [] };
   const mounts = new Map<string, Mount>();
   for (const { service, file } of parts) {
-    if (service.image) out.image = service.image;
+    if (service.image) {
+      out.image = service.image;
+      const written = file.text
+        .slice(service.image.range.start, service.image.range.end)
+        .replace(/^(['"])(.*)\1$/s, '$2');
+      out.imageWritten = written !== service.image.value ? written : undefined;
+    }
     if (service.command) out.command = { words: service.command, file };
     if (service.environment.length > 0 || service.envFiles.length > 0)
       out.env.push({ file, dir: dirOf(file.file), environment: service.environment, envFiles: service.envFiles });
