@@ -1,13 +1,13 @@
-// readStaticToml: a TOML file as the key paths paerser decodes (file/raw_node.go decodeRaw),
+// readToml: a TOML file as the key paths paerser decodes (file/raw_node.go decodeRaw),
 // on every shape of array TOML allows; no shape may throw (one odd file would hide a project).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readStaticToml } from '../../../server/src/analysis/traefik/staticConfig/toml';
+import { readToml } from '../../../server/src/analysis/traefik/toml';
 import { parseDynamicFile } from '../../../server/src/analysis/traefik/fileProvider';
 
 /** Settings as `a.b[0].c=value` (`a.b` alone for a key with sub-keys and no value). */
 function settings(text: string): string[] {
-  const read = readStaticToml('/p/traefik.toml', text);
+  const read = readToml('/p/traefik.toml', text);
   assert.equal(read.ok, true, read.error?.message);
   return read.settings.map(
     (s) =>

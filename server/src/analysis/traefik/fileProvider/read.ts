@@ -7,7 +7,7 @@ import { parseDocument } from 'yaml';
 import { readStaticFile } from '../staticConfig/file';
 import type { KeyPart, Setting } from '../staticConfig/setting';
 import type { Range } from '../../types';
-import { readStaticToml } from '../staticConfig/toml';
+import { readToml as readTomlFile } from '../toml';
 
 export type DynamicFormat = 'yaml' | 'toml';
 
@@ -23,7 +23,7 @@ export interface DynamicRead {
    * it, so the names read from it are a guess and nothing in it is judged.
    */
   templated: boolean;
-  /** The file could not be walked here (see staticConfig/toml.ts): nothing in it is judged. */
+  /** The file could not be walked here (see traefik/toml.ts): nothing in it is judged. */
   unread?: string;
 }
 
@@ -61,6 +61,6 @@ function yamlError(text: string): { message: string; range: Range } {
 }
 
 function readToml(file: string, text: string): Omit<DynamicRead, 'templated'> {
-  const { keys, settings, error, unread } = readStaticToml(file, text);
+  const { keys, settings, error, unread } = readTomlFile(file, text);
   return { format: 'toml', keys, settings, ...(error ? { syntaxError: error } : {}), ...(unread ? { unread } : {}) };
 }

@@ -7,7 +7,7 @@ import type { Node } from 'yaml';
 import { AliasBudget, ExcessiveAliasing } from '../../compose/aliases';
 import type { Range } from '../../types';
 import type { KeyPart, Setting } from './setting';
-import { readStaticToml, type TomlRead } from './toml';
+import { readToml, type TomlRead } from '../toml';
 
 export interface StaticFileRead {
   /** Every key written in the file, with its path (null values included), for validation. */
@@ -22,7 +22,7 @@ export interface StaticFileRead {
 
 /** A static configuration file as Traefik decodes it by its extension: `.toml` as TOML, else YAML. */
 export function readStaticText(file: string, text: string): TomlRead {
-  return isToml(file) ? readStaticToml(file, text) : readStaticFile(file, text);
+  return isToml(file) ? readToml(file, text) : readStaticFile(file, text);
 }
 
 export function isToml(file: string): boolean {

@@ -1,16 +1,55 @@
-// A parsed TOML document as the key paths paerser decodes (file/raw_node.go: tables are nodes,
-// arrays of tables are indexed elements, arrays of values one comma-joined value). An array
-// holding arrays (`[[{a=1}]]`, which paerser's decodeRaw refuses as an "unsupported simple value
-// type") is walked as indexed elements too, so its tables still have keys to judge. smol-toml
-// keeps no positions, so each key is found in the text after its parent's: the first place it
-// is written as a key (`[a.b]`, `b.c =`, `"b" =`); a key not found there takes its parent's range.
-import { TomlDate } from 'smol-toml';
-import type { KeyPart, Setting } from '../staticConfig/setting';
-import type { Range } from '../../types';
+// TOML as Traefik reads it, for its static configuration (traefik.toml) and the file provider's
+// dynamic files alike: paerser's file loader decodes .toml with a TOML parser into the same raw
+// map it makes of YAML (github.com/traefik/paerser file/file.go DecodeContent, file/raw_node.go
+// decodeRaw), so the key paths are those of the YAML walk. Tables are nodes, arrays of tables
+// indexed elements, arrays of values one comma-joined value. An array holding arrays (`[[{a=1}]]`,
+// which paerser's decodeRaw refuses as an "unsupported simple value type") is walked as indexed
+// elements too, so its tables still have keys to judge. smol-toml parses; it keeps no positions,
+// so each key is found in the text after its parent's: the first place it is written as a key
+// (`[a.b]`, `b.c =`, `"b" =`); a key not found there takes its parent's range.
+import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
+import { errorMessage } from '../errors';
+import type { StaticFileRead } from './staticConfig/file';
+import type { KeyPart, Setting } from './staticConfig/setting';
+import type { Range } from '../types';
+
+export interface TomlRead extends StaticFileRead {
+  /** Why the TOML parser stops, and where (Traefik does not start: "failed to decode configuration from file"). */
+  error?: { message: string; range: Range };
+  /** The file parses but could not be walked here (a shape this reader does not know): nothing in it is judged. */
+  unread?: string;
+}
+
+export function readToml(file: string, text: string): TomlRead {
+  try {
+    const { keys, settings } = tomlSettings(file, text, parseToml(text));
+    return { keys, settings, ok: true };
+  } catch (e) {
+    if (!(e instanceof TomlError)) return { keys: [], settings: [], ok: false, unread: errorMessage(e) };
+    const offset = offsetAt(text, e.line, e.column);
+    return {
+      keys: [],
+      settings: [],
+      ok: false,
+      error: { message: e.message.split('\n')[0], range: { start: offset, end: offset } },
+    };
+  }
+}
+
+/** smol-toml's 1-based line and column as an offset into the text. */
+function offsetAt(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return Math.min(text.length, offset + Math.max(0, column - 1));
+}
 
 type Value = unknown;
 
-export function tomlSettings(file: string, text: string, root: Value): { keys: KeyPart[][]; settings: Setting[] } {
+function tomlSettings(file: string, text: string, root: Value): { keys: KeyPart[][]; settings: Setting[] } {
   const keys: KeyPart[][] = [];
   const settings: Setting[] = [];
   const whole: Range = { start: 0, end: 0 };
