@@ -89,7 +89,7 @@ test('the hover explains the findings under the cursor, led by the linked code',
   assert.equal(explainAt(all, '/p/other.yml', 6), undefined);
 });
 
-/** Every `code: '<kebab-case>'` literal in the server's and client's sources (findings made outside a check). */
+/** Every `code: '<kebab-case>'` literal in the server's, client's and live clients' sources (findings made outside a check). */
 function literalCodes(): string[] {
   const root = path.resolve(__dirname, '..', '..', '..');
   const found = new Set<string>();
@@ -103,6 +103,7 @@ function literalCodes(): string[] {
   };
   walk(path.join(root, 'server', 'src'));
   walk(path.join(root, 'client', 'src'));
+  walk(path.join(root, 'live'));
   return [...found];
 }
 
