@@ -89,8 +89,20 @@ test('config --json: the /api/rawdata shape, origins with file:line:column, abse
   assert.equal(json.gatewayLens.defaults.routers['app@docker'].priority, "the rule's length");
 });
 
-test('config: no file is a usage error', async () => {
+test('config: no file, and none where it runs, is a usage error', async () => {
   const r = await config();
   assert.equal(r.status, 2);
-  assert.match(r.err, /no files given/);
+  assert.match(r.err, /no compose file found/);
+});
+
+test('config: the project check reads, with its flags: profiles start their services', async () => {
+  const docker = (name: string) => `  ${name}@docker`;
+  const routers = async (...args: string[]) =>
+    (await config('-f', 'projects/profiles/compose.yaml', ...args)).out.match(/^ {2}[\w-]+@docker(?=:)/gm);
+  // Routers, then services: debug's only with its profile active.
+  assert.deepEqual(await routers(), ['traefik-profiles', 'web', 'traefik-profiles', 'web-profiles'].map(docker));
+  assert.deepEqual(
+    await routers('--profile', 'debug'),
+    ['traefik-profiles', 'web', 'debug', 'traefik-profiles', 'web-profiles', 'debug-profiles'].map(docker),
+  );
 });

@@ -6,7 +6,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readEnvironment, type Environment } from '../analysis/compose/env';
-import { activeProfiles, selectComposeFiles as select, type FileSource } from '../analysis/compose/project';
+import {
+  activeProfiles,
+  DEFAULT_OVERRIDE_NAMES,
+  selectComposeFiles as select,
+  type FileSource,
+} from '../analysis/compose/project';
 import { Analyzer, type Project } from '../analysis';
 import { readProblem, UsageError, type Io } from './command';
 import { readInputs, type Inputs } from './inputs';
@@ -109,23 +114,66 @@ function isFile(file: string): boolean {
   }
 }
 
-/** The one compose project `route` and `config` read: files of one folder, with their environment. */
+/** One project's files as a command reads them: what compose loads, and why each file. */
+export interface SelectedProject {
+  files: string[];
+  projectDirectory: string;
+  environment: Environment;
+  profiles: string[];
+  /** Why the file was loaded, for `project`. */
+  given: (file: string) => string;
+}
+
+/** Why compose loaded a file it selected (compose/project/files.ts FileSource). */
+const WHY = { flag: '-f', COMPOSE_FILE: 'COMPOSE_FILE', default: "compose's default file names" } as const;
+
+/**
+ * The project of FILEs given without -f (their folder is its directory), else the one the
+ * compose flags name, else what `docker compose` loads in the working directory.
+ */
+export function selectProject(flags: ComposeFlags, positionals: string[], io: Io): SelectedProject {
+  if (positionals.length > 0 && flags.files.length > 0)
+    throw new UsageError('give compose files with -f or as FILE..., not both');
+  if (positionals.length > 0) {
+    const files = positionals.map((f) => path.resolve(io.cwd, f));
+    const projectDirectory = path.resolve(io.cwd, flags.projectDirectory ?? path.dirname(files[0]));
+    const environment = composeEnvironment(io, projectDirectory, flags.envFiles);
+    const profiles = activeProfiles(flags.profiles, environment.lookup);
+    return { files, projectDirectory, environment, profiles, given: () => 'given on the command line' };
+  }
+  const project = composeProject(flags, io);
+  if (!project) throw new UsageError('no compose file found (give -f FILE, or run where compose.yaml is)');
+  for (const note of project.notes) io.err(`gateway-lens: ${note}\n`);
+  const source = project.source;
+  const given = (file: string): string =>
+    source === 'default' && DEFAULT_OVERRIDE_NAMES.includes(path.basename(file))
+      ? "the default names' override file"
+      : WHY[source];
+  return { ...project, given };
+}
+
+/** The one compose project `route`, `config` and `project` read, as `check` would load it. */
 export function oneProject(
-  command: string,
-  options: { files: string[]; traefikConfig?: string; traefikVersion?: 'v2' | 'v3' },
+  options: { compose: ComposeFlags; files: string[]; traefikConfig?: string; traefikVersion?: 'v2' | 'v3' },
   io: Io,
-): { project: Project; inputs: Inputs } {
-  if (options.files.length === 0) throw new UsageError(`no files given (try gateway-lens ${command} --help)`);
-  const inputs = readInputs(options.files, options.traefikConfig, io);
-  if (inputs.projects.size > 1) throw new UsageError(`${command} reads one compose project: give files of one folder`);
-  const [[folder, files]] = inputs.projects;
+): { project: Project; inputs: Inputs; selected: SelectedProject } {
+  const selected = selectProject(options.compose, options.files, io);
+  const { files, projectDirectory, environment, profiles } = selected;
+  const inputs = readInputs(
+    files.map((f) => path.relative(io.cwd, f) || f),
+    options.traefikConfig,
+    io,
+    projectDirectory,
+  );
   const project = new Analyzer().project({
-    files,
+    files: [...inputs.projects.values()].flat(),
     staticFiles: inputs.staticFiles,
     options: options.traefikVersion ? { version: options.traefikVersion, versionSource: '--traefik-version' } : {},
     readFile: inputs.readFile,
     listDir: inputs.listDir,
-    environment: composeEnvironment(io, folder),
+    profiles,
+    projectDirectory,
+    environment,
   });
-  return { project, inputs };
+  return { project, inputs, selected };
 }

@@ -4,12 +4,12 @@ import { routeRequest, type Candidate, type RouteResult } from '../analysis';
 import { toLineColumn } from '../convert';
 import { EXIT, parseCommandArgs, traefikVersionOption, UsageError, type Command, type Io } from './command';
 import type { Inputs } from './inputs';
-import { oneProject } from './project';
+import { COMPOSE_OPTIONS, COMPOSE_OPTIONS_HELP, composeFlags, oneProject, type ComposeFlags } from './project';
 
-const HELP = `Usage: gateway-lens route --url URL [options] FILE...
+const HELP = `Usage: gateway-lens route --url URL [options] [FILE...]
 
-Tells which router Traefik would pick for a request, from the compose files of one
-project: every router whose rule matches, in the order Traefik tries them, the
+Tells which router Traefik would pick for a request, from one compose project (FILEs
+given, else the -f files, else what docker compose loads here): every router whose rule matches, in the order Traefik tries them, the
 winner's service and middlewares, and the path the backend receives.
 
 Options:
@@ -23,6 +23,7 @@ Options:
   --traefik-config FILE      Traefik's static configuration (traefik.yml)
   --traefik-version v2|v3    Traefik version of the labels (default: from the
                              Traefik image tag, else v3)
+${COMPOSE_OPTIONS_HELP}
   -h, --help                 show this help
 
 Exit status: 0 a router matches, 3 none does, 2 bad usage or unreadable file.
@@ -40,6 +41,7 @@ interface Options {
   traefikConfig?: string;
   traefikVersion?: 'v2' | 'v3';
   files: string[];
+  compose: ComposeFlags;
 }
 
 function parse(args: string[]): Options {
@@ -52,6 +54,7 @@ function parse(args: string[]): Options {
     format: { type: 'string' },
     'traefik-config': { type: 'string' },
     'traefik-version': { type: 'string' },
+    ...COMPOSE_OPTIONS,
   });
   const v = parsed.values;
   const format = v.format ?? 'text';
@@ -68,6 +71,7 @@ function parse(args: string[]): Options {
     traefikConfig: v['traefik-config'],
     traefikVersion,
     files: parsed.positionals,
+    compose: composeFlags(v),
   };
 }
 
@@ -166,7 +170,7 @@ function routeText(result: RouteResult, request: string, inputs: Pick<Inputs, 's
 
 function route(options: Options, io: Io): number {
   if (!options.url) throw new UsageError('missing --url (try gateway-lens route --help)');
-  const { project, inputs } = oneProject('route', options, io);
+  const { project, inputs } = oneProject(options, io);
   const result = routeRequest(project, {
     url: options.url,
     method: options.method,

@@ -4,11 +4,12 @@
 import { exactJson, rawData, rawDataJson, rawDataText, type Place } from '../analysis';
 import { toLineColumn } from '../convert';
 import { EXIT, parseCommandArgs, traefikVersionOption, UsageError, type Command, type Io } from './command';
-import { oneProject } from './project';
+import { COMPOSE_OPTIONS, COMPOSE_OPTIONS_HELP, composeFlags, oneProject } from './project';
 
-const HELP = `Usage: gateway-lens config [options] FILE...
+const HELP = `Usage: gateway-lens config [options] [FILE...]
 
-Prints the dynamic configuration Traefik would assemble from one compose project:
+Prints the dynamic configuration Traefik would assemble from one compose project (FILEs
+given, else the -f files, else what docker compose loads here):
 routers, services and middlewares (HTTP, TCP, UDP) from the docker labels, the file
 provider's files and Traefik's internal provider, named <name>@<provider>, with the
 defaults Traefik fills in (entry points, priority, passHostHeader, server URLs).
@@ -22,6 +23,7 @@ Options:
   --traefik-config FILE      Traefik's static configuration (traefik.yml)
   --traefik-version v2|v3    Traefik version of the labels (default: from the
                              Traefik image tag, else v3)
+${COMPOSE_OPTIONS_HELP}
   -h, --help                 show this help
 
 Exit status: 0 printed, 2 bad usage or unreadable file.
@@ -33,6 +35,7 @@ function parse(args: string[]) {
     json: { type: 'boolean' },
     'traefik-config': { type: 'string' },
     'traefik-version': { type: 'string' },
+    ...COMPOSE_OPTIONS,
   });
   const v = parsed.values;
   const format = v.json ? 'json' : (v.format ?? 'text');
@@ -43,11 +46,12 @@ function parse(args: string[]) {
     traefikConfig: v['traefik-config'],
     traefikVersion: traefikVersionOption(v['traefik-version']),
     files: parsed.positionals,
+    compose: composeFlags(v),
   };
 }
 
 function show(options: ReturnType<typeof parse>, io: Io): number {
-  const { project, inputs } = oneProject('config', options, io);
+  const { project, inputs } = oneProject(options, io);
   const place: Place = {
     shown: inputs.shown,
     position: (file, offset) => {
