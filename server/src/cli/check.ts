@@ -237,10 +237,6 @@ function check(options: Options, io: Io): number {
     const result = analyzer.analyze(input);
     findings.push(...result.findings);
     for (const d of result.project.environment.dotenv) read.add(d.file);
-    for (const r of result.project.load.remote)
-      io.err(
-        `gateway-lens: ${inputs.shown(r.file)} names ${r.reference}, which compose fetches: what it defines is not checked\n`,
-      );
   }
   for (const file of inputs.readFiles()) read.add(file);
   const located = locate(findings, sources);

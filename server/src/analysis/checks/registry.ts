@@ -30,6 +30,8 @@ import { check as includeCycle } from './include-cycle';
 import { check as unescapedDollar } from './unescaped-dollar';
 import { check as undefinedVariable } from './undefined-variable';
 import { check as invalidEnvFile } from './invalid-env-file';
+import { check as missingEnvFile } from './missing-env-file';
+import { check as remoteReference } from './remote-reference';
 import { check as networkUnreachable } from './network-unreachable';
 import { check as unknownNetwork } from './unknown-network';
 import { check as sharedService } from './shared-service';
@@ -45,7 +47,9 @@ export const CHECKS: Check[] = [
   unknownExtendsService,
   extendsCycle,
   includeCycle,
+  remoteReference,
   invalidEnvFile,
+  missingEnvFile,
   unknownLabel,
   duplicateLabel,
   replacedLabels,

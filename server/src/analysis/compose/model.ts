@@ -10,6 +10,11 @@ export interface Scalar {
   range: Range;
 }
 
+/** An `env_file:` entry: its path; `optional` when the long form says `required: false` (or a variable decides). */
+export interface EnvFileRef extends Scalar {
+  optional?: true;
+}
+
 /** One dot-separated piece of a label key, e.g. `routers` in `traefik.http.routers.api.rule`. */
 export interface KeySegment {
   text: string;
@@ -172,7 +177,7 @@ export interface ComposeService {
   /** `environment:` in list or map form (compose spec 05-services.md environment). */
   environment: EnvVar[];
   /** `env_file:` paths as written (string, list of strings, or list of `{path}`). */
-  envFiles: Scalar[];
+  envFiles: EnvFileRef[];
   labels: Label[];
   labelBlocks: LabelBlock[];
   /** Labels lost to YAML merge-key precedence (only read when the file has anchors). */

@@ -3,6 +3,7 @@ import { type Document, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } fr
 import type {
   BuildSpec,
   ComposeService,
+  EnvFileRef,
   EnvVar,
   Healthcheck,
   Label,
@@ -244,13 +245,30 @@ function environment(node: Node | null, text: string): EnvVar[] {
   return out;
 }
 
-function envFiles(node: Node | null): Scalar[] {
+/**
+ * `env_file:` as a string, a list of strings, or the long form `{path, required, format}`
+ * (compose spec 05-services.md env_file: `required` defaults to true; compose-go reads a
+ * string `"false"` as false too).
+ */
+function envFiles(node: Node | null): EnvFileRef[] {
   const single = scalar(node);
   if (single) return [single];
   if (!isSeq(node)) return [];
-  return node.items
-    .map((item) => (isMap(item) ? scalar((item.get('path', true) as Node | undefined) ?? null) : scalar(item as Node)))
-    .filter((s): s is Scalar => s !== undefined);
+  const out: EnvFileRef[] = [];
+  for (const item of node.items) {
+    if (!isMap(item)) {
+      const s = scalar(item as Node);
+      if (s) out.push(s);
+      continue;
+    }
+    const path = scalar((item.get('path', true) as Node | undefined) ?? null);
+    if (!path) continue;
+    const required = item.get('required', true) as Node | undefined;
+    const value = isScalar(required) ? String(required.value) : undefined;
+    // Only a literal true (or none) is required; false, or a variable, may let the file be missing.
+    out.push(required === undefined || value === 'true' ? path : { ...path, optional: true });
+  }
+  return out;
 }
 
 function names(node: Node | null): Scalar[] {

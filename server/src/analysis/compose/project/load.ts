@@ -17,7 +17,8 @@ import { nearest } from '../../traefik/values';
 import { isStarted } from './profiles';
 import { isRemote } from './remote';
 
-export type LoadCode = 'missing-compose-file' | 'unknown-extends-service' | 'extends-cycle' | 'include-cycle';
+export type LoadCode =
+  'missing-compose-file' | 'missing-env-file' | 'unknown-extends-service' | 'extends-cycle' | 'include-cycle';
 
 export interface LoadProblem {
   code: LoadCode;
@@ -81,6 +82,7 @@ export interface RemoteReference {
   file: string;
   range: Range;
   reference: string;
+  kind: 'include' | 'extends';
 }
 
 export interface LoadInput {
@@ -104,6 +106,7 @@ export function loadProject(input: LoadInput): LoadedProject {
   const dir = input.projectDirectory ?? (input.files[0] ? path.dirname(input.files[0].file) : '.');
   const services = loader.load(input.files, dir, [], input.environment);
   for (const g of services) g.started = isStarted(g.profiles, input.profiles);
+  loader.envFiles(services.filter((g) => g.started));
   const { directories, environments } = loader;
   return {
     directoryOf: (file) => directories.get(file) ?? path.dirname(file),
@@ -204,7 +207,7 @@ class Loader {
     for (const p of entry.paths) {
       const named = this.pathOf(p, env);
       if (!named) return; // a variable with no value here: the included file cannot be named
-      if (isRemote(named.value)) return this.fetched(file.file, p.range, named.value);
+      if (isRemote(named.value)) return this.fetched(file.file, p.range, named.value, 'include');
       paths.push({ scalar: p, file: path.resolve(dir, named.value), interpolated: named.interpolated });
     }
     const first = paths[0].file;
@@ -239,6 +242,10 @@ class Loader {
       file: file.file,
       range: entry.range,
     };
+    // ApplyInclude stats each env_file it is given (a relative one from the including project's directory).
+    for (const e of entry.envFiles)
+      if (e.value !== '/dev/null' && !e.value.includes('$'))
+        this.envFile(file.file, e, path.resolve(dir, e.value), 'include');
     if (env) included.environment = includeEnvironment(included, env, this.input.readText);
     this.includes.push(included);
     for (const g of this.load(parsed, projectDirectory, [...chain, file.file], included.environment)) {
@@ -276,7 +283,7 @@ class Loader {
       const named = this.pathOf(ref.file, env);
       if (!named) return [service];
       if (isRemote(named.value)) {
-        this.fetched(file.file, ref.file.range, named.value);
+        this.fetched(file.file, ref.file.range, named.value, 'extends');
         return [service];
       }
       const resolved = path.resolve(dir, named.value);
@@ -319,9 +326,35 @@ class Loader {
   }
 
   /** A reference compose fetches: noted once, not read. */
-  private fetched(file: string, range: Range, reference: string): void {
+  private fetched(file: string, range: Range, reference: string, kind: RemoteReference['kind']): void {
     if (this.remote.some((r) => r.file === file && r.range.start === range.start)) return;
-    this.remote.push({ file, range, reference });
+    this.remote.push({ file, range, reference, kind });
+  }
+
+  /**
+   * The `env_file:` entries of the started services: compose reads each one before it creates a
+   * container and stops on a missing one unless it is `required: false` (compose-go
+   * types/project.go WithServicesEnvironmentResolved, loadEnvFile); services the profiles leave
+   * out are never resolved. Relative paths resolve as the part's other paths do.
+   */
+  envFiles(started: ServiceGroup[]): void {
+    for (const g of started)
+      for (const part of g.parts)
+        for (const ref of part.envFiles) {
+          if (ref.optional || ref.value === '/dev/null') continue;
+          const named = this.pathOf(ref, this.environments.get(part.file) ?? this.input.environment);
+          // A variable with no value here, or one that may hold another where compose runs.
+          if (!named || named.interpolated) continue;
+          const dir = this.directories.get(part.file) ?? path.dirname(part.file);
+          this.envFile(part.file, ref, path.resolve(dir, named.value), 'service');
+        }
+  }
+
+  private envFile(file: string, ref: Scalar, resolved: string, from: 'service' | 'include'): void {
+    const read = this.input.readText;
+    if (!read || read(resolved) !== undefined || this.input.refused?.(resolved)) return;
+    const fix = from === 'service' ? 'create it, or write required: false' : 'correct the path or create it';
+    this.problem('missing-env-file', file, ref.range, `env file "${ref.value}" does not exist: ${fix}`);
   }
 
   private missing(file: string, scalar: Scalar, what: 'include' | 'extends'): void {
