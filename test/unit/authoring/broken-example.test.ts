@@ -38,6 +38,9 @@ const NO_OBVIOUS_REPAIR = [
   'unknown-dynamic-key',
   // A line of the .env: whether it meant a name, a value or a comment is the author's to say.
   'invalid-env-file',
+  // Creating the env file, or making it optional, is the author's choice; a fetched reference needs nothing.
+  'missing-env-file',
+  'remote-reference',
   // Which name to give each app, the TCP router or the app's HTTP port, a healthcheck the image can run: the user's choice.
   'shared-service',
   'non-http-port',
