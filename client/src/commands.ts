@@ -27,6 +27,8 @@ export interface CommandContext {
   whichRouter(): Promise<void>;
   /** Opens the dynamic configuration Traefik would assemble, read-only (issue 12's configuration view). */
   showTraefikConfiguration(): Promise<void>;
+  /** Opens what the server assembled for the active compose file's project, read-only (issue 11). */
+  showComposeProject(): Promise<void>;
   /** Opens a place a code action points at (route-conflict's other definition); not in the palette. */
   revealLocation(location: unknown): Promise<void>;
   readonly live: LiveCommandContext;
@@ -48,6 +50,7 @@ export const COMMANDS = {
     title: 'Show Traefik Configuration',
     run: (ctx) => ctx.showTraefikConfiguration(),
   },
+  'gatewayLens.showComposeProject': { title: 'Show Compose Project', run: (ctx) => ctx.showComposeProject() },
   [REVEAL_LOCATION_COMMAND]: { title: 'Go to the Other Definition', run: (ctx, at) => ctx.revealLocation(at) },
   'gatewayLens.live.refresh': { title: 'Refresh Gateway View', run: (ctx) => ctx.live.refresh() },
   'gatewayLens.live.setApiUrl': { title: 'Set Traefik API URL...', run: (ctx) => ctx.live.setApiUrl() },

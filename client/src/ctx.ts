@@ -10,6 +10,7 @@ import { StatusBar } from './statusBar';
 import { forwardTrust } from './trust';
 import { LiveView } from './views/liveView';
 import { TraefikConfigurationView } from './traefikConfiguration';
+import { ComposeProjectView } from './composeProject';
 import { isLocation, reveal, whichRouter } from './whichRouter';
 import { describe, errorMessage } from '../../server/src/analysis/errors';
 
@@ -17,8 +18,14 @@ export class Ctx implements CommandContext, vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Gateway Lens');
   private readonly status = new StatusBar();
   private readonly configuration = new TraefikConfigurationView();
+  private readonly composeProject = new ComposeProjectView();
   /** Live as long as the extension. */
-  private readonly subscriptions: vscode.Disposable[] = [this.output, this.status, this.configuration];
+  private readonly subscriptions: vscode.Disposable[] = [
+    this.output,
+    this.status,
+    this.configuration,
+    this.composeProject,
+  ];
   /** Live as long as one language client; renewed on restart. */
   private clientSubscriptions: vscode.Disposable[] = [];
   private client: LanguageClient | undefined;
@@ -119,6 +126,10 @@ export class Ctx implements CommandContext, vscode.Disposable {
 
   showTraefikConfiguration(): Promise<void> {
     return this.configuration.show(this.client);
+  }
+
+  showComposeProject(): Promise<void> {
+    return this.composeProject.show(this.client);
   }
 
   async revealLocation(location: unknown): Promise<void> {

@@ -10,7 +10,7 @@ import {
   type TraefikConfigurationAnswer,
   type TraefikConfigurationParams,
 } from '../../server/src/protocol';
-import { composeUri } from './whichRouter';
+import { composeFileAsked } from './whichRouter';
 
 export const CONFIGURATION_SCHEME = 'gateway-lens-config';
 
@@ -42,17 +42,11 @@ export class TraefikConfigurationView
   }
 
   async show(client: LanguageClient | undefined): Promise<void> {
-    if (!client?.isRunning()) {
-      void vscode.window.showErrorMessage('Gateway Lens: the language server is not running.');
-      return;
-    }
-    const compose = await composeUri();
-    if (!compose) {
-      void vscode.window.showErrorMessage('Gateway Lens: no compose file in the workspace.');
-      return;
-    }
+    const asked = await composeFileAsked(client);
+    if (!asked) return;
+    const compose = asked.uri;
     const params: TraefikConfigurationParams = { uri: compose };
-    const answer = await client.sendRequest(TraefikConfigurationRequest, params);
+    const answer = await asked.client.sendRequest(TraefikConfigurationRequest, params);
     if (answer.text === '') {
       void vscode.window.showWarningMessage(`Gateway Lens: ${answer.notes.join(' ')}`);
       return;

@@ -31,15 +31,9 @@ export async function whichRouter(
   state: vscode.Memento,
   output: vscode.OutputChannel,
 ): Promise<void> {
-  if (!client?.isRunning()) {
-    void vscode.window.showErrorMessage('Gateway Lens: the language server is not running.');
-    return;
-  }
-  const uri = await composeUri();
-  if (!uri) {
-    void vscode.window.showErrorMessage('Gateway Lens: no compose file in the workspace to route through.');
-    return;
-  }
+  const target = await composeFileAsked(client, 'no compose file in the workspace to route through.');
+  if (!target) return;
+  const { uri } = target;
   const recent = state.get<string[]>(RECENT_URLS_KEY, []);
   const query = await askQuery(Array.isArray(recent) ? recent : []);
   if (!query) return;
@@ -50,7 +44,7 @@ export async function whichRouter(
   const asked = new Set<string>();
   for (;;) {
     try {
-      answer = await client.sendRequest(RouteRequest, params);
+      answer = await target.client.sendRequest(RouteRequest, params);
     } catch (err) {
       void vscode.window.showErrorMessage(`Gateway Lens: routing ${query.url} failed: ${errorMessage(err)}`);
       return;
@@ -62,7 +56,7 @@ export async function whichRouter(
   }
   output.appendLine(answerDetails(query, answer).join('\n'));
   const location = answer.location ?? answer.candidates.find((c) => c.router === answer.router)?.location;
-  if (location) await reveal(client, location);
+  if (location) await reveal(target.client, location);
   const show = 'Show Details';
   const message = `Gateway Lens: ${summarizeAnswer(query, answer)}`;
   const picked =
@@ -101,8 +95,27 @@ async function answerAsk(ask: Ask, params: RouteParams): Promise<boolean> {
   return true;
 }
 
-/** The active compose file, else the first compose file of the workspace (it names the project). */
-/** The active compose file, else the workspace's first one (a file uri). */
+/**
+ * The running client and the compose file a command asks about (composeUri), or undefined once
+ * the user has been told why there is none.
+ */
+export async function composeFileAsked(
+  client: LanguageClient | undefined,
+  none = 'no compose file in the workspace.',
+): Promise<{ client: LanguageClient; uri: string } | undefined> {
+  if (!client?.isRunning()) {
+    void vscode.window.showErrorMessage('Gateway Lens: the language server is not running.');
+    return undefined;
+  }
+  const uri = await composeUri();
+  if (!uri) {
+    void vscode.window.showErrorMessage(`Gateway Lens: ${none}`);
+    return undefined;
+  }
+  return { client, uri };
+}
+
+/** The active compose file, else the first compose file of the workspace (a file uri; it names the project). */
 export async function composeUri(): Promise<string | undefined> {
   const doc = vscode.window.activeTextEditor?.document;
   if (doc && doc.uri.scheme === 'file' && (COMPOSE_LANGUAGE_IDS as readonly string[]).includes(doc.languageId))

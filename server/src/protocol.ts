@@ -330,6 +330,17 @@ export const TraefikConfigurationRequest = new RequestType<
   void
 >('gatewayLens/traefikConfiguration');
 
+export interface ProjectParams {
+  /** A compose file of the project (uri). */
+  uri: string;
+}
+
+/** What Gateway Lens assembled for the project (the text `gateway-lens project` prints), or why there is none. */
+export type ProjectAnswer = { text: string } | { problem: string };
+
+/** Client -> server: "Gateway Lens: Show Compose Project", the compose project this file belongs to. */
+export const ProjectRequest = new RequestType<ProjectParams, ProjectAnswer, void>('gatewayLens/project');
+
 /** The -f set, project directory and warnings compose scales with, or why it must not. */
 export type ScalePlanAnswer = ComposeScalePlan;
 

@@ -22,6 +22,7 @@ import { registerLocate } from './locate';
 import { registerRoute } from './route';
 import { registerRouterRules } from './routerRules';
 import { registerTraefikConfiguration } from './traefikConfiguration';
+import { registerComposeProject } from './composeProject';
 import { registerScalePlan } from './scalePlan';
 import { Projects } from './projects';
 import {
@@ -94,6 +95,7 @@ registerRouterRules(connection, projects, log);
 registerAddService(connection, documents, projects, log);
 registerRoute(connection, projects, log);
 registerTraefikConfiguration(connection, projects, log);
+registerComposeProject(connection, projects, log);
 registerScalePlan(connection, boundary, log);
 
 function toFolders(list: { uri: string }[]): WorkspaceFolder[] {

@@ -43,6 +43,7 @@ function recording() {
     addService: record('addService'),
     whichRouter: record('whichRouter'),
     showTraefikConfiguration: record('showTraefikConfiguration'),
+    showComposeProject: record('showComposeProject'),
     revealLocation: record('revealLocation'),
     live: {
       refresh: record('refresh'),
@@ -79,6 +80,7 @@ test('registerCommands binds each id to its context method; tree commands get th
   await run('gatewayLens.addService');
   await run('gatewayLens.whichRouter');
   await run('gatewayLens.showTraefikConfiguration');
+  await run('gatewayLens.showComposeProject');
   await run('gatewayLens.revealLocation', { uri: 'u' });
   await run('gatewayLens.live.refresh');
   await run('gatewayLens.scale.increment', row);
@@ -93,6 +95,7 @@ test('registerCommands binds each id to its context method; tree commands get th
     ['addService'],
     ['whichRouter'],
     ['showTraefikConfiguration'],
+    ['showComposeProject'],
     ['revealLocation', { uri: 'u' }],
     ['refresh'],
     ['step', row, 1],
