@@ -47,8 +47,15 @@ export function occurrences(project: Project): Occurrence[] {
   let found = cache.get(project);
   if (found) return found;
   found = [];
-  for (const file of project.files) {
-    for (const service of file.services) {
+  // A file read for `extends:` (compose spec 05-services.md, extends) writes labels the services
+  // extending it carry: the names of its services that some service extends count too.
+  const extended = new Set(project.load.services.flatMap((g) => g.parts));
+  const files = [
+    ...project.files.map((file) => ({ file, services: file.services })),
+    ...project.load.extendsFiles.map((file) => ({ file, services: file.services.filter((s) => extended.has(s)) })),
+  ];
+  for (const { file, services } of files) {
+    for (const service of services) {
       const container = containerOf(project, service);
       const provider = container?.provider ?? 'docker';
       for (const label of service.labels) collect(label, service, provider, found);
