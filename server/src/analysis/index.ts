@@ -6,10 +6,11 @@ import { fileEnvironments, loadProject } from './compose/project';
 import { projectName, readEnvironment, resolvedValue, type Environment, type EnvironmentInput } from './compose/env';
 import { interpolateFiles, interpolateGroups } from './compose/interpolated';
 import type { ComposeFile } from './compose/model';
-import { Memory } from './checks/check';
-import { otherVersion, runForVersion } from './checks/versions';
+import { otherVersion } from './checks/versions';
 import { CHECKS } from './checks/registry';
-import type { AnalysisOptions, Project } from './project';
+import { derivedTable, type AnalysisOptions, type Project } from './project';
+import { Session, type CheckCounts } from './session';
+import type { DatabaseOptions } from './engine';
 import { buildContainers } from './traefik/containers';
 import type { SourceFile } from './traefik/staticConfig';
 import { StaticReader } from './traefik/staticConfig/reader';
@@ -78,10 +79,21 @@ export class Analyzer {
   private statics = new Map<string, StaticReader>();
   /** Per project (its first compose file): the file provider's reader. */
   private fileProviders = new Map<string, FileProviderReader>();
-  /** Findings kept for reuse by the next analysis of the same project. */
-  private memory = new Memory();
+  /** The engine: each check's findings, re-made only when what the check read changed. */
+  private session: Session;
   /** The last config file parsed, by path, while its text is the same. */
   private configs = new Map<string, { text: string; parsed: ParsedConfig }>();
+
+  /** `engine`: options of the analyser's engine (tests weaken it on purpose). */
+  constructor(engine: DatabaseOptions = {}) {
+    this.session = new Session(engine);
+  }
+
+  /** How often checks ran and how often their findings were reused, since this analyser was made. */
+  checkCounts(): CheckCounts {
+    const { runs, reused } = this.session.counters();
+    return { runs, reused };
+  }
 
   /** The config file's settings and problems, parsed once per text. */
   config(source: SourceFile): ParsedConfig {
@@ -118,7 +130,7 @@ export class Analyzer {
     this.parsers.delete(file);
     this.statics.delete(file);
     this.fileProviders.delete(file);
-    this.memory.forget(file);
+    this.session.forget(file);
   }
 
   project(input: ProjectInput): Project {
@@ -189,16 +201,18 @@ export class Analyzer {
       environment,
       includedEnvironments: environments.included,
     };
-    return { ...project, fileProvider };
+    return { ...project, fileProvider, derived: derivedTable() };
   }
 
   analyze(input: ProjectInput): AnalysisResult {
     const project = this.project(input);
     const findings: Finding[] = input.config ? [...this.config(input.config).findings] : [];
     const other = project.versionFact.source === 'unknown' ? otherVersion(project) : undefined;
+    this.session.begin(project);
+    if (other) this.session.begin(other);
     for (const check of CHECKS) {
       try {
-        findings.push(...runForVersion(check, project, this.memory, other));
+        findings.push(...this.session.findings(check, project, other));
       } catch (err) {
         // One failing check never hides the others' findings.
         const file = project.files[0]?.file ?? '';

@@ -56,4 +56,29 @@ export interface Project {
   environment: Environment;
   /** What included projects are interpolated with, where their env files add variables (compose/project/environments.ts). */
   includedEnvironments: Environment[];
+  /** Facts computed from the whole project (an index, the routed routers), once per analysis. */
+  derived: Derived;
+}
+
+/**
+ * Facts derived from a project by name: `name` alone decides what `compute` computes from the
+ * project. In the analyser's engine each is a query whose reads are recorded (session.ts);
+ * elsewhere a table of the project's own.
+ */
+export interface Derived {
+  /** `equals`: when a new value counts as unchanged for what read the old one (default: the same object). */
+  get<T>(name: string, compute: () => T, equals?: (a: T, b: T) => boolean): T;
+}
+
+/** A project's own table: each fact computed on first use. */
+export function derivedTable(): Derived {
+  const values = new Map<string, unknown>();
+  return {
+    get<T>(name: string, compute: () => T): T {
+      if (values.has(name)) return values.get(name) as T;
+      const value = compute();
+      values.set(name, value);
+      return value;
+    },
+  };
 }

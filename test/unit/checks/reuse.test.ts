@@ -1,13 +1,14 @@
-// Findings reused across edits (checks/reuse.ts: per container against a scope key, per check
-// against a key) must equal a fresh analysis of the same text, after every edit of a seeded
-// random sequence: typed and deleted characters anywhere, and the renames, typos and flips that
-// change what other containers' findings depend on (a middleware's name, an entry point, a rule).
+// Findings the analyser's engine reuses across edits (session/: each check's findings a query
+// whose reads of the project are recorded) must equal a fresh analysis of the same text, after
+// every edit of a seeded random sequence: typed and deleted characters anywhere, and the renames,
+// typos and flips that change what other containers' findings depend on (a middleware's name, an
+// entry point, a rule, Traefik's flags). With the engine's dependency recording off, the same
+// sequences must tell the difference.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer, type Finding, type ProjectInput } from '../../../server/src/analysis';
-import { reuseCounts } from '../../../server/src/analysis/checks/check';
 import { composeFile } from '../../../bench/generate';
 import { prng } from '../../support/random';
 
@@ -123,33 +124,61 @@ function edit(text: string, random: () => number): string {
 
 const shown = (findings: Finding[]): string[] => findings.map((f) => JSON.stringify(f));
 
+/** Per seed, the first step whose engine findings differ from a fresh analysis (undefined: none). */
+function replay(project: Project, seed: number, analyzer: Analyzer): { differs?: string; withFindings: number } {
+  const random = prng(seed);
+  let files = project.files.map((f) => ({ ...f }));
+  let withFindings = 0;
+  for (let step = 0; step < 25; step++) {
+    const which = Math.floor(random() * files.length);
+    files = files.map((f, i) => (i === which ? { ...f, text: edit(f.text, random) } : f));
+    const input: ProjectInput = { files, readFile };
+    const kept = shown(analyzer.analyze(input).findings);
+    const fresh = shown(new Analyzer().analyze(input).findings);
+    if (JSON.stringify(kept) !== JSON.stringify(fresh)) {
+      assert.deepEqual(kept, fresh, `seed ${seed}, step ${step}`);
+      return { differs: `seed ${seed}, step ${step}`, withFindings };
+    }
+    if (kept.length > 0) withFindings++;
+  }
+  return { withFindings };
+}
+
 for (const project of PROJECTS) {
   test(`findings kept across random edits equal a fresh analysis: ${project.name}`, () => {
-    const counts = { reused: 0, made: 0 };
+    let runs = 0;
+    let reused = 0;
     for (let seed = 1; seed <= 12; seed++) {
-      const random = prng(seed);
       const analyzer = new Analyzer();
-      let files = project.files.map((f) => ({ ...f }));
-      let reused = 0;
-      for (let step = 0; step < 25; step++) {
-        const which = Math.floor(random() * files.length);
-        files = files.map((f, i) => (i === which ? { ...f, text: edit(f.text, random) } : f));
-        const input: ProjectInput = { files, readFile };
-        const before = { ...reuseCounts };
-        const kept = analyzer.analyze(input).findings;
-        counts.reused += reuseCounts.reused - before.reused;
-        counts.made += reuseCounts.made - before.made;
-        const fresh = new Analyzer().analyze(input).findings;
-        assert.deepEqual(shown(kept), shown(fresh), `seed ${seed}, step ${step}`);
-        if (kept.length > 0) reused++;
-      }
+      const { withFindings } = replay(project, seed, analyzer);
       // Not vacuous: the edited projects keep reporting findings along the way.
-      assert.ok(reused > 0, `seed ${seed}: no findings at any step`);
+      assert.ok(withFindings > 0, `seed ${seed}: no findings at any step`);
+      runs += analyzer.checkCounts().runs;
+      reused += analyzer.checkCounts().reused;
     }
     // Not vacuous either: most judgements were reused, some were made again.
-    assert.ok(counts.reused > counts.made, JSON.stringify(counts));
+    assert.ok(reused > runs, JSON.stringify({ runs, reused }));
   });
 }
+
+test('with dependency recording off, the same edit sequences find stale findings', () => {
+  const stale: string[] = [];
+  for (const project of PROJECTS) {
+    for (let seed = 1; seed <= 12; seed++) {
+      try {
+        replay(project, seed, new Analyzer({ recordDependencies: false }));
+      } catch {
+        stale.push(`${project.name} seed ${seed}`);
+      }
+    }
+  }
+  // Every project's sequences catch it at least once: the oracle depends on the recorded reads.
+  for (const project of PROJECTS)
+    assert.ok(
+      stale.some((s) => s.startsWith(project.name)),
+      `${project.name}: ${stale.join(', ')}`,
+    );
+});
 
 /** Every occurrence of `from` replaced one at a time: the texts one flip away. */
 function oneFlipAway(text: string, from: string, to: string): string[] {

@@ -14,23 +14,10 @@ const CORE = path.resolve(__dirname, '../../../server/src/analysis');
 
 /** `file: name` of each memo cache still kept at module level, to become an engine query or table. */
 const MEMO_CACHES: readonly string[] = [
-  'authoring/names.ts: cache',
-  'checks/check.ts: nextEpoch',
-  'checks/check.ts: perServiceCache',
-  'checks/check.ts: reuseCounts',
-  'checks/dropped.ts: dropped',
-  'checks/keys.ts: made',
-  'checks/missing-port.ts: redirectsOf',
-  'checks/missing-port.ts: traefikNames',
-  'checks/reuse.ts: places',
   'compose/interpolated.ts: cache',
   'compose/shift.ts: ranges',
   'config/parse.ts: validator',
   'route/fileRouters.ts: fieldCache',
-  'route/routers.ts: cache',
-  'route/routers.ts: rivalCache',
-  'route/unloaded.ts: cache',
-  'route/unloaded.ts: effects',
   'rules/cache.ts: cache',
   'rules/casefold.ts: cased',
   'rules/casefold.ts: orbits',
@@ -42,7 +29,6 @@ const MEMO_CACHES: readonly string[] = [
   'schema/validate.ts: bySchema',
   'traefik/containers.ts: cache',
   'traefik/imagePorts.ts: read',
-  'traefik/lookup.ts: indexes',
   'traefik/staticConfig/schema.ts: fieldIndex',
   'traefik/staticConfig/service.ts: traefikLike',
 ];

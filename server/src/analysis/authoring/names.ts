@@ -40,13 +40,13 @@ const KINDS: Record<string, Kind[]> = {
   udp: ['routers', 'services'],
 };
 
-const cache = new WeakMap<Project, Occurrence[]>();
-
 /** All name occurrences of the project, in file order. */
 export function occurrences(project: Project): Occurrence[] {
-  let found = cache.get(project);
-  if (found) return found;
-  found = [];
+  return project.derived.get('name occurrences', () => collectAll(project));
+}
+
+function collectAll(project: Project): Occurrence[] {
+  const found: Occurrence[] = [];
   // A file read for `extends:` (compose spec 05-services.md, extends) writes labels the services
   // extending it carry: the names of its services that some service extends count too.
   const extended = new Set(project.load.services.flatMap((g) => g.parts));
@@ -79,7 +79,6 @@ export function occurrences(project: Project): Occurrence[] {
       }
     }
   }
-  cache.set(project, found);
   return found;
 }
 

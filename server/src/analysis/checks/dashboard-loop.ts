@@ -7,7 +7,7 @@ import type { Project } from '../project';
 import { definitionRange } from '../traefik/lookup';
 import type { Container, Definition } from '../traefik/model';
 import { listValue } from '../traefik/model';
-import { findTraefikService } from '../traefik/staticConfig/service';
+import { traefikServiceName } from '../traefik/staticConfig/service';
 import type { Check } from './check';
 import { containerPorts } from './missing-port';
 
@@ -16,8 +16,6 @@ export const check: Check = {
   severity: 'error',
   description:
     "A router for the dashboard or API on Traefik's own container without service=api@internal: requests loop back to Traefik.",
-  // It reads the static configuration's entry points and which service is Traefik's, nothing of other containers.
-  scope: (project) => ({ key: [project.staticKey, traefikName(project)] }),
   container(container, ctx) {
     if (!container.enabled || traefikName(ctx.project) !== container.compose.name) return;
     const own = container.definitions.filter((d) => d.kind === 'services' && d.protocol === 'http');
@@ -44,7 +42,7 @@ export const check: Check = {
 };
 
 function traefikName(project: Project): string | undefined {
-  return findTraefikService(project.files)?.name;
+  return traefikServiceName(project);
 }
 
 /**

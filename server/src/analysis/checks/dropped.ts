@@ -3,9 +3,10 @@
 // checks that judge references (undefined-middleware, undefined-service) may: a name defined only
 // by dropped containers does not exist in Traefik. Imported directly, not from the registry, so
 // that no check imports the registry back.
+import { structuralEquals } from '../engine';
 import type { Project } from '../project';
 import type { Finding, Range } from '../types';
-import { Memory, type Check } from './check';
+import type { Check } from './check';
 import { check as healthcheckCommand } from './healthcheck-command';
 import { check as invalidValue } from './invalid-value';
 import { check as missingPort } from './missing-port';
@@ -33,7 +34,7 @@ export function effectsOf(project: Project, checks: readonly Check[]): Finding[]
   const found: Finding[] = [];
   for (const check of checks) {
     try {
-      found.push(...runForVersion(check, project, new Memory()).filter((f) => f.effect));
+      found.push(...runForVersion(check, project).filter((f) => f.effect));
     } catch {
       // The diagnostics report a failing check as internal-error; routing goes on without it.
     }
@@ -41,13 +42,13 @@ export function effectsOf(project: Project, checks: readonly Check[]): Finding[]
   return found;
 }
 
-const dropped = new WeakMap<Project, Map<string, Unloaded>>();
-
 /** Compose services whose container Traefik drops or ignores, by name, with the finding that says so. */
 export function droppedContainers(project: Project): Map<string, Unloaded> {
-  let out = dropped.get(project);
-  if (out) return out;
-  dropped.set(project, (out = new Map()));
+  return project.derived.get('dropped containers', () => dropped(project), structuralEquals);
+}
+
+function dropped(project: Project): Map<string, Unloaded> {
+  const out = new Map<string, Unloaded>();
   for (const f of effectsOf(project, DROPPING)) {
     const effect = f.effect!;
     const known = out.get(effect.service);
@@ -69,9 +70,4 @@ export function containerReason(code: string, service: string): string {
   return code === 'not-enabled'
     ? `Traefik ignores its container "${service}"`
     : `its container "${service}" is dropped`;
-}
-
-/** For cache keys: the containers Traefik drops, and whether for certain. */
-export function droppedKey(project: Project): string {
-  return [...droppedContainers(project)].map(([name, u]) => `${name}:${u.code}:${u.unless ?? ''}`).join(',');
 }

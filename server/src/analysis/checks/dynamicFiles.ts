@@ -3,12 +3,7 @@
 import type { Project } from '../project';
 import type { DynamicFile } from '../traefik/fileProvider';
 import type { DynamicProblem } from '../traefik/fileProvider/validate';
-import type { Key } from './reuse';
 import type { Report } from './check';
-
-export function dynamicProblemsKey(project: Project): Key {
-  return [project.fileProvider];
-}
 
 export function dynamicProblems(project: Project, code: DynamicProblem['code']): Report[] {
   const fp = project.fileProvider;

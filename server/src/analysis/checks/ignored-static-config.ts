@@ -12,7 +12,6 @@ export const check: Check = {
   severity: 'warning',
   description:
     'Static configuration Traefik never reads: flags beside a configuration file, variables beside flags, dynamic configuration in TRAEFIK_* variables.',
-  key: (project) => [project.staticKey],
   run(ctx) {
     for (const group of ctx.project.staticConfig.ignored ?? []) {
       if (group.kind === 'dynamic') {

@@ -9,8 +9,6 @@ export const check: Check = {
   code: 'invalid-env-file',
   severity: 'error',
   description: 'A line of the .env (or --env-file) that docker compose cannot read: it refuses to start the project.',
-  // The environment is read again (a new object) only when an env file's text changes.
-  key: (project) => [project.environment, ...project.includedEnvironments],
   run(ctx) {
     const { environment, includedEnvironments } = ctx.project;
     // An include's environment lists only its own env files: each file once.

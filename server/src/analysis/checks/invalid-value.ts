@@ -6,15 +6,13 @@ import { type KeyLookup, type LabelVersion, lookupLabelKey, validateLabelValue }
 import { parseBool } from '../traefik/values';
 import type { Check, Report } from './check';
 import { dropsContainer } from './unknown-label';
-import { dynamicProblems, dynamicProblemsKey } from './dynamicFiles';
+import { dynamicProblems } from './dynamicFiles';
 
 export const check: Check = {
   code: 'invalid-value',
   severity: 'error',
   description:
     'A label value Traefik cannot decode (boolean, integer, duration, enum), or one it accepts but reads differently than intended; in a file-provider file, a value Traefik cannot decode (it refuses the file).',
-  // The file provider's files: a value Traefik cannot decode makes it refuse the file.
-  key: dynamicProblemsKey,
   run(ctx) {
     for (const r of dynamicProblems(ctx.project, 'invalid-value')) ctx.report(r);
   },

@@ -7,10 +7,9 @@ import type { Project } from '../project';
 import { definitionRange } from '../traefik/lookup';
 import type { Container, Definition } from '../traefik/model';
 import { isTraefikKey } from '../traefik/containers';
-import { findTraefikService } from '../traefik/staticConfig/service';
+import { traefikServiceName } from '../traefik/staticConfig/service';
 import type { Check, Report } from './check';
 import { dropsContainer } from './unknown-label';
-import { projectKey, routerTargets } from './keys';
 
 const SET = 'set loadbalancer.server.port';
 /** How Traefik finds a port (pkg/provider/docker/shared.go getPort). */
@@ -22,8 +21,6 @@ export const check: Check = {
   severity: 'warning',
   description:
     'No `loadbalancer.server.port` and no port Traefik can detect (it drops the container); infos where the image cannot be seen or Traefik picks the lowest of several.',
-  // Whether a service is used depends on where every router sends traffic, through which redirects.
-  scope: (project) => ({ key: projectKey(project, routerTargets, traefikOf(project), redirects(project).key) }),
   container(container, ctx) {
     // A container without any Traefik label did not opt in; its default router is rarely wanted.
     if (!container.enabled || !container.labels.some((l) => isTraefikKey(l.key))) return;
@@ -89,21 +86,17 @@ export function containerPorts(container: Container): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-const traefikNames = new WeakMap<Project, string>();
-
 /** The compose service that runs Traefik itself ('' when none is found). */
 function traefikOf(project: Project): string {
-  let name = traefikNames.get(project);
-  if (name === undefined) traefikNames.set(project, (name = findTraefikService(project.files)?.name ?? ''));
-  return name;
+  return traefikServiceName(project) ?? '';
 }
-
-const redirectsOf = new WeakMap<Project, { names: Set<string>; key: string }>();
 
 /** Middlewares that answer with a redirect (redirectscheme, redirectregex), by name. */
 function redirects(project: Project): { names: Set<string>; key: string } {
-  let found = redirectsOf.get(project);
-  if (found) return found;
+  return project.derived.get('redirect middlewares', () => redirectMiddlewares(project));
+}
+
+function redirectMiddlewares(project: Project): { names: Set<string>; key: string } {
   const names = new Set<string>();
   for (const c of project.containers) {
     for (const d of c.definitions) {
@@ -112,9 +105,7 @@ function redirects(project: Project): { names: Set<string>; key: string } {
         names.add(d.name);
     }
   }
-  found = { names, key: [...names].sort().join(',') };
-  redirectsOf.set(project, found);
-  return found;
+  return { names, key: [...names].sort().join(',') };
 }
 
 /**

@@ -4,8 +4,8 @@
 // part may get either, since Traefik takes the first network of a Go map when no
 // `traefik.docker.network` (label or provider option) picks one.
 import type { DockerNetwork } from '../compose/networks';
-import { isFragment } from '../traefik/staticConfig';
-import { attachmentOf, named, networkFacts, networkLabel, routed, traefikOf, wantedNetwork } from '../traefik/reach';
+import { fragmentServices } from '../traefik/staticConfig';
+import { attachmentOf, named, networkLabel, routed, traefikOf, wantedNetwork } from '../traefik/reach';
 import type { Range, Related } from '../types';
 import type { Check } from './check';
 
@@ -16,9 +16,8 @@ export const check: Check = {
   severity: 'error',
   description:
     "A routed service on no network of Traefik's container (or on the one Traefik is told to use, without Traefik): Traefik cannot reach it.",
-  scope: (project) => ({ key: [networkFacts(project), project.staticKey] }),
   container(container, { project, report }) {
-    if (!routed(container) || isFragment(container.composeParts, project.files)) return;
+    if (!routed(container) || fragmentServices(project).has(container.compose.name)) return;
     const traefik = traefikOf(project);
     if (!traefik || traefik.container === container) return;
     const own = traefik.attachment;

@@ -2,7 +2,7 @@
 // set traefik.enable=true, so its routers, services and middlewares never reach Traefik
 // (pkg/provider/docker/config.go keepContainer, shared_labels.go extractDockerLabels).
 import type { Container } from '../traefik/model';
-import { isFragment } from '../traefik/staticConfig';
+import { fragmentServices } from '../traefik/staticConfig';
 import type { StaticConfig } from '../traefik/static';
 import { parseBool } from '../traefik/values';
 import { keptByConstraints } from '../traefik/containers';
@@ -16,13 +16,11 @@ export const check: Check = {
   severity: 'warning',
   description:
     'A service declares routers, services or middlewares that Traefik ignores: exposedByDefault=false without traefik.enable=true, no docker provider, or constraints that prune it (info).',
-  // Judged against the provider's static settings; a fragment depends on which files are in the project.
-  scope: (project) => ({ key: [project.staticKey, project.files.map((f) => f.file).join('\n')] }),
   container(container, ctx) {
     const config = ctx.project.staticConfig;
     if (!config.found) return;
     // An override fragment's base file (not in the project) may set traefik.enable.
-    if (!isFragment(container.composeParts, ctx.project.files)) judge(ctx, config, container);
+    if (!fragmentServices(ctx.project).has(container.compose.name)) judge(ctx, config, container);
   },
 };
 

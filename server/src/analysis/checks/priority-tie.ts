@@ -7,15 +7,12 @@ import { mayMeet, shareEntryPoint, shownName, type Routed } from '../route/route
 import { overlap } from '../rules';
 import type { HttpRequest } from '../rules';
 import type { Check } from './check';
-import { projectKey, traefikContent } from './keys';
 
 export const check: Check = {
   code: 'priority-tie',
   severity: 'warning',
   description:
     'Two routers on a shared entry point with the same priority whose rules match the same request: which one serves it is left to chance.',
-  // Ties depend on every Traefik label of every container (and the static configuration).
-  key: (project) => projectKey(project, traefikContent),
   run(ctx) {
     const rivals = new Map<Routed, { other: Routed; witness: HttpRequest }[]>();
     // Each pair once: the proof is symmetric, and b's list already held a when b was done.

@@ -3,7 +3,8 @@
 // belongs to the router's provider) and grading how sure we are that it is missing.
 import type { Label } from '../compose/model';
 import type { Project } from '../project';
-import { index, qualify } from '../traefik/lookup';
+import { structuralEquals } from '../engine';
+import { definitionsNamed, index, qualify } from '../traefik/lookup';
 import type { Definition, Kind, Protocol } from '../traefik/model';
 import { ListItem, nearest } from '../traefik/values';
 import type { Effect, Related, Severity } from '../types';
@@ -76,10 +77,8 @@ export function resolveReference(
   if (ref.provider === 'file') return resolveFileReference(project, router, protocol, item, ref.name, rules);
   // Another provider (kubernetes, consul, ...): its configuration is not in view.
   if (ref.provider !== provider) return undefined;
-  const found = index(project, protocol, rules.kind);
-  const live = found.live.get(provider) ?? new Map<string, Definition[]>();
-  const defined = live.get(ref.name);
-  if (defined) return droppedOnly(project, router, item, ref.name, defined, rules);
+  const defined = definitionsNamed(project, protocol, rules.kind, provider, ref.name);
+  if (defined.length > 0) return droppedOnly(project, router, item, ref.name, defined, rules);
   if (rules.external.includes(ref.name) || rules.external.includes(item.value)) return undefined;
   const inFile = !ref.explicit ? liveFileNames(project, protocol, rules.kind).get(ref.name) : undefined;
   if (inFile) {
@@ -92,8 +91,8 @@ export function resolveReference(
       data: { name: item.value, suggestion: `${ref.name}@file` },
     };
   }
-  const ignored = found.all.find((d) => d.name === ref.name);
-  const near = nearest(ref.name, live.keys());
+  const ignored = firstDefinition(project, protocol, rules.kind, ref.name);
+  const near = nearestName(project, protocol, rules.kind, provider, ref.name);
   const suffix = ref.explicit ? `@${ref.provider}` : '';
   if (ignored) {
     return {
@@ -106,7 +105,7 @@ export function resolveReference(
     };
   }
   if (near !== undefined) {
-    const target = live.get(near)![0];
+    const target = definitionsNamed(project, protocol, rules.kind, provider, near)[0];
     return {
       item,
       message: `${rules.noun} "${item.value}" is not defined: did you mean "${near}${suffix}"?`,
@@ -137,7 +136,7 @@ function droppedOnly(
   router: Definition,
   item: ListItem,
   name: string,
-  defined: Definition[],
+  defined: readonly Definition[],
   rules: ReferenceRules,
 ): Missing | undefined {
   const drops = droppedContainers(project);
@@ -159,6 +158,35 @@ function droppedOnly(
     ],
     data: { name: item.value, droppedBy: drop.code, container: owner },
   };
+}
+
+/** The first definition of `name` in any container (Traefik keeps it or not). */
+function firstDefinition(project: Project, protocol: Protocol, kind: Kind, name: string): Definition | undefined {
+  return project.derived.get(`first of ${protocol}.${kind} ${JSON.stringify(name)}`, () =>
+    index(project, protocol, kind).all.find((d) => d.name === name),
+  );
+}
+
+/** The defined name closest to `name` (a typo's fix), among the provider's live ones. */
+function nearestName(
+  project: Project,
+  protocol: Protocol,
+  kind: Kind,
+  provider: string,
+  name: string,
+): string | undefined {
+  return project.derived.get(`nearest ${protocol}.${kind} to ${JSON.stringify(name)} by ${provider}`, () =>
+    nearest(name, liveNames(project, protocol, kind, provider)),
+  );
+}
+
+/** The names the provider's kept containers define: unchanged by edits that rename nothing. */
+function liveNames(project: Project, protocol: Protocol, kind: Kind, provider: string): readonly string[] {
+  return project.derived.get(
+    `names of ${protocol}.${kind} by ${provider}`,
+    () => [...(index(project, protocol, kind).live.get(provider)?.keys() ?? [])],
+    structuralEquals,
+  );
 }
 
 function suggest(name: string, names: readonly string[], suffix: string): string | undefined {

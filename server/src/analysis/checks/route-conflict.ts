@@ -15,15 +15,12 @@ import { routerEntryPoints, routerPriority, routerTls } from '../traefik/routing
 import { routerOutcome } from '../route/outcome';
 import { shownName } from '../route/routers';
 import type { Check, CheckContext } from './check';
-import { projectKey, traefikContent } from './keys';
 import { related } from './references';
 
 export const check: Check = {
   code: 'route-conflict',
   severity: 'error',
   description: 'The same router, service or middleware name defined differently, or two routers with the same rule.',
-  // Merging and same-rule pairs depend on every Traefik label of every container (and the static configuration).
-  key: (project) => projectKey(project, traefikContent),
   run(ctx) {
     const { project } = ctx;
     for (const protocol of ['http', 'tcp', 'udp'] as const) {

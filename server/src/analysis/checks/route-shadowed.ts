@@ -5,7 +5,6 @@
 import { mayMeet, shownName, type Routed } from '../route/routers';
 import { coveredBy, overlap } from '../rules';
 import type { Check } from './check';
-import { projectKey, traefikContent } from './keys';
 
 /** More candidates than this and the router is left alone (the proof search is bounded). */
 const MAX_RIVALS = 200;
@@ -15,8 +14,6 @@ export const check: Check = {
   severity: 'warning',
   description:
     'A router that can never receive a request: routers of higher priority on its entry points match everything it matches.',
-  // Shadowing depend on every Traefik label of every container (and the static configuration).
-  key: (project) => projectKey(project, traefikContent),
   run(ctx) {
     for (const [r, meets] of mayMeet(ctx.project)) {
       const eps = r.entryPoints;

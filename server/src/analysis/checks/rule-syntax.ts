@@ -16,8 +16,6 @@ export const check: Check = {
   severity: 'error',
   description:
     'A router rule Traefik rejects (syntax, unknown matcher, arguments), or a v2 form that never matches under v3.',
-  // A rule's findings depend on its router and the syntax in effect only.
-  scope: (project) => ({ key: [project.version, project.staticKey] }),
   container(container, ctx) {
     const { project } = ctx;
     for (const router of container.definitions) {

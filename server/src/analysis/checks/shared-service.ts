@@ -7,7 +7,6 @@ import { byName, definitionRange, definitions } from '../traefik/lookup';
 import type { Container } from '../traefik/model';
 import { hasInterpolation } from '../compose/labels';
 import type { Check } from './check';
-import { projectKey, traefikContent } from './keys';
 import { related } from './references';
 import { sameConfiguration } from './route-conflict';
 
@@ -16,7 +15,6 @@ export const check: Check = {
   severity: 'warning',
   description:
     'One Traefik service name defined by compose services running different images: Traefik load-balances between unrelated apps.',
-  key: (project) => projectKey(project, contentAndImage),
   run(ctx) {
     for (const protocol of ['http', 'tcp', 'udp'] as const) {
       const defs = definitions(ctx.project, protocol, 'services').filter((d) => d.container.enabled && !d.implicit);
@@ -59,8 +57,4 @@ function image(container: Container): string | undefined {
   const written = [...container.composeParts].reverse().find((p) => p.image)?.image?.value;
   if (!written || hasInterpolation(written)) return undefined;
   return imageName(written);
-}
-
-function contentAndImage(c: Container): string {
-  return `${traefikContent(c)}\n${c.composeParts.map((p) => p.image?.value ?? '').join('\n')}`;
 }

@@ -3,11 +3,10 @@
 // with never strips anything, and one that ends inside a path segment leaves half a segment.
 import type { Label } from '../compose/model';
 import { footprints, parseRuleCached } from '../rules';
-import { index, qualify } from '../traefik/lookup';
+import { definitionsNamed, qualify } from '../traefik/lookup';
 import type { Definition } from '../traefik/model';
 import { listItems } from '../traefik/values';
 import type { Check, CheckContext } from './check';
-import { projectKey, stripPrefixes } from './keys';
 import { related } from './references';
 import { ruleSyntax } from './rule-syntax';
 
@@ -15,12 +14,9 @@ export const check: Check = {
   code: 'stripprefix-mismatch',
   severity: 'warning',
   description: 'A stripprefix middleware whose prefixes do not match the paths of the router using it.',
-  // A router is judged against the prefixes of the middlewares it names, wherever they are defined.
-  scope: (project) => ({ key: projectKey(project, stripPrefixes) }),
   container(container, ctx) {
     const { project } = ctx;
     if (!container.enabled) return;
-    const middlewares = index(project, 'http', 'middlewares');
     for (const router of container.definitions) {
       if (router.protocol !== 'http' || router.kind !== 'routers') continue;
       const rule = router.fields.get('rule');
@@ -34,7 +30,7 @@ export const check: Check = {
       for (const item of listItems(uses)) {
         const ref = qualify(item.value, container.provider);
         if (ref.provider !== container.provider) continue;
-        for (const middleware of middlewares.live.get(ref.provider)?.get(ref.name) ?? []) {
+        for (const middleware of definitionsNamed(project, 'http', 'middlewares', ref.provider, ref.name)) {
           const prefixes = middleware.fields.get('stripprefix.prefixes');
           if (prefixes && !prefixes.interpolated) judge(ctx.report, router, rule, middleware, prefixes, paths);
         }

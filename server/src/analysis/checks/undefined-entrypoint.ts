@@ -21,8 +21,6 @@ export const check: Check = {
     const config = ctx.project.staticConfig;
     if (config.found && config.entryPointsKnown) addressless(ctx, config);
   },
-  // A router's entry points are judged against the static configuration only.
-  scope: (project) => ({ key: [project.staticKey] }),
   container(container, ctx) {
     const config = ctx.project.staticConfig;
     if (!config.found || !config.entryPointsKnown || !readByThisTraefik(container, config)) return;

@@ -2,19 +2,12 @@
 // `middleware "<name>@<provider>" does not exist` (pkg/server/middleware/middlewares.go).
 import { listItems } from '../traefik/values';
 import type { Check } from './check';
-import { droppedKey } from './dropped';
-import { definedNames, projectKey } from './keys';
 import { disablesRouter, resolveReference } from './references';
 
 export const check: Check = {
   code: 'undefined-middleware',
   severity: 'error',
   description: 'A router (or chain) names a middleware that is defined nowhere.',
-  // References resolve against the names every container defines (and the settings' external ones),
-  // in the containers Traefik keeps.
-  scope: (project) => ({
-    key: projectKey(project, definedNames, (project.options.externalMiddlewares ?? []).join(','), droppedKey(project)),
-  }),
   container(container, ctx) {
     const { project } = ctx;
     if (!container.enabled) return;

@@ -4,8 +4,6 @@
 import { definitionRange } from '../traefik/lookup';
 import { listItems } from '../traefik/values';
 import type { Check } from './check';
-import { droppedKey } from './dropped';
-import { definedNames, projectKey } from './keys';
 import { disablesRouter, related, resolveReference } from './references';
 
 /** Services Traefik builds itself (pkg/server/service/internalhandler.go, InternalHandlers.get). */
@@ -15,11 +13,6 @@ export const check: Check = {
   code: 'undefined-service',
   severity: 'error',
   description: 'A router names a service that does not exist, or cannot pick one of several.',
-  // References resolve against the names every container defines (and the settings' external ones),
-  // in the containers Traefik keeps.
-  scope: (project) => ({
-    key: projectKey(project, definedNames, (project.options.externalServices ?? []).join(','), droppedKey(project)),
-  }),
   container(container, ctx) {
     const { project } = ctx;
     if (!container.enabled) return;

@@ -12,8 +12,6 @@ export const check: Check = {
   severity: 'warning',
   description:
     "A `${VAR}` in a Traefik label that the project's .env does not set and that has no default: compose substitutes an empty string.",
-  // Judged against the environment: a new .env text is a new one.
-  scope: (project) => ({ key: [project.environment] }),
   container(container, ctx) {
     const env = ctx.project.environment;
     // Without a .env the project's variables come from somewhere Gateway Lens cannot see.

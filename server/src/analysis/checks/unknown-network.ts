@@ -5,8 +5,8 @@
 // names the networks it creates `<project>_<key>` unless `name:` is set (compose spec 06-networks.md).
 import { dockerNetwork, type DockerNetwork } from '../compose/networks';
 import type { Project } from '../project';
-import { isFragment } from '../traefik/staticConfig';
-import { attachmentOf, named, networkFacts, networkLabel, routed } from '../traefik/reach';
+import { fragmentServices } from '../traefik/staticConfig';
+import { attachmentOf, named, networkLabel, routed } from '../traefik/reach';
 import type { Check } from './check';
 
 /** The real name a name written without the project prefix (or by its key) most likely means. */
@@ -42,10 +42,9 @@ export const check: Check = {
   severity: 'warning',
   description:
     "traefik.docker.network or the provider's network names no network of the container (often the project prefix is missing): Traefik falls back to any of its networks.",
-  scope: (project) => ({ key: [networkFacts(project)] }),
   container(container, { project, report }) {
     const label = networkLabel(container);
-    if (!label || !routed(container) || isFragment(container.composeParts, project.files)) return;
+    if (!label || !routed(container) || fragmentServices(project).has(container.compose.name)) return;
     const mine = attachmentOf(project, container);
     if (mine.mode !== 'networks' || !named(mine.networks)) return;
     const written = label.value.trim();
@@ -60,7 +59,6 @@ export const check: Check = {
       data: { name: written, ...(suggestion ? { suggestion } : {}) },
     });
   },
-  key: (project) => [networkFacts(project), project.staticKey],
   run({ project, report }) {
     const docker = project.staticConfig.docker;
     const option = docker?.network;
@@ -70,7 +68,7 @@ export const check: Check = {
     if (!named(all) || all.some((n) => n.name === option)) return;
     // Only this project's containers are seen: say something when one of them is routed and lacks it.
     const affected = project.containers.filter((c) => {
-      if (!routed(c) || networkLabel(c) || isFragment(c.composeParts, project.files)) return false;
+      if (!routed(c) || networkLabel(c) || fragmentServices(project).has(c.compose.name)) return false;
       const a = attachmentOf(project, c);
       return a.mode === 'networks' && named(a.networks) && !a.networks.some((n) => n.name === option);
     });

@@ -14,8 +14,6 @@ export const check: Check = {
   severity: 'error',
   description:
     "A key in Traefik's static configuration (traefik.yml, traefik.toml, a command flag or a TRAEFIK_* variable) that Traefik does not know.",
-  // Static files and Traefik's command only: their content is what staticKey stands for.
-  key: (project) => [project.staticKey, project.version],
   run(ctx) {
     const { project } = ctx;
     const dynamic = new Set(project.fileProvider.files.map((f) => f.file));

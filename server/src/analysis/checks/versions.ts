@@ -5,10 +5,10 @@
 // rejects and the other accepts becomes a warning that names both; what both reject stays as it
 // is; what only the other major rejects is not reported (on the real-world corpus those were v3
 // constructs in v3 projects whose Traefik lives elsewhere: right, and useless).
-import type { Project } from '../project';
+import { derivedTable, type Project } from '../project';
 import type { MajorVersion } from '../traefik/static';
 import type { Finding } from '../types';
-import { Memory, runCheck, type Check } from './check';
+import { runCheck, type Check } from './check';
 
 /** Checks that read the Traefik version (label schemas, rule syntax, static options). */
 export const VERSIONED: ReadonlySet<string> = new Set([
@@ -20,17 +20,19 @@ export const VERSIONED: ReadonlySet<string> = new Set([
 
 const OTHER: Record<MajorVersion, MajorVersion> = { v2: 'v3', v3: 'v2' };
 
+type Run = (check: Check, project: Project) => Finding[];
+
 /** The check's findings for the project's version, or for both when the version is unknown. */
-export function runForVersion(check: Check, project: Project, memory: Memory, other?: Project): Finding[] {
-  const assumed = runCheck(check, project, memory);
+export function runForVersion(check: Check, project: Project, other?: Project, run: Run = runCheck): Finding[] {
+  const assumed = run(check, project);
   if (project.versionFact.source !== 'unknown' || !VERSIONED.has(check.code)) return assumed;
   const alternative = other ?? otherVersion(project);
-  return mergeVersions(assumed, runCheck(check, alternative, memory), project);
+  return mergeVersions(assumed, run(check, alternative), project);
 }
 
-/** The same project judged for the other major version. */
+/** The same project judged for the other major version (with its own derived facts). */
 export function otherVersion(project: Project): Project {
-  return { ...project, version: OTHER[project.version] };
+  return { ...project, version: OTHER[project.version], derived: derivedTable() };
 }
 
 const at = (f: Finding): string => `${f.code}|${f.file}|${f.range.start}|${f.range.end}`;

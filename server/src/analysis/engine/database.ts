@@ -97,7 +97,7 @@ function isObject(key: unknown): key is object {
 
 export interface Input<K, V> {
   readonly name: string;
-  /** Sets the value; a value equal to the current one changes nothing (no new revision). */
+  /** Sets the value; one equal to the current one is stored without a new revision (nothing re-runs). */
   set(key: K, value: V): void;
   /** Makes the key unset again (a closed file, a deleted .env): a new revision if it was set. */
   remove(key: K): void;
@@ -163,10 +163,11 @@ export class Database {
       set: (key, value) => {
         this.mutable(name);
         const slot = slotOf(key);
-        if (slot.isSet && equals(slot.value, value)) return;
+        const same = slot.isSet && equals(slot.value, value);
+        // An equal value is still stored (its ranges may have moved), without a new revision.
         slot.value = value;
         slot.isSet = true;
-        slot.changedAt = ++this.rev;
+        if (!same) slot.changedAt = ++this.rev;
       },
       remove: (key) => {
         this.mutable(name);

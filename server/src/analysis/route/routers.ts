@@ -51,28 +51,25 @@ export interface Routed {
   entryPoints: string[] | undefined;
 }
 
-const cache = new WeakMap<Project, Routed[]>();
-
 /**
  * Routers of enabled containers whose rule Traefik accepts. Routers Traefik rejects (rule errors)
  * never serve; `rule-syntax` reports them. Same-named routers from several containers are kept
  * once per definition: `route-conflict` reports them.
  */
 export function routedRouters(project: Project): Routed[] {
-  let out = cache.get(project);
-  if (out) return out;
-  out = [];
-  for (const router of index(project, 'http', 'routers').all) {
-    if (!router.container.enabled) continue;
-    const routed = toRouted(project, router);
-    if (routed) out.push(routed);
-  }
-  for (const def of fileRouters(project, 'http')) {
-    const routed = fileToRouted(project, def);
-    if (routed) out.push(routed);
-  }
-  cache.set(project, out);
-  return out;
+  return project.derived.get('routed routers', () => {
+    const out: Routed[] = [];
+    for (const router of index(project, 'http', 'routers').all) {
+      if (!router.container.enabled) continue;
+      const routed = toRouted(project, router);
+      if (routed) out.push(routed);
+    }
+    for (const def of fileRouters(project, 'http')) {
+      const routed = fileToRouted(project, def);
+      if (routed) out.push(routed);
+    }
+    return out;
+  });
 }
 
 /**
@@ -201,17 +198,17 @@ function explicitPriority(router: RouterFields): number | undefined {
   return explicit && /^[+-]?\d+$/.test(explicit) && Number(explicit) !== 0 ? Number(explicit) : undefined;
 }
 
-const rivalCache = new WeakMap<Project, Map<Routed, Routed[]>>();
-
 /**
  * For each router, the other routers of the same muxer (TLS or not) that may match one of its
  * requests: a sound pre-test on required paths and hosts (rules/footprint.ts), done on sorted
  * paths rather than on every pair, so projects with thousands of routers stay cheap.
  */
 export function mayMeet(project: Project): Map<Routed, Routed[]> {
-  let out = rivalCache.get(project);
-  if (out) return out;
-  out = new Map();
+  return project.derived.get('routers that may meet', () => rivals(project));
+}
+
+function rivals(project: Project): Map<Routed, Routed[]> {
+  const out = new Map<Routed, Routed[]>();
   const routed = routedRouters(project);
   for (const r of routed) out.set(r, []);
   for (const tls of [false, true]) {
@@ -223,7 +220,6 @@ export function mayMeet(project: Project): Map<Routed, Routed[]> {
       out.get(side[j])!.push(side[i]);
     }
   }
-  rivalCache.set(project, out);
   return out;
 }
 

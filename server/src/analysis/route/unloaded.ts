@@ -9,20 +9,17 @@ import type { Finding } from '../types';
 
 export { droppedContainers, type Unloaded };
 
-const cache = new WeakMap<Project, Map<Definition, Unloaded>>();
-const effects = new WeakMap<Project, Finding[]>();
-
 /** The project's findings that say Traefik drops a container or disables a router. */
 function withEffect(project: Project): Finding[] {
-  let found = effects.get(project);
-  if (!found) effects.set(project, (found = effectsOf(project, CHECKS)));
-  return found;
+  return project.derived.get('findings with an effect', () => effectsOf(project, CHECKS));
 }
 
 export function unloadedRouters(project: Project): Map<Definition, Unloaded> {
-  let out = cache.get(project);
-  if (out) return out;
-  out = new Map();
+  return project.derived.get('unloaded routers', () => unloaded(project));
+}
+
+function unloaded(project: Project): Map<Definition, Unloaded> {
+  const out = new Map<Definition, Unloaded>();
   for (const f of withEffect(project)) {
     const effect = f.effect;
     if (!effect) continue;
@@ -45,6 +42,5 @@ export function unloadedRouters(project: Project): Map<Definition, Unloaded> {
       }
     }
   }
-  cache.set(project, out);
   return out;
 }

@@ -13,21 +13,34 @@ export interface DefinitionIndex {
   live: Map<string, Map<string, Definition[]>>;
 }
 
-const indexes = new WeakMap<Project, Map<string, DefinitionIndex>>();
-
 /**
  * Definitions of one protocol and kind, indexed once per project (checks look names up often).
  * Each protocol and kind is indexed on first use: an edit that re-checks one container asks
  * for one or two of them.
  */
 export function index(project: Project, protocol: Protocol, kind: Kind): DefinitionIndex {
-  let perProject = indexes.get(project);
-  if (!perProject) indexes.set(project, (perProject = new Map()));
-  const id = `${protocol}.${kind}`;
-  let found = perProject.get(id);
-  if (!found) perProject.set(id, (found = indexOne(project, protocol, kind)));
-  return found;
+  return project.derived.get(`definitions ${protocol}.${kind}`, () => indexOne(project, protocol, kind));
 }
+
+/**
+ * The definitions of one name in containers Traefik keeps, for one provider: a fact of its own,
+ * unchanged while no container defining that name changed.
+ */
+export function definitionsNamed(
+  project: Project,
+  protocol: Protocol,
+  kind: Kind,
+  provider: string,
+  name: string,
+): readonly Definition[] {
+  return project.derived.get(
+    `definitions ${protocol}.${kind} named ${JSON.stringify(name)} by ${provider}`,
+    () => index(project, protocol, kind).live.get(provider)?.get(name) ?? NONE,
+    (a, b) => a.length === b.length && a.every((d, i) => d === b[i]),
+  );
+}
+
+const NONE: readonly Definition[] = Object.freeze([]);
 
 function indexOne(project: Project, protocol: Protocol, kind: Kind): DefinitionIndex {
   const found: DefinitionIndex = { all: [], live: new Map() };

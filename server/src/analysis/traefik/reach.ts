@@ -7,7 +7,8 @@
 import { attachment, type Attachment, type DockerNetwork } from '../compose/networks';
 import type { Label } from '../compose/model';
 import type { Project } from '../project';
-import { findTraefikService } from './staticConfig';
+import { structuralEquals } from '../engine';
+import { traefikServiceName } from './staticConfig';
 import type { Container } from './model';
 
 const ROUTING = /^traefik\.(?:http|tcp|udp)\./i;
@@ -17,15 +18,47 @@ export function routed(container: Container): boolean {
   return container.enabled && container.provider === 'docker' && container.labels.some((l) => ROUTING.test(l.key));
 }
 
-export function attachmentOf(project: Project, container: Pick<Container, 'composeParts'>): Attachment {
-  return attachment(container.composeParts, project.files, project.name, project.environment);
+/** The networks a container is on, as compose attaches it. */
+export function attachmentOf(project: Project, container: Pick<Container, 'compose'>): Attachment {
+  const name = container.compose.name;
+  return project.derived.get(
+    `network attachment of ${JSON.stringify(name)}`,
+    () => attachments(project).get(name) ?? UNKNOWN,
+    structuralEquals,
+  );
+}
+
+const UNKNOWN: Attachment = Object.freeze({ mode: 'unknown' });
+
+/**
+ * Every container's attachment, by compose service: one fact for the project, unchanged while
+ * no service's networks and no network declaration changed (ranges are compared by offset).
+ */
+function attachments(project: Project): Map<string, Attachment> {
+  return project.derived.get(
+    'network attachments',
+    () =>
+      new Map(
+        project.containers.map((c) => [
+          c.compose.name,
+          attachment(c.composeParts, project.files, project.name, project.environment),
+        ]),
+      ),
+    structuralEquals,
+  );
 }
 
 /** The Traefik container of the project and its networks, when it is in the project. */
 export function traefikOf(project: Project): { container: Container; attachment: Attachment } | undefined {
-  const service = findTraefikService(project.files);
-  const container = service && project.containers.find((c) => c.compose.name === service.name);
-  return container && { container, attachment: attachmentOf(project, container) };
+  return project.derived.get(
+    'traefik container',
+    () => {
+      const name = traefikServiceName(project);
+      const container = name === undefined ? undefined : project.containers.find((c) => c.compose.name === name);
+      return container && { container, attachment: attachmentOf(project, container) };
+    },
+    (a, b) => a === b || (!!a && !!b && a.container === b.container && structuralEquals(a.attachment, b.attachment)),
+  );
 }
 
 /** `traefik.docker.network` as written on the container, when its value is known. */
@@ -45,14 +78,4 @@ export function wantedNetwork(project: Project, container: Container): string | 
 /** Every network name is known (no variable left in a `name:`). */
 export function named(networks: DockerNetwork[]): networks is (DockerNetwork & { name: string })[] {
   return networks.every((n) => n.name !== undefined);
-}
-
-/** What the checks' keys hold: every fact about networks the project's files state. */
-export function networkFacts(project: Project): string {
-  const parts: unknown[] = [project.name, project.staticConfig.docker?.network];
-  for (const f of project.files) {
-    parts.push(f.networks.map((n) => [n.key, n.name, n.external]));
-    for (const s of f.services) parts.push([s.name, s.networkMode?.value, s.networks.map((n) => n.value)]);
-  }
-  return JSON.stringify(parts);
 }

@@ -12,7 +12,7 @@ import { findConfigFile } from './mounts';
 import { findTraefikService, TraefikService, type TraefikProject } from './service';
 import type { Setting } from './setting';
 
-export { findTraefikService, isFragment, type TraefikProject } from './service';
+export { findTraefikService, fragmentServices, isFragment, traefikServiceName, type TraefikProject } from './service';
 export type { TraefikService } from './service';
 export { readFlags } from './flags';
 export { readEnv } from './env';

@@ -6,6 +6,8 @@
 import * as path from 'path';
 import { hasInterpolation } from '../../compose/labels';
 import type { ComposeFile, ComposeService, Scalar } from '../../compose/model';
+import { structuralEquals } from '../../engine';
+import type { Project } from '../../project';
 import type { MajorVersion } from '../static';
 import type { EnvSource } from './env';
 
@@ -185,4 +187,19 @@ export function isFragment(parts: readonly ComposeService[], files: readonly Com
     // `build:` as a key of the entry (the compose model does not keep it).
     return !/\n[ \t]+build[ \t]*:/.test(text.slice(part.range.start, part.range.end));
   });
+}
+
+/** The name of the compose service that runs Traefik, when one does. */
+export function traefikServiceName(project: Project): string | undefined {
+  return project.derived.get('traefik service name', () => findTraefikService(project.files)?.name);
+}
+
+/** The compose services whose containers are override fragments (isFragment), by name. */
+export function fragmentServices(project: Project): ReadonlySet<string> {
+  return project.derived.get(
+    'fragment services',
+    () =>
+      new Set(project.containers.filter((c) => isFragment(c.composeParts, project.files)).map((c) => c.compose.name)),
+    structuralEquals,
+  );
 }

@@ -1,10 +1,10 @@
-// Findings kept from one analysis to the next. A finding's ranges are stored relative to the
-// compose service they fall in: services keep their identity while their text is unchanged and
-// move in place when text before them changes, so a kept finding is placed again by adding the
-// service's current start. A finding that points into a service since re-parsed (a new object)
-// is made again instead; so is one pointing outside every service of a compose file (nothing
-// would move it). Ranges in files that are not compose files of the project (traefik.yml) are
-// kept as they are: the checks' keys hold the static configuration those files make.
+// Findings memoised from one analysis to the next hold their ranges relative to the compose
+// service they fall in, and are placed at the service's current offset when handed out: a
+// service keeps its identity while its text is unchanged, and its ranges move in place when text
+// before it changes (compose/shift.ts). A finding pointing into a service since re-parsed (a new
+// object) cannot be placed and is made again; so is one pointing outside every service of a
+// compose file (nothing would move it). Ranges in files that are not compose files of the project
+// (traefik.yml) are kept as they are.
 import type { ComposeService } from '../compose/model';
 import type { Project } from '../project';
 import type { Finding, Range } from '../types';
@@ -22,32 +22,18 @@ export interface Kept {
   related: Spot[];
 }
 
-/** Values compared with === that change whenever what they stand for does. */
-export type Key = readonly unknown[];
-
-export function sameKey(a: Key | undefined, b: Key): boolean {
-  if (!a || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** The services of each compose file of a project, and every live service, built once per project. */
-interface Places {
+/** The services of each compose file of one analysed project, and every live service. */
+export interface Places {
   byFile: Map<string, ComposeService[]>;
   live: Set<ComposeService>;
 }
 
-const places = new WeakMap<Project, Places>();
-
-function placesOf(project: Project): Places {
-  let found = places.get(project);
-  if (found) return found;
-  found = { byFile: new Map(), live: new Set() };
+export function placesOf(project: Project): Places {
+  const found: Places = { byFile: new Map(), live: new Set() };
   for (const f of project.files) {
     found.byFile.set(f.file, f.services);
     for (const s of f.services) found.live.add(s);
   }
-  places.set(project, found);
   return found;
 }
 
@@ -65,8 +51,8 @@ function holder(services: ComposeService[], range: Range): ComposeService | unde
   return undefined;
 }
 
-function spotOf(project: Project, file: string, range: Range): Spot | undefined {
-  const services = placesOf(project).byFile.get(file);
+function spotOf(places: Places, file: string, range: Range): Spot | undefined {
+  const services = places.byFile.get(file);
   if (!services) return { service: undefined, start: range.start, end: range.end };
   const service = holder(services, range);
   if (!service) return undefined;
@@ -74,14 +60,14 @@ function spotOf(project: Project, file: string, range: Range): Spot | undefined 
 }
 
 /** Findings in a form that survives edits elsewhere; undefined when one of them cannot be kept. */
-export function keep(project: Project, findings: Finding[]): Kept[] | undefined {
+export function keep(places: Places, findings: Finding[]): Kept[] | undefined {
   const out: Kept[] = [];
   for (const finding of findings) {
-    const spot = spotOf(project, finding.file, finding.range);
+    const spot = spotOf(places, finding.file, finding.range);
     if (!spot) return undefined;
     const related: Spot[] = [];
     for (const r of finding.related ?? []) {
-      const s = spotOf(project, r.file, r.range);
+      const s = spotOf(places, r.file, r.range);
       if (!s) return undefined;
       related.push(s);
     }
@@ -91,12 +77,11 @@ export function keep(project: Project, findings: Finding[]): Kept[] | undefined 
 }
 
 /** Kept findings placed at their services' current offsets; undefined when a service is gone. */
-export function place(project: Project, kept: Kept[]): Finding[] | undefined {
+export function place(places: Places, kept: Kept[]): Finding[] | undefined {
   if (kept.length === 0) return [];
-  const { live } = placesOf(project);
   const at = (s: Spot): Range | undefined => {
     if (!s.service) return { start: s.start, end: s.end };
-    if (!live.has(s.service)) return undefined;
+    if (!places.live.has(s.service)) return undefined;
     return { start: s.start + s.service.range.start, end: s.end + s.service.range.start };
   };
   const out: Finding[] = [];

@@ -1,0 +1,146 @@
+// The project as the engine's queries see it: every field an input (per project and version),
+// read through a getter, so what a check reads of the project is recorded as it reads it, and
+// each derived fact (project.derived) a query of its own. Each field says when a new analysis
+// changed it; an equal field is no new revision, and what read only equal fields is not re-run.
+import type { ComposeFile } from '../compose/model';
+import { Database, structuralEquals, type Equals, type Input, type Query } from '../engine';
+import type { Derived, Project } from '../project';
+
+type Field = Exclude<keyof Project, 'derived'>;
+
+/** Same items, compared as objects (services and containers keep their identity while unchanged). */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Same files with the same texts and the same (interpolated) services. */
+function sameFiles(a: ComposeFile[], b: ComposeFile[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((f, i) => f.file === b[i].file && f.text === b[i].text && sameItems(f.services, b[i].services))
+  );
+}
+
+function sameSources(a: Project['staticFiles'], b: Project['staticFiles']): boolean {
+  return a.length === b.length && a.every((f, i) => f.file === b[i].file && f.text === b[i].text);
+}
+
+/** When a field of the next analysis counts as unchanged (an equal value is still stored, database.ts). */
+const EQUALS: { readonly [F in Field]: Equals<Project[F]> } = Object.freeze({
+  name: Object.is,
+  nameSource: Object.is,
+  files: sameFiles,
+  load: Object.is,
+  // Its origins' offsets may move while its content stays: it changes with its reader's token (below).
+  staticConfig: () => false,
+  staticKey: Object.is,
+  staticFiles: sameSources,
+  version: Object.is,
+  versionFact: structuralEquals,
+  containers: sameItems,
+  options: structuralEquals,
+  fileProvider: Object.is,
+  environment: Object.is,
+  includedEnvironments: sameItems,
+});
+
+const FIELDS = Object.freeze(Object.keys(EQUALS) as Field[]);
+
+export class TrackedProjects {
+  private readonly fields: { [F in Field]: Input<string, Project[F]> };
+  private readonly views = new Map<string, Project>();
+  /** Per project: each derived fact's compute, as last passed (any one computes the same). */
+  private readonly computes = new Map<string, Map<string, () => unknown>>();
+  private readonly derivedQueries = new Map<string, Query<string, unknown>>();
+
+  /** Each static configuration's token (Project.staticKey): a new one whenever its content changes. */
+  private readonly tokens = new WeakMap<object, object>();
+
+  constructor(private readonly db: Database) {
+    const fields = {} as Record<Field, Input<string, unknown>>;
+    const sameToken = (a: object, b: object): boolean => this.tokens.get(a) === this.tokens.get(b);
+    for (const f of FIELDS) {
+      const equals = f === 'staticConfig' ? sameToken : (EQUALS[f] as Equals<unknown>);
+      fields[f] = db.input<string, unknown>(`project ${f}`, { equals: equals as Equals<unknown> });
+    }
+    this.fields = fields as unknown as TrackedProjects['fields'];
+  }
+
+  /** Sets the inputs of project `id` from an analysis; fields equal to the last ones change nothing. */
+  set(id: string, project: Project): void {
+    this.tokens.set(project.staticConfig, project.staticKey);
+    for (const f of FIELDS) (this.fields[f] as Input<string, unknown>).set(id, project[f]);
+  }
+
+  /** Project `id` read through the inputs: one object per project, its getters always current. */
+  view(id: string): Project {
+    let view = this.views.get(id);
+    if (view) return view;
+    const read = <F extends Field>(f: F): Project[F] => this.fields[f].get(id);
+    const computes = new Map<string, () => unknown>();
+    this.computes.set(id, computes);
+    const derived: Derived = {
+      get: <T>(name: string, compute: () => T, equals?: (a: T, b: T) => boolean): T => {
+        computes.set(name, compute);
+        return this.derivedQuery(name, equals as Equals<unknown> | undefined).get(id) as T;
+      },
+    };
+    view = {
+      get name() {
+        return read('name');
+      },
+      get nameSource() {
+        return read('nameSource');
+      },
+      get files() {
+        return read('files');
+      },
+      get load() {
+        return read('load');
+      },
+      get staticConfig() {
+        return read('staticConfig');
+      },
+      get staticKey() {
+        return read('staticKey');
+      },
+      get staticFiles() {
+        return read('staticFiles');
+      },
+      get version() {
+        return read('version');
+      },
+      get versionFact() {
+        return read('versionFact');
+      },
+      get containers() {
+        return read('containers');
+      },
+      get options() {
+        return read('options');
+      },
+      get fileProvider() {
+        return read('fileProvider');
+      },
+      get environment() {
+        return read('environment');
+      },
+      get includedEnvironments() {
+        return read('includedEnvironments');
+      },
+      derived,
+    };
+    this.views.set(id, view);
+    return view;
+  }
+
+  private derivedQuery(name: string, equals: Equals<unknown> = Object.is): Query<string, unknown> {
+    let query = this.derivedQueries.get(name);
+    if (!query) {
+      // Derived facts hold model objects: unless they say otherwise, a new value is a change.
+      query = this.db.query(`derived ${name}`, (id: string) => this.computes.get(id)!.get(name)!(), { equals });
+      this.derivedQueries.set(name, query);
+    }
+    return query;
+  }
+}
