@@ -208,8 +208,7 @@ export class Analyzer {
     const project = this.project(input);
     const findings: Finding[] = input.config ? [...this.config(input.config).findings] : [];
     const other = project.versionFact.source === 'unknown' ? otherVersion(project) : undefined;
-    this.session.begin(project);
-    if (other) this.session.begin(other);
+    this.session.begin(project, other);
     for (const check of CHECKS) {
       try {
         findings.push(...this.session.findings(check, project, other));

@@ -7,7 +7,8 @@ import type { LoadedProject } from './compose/project';
 import type { Container } from './traefik/model';
 import type { MajorVersion, StaticConfig } from './traefik/static';
 import type { VersionFact } from './traefik/version';
-import type { Severity } from './types';
+import type { Check } from './checks/check';
+import type { Finding, Severity } from './types';
 
 /** A code's severity as a config file sets it; `off` drops its findings. */
 export type SeverityLevel = Severity | 'off';
@@ -68,12 +69,32 @@ export interface Project {
 export interface Derived {
   /** `equals`: when a new value counts as unchanged for what read the old one (default: the same object). */
   get<T>(name: string, compute: () => T, equals?: (a: T, b: T) => boolean): T;
+  /**
+   * A check's findings on the project as the engine memoises them (per service or container), so a
+   * fact made of other checks' findings re-runs only the checks whose inputs changed; absent
+   * outside the engine, where the check runs afresh.
+   */
+  findings?(check: Check): Finding[];
+  /**
+   * A fact of one model object (a router's definition), by name: `key`'s identity and what
+   * `compute` reads decide it, so an object kept from one analysis to the next keeps its fact.
+   */
+  of<K extends object, T>(name: string, key: K, compute: () => T, equals?: (a: T, b: T) => boolean): T;
 }
 
 /** A project's own table: each fact computed on first use. */
 export function derivedTable(): Derived {
   const values = new Map<string, unknown>();
+  const keyed = new Map<string, WeakMap<object, unknown>>();
   return {
+    of<K extends object, T>(name: string, key: K, compute: () => T): T {
+      let table = keyed.get(name);
+      if (!table) keyed.set(name, (table = new WeakMap()));
+      if (table.has(key)) return table.get(key) as T;
+      const value = compute();
+      table.set(key, value);
+      return value;
+    },
     get<T>(name: string, compute: () => T): T {
       if (values.has(name)) return values.get(name) as T;
       const value = compute();

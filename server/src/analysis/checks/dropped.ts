@@ -34,7 +34,8 @@ export function effectsOf(project: Project, checks: readonly Check[]): Finding[]
   const found: Finding[] = [];
   for (const check of checks) {
     try {
-      found.push(...runForVersion(check, project).filter((f) => f.effect));
+      const findings = project.derived.findings?.(check) ?? runForVersion(check, project);
+      found.push(...findings.filter((f) => f.effect));
     } catch {
       // The diagnostics report a failing check as internal-error; routing goes on without it.
     }
@@ -45,6 +46,18 @@ export function effectsOf(project: Project, checks: readonly Check[]): Finding[]
 /** Compose services whose container Traefik drops or ignores, by name, with the finding that says so. */
 export function droppedContainers(project: Project): Map<string, Unloaded> {
   return project.derived.get('dropped containers', () => dropped(project), structuralEquals);
+}
+
+/**
+ * Which containers Traefik drops, by name, with the code that says so and whether for certain:
+ * what a judgement reads unless it reports the drop (where the finding is, it reads droppedContainers).
+ */
+export function droppedVerdicts(project: Project): Map<string, Pick<Unloaded, 'code' | 'unless'>> {
+  return project.derived.get(
+    'dropped container verdicts',
+    () => new Map([...droppedContainers(project)].map(([name, u]) => [name, { code: u.code, unless: u.unless }])),
+    structuralEquals,
+  );
 }
 
 function dropped(project: Project): Map<string, Unloaded> {

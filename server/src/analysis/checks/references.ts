@@ -8,7 +8,7 @@ import { definitionsNamed, index, qualify } from '../traefik/lookup';
 import type { Definition, Kind, Protocol } from '../traefik/model';
 import { ListItem, nearest } from '../traefik/values';
 import type { Effect, Related, Severity } from '../types';
-import { droppedContainers } from './dropped';
+import { droppedContainers, droppedVerdicts } from './dropped';
 import { fileRelated, liveFileNames, resolveFileReference } from './fileReferences';
 
 export interface Missing {
@@ -139,13 +139,13 @@ function droppedOnly(
   defined: readonly Definition[],
   rules: ReferenceRules,
 ): Missing | undefined {
-  const drops = droppedContainers(project);
+  const drops = droppedVerdicts(project);
   // A router on a dropped container is gone with it: what it names does not matter.
   if (drops.has(router.container.compose.name)) return undefined;
   const by = defined.map((d) => drops.get(d.container.compose.name));
   if (by.some((u) => !u || u.unless || u.code === 'not-enabled')) return undefined;
   const owner = defined[0].container.compose.name;
-  const drop = by[0]!;
+  const drop = droppedContainers(project).get(owner)!;
   const provider = router.container.provider;
   return {
     item,

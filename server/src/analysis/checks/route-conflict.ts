@@ -97,23 +97,28 @@ interface RuleHolder {
   at: (message: string) => Related;
 }
 
+function ruleHolder(project: Project, router: Definition): RuleHolder | undefined {
+  if (!router.container.enabled) return undefined;
+  const rule = router.fields.get('rule');
+  if (!rule || rule.interpolated || rule.value.trim() === '') return undefined;
+  return {
+    name: router.name,
+    fullName: `${router.name}@${router.container.provider}`,
+    provider: router.container.provider,
+    rule: { value: rule.value, file: rule.file, range: rule.valueRange },
+    priority: routerPriority(router),
+    tls: routerTls(router),
+    entryPoints: routerEntryPoints(project, router),
+    outcome: routerOutcome(router),
+    at: (message) => related(router, message),
+  };
+}
+
 function ruleHolders(project: Project, protocol: 'http' | 'tcp'): RuleHolder[] {
   const out: RuleHolder[] = [];
   for (const router of definitions(project, protocol, 'routers')) {
-    if (!router.container.enabled) continue;
-    const rule = router.fields.get('rule');
-    if (!rule || rule.interpolated || rule.value.trim() === '') continue;
-    out.push({
-      name: router.name,
-      fullName: `${router.name}@${router.container.provider}`,
-      provider: router.container.provider,
-      rule: { value: rule.value, file: rule.file, range: rule.valueRange },
-      priority: routerPriority(router),
-      tls: routerTls(router),
-      entryPoints: routerEntryPoints(project, router),
-      outcome: routerOutcome(router),
-      at: (message) => related(router, message),
-    });
+    const holder = project.derived.of('rule holder', router, () => ruleHolder(project, router));
+    if (holder) out.push(holder);
   }
   for (const def of fileRouters(project, protocol)) {
     const facts = fileRouterFacts(def);

@@ -61,7 +61,8 @@ export function routedRouters(project: Project): Routed[] {
     const out: Routed[] = [];
     for (const router of index(project, 'http', 'routers').all) {
       if (!router.container.enabled) continue;
-      const routed = toRouted(project, router);
+      // One fact per definition: a container kept from the last analysis keeps its routers' facts.
+      const routed = project.derived.of('routed router', router, () => toRouted(project, router));
       if (routed) out.push(routed);
     }
     for (const def of fileRouters(project, 'http')) {

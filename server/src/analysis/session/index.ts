@@ -38,23 +38,37 @@ export class Session {
   private readonly projects: TrackedProjects;
   private readonly queries = new Map<string, Query<Key, Memo>>();
   /** The analysis being placed, per project id (plain data, read by no query). */
-  private readonly current = new Map<string, { project: Project; places: Places }>();
+  private readonly current = new Map<string, { project: Project; other?: Project; places: Places }>();
   private readonly counts: CheckCounts = { runs: 0, reused: 0 };
 
   constructor(options: DatabaseOptions = {}) {
     this.db = new Database(options);
-    this.projects = new TrackedProjects(this.db);
+    this.projects = new TrackedProjects(this.db, (id, check) => {
+      const now = this.current.get(id)!;
+      return this.findings(check, now.project, now.other);
+    });
   }
 
   counters(): CheckCounts & { revision: number } {
     return { ...this.counts, revision: this.db.revision };
   }
 
-  /** Makes `project` the current analysis of its id; once per analysis and version, before `findings`. */
-  begin(project: Project): void {
-    const id = idOf(project);
-    this.current.set(id, { project, places: placesOf(project) });
-    this.projects.set(id, project);
+  /**
+   * Makes `project` (and `other`, the other version when the version is unknown) the current
+   * analysis of its id; once per analysis, before `findings`.
+   */
+  begin(project: Project, other?: Project): void {
+    const places = placesOf(project);
+    for (const [p, o] of other
+      ? [
+          [project, other],
+          [other, project],
+        ]
+      : [[project, undefined]]) {
+      const id = idOf(p!);
+      this.current.set(id, { project: p!, other: o, places });
+      this.projects.set(id, p!);
+    }
   }
 
   /** The check's findings on `project` (and on `other`, the other version, when the version is unknown). */

@@ -4,7 +4,9 @@
 // changed it; an equal field is no new revision, and what read only equal fields is not re-run.
 import type { ComposeFile } from '../compose/model';
 import { Database, structuralEquals, type Equals, type Input, type Query } from '../engine';
+import type { Check } from '../checks/check';
 import type { Derived, Project } from '../project';
+import type { Finding } from '../types';
 
 type Field = Exclude<keyof Project, 'derived'>;
 
@@ -52,11 +54,18 @@ export class TrackedProjects {
   /** Per project: each derived fact's compute, as last passed (any one computes the same). */
   private readonly computes = new Map<string, Map<string, () => unknown>>();
   private readonly derivedQueries = new Map<string, Query<string, unknown>>();
+  /** Per project and name: each keyed fact's compute, by its key (Derived.of). */
+  private readonly keyedComputes = new Map<string, WeakMap<object, () => unknown>>();
+  private readonly keyedQueries = new Map<string, Query<object, unknown>>();
 
   /** Each static configuration's token (Project.staticKey): a new one whenever its content changes. */
   private readonly tokens = new WeakMap<object, object>();
 
-  constructor(private readonly db: Database) {
+  /** `findingsOf`: a check's findings on project `id` as the session memoises them (Derived.findings). */
+  constructor(
+    private readonly db: Database,
+    private readonly findingsOf: (id: string, check: Check) => Finding[],
+  ) {
     const fields = {} as Record<Field, Input<string, unknown>>;
     const sameToken = (a: object, b: object): boolean => this.tokens.get(a) === this.tokens.get(b);
     for (const f of FIELDS) {
@@ -83,6 +92,19 @@ export class TrackedProjects {
       get: <T>(name: string, compute: () => T, equals?: (a: T, b: T) => boolean): T => {
         computes.set(name, compute);
         return this.derivedQuery(name, equals as Equals<unknown> | undefined).get(id) as T;
+      },
+      of: <K extends object, T>(name: string, key: K, compute: () => T, equals?: (a: T, b: T) => boolean): T => {
+        const full = `${name} of ${id}`;
+        let table = this.keyedComputes.get(full);
+        if (!table) this.keyedComputes.set(full, (table = new WeakMap()));
+        table.set(key, compute);
+        return this.keyedQuery(full, equals as Equals<unknown> | undefined).get(key) as T;
+      },
+      findings: (check) => {
+        // Placed at the services' current offsets: a new text is a new answer.
+        read('files');
+        read('containers');
+        return this.findingsOf(id, check);
       },
     };
     view = {
@@ -132,6 +154,16 @@ export class TrackedProjects {
     };
     this.views.set(id, view);
     return view;
+  }
+
+  private keyedQuery(name: string, equals: Equals<unknown> = Object.is): Query<object, unknown> {
+    let query = this.keyedQueries.get(name);
+    if (!query) {
+      const computes = this.keyedComputes.get(name)!;
+      query = this.db.query(`keyed ${name}`, (key: object) => computes.get(key)!(), { equals });
+      this.keyedQueries.set(name, query);
+    }
+    return query;
   }
 
   private derivedQuery(name: string, equals: Equals<unknown> = Object.is): Query<string, unknown> {
