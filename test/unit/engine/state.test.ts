@@ -86,3 +86,43 @@ const CASES: [string, string, string[]][] = [
 for (const [name, text, state] of CASES) {
   test(`module state scan: ${name}`, () => assert.deepEqual(moduleState(text), state));
 }
+
+const CHECKS_DIR = path.join(CORE, 'checks');
+
+/** Words of caching, keys and reuse: a check reads the project through queries and never knows it is reused. */
+const REUSE_WORDS = /cach|reus|memo|invalidat|epoch|projectKey|droppedKey|\bscope\s*:|\bkey\s*:\s*\(/i;
+
+/**
+ * Names a check may still say: the rule parser's module-level memo (rules/cache.ts, listed in
+ * MEMO_CACHES above), which goes into the engine with it.
+ */
+const REUSE_ALLOWED = ['parseRuleCached'];
+
+/** `file:line: text` of each line of a check file that speaks of caching, keys or reuse. */
+export function reuseMentions(file: string, text: string): string[] {
+  return text
+    .split('\n')
+    .map((line, i) => ({ line: REUSE_ALLOWED.reduce((l, name) => l.split(name).join(''), line), i }))
+    .filter(({ line }) => REUSE_WORDS.test(line))
+    .map(({ i }) => `${file}:${i + 1}: ${text.split('\n')[i].trim()}`);
+}
+
+test('no check file mentions caching, keys or reuse', () => {
+  const files = fs.readdirSync(CHECKS_DIR).filter((n) => n.endsWith('.ts'));
+  assert.ok(files.length > 30, `checks found in ${CHECKS_DIR}`);
+  const found = files.flatMap((n) => reuseMentions(n, fs.readFileSync(path.join(CHECKS_DIR, n), 'utf8')));
+  assert.deepEqual(found, [], 'a check reads the project through queries: reuse is the engine’s job (session/)');
+});
+
+const MENTIONS: [string, string, number][] = [
+  ['a hand-written key', 'scope: (project) => ({ key: projectKey(project) }),', 1],
+  ['a key function', '  key: (project) => [project.environment],', 1],
+  ['a module cache', 'const cache = new WeakMap();', 1],
+  ['reuse in a comment', '// reused while the labels are unchanged', 1],
+  ['a label key is a domain word', 'data: { key: label.key, value: label.value },', 0],
+  ['the rule parser', "import { parseRuleCached } from '../rules';", 0],
+];
+
+for (const [name, text, count] of MENTIONS) {
+  test(`reuse words: ${name}`, () => assert.equal(reuseMentions('x.ts', text).length, count));
+}
