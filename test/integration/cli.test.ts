@@ -251,3 +251,26 @@ describe('gateway-lens check', () => {
     assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
   });
 });
+
+// A folder as docker compose loads it, the same for `check` run above it, in it and on one file
+// (the editor's grouping): the base and its override are one project, docker-compose.traefik.yml
+// (a stack deployed alone) another, so neither sees the other's Traefik or middlewares.
+test('check groups a folder as docker compose loads it: walk, no argument and one file agree', () => {
+  const fixture = path.resolve(__dirname, '..', 'fixtures', 'projects', 'grouping-fsfp');
+  const above = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-group-'));
+  fs.cpSync(fixture, path.join(above, 'app'), { recursive: true });
+  const check = (cwd: string, ...args: string[]) => {
+    const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', ...args], { cwd, encoding: 'utf8' });
+    const found = JSON.parse(r.stdout) as { file: string; code: string; severity: string }[];
+    return found.map((f) => `${path.basename(f.file)} ${f.severity} ${f.code}`).sort();
+  };
+  try {
+    const walk = check(above).filter((f) => !f.startsWith('docker-compose.traefik.yml'));
+    assert.ok(!walk.some((f) => / error /.test(f)), walk.join('\n'));
+    assert.ok(walk.includes('docker-compose.override.yml info missing-port'), 'the override is in the project');
+    assert.deepEqual(check(path.join(above, 'app')), walk);
+    assert.deepEqual(check(path.join(above, 'app'), 'docker-compose.yml'), walk);
+  } finally {
+    fs.rmSync(above, { recursive: true, force: true });
+  }
+});

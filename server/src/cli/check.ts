@@ -3,13 +3,21 @@
 // each analysed as Traefik would see it, with the nearest .gateway-lens.yaml applied.
 import * as path from 'path';
 import { version } from '../../../package.json';
-import { Analyzer, CHECKS, configStaticFile, TOO_MANY_FINDINGS, type Finding, type ProjectInput } from '../analysis';
+import {
+  Analyzer,
+  CHECKS,
+  configStaticFile,
+  TOO_MANY_FINDINGS,
+  type Finding,
+  type ProjectInput,
+  type SourceFile,
+} from '../analysis';
 import { EXIT, parseCommandArgs, traefikVersionOption, UsageError, type Command, type Io } from './command';
 import { configLookup } from './config';
 import { discoverComposeFiles } from './discover';
 import { runFixes } from './fix';
 import { formatGithub, formatGitlab } from './formats';
-import { readInputs } from './inputs';
+import { readInputs, type Inputs } from './inputs';
 import {
   COMPOSE_OPTIONS,
   COMPOSE_OPTIONS_HELP,
@@ -19,7 +27,7 @@ import {
   type ComposeFlags,
   type ComposeProject,
 } from './project';
-import { activeProfiles } from '../analysis/compose/project';
+import { activeProfiles, folderDefaultFiles, folderProjects, isOverrideFragment } from '../analysis/compose/project';
 import { lineMap } from '../convert';
 import { codeDocs } from '../codeDocs';
 import { formatJson, formatSarif, formatText, locate, type Located, type Sources } from './report';
@@ -33,11 +41,14 @@ const HELP = `Usage: gateway-lens check [options] [FILE...]
 Checks the Traefik labels of compose files. With -f (or with no FILE, in a folder where
 docker compose finds a project: COMPOSE_FILE, or compose.yaml / docker-compose.yml and its
 override), checks the one project docker compose would load: its files merged, what they
-include: and extends:, the services the active profiles start. Positional FILEs in the same
-folder form one compose project and are checked together (override files merge, like
+include: and extends:, the services the active profiles start. A FILE given alone is the
+project docker compose loads with it: a default name means the folder's default project
+(with its override), any other file a project of its own (over the base file when it only
+overrides services). Several FILEs in one folder form one project, in their order (like
 docker compose -f); files in different folders are separate projects. Without FILE and
 without a project in the current folder, every compose file under it (docker-compose*.yml,
-compose*.yml and the config file's \`files\` globs; node_modules and dot-folders skipped).
+compose*.yml and the config file's \`files\` globs; node_modules and dot-folders skipped),
+each folder grouped the same way.
 
 The nearest .gateway-lens.yaml at or above each project's folder sets severities and
 project facts; the options below win over it.
@@ -149,6 +160,41 @@ function filesToCheck(options: Options, io: Io, analyzer: Analyzer): string[] {
   return found;
 }
 
+/**
+ * Files found under the folder, or one given alone: the projects docker compose loads from them,
+ * as the editor groups a folder (compose/project/files.ts folderProjects): a default file means
+ * the folder's default project (with its override), any other file is a project of its own.
+ * Several files given in one folder stay one project, in their order (like -f).
+ */
+type Group = { folder: string; files: SourceFile[]; only?: string };
+
+function regroup(inputs: Inputs, given: boolean, io: Io, analyzer: Analyzer): Group[] {
+  const out: Group[] = [];
+  for (const [folder, files] of inputs.projects) {
+    if (given && files.length > 1) {
+      out.push({ folder, files });
+      continue;
+    }
+    const environment = composeEnvironment(io, folder);
+    const exists = (f: string): boolean => inputs.readFile(f) !== undefined;
+    const defaults = folderDefaultFiles(folder, environment.lookup, exists);
+    const text = (file: string): string | undefined => inputs.readFile(file);
+    const fragment = (file: string): boolean => isOverrideFragment(analyzer.parse({ file, text: text(file) ?? '' }));
+    for (const project of folderProjects(
+      files.map((f) => f.file),
+      defaults,
+      fragment,
+    )) {
+      const sources = project.files.flatMap((file) => {
+        const t = text(file);
+        return t === undefined ? [] : [{ file, text: t }];
+      });
+      out.push({ folder, files: sources, only: project.only });
+    }
+  }
+  return out;
+}
+
 function readOrUndefined(io: Io, file: string): string | undefined {
   try {
     return io.readFile(file);
@@ -192,8 +238,11 @@ function check(options: Options, io: Io): number {
   const override = options.traefikVersion
     ? { version: options.traefikVersion, versionSource: '--traefik-version' }
     : undefined;
-  const projects: ProjectInput[] = [];
-  for (const [folder, files] of inputs.projects) {
+  const projects: (ProjectInput & { only?: string })[] = [];
+  const groups: Group[] = compose
+    ? [...inputs.projects].map(([folder, files]) => ({ folder, files }))
+    : regroup(inputs, options.files.length > 0, io, analyzer);
+  for (const { folder, files, only } of groups) {
     const config = configs.forFolder(folder);
     let staticFiles = inputs.staticFiles;
     const named = options.traefikConfig ? undefined : configStaticFile(configs.settings(config));
@@ -211,6 +260,7 @@ function check(options: Options, io: Io): number {
     const profiles = compose?.profiles ?? activeProfiles(options.compose.profiles, environment.lookup);
     const projectDirectory = compose?.projectDirectory;
     projects.push({
+      only,
       files,
       staticFiles,
       readFile: inputs.readFile,
@@ -235,7 +285,7 @@ function check(options: Options, io: Io): number {
   const read = new Set<string>();
   for (const input of projects) {
     const result = analyzer.analyze(input);
-    findings.push(...result.findings);
+    findings.push(...(input.only ? result.findings.filter((f) => f.file === input.only) : result.findings));
     for (const d of result.project.environment.dotenv) read.add(d.file);
   }
   for (const file of inputs.readFiles()) read.add(file);

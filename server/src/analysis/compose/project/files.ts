@@ -110,3 +110,30 @@ export function folderDefaultFiles(
 export function isOverrideFragment(file: Pick<ComposeFile, 'services'>): boolean {
   return file.services.some((s) => !s.image && !s.build && !s.extends);
 }
+
+/** One project of a folder's compose files; `only` the file whose findings it reports. */
+export interface FolderProject {
+  files: string[];
+  only?: string;
+}
+
+/**
+ * The projects compose files of one folder form, as the editor groups them: any of them among
+ * the folder's default files (folderDefaultFiles) means that default project; every other file
+ * is a project of its own (`docker compose -f file`), over the base file when it is an override
+ * fragment, reporting that file's findings only (the base reports in its own project).
+ */
+export function folderProjects(
+  files: string[],
+  defaults: string[],
+  fragment: (file: string) => boolean,
+): FolderProject[] {
+  const out: FolderProject[] = [];
+  if (files.some((f) => defaults.includes(f))) out.push({ files: defaults });
+  for (const file of files) {
+    if (defaults.includes(file)) continue;
+    const base = defaults[0];
+    out.push(base !== undefined && fragment(file) ? { files: [base, file], only: file } : { files: [file] });
+  }
+  return out;
+}
