@@ -3,6 +3,7 @@
 // (NetworkSettings.Ports); Traefik's docker provider reads them there (pkg/provider/docker/shared.go
 // getPort), so these are the ports a container is known to listen on.
 import * as path from 'path';
+import { mergedFrom } from '../compose/project';
 import type { Container } from '../traefik/model';
 
 export interface PortCandidate {
@@ -22,10 +23,10 @@ export function portCandidates(container: Container | undefined): PortCandidate[
   };
   const image = imageSource(container);
   for (const p of container.imagePorts.ports) add(p, image);
-  for (const part of container.composeParts) {
+  const parts = container.composeParts;
+  for (const part of mergedFrom(parts, 'ports'))
     for (const p of part.ports) add(p.target, p.published ? `ports: ${p.published}:${p.target}` : 'ports');
-    for (const p of part.expose) add(p.target, 'expose');
-  }
+  for (const part of mergedFrom(parts, 'expose')) for (const p of part.expose) add(p.target, 'expose');
   return [...sources.keys()]
     .sort((a, b) => a - b)
     .map((port) => ({ value: String(port), detail: sources.get(port)!.join(', ') }));

@@ -3,6 +3,7 @@
 // fails with "port is missing" and drops the whole container (pkg/provider/docker/shared.go
 // parseContainer, getPort; config.go addServer). Swarm gives no port information
 // at all (docs: "Docker Swarm does not provide any port detection information to Traefik").
+import { mergedFrom } from '../compose/project';
 import type { Project } from '../project';
 import { definitionRange } from '../traefik/lookup';
 import type { Container, Definition } from '../traefik/model';
@@ -80,9 +81,12 @@ export const check: Check = {
  */
 export function containerPorts(container: Container): number[] {
   const set = new Set<number>(container.imagePorts.ports);
-  for (const part of container.composeParts) {
-    for (const p of [...part.ports, ...part.expose]) if (p.target !== undefined) set.add(p.target);
-  }
+  const parts = container.composeParts;
+  for (const p of [
+    ...mergedFrom(parts, 'ports').flatMap((s) => s.ports),
+    ...mergedFrom(parts, 'expose').flatMap((s) => s.expose),
+  ])
+    if (p.target !== undefined) set.add(p.target);
   return [...set].sort((a, b) => a - b);
 }
 

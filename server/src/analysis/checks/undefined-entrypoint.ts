@@ -6,6 +6,7 @@
 import type { Label } from '../compose/model';
 import type { Container } from '../traefik/model';
 import { readByThisTraefik } from '../traefik/containers';
+import { byKey } from '../compose/project';
 import type { EntryPoint, StaticConfig } from '../traefik/static';
 import { listItems, nearest } from '../traefik/values';
 import type { Related } from '../types';
@@ -38,13 +39,8 @@ export function entryPointProtocol(ep: EntryPoint): 'tcp' | 'udp' {
  * alike): a later file's label replaces the same key.
  */
 function routerEntryPointLabels(container: Container): Label[] {
-  const labels = new Map<string, Label>();
-  for (const part of container.composeParts) {
-    for (const label of part.labels) {
-      if (ENTRYPOINTS_KEY.test(label.key)) labels.set(`${label.source}|${label.key}`, label);
-    }
-  }
-  return [...labels.values()];
+  const labels = [...byKey(container.composeParts, 'labels'), ...byKey(container.composeParts, 'deploy.labels')];
+  return labels.filter((label) => ENTRYPOINTS_KEY.test(label.key));
 }
 
 function judge(

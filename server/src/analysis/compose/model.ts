@@ -153,6 +153,9 @@ export interface ReplacedLabels {
   lost: string[];
 }
 
+/** The fields whose `!reset` / `!override` the model honours. */
+export type MergeTagged = 'labels' | 'deploy.labels' | 'ports' | 'expose';
+
 export interface ComposeService {
   name: string;
   nameRange: Range;
@@ -182,6 +185,12 @@ export interface ComposeService {
   labelBlocks: LabelBlock[];
   /** Labels lost to YAML merge-key precedence (only read when the file has anchors). */
   replacedLabels: ReplacedLabels[];
+  /**
+   * Fields this file tags `!reset` (the value of the files before is dropped, this one's too) or
+   * `!override` (this value replaces theirs instead of merging), compose spec 13-merge.md
+   * "Reset value" and "Replace value": `labels`, `ports`, `expose`, `deploy.labels`.
+   */
+  mergeTags?: Partial<Record<MergeTagged, '!reset' | '!override'>>;
   /** `healthcheck:` (compose spec 05-services.md healthcheck), when it has a `test`. */
   healthcheck?: Healthcheck;
   /** What the Compose Specification's schema says of the service's body (compose-spec). */

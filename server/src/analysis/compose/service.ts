@@ -8,6 +8,7 @@ import type {
   Healthcheck,
   Label,
   LabelBlock,
+  MergeTagged,
   PortMapping,
   ReplacedLabels,
   Scalar,
@@ -83,12 +84,35 @@ export function readService(
     const deployBlock = readLabels(fieldOf(deploy, 'labels', aliases), text, 'deploy.labels', labels, file, aliases);
     if (deployBlock) labelBlocks.push(deployBlock);
   }
+  service.mergeTags = mergeTags(body, isMap(deploy) ? deploy : undefined);
   if (aliases) {
     const replaced = [replacedLabels(body, 'labels', service, text, aliases)];
     if (isMap(deploy)) replaced.push(replacedLabels(deploy, 'deploy.labels', service, text, aliases));
     service.replacedLabels = replaced.filter((r): r is ReplacedLabels => r !== undefined);
   }
   return service;
+}
+
+const TAGGED: readonly [MergeTagged, string][] = [
+  ['labels', 'labels'],
+  ['ports', 'ports'],
+  ['expose', 'expose'],
+];
+
+/** The `!reset` / `!override` tags on the fields the model merges (compose spec 13-merge.md). */
+function mergeTags(
+  body: YAMLMap<unknown, unknown>,
+  deploy: YAMLMap<unknown, unknown> | undefined,
+): ComposeService['mergeTags'] {
+  const out: NonNullable<ComposeService['mergeTags']> = {};
+  const tagOf = (map: YAMLMap<unknown, unknown>, name: string): string | undefined =>
+    (map.get(name, true) as Node | undefined)?.tag;
+  const set = (field: MergeTagged, tag: string | undefined): void => {
+    if (tag === '!reset' || tag === '!override') out[field] = tag;
+  };
+  for (const [field, key] of TAGGED) set(field, tagOf(body, key));
+  if (deploy) set('deploy.labels', tagOf(deploy, 'labels'));
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** A key of a map; with `aliases`, its value resolved and the maps of `<<` merged under it. */

@@ -54,6 +54,8 @@ export function problemsOf(errors: YAMLError[], warnings: YAMLError[], length: n
     for (const e of list) {
       const start = Math.min(e.pos[0], length);
       const end = Math.min(Math.max(e.pos[1], start), length);
+      // Compose's own merge tags (compose spec 13-merge.md), which compose-go resolves.
+      if (/^Unresolved tag: !(reset|override)\b/.test(e.message)) continue;
       // `yaml` reports running out of stack as an error at the node it reached.
       if (/^Maximum call stack size exceeded/.test(e.message)) {
         out.push({ message: TOO_DEEP, range: { start, end }, severity: 'warning', tooDeep: true });

@@ -7,7 +7,7 @@
 //   except an entry equal on {ip, target, published, protocol} ("Unique resources");
 // - command and entrypoint are replaced, never appended ("Shell commands");
 // - scalars (image, container_name, network_mode, deploy.replicas): the last one set wins.
-import type { ComposeService, Label, PortMapping, Scalar } from '../model';
+import type { ComposeService, Label, MergeTagged, PortMapping, Scalar } from '../model';
 
 /** A merged value and the definition it comes from (its `file`, and the ranges in the value). */
 export interface Origin<T> {
@@ -67,7 +67,8 @@ export function mergeService(name: string, parts: readonly ComposeService[]): Me
 /** Labels of one source merged by key: the position of the first, the value of the last. */
 export function byKey(parts: readonly ComposeService[], source: Label['source']): Label[] {
   const merged = new Map<string, Label>();
-  for (const part of parts) for (const label of part.labels) if (label.source === source) merged.set(label.key, label);
+  for (const part of mergedFrom(parts, source))
+    for (const label of part.labels) if (label.source === source) merged.set(label.key, label);
   return [...merged.values()];
 }
 
@@ -75,4 +76,18 @@ function once(seen: Set<string>, value: string): boolean {
   if (seen.has(value)) return false;
   seen.add(value);
   return true;
+}
+
+/**
+ * The parts whose `field` the merge keeps: from the last one tagging it `!override` (its value
+ * replaces the earlier ones), or after the last `!reset` (it drops them and its own value),
+ * compose spec 13-merge.md "Reset value" / "Replace value".
+ */
+export function mergedFrom(parts: readonly ComposeService[], field: MergeTagged): readonly ComposeService[] {
+  let from = 0;
+  parts.forEach((part, i) => {
+    const tag = part.mergeTags?.[field];
+    if (tag) from = tag === '!reset' ? i + 1 : i;
+  });
+  return from === 0 ? parts : parts.slice(from);
 }
