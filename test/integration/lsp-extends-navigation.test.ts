@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { built } from '../support/build';
 import { LspClient } from '../support/lspClient';
+import { positionIn, shownIn, type Loc } from '../support/locations';
 
 const COMPOSE = `services:
   traefik:
@@ -27,11 +28,6 @@ const BASE = `services:
       - traefik.http.middlewares.auth.basicauth.users=u:p
 `;
 
-interface Loc {
-  uri: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-
 let dir: string;
 let client: LspClient;
 const files: Record<'compose' | 'base', { uri: string; text: string }> = {
@@ -39,22 +35,9 @@ const files: Record<'compose' | 'base', { uri: string; text: string }> = {
   base: { uri: '', text: BASE },
 };
 
-/** The position `offset` characters into the first `needle` of a file. */
-function at(name: keyof typeof files, needle: string, offset = 0): { line: number; character: number } {
-  const text = files[name].text;
-  const index = text.indexOf(needle);
-  assert.ok(index >= 0, needle);
-  const before = text.slice(0, index + offset).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
+const at = (name: keyof typeof files, needle: string, offset = 0) => positionIn(files[name].text, needle, offset);
 
-/** `file:text` of a (one-line) location. */
-function shown(l: Loc): string {
-  const entry = Object.entries(files).find(([, f]) => f.uri === l.uri);
-  assert.ok(entry, `a file of the project: ${l.uri}`);
-  const line = entry[1].text.split('\n')[l.range.start.line];
-  return `${entry[0]}:${line.slice(l.range.start.character, l.range.end.character)}`;
-}
+const shown = (l: Loc): string => shownIn(files, l);
 
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-extends-nav-'));

@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { LspClient } from '../support/lspClient';
+import { shownIn, type Loc } from '../support/locations';
 
 const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -53,18 +54,7 @@ function at(name: string, needle: string, delta = 0): { line: number; character:
   return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
-interface Loc {
-  uri: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-
-/** The text a location covers (single line), and which file it is in. */
-function shown(l: Loc): string {
-  const entry = Object.entries(files).find(([, f]) => f.uri === l.uri);
-  assert.ok(entry, `a file of the project: ${l.uri}`);
-  const line = entry[1].text.split('\n')[l.range.start.line];
-  return `${entry[0]}:${line.slice(l.range.start.character, l.range.end.character)}`;
-}
+const shown = (l: Loc): string => shownIn(files, l);
 
 before(async () => {
   assert.ok(fs.existsSync(SERVER), 'npm run build first (npm test does)');
