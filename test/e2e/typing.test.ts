@@ -42,6 +42,11 @@ before(async () => {
       'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'off' },
       // Every request and its answer in the "Gateway Lens" output, where failures are read.
       'gatewayLens.trace.server': 'messages',
+      // The test types every quote itself. With VS Code's auto-closed quotes, the closing quote
+      // typed at the end of a label was sometimes inserted rather than typed over, so the saved
+      // file had `""` (seen once in CI, depending on the timing of the suggestion widget). That
+      // is VS Code's editing, not Gateway Lens's, and authoring.test.ts turns it off the same way.
+      'editor.autoClosingQuotes': 'never',
     },
   });
 });
