@@ -5,7 +5,7 @@ import type { Container } from '../traefik/model';
 import { fragmentServices } from '../traefik/staticConfig';
 import type { StaticConfig } from '../traefik/static';
 import { parseBool } from '../traefik/values';
-import { keptByConstraints } from '../traefik/containers';
+import { containerProvider, keptByConstraints, runsNoLabelProvider } from '../traefik/containers';
 import { dropsContainer } from './unknown-label';
 import type { Check, CheckContext } from './check';
 
@@ -28,11 +28,8 @@ function judge(ctx: { report: CheckContext['report'] }, config: StaticConfig, co
   const declared = container.labels.filter((l) => DYNAMIC.test(l.key));
   if (declared.length === 0) return;
   const first = container.labels.find((l) => l.key.toLowerCase().startsWith('traefik.')) ?? declared[0];
-  if (!config.docker && !config.swarm) {
-    if (config.settingsKnown) noProvider(ctx, config, container, first);
-    return;
-  }
-  const provider = container.provider === 'swarm' ? config.swarm : config.docker;
+  if (runsNoLabelProvider(config)) return noProvider(ctx, config, container, first);
+  const provider = containerProvider(container, config);
   if (!provider) return;
   if (keptByConstraints(container.labels, provider) === false) {
     // Often on purpose (another Traefik takes it), so said as information.

@@ -16,7 +16,7 @@ import { unloadedRouters } from '../route/unloaded';
 import { defaultPriority } from '../rules';
 import type { FileDefinition } from '../traefik/fileProvider';
 import type { Definition, Kind, Protocol } from '../traefik/model';
-import { keptByConstraints } from '../traefik/containers';
+import { containerProvider, keptByConstraints, runsNoLabelProvider } from '../traefik/containers';
 import type { Range } from '../types';
 import { setField, type Tree, type Value } from './fields';
 import { internalEntries } from './internal';
@@ -108,9 +108,9 @@ function add(out: RawData, section: Section, entry: RawEntry): void {
 /** Why a container with routing labels is not enabled (pkg/provider/docker/config.go keepContainer). */
 function whyIgnored(project: Project, container: Project['containers'][number]): string {
   const config = project.staticConfig;
-  if (config.settingsKnown && !config.docker && !config.swarm)
+  if (runsNoLabelProvider(config))
     return 'Traefik reads no container labels: its static configuration enables neither the docker nor the swarm provider';
-  const provider = container.provider === 'swarm' ? config.swarm : config.docker;
+  const provider = containerProvider(container, config);
   if (keptByConstraints(container.labels, provider) === false)
     return `Traefik prunes it: its labels do not match the provider's constraints ${provider!.constraints}`;
   return container.enableLabel

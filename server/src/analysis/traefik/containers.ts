@@ -92,7 +92,7 @@ function buildContainer(
   // Labels merge by key, the later definition winning (compose spec 13-merge.md, Mapping).
   const labels = byKey(parts, wanted);
   const enableLabel = labels.find((l) => l.key.toLowerCase() === 'traefik.enable');
-  const providerConfig = provider === 'swarm' ? config.swarm : config.docker;
+  const providerConfig = providerOfName(provider, config);
   // Static settings read and no docker or swarm provider among them (`--providers.docker=false`, or
   // never enabled): this project's Traefik reads no labels, so no container is routed by default.
   // One that sets traefik.enable=true is still judged: another Traefik on the host may read it.
@@ -192,7 +192,20 @@ export function keptByConstraints(labels: Label[], provider: StaticConfig['docke
  * Labels meant for another Traefik are then not judged against this one's entry points.
  */
 export function readByThisTraefik(container: Container, config: StaticConfig): boolean {
-  if (config.settingsKnown && !config.docker && !config.swarm) return false;
-  const provider = container.provider === 'swarm' ? config.swarm : config.docker;
-  return keptByConstraints(container.labels, provider) !== false;
+  if (runsNoLabelProvider(config)) return false;
+  return keptByConstraints(container.labels, containerProvider(container, config)) !== false;
+}
+
+/** The static configuration is read and starts neither the docker nor the swarm provider. */
+export function runsNoLabelProvider(config: StaticConfig): boolean {
+  return config.settingsKnown === true && !config.docker && !config.swarm;
+}
+
+/** The settings of the provider that reads the container's labels (docker or swarm). */
+export function containerProvider(container: Container, config: StaticConfig): StaticConfig['docker'] {
+  return providerOfName(container.provider, config);
+}
+
+function providerOfName(name: ProviderName, config: StaticConfig): StaticConfig['docker'] {
+  return name === 'swarm' ? config.swarm : config.docker;
 }
