@@ -197,38 +197,45 @@ export class Projects {
 
   /**
    * The file of `uri` when authoring requests answer for it: an open compose document (by
-   * language and name), or a compose file of the project on disk the boundary lets us read.
-   * Anything else (a README, /etc/passwd) gets no answer.
+   * language and name), a compose file of the project on disk the boundary lets us read, or a
+   * file some project reads as a compose file under another name (`include:` traefik/labels.yml,
+   * `extends: file:` common/base.yaml). Anything else (a README, /etc/passwd) gets no answer.
    */
   async composeFileOf(uri: string): Promise<string | undefined> {
     const file = uriToPath(uri);
     if (!file) return undefined;
     const settings = await this.settingsFor(path.dirname(file));
     const document = this.host.documents.get(uri) ?? this.host.documents.byPath(file);
-    if (document) return this.host.documents.isCompose(document, settings.files) ? file : undefined;
-    return isComposeFileName(file, settings.files) && this.host.boundary.allows(file, 'project') ? file : undefined;
+    if (document ? this.host.documents.isCompose(document, settings.files) : isComposeFileName(file, settings.files))
+      return document || this.host.boundary.allows(file, 'project') ? file : undefined;
+    return (await this.reader(file, (r) => readsAsCompose(r, file))) === undefined ? undefined : file;
   }
 
   /**
    * The compose file of the project whose file provider reads `uri` (a dynamic configuration
    * file, `providers.file.filename` or a file of `providers.file.directory` through the Traefik
-   * service's volumes), so authoring requests in it answer from that project. An analysed project
-   * is asked first; else the folders above the file that hold compose files, up to the workspace
-   * folder (a bounded walk).
+   * service's volumes), so authoring requests in it answer from that project.
    */
   async dynamicOwnerOf(uri: string): Promise<string | undefined> {
     const file = uriToPath(uri);
-    if (!file) return undefined;
-    const reads = (r: ProjectResult | undefined): boolean =>
-      r?.project?.fileProvider.files.some((f) => f.file === file) === true;
-    for (const result of this.memo.values()) if (reads(result)) return result.composeFiles[0];
+    const key = file && (await this.reader(file, (r) => r.project?.fileProvider.files.some((f) => f.file === file)));
+    return key === undefined ? undefined : this.memo.get(key)?.composeFiles[0];
+  }
+
+  /**
+   * The key of a project that `reads` a file no compose name makes a project's: an analysed
+   * project is asked first; else the folders above the file that hold compose files, up to the
+   * workspace folder (a bounded walk).
+   */
+  private async reader(file: string, reads: (r: ProjectResult) => boolean | undefined): Promise<string | undefined> {
+    for (const result of this.memo.values()) if (reads(result)) return result.folder;
     const root = this.host.folders.folderOf(path.dirname(file))?.path;
     let folder = path.dirname(file);
     for (let depth = 0; root !== undefined && depth < MAX_OWNER_DEPTH; depth++) {
       // A project memoised meanwhile (the listing awaits) is asked, not analysed again.
       for (const key of await this.projectsIn(folder, await this.settingsFor(folder))) {
         const result = this.memo.get(key) ?? (await this.analyse(key));
-        if (reads(result)) return result.composeFiles[0];
+        if (reads(result)) return key;
       }
       if (folder === root || path.dirname(folder) === folder) break;
       folder = path.dirname(folder);
@@ -378,10 +385,16 @@ export class Projects {
    * after an edit shares that one incremental run instead of building the project again.
    */
   async model(file: string): Promise<ProjectModel | undefined> {
-    const key = this.projectOf(file);
-    const result = await this.analyse(key);
-    const loaded = result.project && [...result.project.files, ...result.project.load.extendsFiles];
-    if (!result.composeFiles.includes(file) && !loaded?.some((f) => f.file === file)) return undefined;
+    let key = this.projectOf(file);
+    let result = await this.analyse(key);
+    if (!result.composeFiles.includes(file) && !readsAsCompose(result, file)) {
+      // A file read under another name by a project that does not own it (the first to load it does).
+      const other = [...this.memo.values()].find((r) => readsAsCompose(r, file));
+      if (!other) return undefined;
+      key = other.folder;
+      result = await this.analyse(key);
+      if (!readsAsCompose(result, file)) return undefined;
+    }
     if (result.project)
       return { project: result.project, findings: result.findings, input: result.input, lines: result.lines };
     // The checks failed as a whole: the project alone may still build.
@@ -437,11 +450,13 @@ export class Projects {
       }));
     }
 
-    // Another folder's file is this project's; one of this folder only when the default project
-    // includes or extends it (an alternative file extending another leaves that one its own).
+    // Another folder's file is this project's; one of this folder when the default project
+    // includes or extends it, or when it is no compose file of the folder (an alternative file
+    // extending another compose file leaves that one its own).
+    const listed = key === folder ? [] : await this.listed(folder, settings);
     const own = (f: string): boolean =>
       composeFiles.includes(f) ||
-      (path.dirname(f) === folder && (key !== folder || this.defaultFiles(folder).includes(f)));
+      (path.dirname(f) === folder && (key !== folder ? listed.includes(f) : this.defaultFiles(folder).includes(f)));
     ownedBy(this.owners, key, project, own);
     // A compose file of another project this one loads (the base under an override fragment, a
     // file an alternative extends) shows that project's findings: two projects never fight over it.
@@ -552,6 +567,12 @@ function ownedBy(
   for (const f of [...project.files, ...project.load.extendsFiles]) {
     if (!own(f.file) && !owners.has(f.file)) owners.set(f.file, key);
   }
+}
+
+/** Whether the project reads `file` as a compose file: given, included, or read for `extends: file:`. */
+function readsAsCompose(result: ProjectResult, file: string): boolean {
+  const project = result.project;
+  return project !== undefined && [...project.files, ...project.load.extendsFiles].some((f) => f.file === file);
 }
 
 /** One variable of the folder's .env (read as a project file, so editing it re-analyses). */

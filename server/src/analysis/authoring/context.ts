@@ -47,8 +47,16 @@ export interface LabelContext {
   cursor: Cursor;
 }
 
+/**
+ * Every compose file the project reads: its own and included ones, then the files read only for
+ * `extends: file:` (05-services.md, extends), whose services' labels the extending ones carry.
+ */
+export function readFiles(project: Project): ComposeFile[] {
+  return [...project.files, ...project.load.extendsFiles];
+}
+
 export function composeFile(project: Project, file: string): ComposeFile | undefined {
-  return project.files.find((f) => f.file === file);
+  return project.files.find((f) => f.file === file) ?? project.load.extendsFiles.find((f) => f.file === file);
 }
 
 export function containerOf(project: Project, service: ComposeService | undefined): Container | undefined {

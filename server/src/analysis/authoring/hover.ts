@@ -9,7 +9,7 @@ import { routerEntryPoints, routerPriority } from '../traefik/routing';
 import { listItems } from '../traefik/values';
 import { mayMeet, type Routed } from '../route/routers';
 import { overlap } from '../rules';
-import { composeFile, containerOf } from './context';
+import { composeFile, containerOf, readFiles } from './context';
 import { docUrl, schemaAt, typeText } from './docs';
 import { describeRule, ruleSyntaxOf } from './matchers';
 import { codeSpan, escapeMarkdown } from './markdown';
@@ -110,7 +110,9 @@ function valueHover(project: Project, label: Label, offset: number): Hover | und
 function ruleHover(project: Project, label: Label): Hover {
   const protocol = label.segments[1].text.toLowerCase();
   const name = label.segments[3].text;
-  const service = project.files.flatMap((f) => f.services).find((s) => s.labels.includes(label));
+  const service = readFiles(project)
+    .flatMap((f) => f.services)
+    .find((s) => s.labels.includes(label));
   const container = containerOf(project, service);
   const router = container?.definitions.find((d) => d.kind === 'routers' && d.protocol === protocol && d.name === name);
   const syntax = ruleSyntaxOf(project, router);

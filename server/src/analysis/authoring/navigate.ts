@@ -3,6 +3,7 @@
 import type { Project } from '../project';
 import type { Range } from '../types';
 import { listItems } from '../traefik/values';
+import { composeFile } from './context';
 import { occurrenceAt, occurrencesOf, ownerOf } from './names';
 import type { Location } from './types';
 
@@ -26,7 +27,7 @@ export function definition(project: Project, file: string, offset: number): Loca
 
 /** An entry point name in `entrypoints=` leads to where the static configuration declares it. */
 function entryPointDefinition(project: Project, file: string, offset: number): Location[] {
-  const compose = project.files.find((f) => f.file === file);
+  const compose = composeFile(project, file);
   for (const service of compose?.services ?? []) {
     for (const label of service.labels) {
       if (offset < label.valueRange.start || offset > label.valueRange.end) continue;

@@ -7,7 +7,7 @@ import { lookupLabelKey, type LabelSchema, type LabelVersion } from '../schema';
 import { definitions } from '../traefik/lookup';
 import type { Kind, Protocol } from '../traefik/model';
 import type { Range } from '../types';
-import type { LabelContext } from './context';
+import { readFiles, type LabelContext } from './context';
 import { schemaAt } from './docs';
 import { matchers, ruleSyntaxOf } from './matchers';
 import { occurrences } from './names';
@@ -155,7 +155,7 @@ function pathPrefixes(ctx: LabelContext): Candidate[] {
 /** Distinct values other labels with the same field use across the project. */
 function usedElsewhere(ctx: LabelContext, path: string, split = false): Candidate[] {
   const out = new Set<string>();
-  for (const file of ctx.project.files) {
+  for (const file of readFiles(ctx.project)) {
     for (const service of file.services) {
       for (const label of service.labels) {
         if (label.interpolated || (label.valueRange.start <= ctx.offset && ctx.offset <= label.valueRange.end))
