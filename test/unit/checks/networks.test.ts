@@ -69,7 +69,8 @@ const cases: { name: string; text: string; expect: string[] }[] = [
     text:
       compose(traefik(on('edge')), web(on('edge'), '\n      - traefik.docker.network=edge')) +
       'networks:\n  edge:\n    name: gateway\n',
-    expect: ['unknown-network warning edge'],
+    // Its only network: Traefik falls back to it and requests arrive (Traefik's container is on it).
+    expect: ['unknown-network info edge'],
   },
   {
     name: 'network_mode: host',
@@ -99,7 +100,18 @@ const cases: { name: string; text: string; expect: string[] }[] = [
   {
     name: "the provider's network without the prefix",
     text: compose(traefik(on('proxy'), '\n      - --providers.docker.network=proxy'), web(on('proxy'))) + NETS,
-    expect: ['unknown-network warning network'],
+    expect: ['unknown-network info network'],
+  },
+  {
+    name: "the provider's network without the prefix, a service on two networks: Go map order",
+    text:
+      compose(traefik(on('proxy'), '\n      - --providers.docker.network=proxy'), web(on('proxy', 'backend'))) + NETS,
+    expect: ['unknown-network warning network', 'network-unreachable warning backend'],
+  },
+  {
+    name: 'the label without the prefix on the only network, Traefik not on it: the error is the network',
+    text: compose(traefik(on('proxy')), web(on('backend'), '\n      - traefik.docker.network=backend')) + NETS,
+    expect: ['unknown-network info backend', 'network-unreachable error backend'],
   },
   {
     name: "the provider's network by its real name",
@@ -132,7 +144,8 @@ test('unknown-network: the quick fix writes the real name', () => {
   const analyzer = new Analyzer();
   const input = { files: [{ file: FILE, text }] };
   const finding = analyzer.analyze(input).findings.find((f) => f.code === 'unknown-network')!;
-  assert.match(finding.message, /did you mean "project_proxy"/);
+  assert.equal(finding.severity, 'info');
+  assert.match(finding.message, /^Traefik falls back to project_proxy, "web"'s only network: name it/);
   const [fix] = codeActions(analyzer.project(input), FILE, finding);
   assert.match(applyFile(text, fix.edits), /traefik\.docker\.network=project_proxy/);
 });
@@ -144,6 +157,24 @@ test('unknown-network: COMPOSE_PROJECT_NAME from .env is the prefix', () => {
 });
 
 void yaml;
+
+// Trial (cvat-ai/cvat): one network, the label naming it without the project prefix. Traefik
+// falls back to the only network (pkg/provider/docker/config.go getIPAddress), so requests work:
+// an information that says so, keeping the fix. With several networks the fallback is Go map
+// order: a warning that says so.
+test('unknown-network: the only network is an information, several a warning, each saying what Traefik does', () => {
+  const one = compose(traefik(on('proxy')), web(on('proxy'), '\n      - traefik.docker.network=proxy')) + NETS;
+  const [info] = run('unknown-network', one);
+  assert.equal(info.severity, 'info');
+  assert.match(info.explanation, /uses its address on project_proxy, its only network/);
+  assert.deepEqual(info.data, { name: 'proxy', suggestion: 'project_proxy' });
+  const two =
+    compose(traefik(on('proxy')), web(on('proxy', 'backend'), '\n      - traefik.docker.network=proxy')) + NETS;
+  const [warning] = run('unknown-network', two);
+  assert.equal(warning.severity, 'warning');
+  assert.match(warning.message, /did you mean "project_proxy"\?$/);
+  assert.match(warning.explanation, /a Go map whose order is random/);
+});
 
 /** The project of FILE and its override file. */
 const withOverride = (base: string, override: string) => ({
@@ -208,7 +239,7 @@ test("unknown-network: the provider's network is judged against the merged servi
     found.map((f) => [f.message, f.explanation?.split('.')[0]]),
     [
       [
-        `the docker provider's network "wrong" is none of this project's: use project_proxy`,
+        `Traefik falls back to project_proxy, the only network of "web": name it to silence Traefik's warning`,
         "This project's networks are project_proxy",
       ],
     ],

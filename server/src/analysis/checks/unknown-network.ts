@@ -1,13 +1,30 @@
 // `traefik.docker.network` (a label) or the docker provider's `network` option names a network
 // by the name Docker knows it by; when the container has no network of that name Traefik logs
 // "Could not find network named ... Maybe you're missing the project's prefix in the label?" and
-// falls back to any network of the container (pkg/provider/docker/config.go getIPAddress). Compose
-// names the networks it creates `<project>_<key>` unless `name:` is set (compose spec 06-networks.md).
+// "Defaulting to first available network" and uses the first network of the container's
+// NetworkSettings.Networks, a Go map (pkg/provider/docker/config.go getIPAddress, v2.11 and v3
+// alike; v2 logs the first line at debug level). With one network that is the network itself, so
+// requests still arrive where Traefik shares it (an information); with several, Go's map order
+// picks any of them (a warning). Compose names the networks it creates `<project>_<key>` unless
+// `name:` is set (compose spec 06-networks.md).
 import { dockerNetwork, type DockerNetwork } from '../compose/networks';
 import type { Project } from '../project';
 import { fragmentServices } from '../traefik/staticConfig';
 import { attachmentOf, named, networkLabel, routed } from '../traefik/reach';
+import type { Container } from '../traefik/model';
 import type { Check } from './check';
+
+/** What Traefik does when the name is no network of the container (getIPAddress). */
+const LOGS = `Traefik logs "Could not find network named …" and "Defaulting to first available network" (pkg/provider/docker/config.go getIPAddress)`;
+/** The fallback with several networks: the first of a Go map, whose order Go randomises on every walk. */
+const MAP_ORDER =
+  "then takes the first network of the container's NetworkSettings.Networks, a Go map whose order is random: any of them, possibly another one each time Traefik rebuilds its configuration";
+
+/** "web", "api" and 2 more */
+function serviceList(containers: Container[]): string {
+  const names = containers.map((c) => `"${c.compose.name}"`);
+  return names.length > 2 ? `${names.slice(0, 2).join(', ')} and ${names.length - 2} more` : names.join(' and ');
+}
 
 /** The real name a name written without the project prefix (or by its key) most likely means. */
 function meant(written: string, networks: DockerNetwork[]): string | undefined {
@@ -41,7 +58,7 @@ export const check: Check = {
   code: 'unknown-network',
   severity: 'warning',
   description:
-    "traefik.docker.network or the provider's network names no network of the container (often the project prefix is missing): Traefik falls back to any of its networks.",
+    "traefik.docker.network or the provider's network names no network of the container (often the project prefix is missing): Traefik falls back to its only network (an information) or to any of several.",
   container(container, { project, report }) {
     const label = networkLabel(container);
     if (!label || !routed(container) || fragmentServices(project).has(container.compose.name)) return;
@@ -49,13 +66,28 @@ export const check: Check = {
     if (mine.mode !== 'networks' || !named(mine.networks)) return;
     const written = label.value.trim();
     if (written === '' || mine.networks.some((n) => n.name === written)) return;
-    const suggestion = meant(written, mine.networks);
     const names = mine.networks.map((n) => n.name).join(', ');
+    const service = container.compose.name;
+    const only = mine.networks.length === 1 ? mine.networks[0].name : undefined;
+    if (only) {
+      // One network: the fallback is that network, so only Traefik's warning is wrong (network-unreachable
+      // says so when Traefik's container is not on it).
+      report({
+        severity: 'info',
+        file: label.file,
+        range: label.valueRange,
+        message: `Traefik falls back to ${only}, "${service}"'s only network: name it to silence Traefik's warning`,
+        explanation: `"${service}" is on no network named "${written}". ${LOGS}, then uses its address on ${only}, its only network: requests reach it wherever Traefik's container is on ${only}. Compose names the networks it creates <project>_<key> (here ${project.name}_…) unless they set name:.`,
+        data: { name: written, suggestion: only },
+      });
+      return;
+    }
+    const suggestion = meant(written, mine.networks);
     report({
       file: label.file,
       range: label.valueRange,
-      message: `service "${container.compose.name}" is on no network named "${written}": ${fixOf(suggestion, mine.networks)}`,
-      explanation: `Its networks are ${names}. Traefik logs "Could not find network named '${written}'" and uses whichever network of the container comes first. Compose names the networks it creates <project>_<key> (here ${project.name}_…) unless they set name:.`,
+      message: `service "${service}" is on no network named "${written}": ${fixOf(suggestion, mine.networks)}`,
+      explanation: `Its networks are ${names}. ${LOGS}, ${MAP_ORDER}. Compose names the networks it creates <project>_<key> (here ${project.name}_…) unless they set name:.`,
       data: { name: written, ...(suggestion ? { suggestion } : {}) },
     });
   },
@@ -73,12 +105,32 @@ export const check: Check = {
       return a.mode === 'networks' && named(a.networks) && !a.networks.some((n) => n.name === option);
     });
     if (affected.length === 0) return;
-    const suggestion = meant(option, all);
+    const onlyNetworks = affected.map((c) => {
+      const a = attachmentOf(project, c);
+      return a.mode === 'networks' && a.networks.length === 1 ? a.networks[0].name : undefined;
+    });
+    const single = onlyNetworks.every((n) => n !== undefined);
+    const fallbacks = [...new Set(onlyNetworks.filter((n) => n !== undefined))];
+    const suggestion = single && fallbacks.length === 1 ? fallbacks[0] : meant(option, all);
+    const who = serviceList(affected);
+    const projects = `This project's networks are ${all.map((n) => n.name).join(', ')}.`;
+    const prefix = 'Compose names the networks it creates <project>_<key> unless they set name:.';
+    if (single) {
+      report({
+        severity: 'info',
+        file: origin.file,
+        range: origin.range,
+        message: `Traefik falls back to ${fallbacks.join(', ')}, the only network of ${who}: name it to silence Traefik's warning`,
+        explanation: `${projects} Traefik looks for a network named "${option}" on each container; ${who} ${affected.length > 1 ? 'have' : 'has'} none. ${LOGS}, then uses the container's only network: requests reach ${who} wherever Traefik's container is on ${fallbacks.join(', ')}. ${prefix}`,
+        data: { name: option, ...(suggestion ? { suggestion } : {}) },
+      });
+      return;
+    }
     report({
       file: origin.file,
       range: origin.range,
       message: `the docker provider's network "${option}" is none of this project's: ${fixOf(suggestion, all)}`,
-      explanation: `This project's networks are ${all.map((n) => n.name).join(', ')}. Traefik looks for a network of exactly that name on each container; ${affected.map((c) => `"${c.compose.name}"`).join(', ')} ${affected.length > 1 ? 'have' : 'has'} none, so Traefik falls back to any of ${affected.length > 1 ? 'their' : 'its'} networks. Compose names the networks it creates <project>_<key> unless they set name:.`,
+      explanation: `${projects} Traefik looks for a network of exactly that name on each container; ${who} ${affected.length > 1 ? 'have' : 'has'} none. ${LOGS}, ${MAP_ORDER}. ${prefix}`,
       data: { name: option, ...(suggestion ? { suggestion } : {}) },
     });
   },
