@@ -270,3 +270,37 @@ networks:
   assert.deepEqual(found, ['yaml-syntax error <<']);
   assert.match(findings[0].message, /merge the aliases in one: <<: \[\*a, \*b\]/);
 });
+
+// The trial: network-unreachable said "Without traefik.docker.network" when the label or the
+// provider's network was set (naming no network of the container, so Traefik fell back). The
+// explanation says what is set and which network Traefik then uses.
+const picks: { name: string; text: string; says: RegExp }[] = [
+  {
+    name: 'nothing set',
+    text: compose(traefik(on('proxy')), web(on('proxy', 'backend'))) + NETS,
+    says: /^Traefik's container is not on project_backend\. Neither traefik\.docker\.network nor the provider's network is set, so Traefik takes the first network of the container in Go map order, any of project_proxy, project_backend/,
+  },
+  {
+    name: 'the label names no network of the container',
+    text: compose(traefik(on('proxy')), web(on('proxy', 'backend'), '\n      - traefik.docker.network=proxy')) + NETS,
+    says: /\. Its label traefik\.docker\.network=proxy names none of its networks, so Traefik takes the first network/,
+  },
+  {
+    name: "the provider's network names no network of the container",
+    text:
+      compose(traefik(on('proxy'), '\n      - --providers.docker.network=proxy'), web(on('proxy', 'backend'))) + NETS,
+    says: /\. The docker provider's network "proxy" is none of its networks, so Traefik takes the first network/,
+  },
+  {
+    name: 'no shared network, the label naming none: its only network',
+    text: compose(traefik(on('proxy')), web(on('backend'), '\n      - traefik.docker.network=backend')) + NETS,
+    says: /Its label traefik\.docker\.network=backend names none of its networks, so Traefik sends requests to the container's address on project_backend, its only network/,
+  },
+];
+for (const c of picks) {
+  test(`network-unreachable: the explanation says what picks the network: ${c.name}`, () => {
+    const [f] = run('network-unreachable', c.text);
+    assert.match(f.explanation, c.says);
+    assert.doesNotMatch(f.explanation, /Without traefik\.docker\.network/);
+  });
+}

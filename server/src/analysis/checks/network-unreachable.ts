@@ -4,12 +4,27 @@
 // part may get either, since Traefik takes the first network of a Go map when no
 // `traefik.docker.network` (label or provider option) picks one.
 import type { DockerNetwork } from '../compose/networks';
+import type { Project } from '../project';
+import type { Container } from '../traefik/model';
 import { fragmentServices } from '../traefik/staticConfig';
 import { attachmentOf, named, networkLabel, routed, traefikOf, wantedNetwork } from '../traefik/reach';
 import type { Range, Related } from '../types';
 import type { Check } from './check';
 
 const list = (networks: { name: string }[]): string => networks.map((n) => n.name).join(', ');
+
+/**
+ * What picks the network when none of the container's is the wanted one (getIPAddress): what is
+ * set and that it names none of them, or that nothing is set.
+ */
+function whatPicks(project: Project, container: Container): string {
+  const label = networkLabel(container);
+  if (label) return `Its label traefik.docker.network=${label.value.trim()} names none of its networks`;
+  const option = project.staticConfig.docker?.network;
+  if (option !== undefined && !option.includes('$'))
+    return `The docker provider's network "${option}" is none of its networks`;
+  return "Neither traefik.docker.network nor the provider's network is set";
+}
 
 export const check: Check = {
   code: 'network-unreachable',
@@ -67,7 +82,7 @@ export const check: Check = {
       report({
         ...where(mine.networks[0]),
         message: `service "${service.name}" shares no network with Traefik's "${traefik.container.compose.name}": put both on one network`,
-        explanation: `"${service.name}" is on ${list(mine.networks)}, Traefik's container on ${list(own.networks)}. Traefik sends requests to the container's address on ${mine.networks.length > 1 ? 'one of its networks' : mine.networks[0].name}, which Traefik's container is not attached to: the connection never opens and requests time out (504).`,
+        explanation: `"${service.name}" is on ${list(mine.networks)}, Traefik's container on ${list(own.networks)}. ${whatPicks(project, container)}, so Traefik sends requests to the container's address on ${mine.networks.length > 1 ? 'the first of its networks in Go map order, any of them' : `${mine.networks[0].name}, its only network`}, which Traefik's container is not attached to: the connection never opens and requests time out (504).`,
         related,
         data: { service: service.name, networks: mine.networks.map((n) => n.name) },
       });
@@ -78,8 +93,8 @@ export const check: Check = {
       report({
         severity: 'warning',
         ...where(others[0]),
-        message: `service "${service.name}" is also on ${list(others)}: set traefik.docker.network=${shared[0].name}`,
-        explanation: `Traefik's container is not on ${list(others)}. Without traefik.docker.network Traefik takes the first network of the container in Go map order, so any of ${list(mine.networks)}: on ${list(others)} its requests time out, at random after each restart.`,
+        message: `service "${service.name}" is also on ${list(others)}: ${label ? 'write' : 'set'} traefik.docker.network=${shared[0].name}`,
+        explanation: `Traefik's container is not on ${list(others)}. ${whatPicks(project, container)}, so Traefik takes the first network of the container in Go map order, any of ${list(mine.networks)}: on ${list(others)} its requests time out, at random whenever Traefik rebuilds its configuration.`,
         related,
         data: { service: service.name, network: shared[0].name },
       });
