@@ -174,6 +174,37 @@ const cases: {
     `,
     expect: [],
   },
+  // Trial (dashboard setups; corpus 016, 057): Traefik's container with a router that ends on
+  // its own port (a router without service) and several ports got "Traefik uses the lowest
+  // port, 80: set loadbalancer.server.port for another". Port 80 is Traefik's own entry point; the
+  // fix is never another port (dashboard-loop, invalid-value say what is).
+  {
+    name: "Traefik's container whose router ends on its own port, several ports: nothing",
+    text: yaml`
+      services:
+        traefik:
+          image: traefik:v3.5
+          ports: ["80:80", "443:443", "8080:8080"]
+          labels:
+            - traefik.enable=true
+            - traefik.http.routers.traefik=true
+    `,
+    expect: [],
+  },
+  {
+    name: "Traefik's container built FROM an image that EXPOSEs nothing: Traefik drops it, dashboard too",
+    text: yaml`
+      services:
+        traefik:
+          build: ./traefik
+          command: ["--providers.docker=true", "--api=true"]
+          labels:
+            - traefik.http.routers.dash.rule=Host(\`t\`)
+            - traefik.http.routers.dash.service=api@internal
+    `,
+    files: { '/project/traefik/Dockerfile': 'FROM python:3.12\nCMD ["traefik"]\n' },
+    expect: [{ severity: 'warning', text: 'traefik' }],
+  },
   {
     name: "Traefik's container built from a Dockerfile not seen: its image is Traefik's (EXPOSE 80)",
     text: yaml`

@@ -46,10 +46,14 @@ export const check: Check = {
         });
         continue;
       }
-      const used = usedByRouter(ctx.project, container, service, own);
-      // Traefik's own container: serving only api@internal or redirects, its port is never used;
-      // built from an image not seen here, that image is Traefik's, which EXPOSEs 80.
-      if (own && !(ports.length === 0 && image.complete) && (!used || ports.length === 0)) continue;
+      // Traefik's own container: Traefik still builds its default service and needs a port for it
+      // (config.go buildServiceConfiguration, addServer), or it drops the container, dashboard
+      // router and all: that warning stays. Otherwise nothing: built from an image not seen here,
+      // that image is Traefik's, which EXPOSEs 80 (its Dockerfile); a router served by its port
+      // sends requests back to Traefik's own entry point, so "use another port" is never the fix
+      // (dashboard-loop and invalid-value say what is: service=api@internal, an empty router).
+      if (own && !(ports.length === 0 && image.complete)) continue;
+      const used = usedByRouter(ctx.project, container, service);
       if (ports.length === 0 && image.complete) {
         report({
           message: `no port exposed here or by the image: ${SET}`,
@@ -95,29 +99,8 @@ function traefikOf(project: Project): string {
   return traefikServiceName(project) ?? '';
 }
 
-/** Middlewares that answer with a redirect (redirectscheme, redirectregex), by name. */
-function redirects(project: Project): { names: Set<string>; key: string } {
-  return project.derived.get('redirect middlewares', () => redirectMiddlewares(project));
-}
-
-function redirectMiddlewares(project: Project): { names: Set<string>; key: string } {
-  const names = new Set<string>();
-  for (const c of project.containers) {
-    for (const d of c.definitions) {
-      if (d.kind !== 'middlewares' || d.protocol !== 'http') continue;
-      if ([...d.fields.keys()].some((k) => k.startsWith('redirectscheme') || k.startsWith('redirectregex')))
-        names.add(d.name);
-    }
-  }
-  return { names, key: [...names].sort().join(',') };
-}
-
-/**
- * Whether some enabled router of the project sends traffic to this service. On Traefik's own
- * container a router whose middlewares redirect is not counted: its requests never reach the port.
- */
-function usedByRouter(project: Project, container: Container, service: Definition, own: boolean): boolean {
-  const redirecting = own ? redirects(project).names : undefined;
+/** Whether some enabled router of the project sends traffic to this service. */
+function usedByRouter(project: Project, container: Container, service: Definition): boolean {
   for (const c of project.containers) {
     if (!c.enabled) continue;
     for (const r of c.definitions) {
@@ -125,10 +108,7 @@ function usedByRouter(project: Project, container: Container, service: Definitio
       const target = r.fields.get('service')?.value.trim();
       const hits =
         target === undefined ? c === container : target === service.name || target === `${service.name}@${c.provider}`;
-      if (!hits) continue;
-      const middlewares = (r.fields.get('middlewares')?.value ?? '').split(',').map((m) => m.trim().split('@')[0]);
-      if (redirecting && middlewares.some((m) => redirecting.has(m))) continue;
-      return true;
+      if (hits) return true;
     }
   }
   return false;
