@@ -24,6 +24,13 @@ export interface AnalysisOptions {
   externalMiddlewares?: string[];
   /** Service names other compose projects on the same Docker host define. */
   externalServices?: string[];
+  /**
+   * What the other compose projects of the same run (the CLI's, one Docker host) define, as
+   * `name@provider`: Traefik's docker provider reads every container of the host, so a name one
+   * of them defines exists for this project's routers too. Kept apart from the settings' lists,
+   * which the config file replaces.
+   */
+  elsewhere?: { middlewares: string[]; services: string[] };
   /** Severity per finding code (the config file's `severity`), over each check's default. */
   severity?: Record<string, SeverityLevel>;
 }

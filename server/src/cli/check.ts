@@ -15,6 +15,7 @@ import {
 import { EXIT, parseCommandArgs, traefikVersionOption, UsageError, type Command, type Io } from './command';
 import { configLookup } from './config';
 import { discoverComposeFiles } from './discover';
+import { withOtherProjects } from './elsewhere';
 import { runFixes } from './fix';
 import { formatGithub, formatGitlab } from './formats';
 import { readInputs, type Inputs } from './inputs';
@@ -283,8 +284,13 @@ function check(options: Options, io: Io): number {
   const findings: Finding[] = [];
   // The summary counts every file read: an include's 34 files are not "1 file".
   const read = new Set<string>();
-  for (const input of projects) {
-    const result = analyzer.analyze(input);
+  const results = withOtherProjects(
+    analyzer,
+    projects,
+    projects.map((input) => analyzer.analyze(input)),
+  );
+  for (const [i, input] of projects.entries()) {
+    const result = results[i];
     findings.push(...(input.only ? result.findings.filter((f) => f.file === input.only) : result.findings));
     for (const d of result.project.environment.dotenv) read.add(d.file);
   }

@@ -44,6 +44,31 @@ const middlewareCases: {
     options: { externalMiddlewares: ['https-redirect'] },
     expect: [],
   },
+  // Another compose project of the CLI run (one Docker host) defines it (cli/elsewhere.ts).
+  {
+    name: 'defined by another project of the run',
+    middlewares: 'https-redirect',
+    options: { elsewhere: { middlewares: ['https-redirect@docker'], services: [] } },
+    expect: [],
+  },
+  {
+    name: 'defined by another project of the run, written @docker',
+    middlewares: 'https-redirect@docker',
+    options: { elsewhere: { middlewares: ['https-redirect@docker'], services: [] } },
+    expect: [],
+  },
+  {
+    name: 'another project defines it for the swarm provider only: still the warning',
+    middlewares: 'https-redirect',
+    options: { elsewhere: { middlewares: ['https-redirect@swarm'], services: [] } },
+    expect: [{ severity: 'warning', text: 'https-redirect' }],
+  },
+  {
+    name: 'a config file external list and another project together',
+    middlewares: 'https-redirect,sso',
+    options: { externalMiddlewares: ['sso'], elsewhere: { middlewares: ['https-redirect@docker'], services: [] } },
+    expect: [],
+  },
   { name: '@file is another provider: not judged', middlewares: 'auth@file', expect: [] },
   {
     name: '@docker is looked up',

@@ -79,7 +79,7 @@ export function resolveReference(
   if (ref.provider !== provider) return undefined;
   const defined = definitionsNamed(project, protocol, rules.kind, provider, ref.name);
   if (defined.length > 0) return droppedOnly(project, router, item, ref.name, defined, rules);
-  if (rules.external.includes(ref.name) || rules.external.includes(item.value)) return undefined;
+  if ([ref.name, item.value, `${ref.name}@${provider}`].some((n) => rules.external.includes(n))) return undefined;
   const inFile = !ref.explicit ? liveFileNames(project, protocol, rules.kind).get(ref.name) : undefined;
   if (inFile) {
     return {
@@ -216,4 +216,20 @@ export function related(def: Definition, message: string): Related {
   const label: Label | undefined = def.labels[0];
   if (label) return { file: label.file, range: def.nameSegments[0].range, message };
   return { file: def.container.compose.file, range: def.container.compose.nameRange, message };
+}
+
+/**
+ * The middlewares and services this project's kept containers define, as `name@provider` for the
+ * label providers: what another compose project on the same Docker host may use
+ * (AnalysisOptions.elsewhere).
+ */
+export function definedNames(project: Project): { middlewares: string[]; services: string[] } {
+  const names = (kind: Kind): string[] => {
+    const out = new Set<string>();
+    for (const protocol of ['http', 'tcp', 'udp'] as const)
+      for (const [provider, byName] of index(project, protocol, kind).live)
+        for (const name of byName.keys()) out.add(`${name}@${provider}`);
+    return [...out].sort();
+  };
+  return { middlewares: names('middlewares'), services: names('services') };
 }

@@ -14,7 +14,7 @@ export const check: Check = {
     const rules = {
       kind: 'middlewares' as const,
       noun: 'middleware',
-      external: project.options.externalMiddlewares ?? [],
+      external: [...(project.options.externalMiddlewares ?? []), ...(project.options.elsewhere?.middlewares ?? [])],
       internal: [],
     };
     for (const def of container.definitions) {

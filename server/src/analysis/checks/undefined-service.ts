@@ -19,7 +19,7 @@ export const check: Check = {
     const rules = {
       kind: 'services' as const,
       noun: 'service',
-      external: project.options.externalServices ?? [],
+      external: [...(project.options.externalServices ?? []), ...(project.options.elsewhere?.services ?? [])],
       internal: INTERNAL_SERVICES,
     };
     for (const router of container.definitions) {

@@ -1,0 +1,119 @@
+// `gateway-lens check` over several compose projects in one run (one Docker host), and what the
+// CLI knows that the editor does not (the shell's environment): issue 11's new-user findings.
+// Runs the CLI in-process (main) on temporary folders.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../server/src/cli';
+import { nodeIo } from '../../server/src/cli/command';
+
+let dir = '';
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-projects-'));
+});
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Writes `files` (relative path -> text) under a new folder of `dir`; returns the folder. */
+function folder(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(dir, 'p-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+/** `code severity file` of each finding, and the exit status. */
+async function check(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ found: string[]; status: number }> {
+  let out = '';
+  const io = { ...nodeIo, cwd, env, out: (t: string) => void (out += t), err: () => undefined };
+  const status = await main(['check', '--format', 'json', ...args], io);
+  const rows = JSON.parse(out) as { file: string; code: string; severity: string }[];
+  return { found: rows.map((r) => `${r.code} ${r.severity} ${r.file}`).sort(), status };
+}
+
+const TRAEFIK = `services:
+  traefik:
+    image: traefik:v3.1
+    command: ["--providers.docker=true", "--entrypoints.web.address=:80"]
+    labels:
+      - traefik.enable=true
+      - traefik.http.middlewares.auth.basicauth.users=admin:$$apr1$$x$$y
+      - traefik.http.services.shared.loadbalancer.server.port=8080
+`;
+const app = (labels: string): string => `services:
+  app:
+    image: traefik/whoami
+    labels:
+      - traefik.http.routers.app.rule=Host(\`app.localhost\`)
+${labels}`;
+
+const cases: { name: string; files: Record<string, string>; args: string[]; expect: string[] }[] = [
+  {
+    name: 'a middleware another project of the run defines: no finding',
+    files: {
+      'gateway/compose.yaml': TRAEFIK,
+      'app/compose.yaml': app('      - traefik.http.routers.app.middlewares=auth\n'),
+    },
+    args: ['gateway/compose.yaml', 'app/compose.yaml'],
+    expect: [],
+  },
+  {
+    name: 'a service another project defines (explicitly @docker): no finding',
+    files: {
+      'gateway/compose.yaml': TRAEFIK,
+      'app/compose.yaml': app('      - traefik.http.routers.app.service=shared@docker\n'),
+    },
+    args: ['gateway/compose.yaml', 'app/compose.yaml'],
+    expect: [],
+  },
+  {
+    name: 'a folder holding several projects: the same',
+    files: {
+      'gateway/compose.yaml': TRAEFIK,
+      'app/compose.yaml': app('      - traefik.http.routers.app.middlewares=auth\n'),
+    },
+    args: [],
+    expect: [],
+  },
+  {
+    name: 'a name no project of the run defines: still the hedged warning',
+    files: {
+      'gateway/compose.yaml': TRAEFIK,
+      'app/compose.yaml': app('      - traefik.http.routers.app.middlewares=sso\n'),
+    },
+    args: [],
+    expect: ['undefined-middleware warning app/compose.yaml'],
+  },
+  {
+    name: 'the project alone: the hedged warning',
+    files: { 'app/compose.yaml': app('      - traefik.http.routers.app.middlewares=auth\n') },
+    args: ['app/compose.yaml'],
+    expect: ['undefined-middleware warning app/compose.yaml'],
+  },
+  {
+    // Two override sets over one base file are variants of one project, not two on the host.
+    name: 'a variant of the same project (sharing its base file) does not count',
+    files: {
+      'stack/compose.yaml': app('      - traefik.http.routers.app.middlewares=auth\n'),
+      'stack/compose.prod.yaml':
+        'services:\n  app:\n    labels:\n      - traefik.http.middlewares.auth.basicauth.users=a:$$apr1$$x$$y\n',
+    },
+    args: [],
+    expect: ['undefined-middleware warning stack/compose.yaml'],
+  },
+];
+
+for (const c of cases) {
+  test(`check, several projects: ${c.name}`, async () => {
+    const cwd = folder(c.files);
+    const r = await check(cwd, c.args);
+    assert.deepEqual(r.found, c.expect);
+  });
+}
