@@ -10,6 +10,7 @@ export interface Seen {
   message: string;
   /** What Traefik does about it (hover, the CLI's second line); '' when the message says it all. */
   explanation: string;
+  /** The finding's data, read loosely (tests look at any code's fields). */
   data?: Record<string, unknown>;
 }
 
@@ -52,7 +53,7 @@ export function runAll(text: string, opts: SnippetOptions = {}): Seen[] {
     text: (texts.get(f.file) ?? opts.mounted?.[f.file] ?? '').slice(f.range.start, f.range.end),
     message: f.message,
     explanation: f.explanation ?? '',
-    data: f.data,
+    data: f.data as Record<string, unknown> | undefined,
   }));
 }
 

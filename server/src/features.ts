@@ -44,6 +44,7 @@ import { uriToPath, type Documents } from './documents';
 import { codeUrl, type Projects } from './projects';
 import { REVEAL_LOCATION_COMMAND } from './protocol';
 import { describe } from './analysis/errors';
+import { isCode } from './analysis/checks/codes';
 
 /** "Fix all auto-fixable Gateway Lens problems", for editor.codeActionsOnSave. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gatewayLens`;
@@ -281,11 +282,13 @@ export function registerFeatures(
       };
       const out: LspCodeAction[] = [];
       for (const d of p.context.diagnostics) {
-        if (d.source !== 'gateway-lens' || typeof d.code !== 'string') continue;
+        if (d.source !== 'gateway-lens' || typeof d.code !== 'string' || !isCode(d.code)) continue;
+        // The data is the finding's as we sent it, or what the client kept of it: its reads check each field.
+        const data: unknown = d.data;
         const finding = {
           code: d.code,
           range: { start: toOffset(document, d.range.start), end: toOffset(document, d.range.end) },
-          data: (d.data ?? undefined) as Record<string, unknown> | undefined,
+          data: typeof data === 'object' && data !== null ? data : undefined,
         };
         for (const action of codeActions(a.project, a.file, finding)) out.push(toLsp(action, d));
         for (const action of suppressActions(a.project, a.file, finding)) out.push(toLsp(action, d));

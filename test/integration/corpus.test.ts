@@ -41,7 +41,7 @@ function versions(): Map<string, 'v2' | 'v3' | undefined> {
 
 const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yml'));
 const rows = expected();
-const codes = new Set(CHECKS.map((c) => c.code));
+const codes = new Set<string>(CHECKS.map((c) => c.code));
 
 test('corpus: every expected code is a registered check', () => {
   for (const row of rows)

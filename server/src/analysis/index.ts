@@ -8,6 +8,7 @@ import { interpolateFiles, interpolateGroups } from './compose/interpolated';
 import type { ComposeFile } from './compose/model';
 import { otherVersion } from './checks/versions';
 import { CHECKS } from './checks/registry';
+import { CODES } from './checks/codes';
 import { derivedTable, type AnalysisOptions, type Project } from './project';
 import { Session, type CheckCounts } from './session';
 import type { DatabaseOptions } from './engine';
@@ -233,7 +234,7 @@ export class Analyzer {
 export const INTERNAL_ERROR =
   'A bug in Gateway Lens, not a mistake in the file: the other checks still ran. The language server log (Gateway Lens: Show Output) has the stack; please report it with the file.';
 
-const KNOWN_CODES: ReadonlySet<string> = new Set([...CHECKS.map((c) => c.code), 'internal-error', 'too-many-findings']);
+const KNOWN_CODES: ReadonlySet<string> = new Set(Object.keys(CODES));
 
 /**
  * Suppression comments first (a comment covering a finding whose code is `off` is still used),

@@ -1,5 +1,6 @@
 // Shared shapes of the analysis core. Offsets are UTF-16 indices into the file's text
 // (as LSP's TextDocument uses); they become line/character only in server/src/convert.ts.
+import type { Code, DataOf } from './checks/codes';
 
 export interface Range {
   start: number;
@@ -26,9 +27,10 @@ export type Effect =
   | { drops: 'container'; service: string; unless?: string }
   | { drops: 'router'; service: string; protocol: string; router: string; unless?: string };
 
-export interface Finding {
+/** A finding of `C` (any code by default): its data is the one its code declares (checks/codes.ts). */
+export interface Finding<C extends Code = Code> {
   /** Stable, kebab-case; public contract listed in the README. */
-  code: string;
+  code: C;
   severity: Severity;
   /** The fact and the fix in one sentence (under ~100 characters: the Problems panel shows ~90). */
   message: string;
@@ -42,7 +44,7 @@ export interface Finding {
   range: Range;
   related?: Related[];
   /** Machine-readable facts for quick fixes (suggestion, names, ...). Never parsed from message. */
-  data?: Record<string, unknown>;
+  data?: DataOf<C>;
   /** A suppression comment covers it: kept for reports that show suppressed findings, never counted. */
   suppressed?: boolean;
   effect?: Effect;

@@ -7,15 +7,16 @@ import { Analyzer } from '../../../server/src/analysis';
 import { codeActions, type CodeAction, type FindingRef } from '../../../server/src/analysis/authoring';
 import { yaml } from '../../helpers';
 import { applyFile, FILE, findings, projectOf, summary } from './helpers';
+import type { Code } from '../../../server/src/analysis/checks/codes';
 
 interface Case {
   name: string;
   before: string;
-  code: string;
+  code: Code;
   /** The finding's underlined text, when several of the code exist. */
   text?: string;
   /** For codes without a check yet: the finding's range text (first occurrence) and data. */
-  synthetic?: { text: string; data?: Record<string, unknown> };
+  synthetic?: { text: string; data?: FindingRef['data'] };
   /** Title of the action to apply (default: the first). */
   pick?: RegExp;
   titles?: string[];
@@ -439,7 +440,7 @@ test('fix: a static file key (unknown-static-key) takes the suggestion; the comp
   });
   const start = staticText.indexOf('adress');
   const finding = {
-    code: 'unknown-static-key',
+    code: 'unknown-static-key' as const,
     range: { start, end: start + 6 },
     data: { segmentIndex: 2, suggestion: 'address' },
   };

@@ -75,15 +75,20 @@ test('the diagnostic keeps the short message and links its code', () => {
 });
 
 test('the hover explains the findings under the cursor, led by the linked code', () => {
-  const other: Finding = { ...finding, code: 'c', range: { start: 0, end: 20 }, explanation: 'Wider [x](y).' };
+  const other: Finding = {
+    ...finding,
+    code: 'route-conflict',
+    range: { start: 0, end: 20 },
+    explanation: 'Wider [x](y).',
+  };
   const quiet: Finding = { ...finding, explanation: undefined };
   const hidden: Finding = { ...finding, suppressed: true };
   const all = [other, finding, quiet, hidden];
-  const h = explainAt(all, '/p/compose.yml', 6, (code) => (code === 'c' ? undefined : `file:///d#L1`))!;
+  const h = explainAt(all, '/p/compose.yml', 6, (code) => (code === 'route-conflict' ? undefined : `file:///d#L1`))!;
   assert.deepEqual(h.range, finding.range, 'the narrowest range');
   const [wide, narrow, ...rest] = h.markdown.split('\n\n');
   assert.equal(rest.length, 0, 'unexplained and suppressed findings add nothing');
-  assert.match(wide, /^`c`: Wider \\\[x\\\]\\\(y\\\)\\\.$/, 'free text is escaped');
+  assert.match(wide, /^`route-conflict`: Wider \\\[x\\\]\\\(y\\\)\\\.$/, 'free text is escaped');
   assert.match(narrow, /^\[`undefined-middleware`\]\(file:\/\/\/d#L1\): Traefik disables router/);
   assert.equal(explainAt(all, '/p/compose.yml', 30), undefined);
   assert.equal(explainAt(all, '/p/other.yml', 6), undefined);
@@ -128,7 +133,11 @@ test('every code a finding can carry has a docs/codes.md section with each part,
       /\*\*What (Traefik|compose|Compose|Gateway Lens) does\.\*\*|\*\*What it costs\.\*\*/,
       code,
     );
-    const d = toDiagnostic({ ...finding, code }, { lines: () => lineMap('x: [autth]\n'), uri: (f) => f, codeUrl: url });
+    // The live view's codes are the client's own (not findings), linked through the same table.
+    const d = toDiagnostic(
+      { ...finding, code: code as Finding['code'] },
+      { lines: () => lineMap('x: [autth]\n'), uri: (f) => f, codeUrl: url },
+    );
     assert.equal(d.codeDescription?.href, doc.href, code);
   }
 });

@@ -64,7 +64,8 @@ test('a finding becomes a diagnostic with code, source, severity, data and relat
       },
       { file: '/unknown.yml', range: { start: 3, end: 5 }, message: 'text unknown' },
     ],
-    data: { name: 'autth', code: 'not-the-code' },
+    // A data field named `code` (no code declares one) must not replace the finding's code.
+    data: { name: 'autth', code: 'not-the-code' } as Finding['data'],
   };
   const texts: Record<string, string> = { '/p/docker-compose.yml': compose, '/p/other.yml': other };
   const d = toDiagnostic(finding, {
@@ -99,7 +100,7 @@ test('severities map to LSP numbers; no related information when there is none',
   const lines = () => lineMap('x');
   const make = (severity: Finding['severity']) =>
     toDiagnostic(
-      { code: 'c', severity, message: 'm', file: 'f', range: { start: 0, end: 1 } },
+      { code: 'yaml-syntax', severity, message: 'm', file: 'f', range: { start: 0, end: 1 } },
       { lines, uri: (f) => f },
     );
   assert.deepEqual(

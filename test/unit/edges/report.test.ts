@@ -14,7 +14,12 @@ const sources = {
   shown: (file: string) => file.replace('/w/', ''),
   lines: (file: string) => (TEXT[file] === undefined ? undefined : lineMap(TEXT[file])),
 };
-const finding = (file: string, word: string, severity: Finding['severity'], code = 'some-code'): Finding => {
+const finding = (
+  file: string,
+  word: string,
+  severity: Finding['severity'],
+  code: Finding['code'] = 'invalid-value',
+): Finding => {
   const start = TEXT[file].indexOf(word);
   return { file, code, severity, message: `about ${word}`, range: { start, end: start + word.length } };
 };
@@ -22,9 +27,9 @@ const finding = (file: string, word: string, severity: Finding['severity'], code
 const findings: Finding[] = [
   finding('/w/b/compose.yml', 'autth', 'warning', 'undefined-middleware'),
   finding('/w/a/compose.yml', 'bad', 'error', 'invalid-value'),
-  finding('/w/traefik.yml', 'entryPoints', 'info', 'static-note'),
+  finding('/w/traefik.yml', 'entryPoints', 'info', 'ignored-static-config'),
   // The same static-file finding from a second project.
-  finding('/w/traefik.yml', 'entryPoints', 'info', 'static-note'),
+  finding('/w/traefik.yml', 'entryPoints', 'info', 'ignored-static-config'),
 ];
 findings[1].related = [{ file: '/w/b/compose.yml', range: { start: 0, end: 3 }, message: 'see here' }];
 
@@ -35,7 +40,7 @@ test('locate: 1-based UTF-16 positions, sorted by file and position, duplicates 
     [
       ['a/compose.yml', 1, 6, 1, 9, 'invalid-value'],
       ['b/compose.yml', 2, 5, 2, 10, 'undefined-middleware'],
-      ['traefik.yml', 1, 1, 1, 12, 'static-note'],
+      ['traefik.yml', 1, 1, 1, 12, 'ignored-static-config'],
     ],
   );
   assert.deepEqual(located[0].related, [
@@ -50,7 +55,7 @@ test('text: one line per finding, notes for related places, a summary', () => {
       'a/compose.yml:1:6: error invalid-value: about bad',
       '  b/compose.yml:1:1: note: see here',
       'b/compose.yml:2:5: warning undefined-middleware: about autth',
-      'traefik.yml:1:1: info static-note: about entryPoints',
+      'traefik.yml:1:1: info ignored-static-config: about entryPoints',
       '3 problems (1 error, 1 warning, 1 info) in 2 files.',
       '',
     ].join('\n'),
@@ -92,14 +97,14 @@ test('sarif: levels, rule indexes (unknown codes get a rule), relative and absol
     ]),
     [
       ['invalid-value', 'error'],
-      ['static-note', 'note'],
+      ['ignored-static-config', 'note'],
       ['undefined-middleware', 'warning'],
     ],
   );
   assert.deepEqual(
     run.results.map((r: { ruleId: string; ruleIndex: number; level: string }) => [r.ruleId, r.ruleIndex, r.level]),
     [
-      ['static-note', 1, 'note'],
+      ['ignored-static-config', 1, 'note'],
       ['invalid-value', 0, 'error'],
       ['undefined-middleware', 2, 'warning'],
     ],

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { Analyzer, CHECKS, routeRequest } from '../../../server/src/analysis';
 import { matchRequest, parseRule } from '../../../server/src/analysis/rules';
 import { prng } from '../../support/random';
+import type { Check, Report } from '../../../server/src/analysis/checks/check';
 
 const PATHS = ['/', '/a', '/ab', '/a/b', '/b'];
 const HOSTS = ['x.com', 'y.com'];
@@ -81,12 +82,12 @@ test('property: the winner matches the request and no matching router has a high
 });
 
 test('property: route-shadowed never fires for a router some request reaches', () => {
-  const check = CHECKS.find((c) => c.code === 'route-shadowed')!;
+  const check = CHECKS.find((c) => c.code === 'route-shadowed') as Check<'route-shadowed'>;
   let reported = 0;
   for (const seed of SEEDS) {
     const { text } = randomGateway(seed);
     const project = new Analyzer().project({ files: [{ file: '/p/docker-compose.yml', text }] });
-    const findings: { data?: Record<string, unknown> }[] = [];
+    const findings: Report<'route-shadowed'>[] = [];
     check.run!({ project, report: (f) => findings.push(f) });
     for (const f of findings) {
       reported++;

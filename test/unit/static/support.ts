@@ -58,7 +58,7 @@ export function findings(check: Check, text: string, setup: Setup = {}): Seen[] 
     file: f.file,
     message: f.message,
     explanation: f.explanation ?? '',
-    data: f.data,
+    data: f.data as Record<string, unknown> | undefined,
     related: (f.related ?? []).map((r) => `${r.file}: ${slice(r.file, r.range)}`),
   }));
 }

@@ -11,8 +11,12 @@ import { ruleSyntax, stripPrefixMismatch } from './fixes/rules';
 import { dashboardLoop, missingPort, notEnabled, scaleContainerName } from './fixes/service';
 import { removeSuppression, suppressFix } from './fixes/suppress';
 import type { CodeAction, FindingRef } from './types';
+import type { Code } from '../checks/codes';
 
-const FIXES: Record<string, (ctx: FixContext) => CodeAction[]> = {
+/** A quick fix for the findings of `C`: it reads their data as the code declares it. */
+type Fix<C extends Code> = (ctx: FixContext<C>) => CodeAction[];
+
+const FIXES: { [C in Code]?: Fix<C> } = {
   'unknown-label': unknownLabel,
   'invalid-value': invalidValue,
   'duplicate-label': duplicateLabel,
@@ -34,15 +38,16 @@ const FIXES: Record<string, (ctx: FixContext) => CodeAction[]> = {
 };
 
 /** Finding codes that have a quick fix (for the server's codeActionProvider and the README). */
-export const FIXABLE_CODES: readonly string[] = Object.keys(FIXES);
+export const FIXABLE_CODES: readonly Code[] = Object.keys(FIXES) as Code[];
 
 /** Findings without a safe fix: an action that says why and goes where the user must choose. */
-const EXPLAINED: Record<string, (ctx: FixContext) => CodeAction[]> = {
+const EXPLAINED: { [C in Code]?: Fix<C> } = {
   'route-conflict': routeConflict,
 };
 
-export function codeActions(project: Project, file: string, finding: FindingRef): CodeAction[] {
-  const fix = FIXES[finding.code] ?? EXPLAINED[finding.code];
+export function codeActions<C extends Code>(project: Project, file: string, finding: FindingRef<C>): CodeAction[] {
+  // The table holds, for each code, a fix of that code (its type says so): this is that fix.
+  const fix = (FIXES[finding.code] ?? EXPLAINED[finding.code]) as Fix<C> | undefined;
   if (!fix) return [];
   const ctx = fixContext(project, file, finding);
   return ctx ? fix(ctx) : [];

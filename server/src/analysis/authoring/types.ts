@@ -1,6 +1,7 @@
 // The shapes authoring help hands to the language server: offsets only, no LSP types.
 // server/src turns them into LSP objects (and offsets into line/character).
 import type { Range } from '../types';
+import type { Code, DataOf } from '../checks/codes';
 
 export type { Range } from '../types';
 
@@ -58,10 +59,14 @@ export interface CodeAction {
 }
 
 /** What a quick fix needs of a finding: its code, where it is, and its machine-readable data. */
-export interface FindingRef {
-  code: string;
+/**
+ * A finding as the editor hands it back (an LSP diagnostic's code, range and data): its data may
+ * have lost fields on the way, so every field is optional.
+ */
+export interface FindingRef<C extends Code = Code> {
+  code: C;
   range: Range;
-  data?: Record<string, unknown>;
+  data?: Partial<DataOf<C>>;
 }
 
 export type SymbolKind = 'compose-service' | 'router' | 'service' | 'middleware';

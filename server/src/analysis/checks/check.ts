@@ -6,8 +6,9 @@ import type { Project } from '../project';
 import type { Container } from '../traefik/model';
 import type { MajorVersion } from '../traefik/static';
 import type { Effect, Finding, Range, Related, Severity } from '../types';
+import type { Code, DataOf } from './codes';
 
-export interface Report {
+export interface Report<C extends Code = Code> {
   /** The fact and the fix, one short sentence (see Finding.message). */
   message: string;
   /** What Traefik does and why (see Finding.explanation). */
@@ -17,41 +18,42 @@ export interface Report {
   /** Overrides the check's default severity when certainty differs (see each check). */
   severity?: Severity;
   related?: Related[];
-  data?: Record<string, unknown>;
+  data?: DataOf<C>;
   effect?: Effect;
 }
 
-export interface CheckContext {
+export interface CheckContext<C extends Code = Code> {
   project: Project;
-  report(r: Report): void;
+  report(r: Report<C>): void;
 }
 
-export interface ServiceContext {
+export interface ServiceContext<C extends Code = Code> {
   version: MajorVersion;
-  report(r: Report): void;
+  report(r: Report<C>): void;
 }
 
-export interface ContainerContext {
+export interface ContainerContext<C extends Code = Code> {
   project: Project;
-  report(r: Report): void;
+  report(r: Report<C>): void;
 }
 
-export interface Check {
+/** A check of code `C`: it reports only the data its code declares (codes.ts). */
+export interface Check<C extends Code = Code> {
   /** Stable kebab-case code; part of the public contract (README). */
-  code: string;
+  code: C;
   severity: Severity;
   /** One line for the README and `gateway-lens check --list`. */
   description: string;
   /** Project-wide checks. */
-  run?(ctx: CheckContext): void;
+  run?(ctx: CheckContext<C>): void;
   /** Judges one container (its findings may point anywhere, e.g. at a middleware it uses). */
-  container?(container: Container, ctx: ContainerContext): void;
+  container?(container: Container, ctx: ContainerContext<C>): void;
   /** Checks whose findings depend only on one service's text and the Traefik version. */
-  service?(service: ComposeService, ctx: ServiceContext): void;
+  service?(service: ComposeService, ctx: ServiceContext<C>): void;
 }
 
 /** The finding a report makes for `check`. */
-export function findingOf(check: Check, r: Report): Finding {
+export function findingOf<C extends Code>(check: Check<C>, r: Report<C>): Finding<C> {
   return {
     code: check.code,
     severity: r.severity ?? check.severity,
@@ -66,9 +68,9 @@ export function findingOf(check: Check, r: Report): Finding {
 }
 
 /** Everything `check` finds in `project`, made afresh (tests, the route tester; the analyser runs checks in session/). */
-export function runCheck(check: Check, project: Project): Finding[] {
-  const findings: Finding[] = [];
-  const report = (r: Report): void => void findings.push(findingOf(check, r));
+export function runCheck<C extends Code>(check: Check<C>, project: Project): Finding<C>[] {
+  const findings: Finding<C>[] = [];
+  const report = (r: Report<C>): void => void findings.push(findingOf(check, r));
   if (check.run) check.run({ project, report });
   if (check.container) for (const container of project.containers) check.container(container, { project, report });
   if (check.service) {

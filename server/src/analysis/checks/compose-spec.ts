@@ -6,7 +6,7 @@ import type { Check, Report } from './check';
 import type { SpecProblem } from '../compose/spec';
 
 /** What compose does with a file its schema rejects (an empty value it may read leniently). */
-function explained(p: SpecProblem, file: string): Report {
+function explained(p: SpecProblem, file: string): Report<'compose-spec'> {
   const explanation =
     p.severity === 'error'
       ? "docker compose validates every file against the Compose Specification's JSON schema and refuses one that fails (compose-go loader/loader.go): no container of the project starts, and Traefik sees none of its labels."
@@ -14,7 +14,7 @@ function explained(p: SpecProblem, file: string): Report {
   return { ...p, file, explanation };
 }
 
-export const check: Check = {
+export const check: Check<'compose-spec'> = {
   code: 'compose-spec',
   severity: 'error',
   description:

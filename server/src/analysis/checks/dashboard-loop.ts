@@ -11,7 +11,7 @@ import { traefikServiceName } from '../traefik/staticConfig/service';
 import type { Check } from './check';
 import { containerPorts } from './missing-port';
 
-export const check: Check = {
+export const check: Check<'dashboard-loop'> = {
   code: 'dashboard-loop',
   severity: 'error',
   description:

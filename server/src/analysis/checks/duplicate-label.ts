@@ -5,7 +5,7 @@
 import type { Label } from '../compose/model';
 import type { Check } from './check';
 
-export const check: Check = {
+export const check: Check<'duplicate-label'> = {
   code: 'duplicate-label',
   severity: 'warning',
   description: 'A label key set twice in one service: compose keeps the later value and silently drops the earlier.',

@@ -4,11 +4,12 @@ import type { Project } from '../project';
 import type { DynamicFile } from '../traefik/fileProvider';
 import type { DynamicProblem } from '../traefik/fileProvider/validate';
 import type { Report } from './check';
+import type { FileProblem } from './codes';
 
-export function dynamicProblems(project: Project, code: DynamicProblem['code']): Report[] {
+export function dynamicProblems<C extends DynamicProblem['code']>(project: Project, code: C): Report<C>[] {
   const fp = project.fileProvider;
   if (fp.state !== 'read') return [];
-  const out: Report[] = [];
+  const out: Report<C>[] = [];
   for (const file of fp.files)
     for (const p of file.problems) {
       if (p.code !== code) continue;
@@ -21,7 +22,11 @@ export function dynamicProblems(project: Project, code: DynamicProblem['code']):
         range: p.range,
         message: code === 'unknown-dynamic-key' ? `${p.what}: ${fix}` : p.what,
         explanation: `${where}, so Traefik's file provider cannot decode ${file.containerPath} (paerser's "field not found" or a parse error; pkg/provider/file/file.go) and loads nothing from it: ${lost.long}`,
-        data: { key: p.key, ...(p.suggestion ? { suggestion: p.suggestion } : {}) },
+        // Both codes declare this data (codes.ts FileProblem); the compiler cannot see it for any C.
+        data: {
+          key: p.key,
+          ...(p.suggestion ? { suggestion: p.suggestion } : {}),
+        } satisfies FileProblem as Report<C>['data'],
       });
     }
   return out;

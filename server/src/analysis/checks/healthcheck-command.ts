@@ -11,7 +11,7 @@ import { dropsContainer } from './unknown-label';
 /** Programs a healthcheck calls that only exist in an image that ships them. */
 const PROGRAMS = new Set(['wget', 'curl', 'nc', 'sh', 'bash', 'ash', 'busybox']);
 
-export const check: Check = {
+export const check: Check<'healthcheck-command'> = {
   code: 'healthcheck-command',
   severity: 'error',
   description:

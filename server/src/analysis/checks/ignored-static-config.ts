@@ -7,7 +7,7 @@ import type { IgnoredStatic } from '../traefik/static';
 import type { Related } from '../types';
 import type { Check } from './check';
 
-export const check: Check = {
+export const check: Check<'ignored-static-config'> = {
   code: 'ignored-static-config',
   severity: 'warning',
   description:

@@ -3,7 +3,7 @@
 // Made by analysis/config when the file is read, so it has no run of its own.
 import type { Check } from './check';
 
-export const check: Check = {
+export const check: Check<'invalid-config'> = {
   code: 'invalid-config',
   severity: 'error',
   description:

@@ -5,7 +5,7 @@
 // ("failed to read .env"), so the finding is an error on that line of the env file.
 import type { Check } from './check';
 
-export const check: Check = {
+export const check: Check<'invalid-env-file'> = {
   code: 'invalid-env-file',
   severity: 'error',
   description: 'A line of the .env (or --env-file) that docker compose cannot read: it refuses to start the project.',

@@ -8,7 +8,7 @@ import type { Check, Report } from './check';
 import { dropsContainer } from './unknown-label';
 import { dynamicProblems } from './dynamicFiles';
 
-export const check: Check = {
+export const check: Check<'invalid-value'> = {
   code: 'invalid-value',
   severity: 'error',
   description:
@@ -32,7 +32,12 @@ export const check: Check = {
   },
 };
 
-function badValue(label: Label, texts: string[], version: LabelVersion, service: string): Report | undefined {
+function badValue(
+  label: Label,
+  texts: string[],
+  version: LabelVersion,
+  service: string,
+): Report<'invalid-value'> | undefined {
   const problem = validateLabelValue(texts, label.value, version);
   if (!problem) return undefined;
   return {
@@ -53,7 +58,7 @@ const KINDS: Record<string, string> = { routers: 'router', services: 'service', 
  * own. Alone, a struct key fails ("cannot be a standalone element"); a name or list element only
  * declares an empty entry; with sub-keys present the value is just ignored.
  */
-function valueOfStruct(label: Label, found: KeyLookup, service: ComposeService): Report | undefined {
+function valueOfStruct(label: Label, found: KeyLookup, service: ComposeService): Report<'invalid-value'> | undefined {
   const path = found.path!;
   const last = label.segments[label.segments.length - 1].text;
   const ignored = label.value === '' ? '' : ` Traefik ignores the value "${label.value}".`;
@@ -101,7 +106,11 @@ function valueOfStruct(label: Label, found: KeyLookup, service: ComposeService):
  * cookie is configured (pkg/server/service/loadbalancer: Sticky != nil && Sticky.Cookie != nil),
  * so sessions are not sticky. `sticky.cookie=true` is what enables it.
  */
-function stickyWithoutCookie(label: Label, found: KeyLookup, service: ComposeService): Report | undefined {
+function stickyWithoutCookie(
+  label: Label,
+  found: KeyLookup,
+  service: ComposeService,
+): Report<'invalid-value'> | undefined {
   const path = found.path ?? [];
   if (path.length < 2 || path[path.length - 1] !== 'sticky' || path[path.length - 2] !== 'loadbalancer')
     return undefined;

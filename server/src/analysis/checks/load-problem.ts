@@ -8,7 +8,7 @@ const REFUSED =
   'docker compose refuses to load the project, so none of its containers starts and Traefik routes nothing from it. The rest of the project is still checked here.';
 
 /** `why`: compose's own words for the refusal, with the spec section or compose-go file that says so. */
-export function loadCheck(code: LoadCode, description: string, why: string): Check {
+export function loadCheck<C extends LoadCode>(code: C, description: string, why: string): Check<C> {
   return {
     code,
     severity: 'error',

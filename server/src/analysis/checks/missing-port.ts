@@ -17,7 +17,7 @@ const SET = 'set loadbalancer.server.port';
 const LOWEST =
   "Without loadbalancer.server.port Traefik uses the lowest port Docker reports for the container (its ports, expose and the image's EXPOSE; pkg/provider/docker/shared.go getPort)";
 
-export const check: Check = {
+export const check: Check<'missing-port'> = {
   code: 'missing-port',
   severity: 'warning',
   description:

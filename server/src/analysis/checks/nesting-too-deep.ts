@@ -2,7 +2,7 @@
 // so this is no error of the file, but what lies below is not checked, and the user should know.
 import type { Check } from './check';
 
-export const check: Check = {
+export const check: Check<'nesting-too-deep'> = {
   code: 'nesting-too-deep',
   severity: 'warning',
   description: 'YAML nested deeper than Gateway Lens reads: the part below is not checked.',

@@ -26,7 +26,7 @@ function whatPicks(project: Project, container: Container): string {
   return "Neither traefik.docker.network nor the provider's network is set";
 }
 
-export const check: Check = {
+export const check: Check<'network-unreachable'> = {
   code: 'network-unreachable',
   severity: 'error',
   description:

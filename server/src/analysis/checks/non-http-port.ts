@@ -9,7 +9,7 @@ import { hasInterpolation } from '../compose/labels';
 import type { Check } from './check';
 import { containerPorts } from './missing-port';
 
-export const check: Check = {
+export const check: Check<'non-http-port'> = {
   code: 'non-http-port',
   severity: 'warning',
   description:

@@ -11,7 +11,7 @@ import type { Check, CheckContext } from './check';
 
 const DYNAMIC = /^traefik\.(http|tcp|udp)\./i;
 
-export const check: Check = {
+export const check: Check<'not-enabled'> = {
   code: 'not-enabled',
   severity: 'warning',
   description:

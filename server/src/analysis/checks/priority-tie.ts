@@ -8,7 +8,7 @@ import { overlap } from '../rules';
 import type { HttpRequest } from '../rules';
 import type { Check } from './check';
 
-export const check: Check = {
+export const check: Check<'priority-tie'> = {
   code: 'priority-tie',
   severity: 'warning',
   description:

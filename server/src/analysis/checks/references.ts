@@ -8,6 +8,7 @@ import { definitionsNamed, index, qualify } from '../traefik/lookup';
 import type { Definition, Kind, Protocol } from '../traefik/model';
 import { ListItem, nearest } from '../traefik/values';
 import type { Effect, Related, Severity } from '../types';
+import type { DataOf } from './codes';
 import { droppedContainers, droppedVerdicts } from './dropped';
 import { fileRelated, liveFileNames, resolveFileReference } from './fileReferences';
 
@@ -17,7 +18,7 @@ export interface Missing {
   explanation: string;
   severity: Severity;
   related: Related[];
-  data: Record<string, unknown>;
+  data: DataOf<'undefined-middleware'> & DataOf<'undefined-service'>;
   /** What may still define the name (another compose project on the Docker host). */
   unless?: string;
 }

@@ -3,7 +3,7 @@
 // information on the reference, in the editor as on the command line.
 import type { Check } from './check';
 
-export const check: Check = {
+export const check: Check<'remote-reference'> = {
   code: 'remote-reference',
   severity: 'info',
   description:

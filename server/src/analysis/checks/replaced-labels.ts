@@ -6,7 +6,7 @@ import type { Check } from './check';
 
 const SHOWN = 3;
 
-export const check: Check = {
+export const check: Check<'replaced-labels'> = {
   code: 'replaced-labels',
   severity: 'warning',
   description:

@@ -17,7 +17,7 @@ import { shownName } from '../route/routers';
 import type { Check, CheckContext } from './check';
 import { related } from './references';
 
-export const check: Check = {
+export const check: Check<'route-conflict'> = {
   code: 'route-conflict',
   severity: 'error',
   description: 'The same router, service or middleware name defined differently, or two routers with the same rule.',

@@ -9,7 +9,7 @@ import type { Check } from './check';
 /** More candidates than this and the router is left alone (the proof search is bounded). */
 const MAX_RIVALS = 200;
 
-export const check: Check = {
+export const check: Check<'route-shadowed'> = {
   code: 'route-shadowed',
   severity: 'warning',
   description:

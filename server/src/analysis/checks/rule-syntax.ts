@@ -11,7 +11,7 @@ import { valueSpan } from '../compose/interpolated';
 import type { Check } from './check';
 import { disablesRouter } from './references';
 
-export const check: Check = {
+export const check: Check<'rule-syntax'> = {
   code: 'rule-syntax',
   severity: 'error',
   description:

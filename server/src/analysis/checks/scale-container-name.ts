@@ -2,7 +2,7 @@
 // replicas (docker compose refuses to scale it); Traefik then balances over one server.
 import type { Check } from './check';
 
-export const check: Check = {
+export const check: Check<'scale-container-name'> = {
   code: 'scale-container-name',
   severity: 'error',
   description: '`container_name` on a service with `deploy.replicas` > 1: compose cannot scale it.',

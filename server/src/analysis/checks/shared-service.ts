@@ -10,7 +10,7 @@ import type { Check } from './check';
 import { related } from './references';
 import { sameConfiguration } from './route-conflict';
 
-export const check: Check = {
+export const check: Check<'shared-service'> = {
   code: 'shared-service',
   severity: 'warning',
   description:

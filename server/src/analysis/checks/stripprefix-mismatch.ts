@@ -10,7 +10,7 @@ import type { Check, CheckContext } from './check';
 import { related } from './references';
 import { ruleSyntax } from './rule-syntax';
 
-export const check: Check = {
+export const check: Check<'stripprefix-mismatch'> = {
   code: 'stripprefix-mismatch',
   severity: 'warning',
   description: 'A stripprefix middleware whose prefixes do not match the paths of the router using it.',

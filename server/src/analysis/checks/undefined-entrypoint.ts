@@ -14,7 +14,7 @@ import type { Check, CheckContext } from './check';
 
 const ENTRYPOINTS_KEY = /^traefik\.(http|tcp|udp)\.routers\.[^.]+\.entrypoints$/i;
 
-export const check: Check = {
+export const check: Check<'undefined-entrypoint'> = {
   code: 'undefined-entrypoint',
   severity: 'error',
   description: "A router names an entry point that Traefik's static configuration does not define.",

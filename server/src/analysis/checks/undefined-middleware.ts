@@ -4,7 +4,7 @@ import { listItems } from '../traefik/values';
 import type { Check } from './check';
 import { disablesRouter, resolveReference } from './references';
 
-export const check: Check = {
+export const check: Check<'undefined-middleware'> = {
   code: 'undefined-middleware',
   severity: 'error',
   description: 'A router (or chain) names a middleware that is defined nowhere.',

@@ -9,7 +9,7 @@ import { disablesRouter, related, resolveReference } from './references';
 /** Services Traefik builds itself (pkg/server/service/internalhandler.go, InternalHandlers.get). */
 const INTERNAL_SERVICES = ['api', 'dashboard', 'rest', 'ping', 'prometheus', 'noop', 'acme-http'] as const;
 
-export const check: Check = {
+export const check: Check<'undefined-service'> = {
   code: 'undefined-service',
   severity: 'error',
   description: 'A router names a service that does not exist, or cannot pick one of several.',

@@ -7,7 +7,7 @@ import { writtenRange } from '../compose/interpolated';
 import { isTraefikKey } from '../traefik/containers';
 import type { Check } from './check';
 
-export const check: Check = {
+export const check: Check<'undefined-variable'> = {
   code: 'undefined-variable',
   severity: 'warning',
   description:

@@ -5,7 +5,7 @@ import { eatenDollars, escapeDollars } from '../compose/dollars';
 import { writtenRange } from '../compose/interpolated';
 import type { Check } from './check';
 
-export const check: Check = {
+export const check: Check<'unescaped-dollar'> = {
   code: 'unescaped-dollar',
   severity: 'warning',
   description:

@@ -4,7 +4,7 @@
 import type { Check } from './check';
 import { dynamicProblems } from './dynamicFiles';
 
-export const check: Check = {
+export const check: Check<'unknown-dynamic-key'> = {
   code: 'unknown-dynamic-key',
   severity: 'error',
   description:

@@ -10,7 +10,7 @@ import { editDistance, nearest } from '../traefik/values';
 import type { Effect, Range } from '../types';
 import type { Check, Report } from './check';
 
-export const check: Check = {
+export const check: Check<'unknown-label'> = {
   code: 'unknown-label',
   severity: 'error',
   description:
@@ -31,7 +31,7 @@ export function dropsContainer(service: string, unless?: string): Effect {
   return { drops: 'container', service, ...(unless ? { unless } : {}) };
 }
 
-function judge(label: Label, version: LabelVersion, serviceName: string): Report | undefined {
+function judge(label: Label, version: LabelVersion, serviceName: string): Report<'unknown-label'> | undefined {
   const texts = label.segments.map((s) => s.text);
   const found = lookupLabelKey(texts, version);
   if (found.status === 'unknown') return unknownKey(label, texts, found, version, serviceName);
@@ -54,7 +54,7 @@ function unknownKey(
   found: KeyLookup,
   version: LabelVersion,
   serviceName: string,
-): Report | undefined {
+): Report<'unknown-label'> | undefined {
   const bad = found.badSegment!;
   if (!judgeable(texts, bad)) return undefined;
   const segment = texts[bad];
@@ -133,7 +133,12 @@ const NEXT: Record<string, string[]> = {
   swarm: ['network', 'lbswarm'],
 };
 
-function ignoredKey(label: Label, texts: string[], version: LabelVersion, serviceName: string): Report | undefined {
+function ignoredKey(
+  label: Label,
+  texts: string[],
+  version: LabelVersion,
+  serviceName: string,
+): Report<'unknown-label'> | undefined {
   // Interpolated prefixes (`${PREFIX}.http...`) cannot be judged.
   if (texts.slice(0, 3).some(hasInterpolation)) return undefined;
   const v1 = v1Label(texts, version);
@@ -184,7 +189,7 @@ function plausible(root: string, texts: string[]): boolean {
   return texts.length >= minLength && texts.length >= 3 && nearest(texts[2], next) !== undefined;
 }
 
-function typo(label: Label, texts: string[], index: number, suggestion: string, why: string): Report {
+function typo(label: Label, texts: string[], index: number, suggestion: string, why: string): Report<'unknown-label'> {
   return {
     file: label.file,
     range: label.segments[index].range,

@@ -54,7 +54,7 @@ function projectNetworks(project: Project): DockerNetwork[] {
   return [...out.values()];
 }
 
-export const check: Check = {
+export const check: Check<'unknown-network'> = {
   code: 'unknown-network',
   severity: 'warning',
   description:

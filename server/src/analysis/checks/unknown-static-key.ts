@@ -9,7 +9,7 @@ import type { KeyPart, StaticKeyLookup } from '../traefik/staticConfig';
 import type { MajorVersion } from '../traefik/static';
 import type { Check, CheckContext, Report } from './check';
 
-export const check: Check = {
+export const check: Check<'unknown-static-key'> = {
   code: 'unknown-static-key',
   severity: 'error',
   description:
@@ -36,7 +36,7 @@ export const check: Check = {
 };
 
 /** TRAEFIK_* variables are decoded only when they are the source (v3's removed-option check reads them always). */
-function checkEnv(ctx: CheckContext, project: Project): void {
+function checkEnv(ctx: CheckContext<'unknown-static-key'>, project: Project): void {
   const config = project.staticConfig;
   for (const v of config.variables ?? []) {
     const found = judge(v.path, project.version, 'env');
@@ -45,7 +45,7 @@ function checkEnv(ctx: CheckContext, project: Project): void {
   }
 }
 
-function checkFlags(ctx: CheckContext, project: Project): void {
+function checkFlags(ctx: CheckContext<'unknown-static-key'>, project: Project): void {
   const config = project.staticConfig;
   const service = findTraefikService(project.files);
   if (!config.found || !service?.command || service.version === 'v1') return;
@@ -64,7 +64,11 @@ type Where = 'file' | 'flag' | 'env';
 /** The top-level keys of a dynamic configuration file (pkg/config/dynamic/config.go Configuration). */
 const DYNAMIC_ROOTS = new Set(['http', 'tcp', 'udp', 'tls']);
 
-function judge(path: KeyPart[], version: MajorVersion, where: Where): Omit<Report, 'file'> | undefined {
+function judge(
+  path: KeyPart[],
+  version: MajorVersion,
+  where: Where,
+): Omit<Report<'unknown-static-key'>, 'file'> | undefined {
   const texts = path.map((p) => p.text);
   const looked = lookupStaticKey(texts, version);
   if (looked.bad === undefined) return undefined;

@@ -3,7 +3,7 @@
 // Made by analysis/suppress after every other check has run, so it has no run of its own.
 import type { Check } from './check';
 
-export const check: Check = {
+export const check: Check<'unused-suppression'> = {
   code: 'unused-suppression',
   severity: 'info',
   description:

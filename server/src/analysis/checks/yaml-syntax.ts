@@ -2,7 +2,7 @@
 import type { Range } from '../types';
 import type { Check } from './check';
 
-export const check: Check = {
+export const check: Check<'yaml-syntax'> = {
   code: 'yaml-syntax',
   severity: 'error',
   description: 'The compose file is not valid YAML.',

@@ -4,15 +4,16 @@ import type { ComposeFile, ComposeService, Label } from '../../compose/model';
 import type { Project } from '../../project';
 import type { Container } from '../../traefik/model';
 import type { Range } from '../../types';
+import type { Code } from '../../checks/codes';
 import { composeFile, containerOf } from '../context';
 import { replace } from '../edits';
 import { quoted } from '../style';
 import type { CodeAction, FindingRef, TextEdit } from '../types';
 
-export interface FixContext {
+export interface FixContext<C extends Code = Code> {
   project: Project;
   file: ComposeFile;
-  finding: FindingRef;
+  finding: FindingRef<C>;
   /** The service whose text holds the finding. */
   service?: ComposeService;
   container?: Container;
@@ -20,7 +21,11 @@ export interface FixContext {
   label?: Label;
 }
 
-export function fixContext(project: Project, fileName: string, finding: FindingRef): FixContext | undefined {
+export function fixContext<C extends Code>(
+  project: Project,
+  fileName: string,
+  finding: FindingRef<C>,
+): FixContext<C> | undefined {
   const file = composeFile(project, fileName) ?? staticFile(project, fileName);
   if (!file) return undefined;
   const { start, end } = finding.range;
@@ -39,9 +44,22 @@ export function textAt(file: ComposeFile, range: Range): string {
   return file.text.slice(range.start, range.end);
 }
 
-export function str(data: Record<string, unknown> | undefined, key: string): string | undefined {
-  const v = data?.[key];
+/** The keys of any member of a union of data shapes. */
+type KeyOf<D> = D extends unknown ? keyof D & string : never;
+
+/**
+ * A string field of a finding's data as the editor handed it back: `key` must be one its code
+ * declares (codes.ts); a value that is not a string (a client that mangled it) is none.
+ */
+export function str<D extends object>(data: D | undefined, key: KeyOf<D>): string | undefined {
+  const v = (data as Record<string, unknown> | undefined)?.[key];
   return typeof v === 'string' ? v : undefined;
+}
+
+/** A list-of-strings field of a finding's data (see str). */
+export function strings<D extends object>(data: D | undefined, key: KeyOf<D>): string[] {
+  const v = (data as Record<string, unknown> | undefined)?.[key];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
 export function action(title: string, file: string, edits: TextEdit[], isPreferred = false): CodeAction {

@@ -3,12 +3,12 @@
 import { definitionRange, definitions } from '../../traefik/lookup';
 import type { Kind, Protocol } from '../../traefik/model';
 import type { CodeAction } from '../types';
-import { str, type FixContext } from './common';
+import { str, strings, type FixContext } from './common';
 
-export function routeConflict(ctx: FixContext): CodeAction[] {
+export function routeConflict(ctx: FixContext<'route-conflict'>): CodeAction[] {
   const { project, finding, container } = ctx;
-  const data = finding.data ?? {};
-  const rivals = Array.isArray(data.rivals) ? data.rivals.filter((r): r is string => typeof r === 'string') : [];
+  const data = finding.data;
+  const rivals = strings(data, 'rivals');
   const sameRule = rivals.length > 0;
   const names = sameRule ? rivals : [str(data, 'name') ?? ''];
   const kind = (sameRule ? 'routers' : (str(data, 'kind') ?? 'routers')) as Kind;

@@ -4,7 +4,7 @@ import { replace } from '../edits';
 import type { CodeAction } from '../types';
 import { action, str, textAt, type FixContext } from './common';
 
-export function unescapedDollar(ctx: FixContext): CodeAction[] {
+export function unescapedDollar(ctx: FixContext<'unescaped-dollar'>): CodeAction[] {
   const { file, finding, label } = ctx;
   const escaped = str(finding.data, 'escaped');
   const written = str(finding.data, 'written');

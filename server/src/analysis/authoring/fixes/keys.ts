@@ -6,7 +6,7 @@ import { lineStart, nextLineStart, replace } from '../edits';
 import type { CodeAction } from '../types';
 import { action, type FixContext, rewriteKey, rewriteValue, str, textAt } from './common';
 
-export function unknownLabel(ctx: FixContext): CodeAction[] {
+export function unknownLabel(ctx: FixContext<'unknown-label'>): CodeAction[] {
   const { file, finding, label } = ctx;
   if (!label) return [];
   const raw = finding.data?.segmentIndex;
@@ -113,7 +113,7 @@ function meant(type: string | undefined, value: string, values: readonly string[
   }
 }
 
-export function invalidValue(ctx: FixContext): CodeAction[] {
+export function invalidValue(ctx: FixContext<'invalid-value'>): CodeAction[] {
   const { file, finding, label, project } = ctx;
   if (!label) return [];
   const replacementKey = str(finding.data, 'replacementKey');
@@ -132,7 +132,7 @@ export function invalidValue(ctx: FixContext): CodeAction[] {
 }
 
 /** duplicate-label: remove the earlier item, whose value compose drops anyway (nothing changes for Traefik). */
-export function duplicateLabel(ctx: FixContext): CodeAction[] {
+export function duplicateLabel(ctx: FixContext<'duplicate-label'>): CodeAction[] {
   const { file, label } = ctx;
   if (!label || label.form !== 'list') return [];
   const start = lineStart(file.text, label.entryRange.start);

@@ -4,10 +4,19 @@
 import { replace } from '../edits';
 import { insertLabels } from '../style';
 import type { CodeAction } from '../types';
-import { action, type FixContext, str, textAt, traefikSource } from './common';
+import { action, type FixContext, str, strings, textAt, traefikSource } from './common';
+
+/** The codes whose findings may suggest the name meant. */
+type Suggesting =
+  | 'undefined-middleware'
+  | 'undefined-service'
+  | 'undefined-entrypoint'
+  | 'unknown-static-key'
+  | 'unknown-network'
+  | 'unused-suppression';
 
 /** The reference written at the finding is replaced by the check's suggestion. */
-export function suggestedName(ctx: FixContext): CodeAction[] {
+export function suggestedName(ctx: FixContext<Suggesting>): CodeAction[] {
   const { file, finding } = ctx;
   const suggestion = str(finding.data, 'suggestion');
   if (suggestion === undefined) return [];
@@ -19,12 +28,12 @@ export function suggestedName(ctx: FixContext): CodeAction[] {
 }
 
 /** undefined-service without a suggestion: the router lacks `service` and its container has several. */
-export function chooseService(ctx: FixContext): CodeAction[] {
+export function chooseService(ctx: FixContext<'undefined-service'>): CodeAction[] {
   const { file, finding, service, container } = ctx;
   const router = str(finding.data, 'router');
-  const services = finding.data?.services;
+  const services = Array.isArray(finding.data?.services) ? strings(finding.data, 'services') : undefined;
   const protocol = str(finding.data, 'protocol') ?? 'http';
-  if (!router || !Array.isArray(services) || !service) return [];
+  if (!router || !services || !service) return [];
   const source = traefikSource(container);
   const own = service.labels.filter(
     (l) => l.source === source && l.segments[3]?.text === router && l.segments[2]?.text.toLowerCase() === 'routers',

@@ -10,15 +10,15 @@ import { coveredBy, overlap, type RuleNode } from '../../rules';
 import { composeFile } from '../context';
 import { insertLabels } from '../style';
 import type { CodeAction, TextEdit } from '../types';
-import { action, type FixContext, rewriteValue, str } from './common';
+import { action, type FixContext, rewriteValue, str, strings } from './common';
 
-export function routeShadowed(ctx: FixContext): CodeAction[] {
+export function routeShadowed(ctx: FixContext<'route-shadowed'>): CodeAction[] {
   const routed = routedRouters(ctx.project);
   const router = findingRouter(ctx, routed);
   if (!router) return [];
-  const names = Array.isArray(ctx.finding.data?.shadowedBy) ? ctx.finding.data.shadowedBy : [];
+  const names = strings(ctx.finding.data, 'shadowedBy');
   const shadows = names.flatMap((n) => {
-    const found = typeof n === 'string' ? routed.filter((r) => r.name === n && r !== router) : [];
+    const found = routed.filter((r) => r.name === n && r !== router);
     return found.length === 1 ? found : [];
   });
   if (shadows.length === 0 || shadows.length !== names.length) return [];
@@ -37,7 +37,7 @@ export function routeShadowed(ctx: FixContext): CodeAction[] {
   return out;
 }
 
-export function priorityTie(ctx: FixContext): CodeAction[] {
+export function priorityTie(ctx: FixContext<'priority-tie'>): CodeAction[] {
   const routed = routedRouters(ctx.project);
   const router = findingRouter(ctx, routed);
   if (!router) return [];
@@ -48,7 +48,7 @@ export function priorityTie(ctx: FixContext): CodeAction[] {
 }
 
 /** The router whose rule label holds the finding (data.router names it; the range picks the definition). */
-function findingRouter(ctx: FixContext, routed: Routed[]): Routed | undefined {
+function findingRouter(ctx: FixContext<'route-shadowed' | 'priority-tie'>, routed: Routed[]): Routed | undefined {
   const name = str(ctx.finding.data, 'router');
   const { label } = ctx;
   if (!label) return undefined;

@@ -8,11 +8,11 @@ import { insertLabels } from '../style';
 import type { CodeAction } from '../types';
 import { action, type FixContext, rewriteValue, str, textAt } from './common';
 
-export function ruleSyntax(ctx: FixContext): CodeAction[] {
+export function ruleSyntax(ctx: FixContext<'rule-syntax'>): CodeAction[] {
   const { file, finding, label, service, project } = ctx;
   const out: CodeAction[] = [];
   // The rule parser's suggestion replaces the problem's range (a matcher name, an argument).
-  const replacement = str(finding.data, 'suggestion') ?? str(finding.data, 'replacement');
+  const replacement = str(finding.data, 'suggestion');
   const exact = label !== undefined && label.exact && textAt(file, label.valueRange) === label.value;
   if (replacement !== undefined && exact) {
     const written = textAt(file, finding.range);
@@ -59,12 +59,12 @@ export function pathPrefixes(rule: string): string[] {
   return [...rule.matchAll(/PathPrefix\s*\(\s*(?:`([^`]*)`|"([^"]*)")/gi)].map((m) => m[1] ?? m[2]);
 }
 
-export function stripPrefixMismatch(ctx: FixContext): CodeAction[] {
+export function stripPrefixMismatch(ctx: FixContext<'stripprefix-mismatch'>): CodeAction[] {
   const { file, finding, label } = ctx;
   if (!label || !label.exact) return [];
   const item = listItems(label).find((i) => i.range.start === finding.range.start && i.range.end === finding.range.end);
   if (!item || textAt(file, item.range) !== item.value) return [];
-  const given = str(finding.data, 'suggestion') ?? str(finding.data, 'expected') ?? str(finding.data, 'pathPrefix');
+  const given = str(finding.data, 'suggestion') ?? str(finding.data, 'expected');
   const candidates = given !== undefined ? [given] : routerPrefixes(ctx, label);
   const best = candidates.length === 1 ? candidates[0] : nearest(item.value, candidates);
   if (best === undefined || best === item.value) return [];

@@ -7,7 +7,7 @@ import { insertLabels } from '../style';
 import type { CodeAction } from '../types';
 import { action, type FixContext, rewriteValue, str, textAt, traefikSource } from './common';
 
-export function notEnabled(ctx: FixContext): CodeAction[] {
+export function notEnabled(ctx: FixContext<'not-enabled'>): CodeAction[] {
   const { file, service, container } = ctx;
   if (!service) return [];
   const title = 'Add traefik.enable=true';
@@ -23,7 +23,7 @@ export function notEnabled(ctx: FixContext): CodeAction[] {
   return [action(title, file.file, [edit], true)];
 }
 
-export function missingPort(ctx: FixContext): CodeAction[] {
+export function missingPort(ctx: FixContext<'missing-port'>): CodeAction[] {
   const { file, finding, service, container, project } = ctx;
   if (!service || !container) return [];
   const protocol = str(finding.data, 'protocol') ?? 'http';
@@ -37,9 +37,8 @@ export function missingPort(ctx: FixContext): CodeAction[] {
     );
     if (plain && !taken) name = plain;
   }
-  const ports = (Array.isArray(finding.data?.ports) ? finding.data.ports : []).filter(
-    (p): p is number => typeof p === 'number',
-  );
+  const given: unknown[] = Array.isArray(finding.data?.ports) ? finding.data.ports : [];
+  const ports = given.filter((p): p is number => typeof p === 'number');
   const guessed = ports.length === 0 ? environmentPorts(textAt(file, service.range)) : [];
   const source = traefikSource(container);
   const own = service.labels.filter(
@@ -71,7 +70,7 @@ function environmentPorts(text: string): { variable: string; port: number }[] {
   return out;
 }
 
-export function scaleContainerName(ctx: FixContext): CodeAction[] {
+export function scaleContainerName(ctx: FixContext<'scale-container-name'>): CodeAction[] {
   const { file, finding } = ctx;
   const start = lineStart(file.text, finding.range.start);
   const end = nextLineStart(file.text, finding.range.end);
@@ -80,7 +79,7 @@ export function scaleContainerName(ctx: FixContext): CodeAction[] {
 }
 
 /** dashboard-loop: the router's service becomes api@internal (its `service` label rewritten, or one added after its labels). */
-export function dashboardLoop(ctx: FixContext): CodeAction[] {
+export function dashboardLoop(ctx: FixContext<'dashboard-loop'>): CodeAction[] {
   const { file, finding, service, container } = ctx;
   const name = str(finding.data, 'router');
   const router = container?.definitions.find((d) => d.kind === 'routers' && d.protocol === 'http' && d.name === name);

@@ -87,7 +87,7 @@ export function suppressFix(ctx: FixContext): CodeAction[] {
 }
 
 /** An unused suppression: its code removed, or the whole comment when it names nothing else. */
-export function removeSuppression(ctx: FixContext): CodeAction[] {
+export function removeSuppression(ctx: FixContext<'unused-suppression'>): CodeAction[] {
   const { file, finding } = ctx;
   const text = file.text;
   const suppression = readSuppressions(text).find(
