@@ -321,6 +321,22 @@ const cases: {
     services: { web: ['image nginx (compose.yaml)'], debug: ['image busybox (compose.yaml)'] },
   },
   {
+    name: 'profiles: names are interpolated before they are matched (a default, a variable of .env)',
+    files: {
+      'compose.yaml':
+        'services:\n  a: { image: x, profiles: ["${A_PROFILE:-core}"] }\n  b: { image: x, profiles: ["$B_PROFILE"] }\n  c: { image: x, profiles: ["${C_PROFILE:-extra}"] }\n',
+    },
+    env: 'B_PROFILE=core\n',
+    profiles: ['core'],
+    services: { a: ['image x (compose.yaml)'], b: ['image x (compose.yaml)'] },
+  },
+  {
+    name: 'profiles: a name whose variable has no value here is as written (not active)',
+    files: { 'compose.yaml': 'services:\n  a: { image: x, profiles: ["${UNSET}"] }\n  web: { image: nginx }\n' },
+    profiles: ['core'],
+    services: { web: ['image nginx (compose.yaml)'] },
+  },
+  {
     name: 'profiles: * starts every service',
     files: { 'compose.yaml': 'services:\n  debug: { image: busybox, profiles: [debug] }\n' },
     profiles: ['*'],

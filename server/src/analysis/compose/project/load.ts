@@ -190,7 +190,8 @@ class Loader {
       for (const g of imported.values()) if (!own.has(g.name)) own.set(g.name, g);
       for (const g of own.values()) mergeOver(groups, g);
     }
-    for (const g of groups.values()) g.profiles = [...new Set(g.parts.flatMap((p) => p.profiles.map((s) => s.value)))];
+    for (const g of groups.values())
+      g.profiles = [...new Set(g.parts.flatMap((p) => p.profiles.map((s) => this.profileOf(s, p.file))))];
     return [...groups.values()];
   }
 
@@ -316,6 +317,15 @@ class Loader {
       return [service];
     }
     return [...under, ...this.extended(base, target, targetDir, [...seen, key], env, imported), service];
+  }
+
+  /**
+   * A profile name as compose reads it: interpolated with the variables of the file that names
+   * it (compose-go interpolates the whole model before it applies profiles: loader.go, then
+   * types.Project.WithProfiles). As written when a variable in it has no value here.
+   */
+  private profileOf(profile: Scalar, file: string): string {
+    return this.pathOf(profile, this.environments.get(file) ?? this.input.environment)?.value ?? profile.value;
   }
 
   /** Where a file's relative paths resolve and what it is interpolated with: the first project that reads it decides. */
