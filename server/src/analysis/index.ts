@@ -19,7 +19,7 @@ import { findTraefikService } from './traefik/staticConfig/service';
 import type { DirEntry } from './traefik/fileProvider';
 import { FileProviderReader } from './traefik/fileProvider/reader';
 import { traefikVersion } from './traefik/version';
-import { parseConfig, withConfig, type ParsedConfig } from './config';
+import { ConfigValidator, parseConfig, withConfig, type ParsedConfig } from './config';
 import { applySuppressions } from './suppress';
 import type { Finding } from './types';
 import { errorMessage } from './errors';
@@ -84,6 +84,7 @@ export class Analyzer {
   private session: Session;
   /** The last config file parsed, by path, while its text is the same. */
   private configs = new Map<string, { text: string; parsed: ParsedConfig }>();
+  private readonly configValidator = new ConfigValidator();
 
   /** `engine`: options of the analyser's engine (tests weaken it on purpose). */
   constructor(engine: DatabaseOptions = {}) {
@@ -100,7 +101,7 @@ export class Analyzer {
   config(source: SourceFile): ParsedConfig {
     const last = this.configs.get(source.file);
     if (last && last.text === source.text) return last.parsed;
-    const parsed = parseConfig(source.file, source.text);
+    const parsed = parseConfig(source.file, source.text, this.configValidator);
     this.configs.set(source.file, { text: source.text, parsed });
     return parsed;
   }

@@ -16,20 +16,13 @@ const CORE = path.resolve(__dirname, '../../../server/src/analysis');
 const MEMO_CACHES: readonly string[] = [
   'compose/interpolated.ts: cache',
   'compose/shift.ts: ranges',
-  'config/parse.ts: validator',
   'route/fileRouters.ts: fieldCache',
   'rules/cache.ts: cache',
-  'rules/casefold.ts: cased',
-  'rules/casefold.ts: orbits',
   'rules/footprint.ts: cache',
   'rules/go-regexp.ts: cache',
   'rules/regexp.ts: cache',
-  'schema/tree.ts: fieldIndex',
-  'schema/validate.ts: byShape',
-  'schema/validate.ts: bySchema',
   'traefik/containers.ts: cache',
   'traefik/imagePorts.ts: read',
-  'traefik/staticConfig/schema.ts: fieldIndex',
   'traefik/staticConfig/service.ts: traefikLike',
 ];
 

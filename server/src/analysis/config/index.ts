@@ -5,7 +5,7 @@ import * as path from 'path';
 import type { AnalysisOptions } from '../project';
 import type { GatewayLensConfig } from './parse';
 
-export { INVALID_CONFIG, parseConfig, type GatewayLensConfig, type ParsedConfig } from './parse';
+export { ConfigValidator, INVALID_CONFIG, parseConfig, type GatewayLensConfig, type ParsedConfig } from './parse';
 export { configSchema } from './schema';
 
 export const CONFIG_FILE_NAMES = ['.gateway-lens.yaml', '.gateway-lens.yml'] as const;

@@ -32,11 +32,17 @@ export interface ParsedConfig {
   findings: Finding[];
 }
 
-let validator: ValidateFunction | undefined;
+/**
+ * The config schema compiled by ajv, on first use: compiling costs some 160 ms, which a project
+ * without a .gateway-lens.yaml never pays. The analyser keeps one (index.ts Analyzer).
+ */
+export class ConfigValidator {
+  private compiled: ValidateFunction | undefined;
 
-function validate(value: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(configSchema());
-  return validator(value) ? [] : (validator.errors ?? []);
+  errors(value: unknown): ErrorObject[] {
+    this.compiled ??= new Ajv({ allErrors: true, strict: true }).compile(configSchema());
+    return this.compiled(value) ? [] : (this.compiled.errors ?? []);
+  }
 }
 
 /** JSON pointer (ajv's instancePath) -> segments. */
@@ -125,7 +131,7 @@ function strings(value: unknown): string[] | undefined {
   return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
 }
 
-export function parseConfig(file: string, text: string): ParsedConfig {
+export function parseConfig(file: string, text: string, validator = new ConfigValidator()): ParsedConfig {
   const findings: Finding[] = [];
   const report = (range: Range, message: string, data?: Record<string, unknown>): void => {
     findings.push({
@@ -145,7 +151,7 @@ export function parseConfig(file: string, text: string): ParsedConfig {
   const known = Object.keys((configSchema().properties as Record<string, unknown>) ?? {});
   const codes = CHECKS.map((c) => c.code);
   const bad = new Set<string>();
-  for (const error of validate(raw)) {
+  for (const error of validator.errors(raw)) {
     const segments = pointer(error.instancePath);
     const place = at(doc.contents as Node | null, segments);
     let range = rangeOf(place.value, whole);

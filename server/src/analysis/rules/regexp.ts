@@ -2,7 +2,7 @@
 // so the *Regexp matchers are checked as Traefik compiles them: what RE2 rejects is an error
 // here, with the offending part of the pattern; what it accepts is matched by go-regexp.ts
 // and its tree feeds the samples and value checks.
-import { negate as negateRanges } from './casefold';
+import { negate as negateRanges } from './runes';
 
 export type ClassItem = { kind: 'range'; lo: number; hi: number } | { kind: 'prop'; js?: string; negate: boolean };
 

@@ -1,6 +1,6 @@
 // Example strings a Go regexp matches, to try as witnesses for opaque atoms. Only used to find
 // requests (every candidate is checked by the real matcher); never to prove anything absent.
-import { negate } from './casefold';
+import { negate } from './runes';
 import { parseGoRegexp, type Re2Node } from './regexp';
 import { goRegexp } from './go-regexp';
 

@@ -54,20 +54,36 @@ export function traefikSchema(version: LabelVersion): LabelSchema {
 /** Any value at all: what lies below a free-form plugin configuration. */
 export const ANY_VALUE: LabelSchema = Object.freeze({ type: 'string', 'x-type': 'string' as const });
 
-// Field names are lower case in the schema; paerser matches them case-insensitively.
-const fieldIndex = new WeakMap<LabelSchema, Map<string, string>>();
+/** Every node of the label schemas, each once. */
+export function schemaNodes(roots: readonly LabelSchema[]): LabelSchema[] {
+  const seen = new Set<LabelSchema>();
+  const walk = (node: LabelSchema | boolean | undefined): void => {
+    if (typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    for (const child of Object.values(node.properties ?? {})) walk(child);
+    walk(node.additionalProperties);
+    walk(node.items);
+    walk(node['x-value']);
+  };
+  roots.forEach(walk);
+  return [...seen];
+}
 
-function fieldsOf(node: LabelSchema): Map<string, string> {
-  let index = fieldIndex.get(node);
-  if (!index) {
-    index = new Map(Object.keys(node.properties ?? {}).map((name) => [name.toLowerCase(), name]));
-    fieldIndex.set(node, index);
-  }
-  return index;
+/**
+ * The spelling in `properties` of the field `name`, matched ignoring case as paerser matches it
+ * (parser/nodes_metadata.go findTypedField). The generated label schemas spell every field in
+ * lower case, so a label field is one property look-up; the static schema's camelCase fields
+ * (looked up a few dozen times per project) are searched. No two fields of a node differ only in case.
+ */
+export function canonicalField(properties: Record<string, unknown> | undefined, name: string): string | undefined {
+  if (!properties) return undefined;
+  const lower = name.toLowerCase();
+  if (Object.prototype.hasOwnProperty.call(properties, lower)) return lower;
+  return Object.keys(properties).find((n) => n.toLowerCase() === lower);
 }
 
 export function field(node: LabelSchema, name: string): { name: string; schema: LabelSchema } | undefined {
-  const canonical = fieldsOf(node).get(name.toLowerCase());
+  const canonical = canonicalField(node.properties, name);
   return canonical === undefined ? undefined : { name: canonical, schema: node.properties![canonical] };
 }
 

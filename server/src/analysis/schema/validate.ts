@@ -1,9 +1,8 @@
 // Label values as paerser decodes them: strconv.ParseBool / ParseInt, durations as seconds or
 // Go durations (parser/element_fill.go, types/duration.go), checked with the generated schemas'
-// patterns through ajv. A value Traefik cannot decode fails the container's whole label decoding.
-import Ajv, { ValidateFunction } from 'ajv';
+// patterns. A value Traefik cannot decode fails the container's whole label decoding.
 import { lookupLabelKey } from './lookup';
-import type { LabelSchema, LabelVersion } from './tree';
+import { LABEL_SCHEMAS, schemaNodes, type LabelSchema, type LabelVersion } from './tree';
 
 export interface ValueProblem {
   /** The fact and the fix, short. */
@@ -19,23 +18,21 @@ export interface ValueProblem {
 /** Types whose decoding fails on a bad value (strconv, time.ParseDuration in paerser). */
 const DECODED = new Set(['bool', 'int', 'duration', 'int-list']);
 
-// The value schemas are generated {type, pattern, enum} shapes: checking them against JSON
-// Schema's meta-schema would compile that meta-schema on the first label (~40 ms of a cold open).
-const ajv = new Ajv({ strict: true, validateSchema: false });
-// Few distinct value schemas exist (bool, int, duration, a handful of enums): one validator each,
-// compiled on first use and then found by schema object.
-const byShape = new Map<string, ValidateFunction>();
-const bySchema = new WeakMap<LabelSchema, ValidateFunction>();
+// The value schemas are generated {type: string, pattern, enum} shapes, checked as JSON Schema
+// checks them: `enum` by equality, `pattern` unanchored with Unicode semantics (ajv compiles it to
+// `new RegExp(pattern, 'u')`). Each pattern of the bundled schemas (a handful: bool, int,
+// duration, ...) is compiled at load and never changed; compiling them through ajv instead would
+// cost some 13 ms of a cold open.
+const PATTERNS: ReadonlyMap<string, RegExp> = new Map(
+  schemaNodes([LABEL_SCHEMAS.v2, LABEL_SCHEMAS.v3]).flatMap((n) =>
+    n.pattern === undefined ? [] : [[n.pattern, new RegExp(n.pattern, 'u')] as const],
+  ),
+);
 
-function validatorFor(schema: LabelSchema): ValidateFunction {
-  let validate = bySchema.get(schema);
-  if (!validate) {
-    const shape = JSON.stringify({ type: 'string', pattern: schema.pattern, enum: schema.enum });
-    validate = byShape.get(shape) ?? ajv.compile(JSON.parse(shape) as object);
-    byShape.set(shape, validate);
-    bySchema.set(schema, validate);
-  }
-  return validate;
+function valid(schema: LabelSchema, value: string): boolean {
+  if (schema.enum && !schema.enum.includes(value)) return false;
+  const pattern = schema.pattern;
+  return pattern === undefined || (PATTERNS.get(pattern) ?? new RegExp(pattern, 'u')).test(value);
 }
 
 // Traefik reads an empty string, list or enum as "not set".
@@ -50,7 +47,7 @@ export function checkValue(
 ): ValueProblem | undefined {
   const type = schema['x-type'] ?? 'string';
   if (value === '' && EMPTY_IS_UNSET.has(type)) return undefined;
-  if (validatorFor(schema)(value)) return undefined;
+  if (valid(schema, value)) return undefined;
   const soft = schema['x-soft'] === true;
   return {
     ...describeProblem(schema, value, field, consequence),

@@ -4,6 +4,7 @@
 import tree from '../../../../../schemas/traefik-static.v3.json';
 import type { MajorVersion } from '../static';
 import { nearest } from '../values';
+import { canonicalField } from '../../schema/tree';
 
 export interface StaticSchema {
   properties?: Record<string, StaticSchema>;
@@ -34,20 +35,9 @@ export interface StaticKeyLookup {
   below?: boolean;
 }
 
-const fieldIndex = new WeakMap<StaticSchema, Map<string, string>>();
-
-function fields(node: StaticSchema): Map<string, string> {
-  let index = fieldIndex.get(node);
-  if (!index) {
-    index = new Map(Object.keys(node.properties ?? {}).map((name) => [name.toLowerCase(), name]));
-    fieldIndex.set(node, index);
-  }
-  return index;
-}
-
 /** Canonical field name and schema of `name` under `node`, ignoring case. */
 export function staticField(node: StaticSchema, name: string): { name: string; schema: StaticSchema } | undefined {
-  const canonical = fields(node).get(name.toLowerCase());
+  const canonical = canonicalField(node.properties, name);
   return canonical === undefined ? undefined : { name: canonical, schema: node.properties![canonical] };
 }
 
