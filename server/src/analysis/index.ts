@@ -161,7 +161,12 @@ export class Analyzer {
     if (!reader) this.statics.set(first, (reader = new StaticReader()));
     // Every service, started or not (the Traefik service is found among all, as before profiles).
     const services = interpolateGroups(load.services, [...load.files, ...load.extendsFiles], environments.of);
-    const traefikProject = { directoryOf: load.directoryOf, services, extendsFiles: load.extendsFiles };
+    const traefikProject = {
+      directoryOf: load.directoryOf,
+      services,
+      extendsFiles: load.extendsFiles,
+      resolve: (file: string, text: string) => resolvedValue(text, environments.of(file).lookup),
+    };
     const { config, staticFiles, token } = reader.read({
       files,
       explicit: input.staticFiles ?? [],

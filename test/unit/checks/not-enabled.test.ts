@@ -134,9 +134,14 @@ const cases: {
     expect: [],
   },
   {
-    name: 'exposedByDefault from a compose variable',
-    flags: ['--providers.docker.exposedbydefault=${EXPOSED:-false}'],
+    name: 'exposedByDefault from a compose variable with no value here',
+    flags: ['--providers.docker.exposedbydefault=${EXPOSED}'],
     expect: [],
+  },
+  {
+    name: 'exposedByDefault from a compose variable whose default decides (compose interpolates the command)',
+    flags: ['--providers.docker.exposedbydefault=${EXPOSED:-false}'],
+    expect: [{ severity: 'warning', text: 'traefik.http.routers.app.rule' }],
   },
   {
     name: 'an override fragment (no image, no build): its base may set traefik.enable',

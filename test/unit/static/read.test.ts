@@ -90,8 +90,8 @@ const flagCases: { name: string; flags: string[]; image?: string; expect: (c: St
     expect: (c) => assert.deepEqual([c.docker?.exposedByDefault, c.docker?.network], [true, 'proxy']),
   },
   {
-    name: 'exposedByDefault from a compose variable is unknown',
-    flags: ['--providers.docker.exposedbydefault=${EXPOSE:-false}'],
+    name: 'exposedByDefault from a compose variable with no value here is unknown',
+    flags: ['--providers.docker.exposedbydefault=${EXPOSE}'],
     expect: (c) => assert.equal(c.docker?.exposedByDefaultUnknown, true),
   },
   {
@@ -184,6 +184,23 @@ for (const { name, flags, image, expect } of flagCases) {
     expect(config);
   });
 }
+
+test('flags: values are read as compose interpolates them; an unknown variable leaves the value unknown', () => {
+  const flags = [
+    '--api.insecure=${INSECURE:-false}',
+    '--providers.docker.exposedbydefault=${EXPOSE:-false}',
+    '--entrypoints.web.address=:${HTTP_PORT}',
+  ];
+  const known = read(traefik('traefik:v3.1', flags), { env: 'HTTP_PORT=8000\n' });
+  assert.equal(known.api?.insecure, false);
+  assert.equal(known.docker?.exposedByDefault, false);
+  assert.deepEqual(entryPoints(known), ['web=:8000']);
+  // Without a .env the editor cannot know HTTP_PORT; the defaults still decide the others.
+  const unknown = read(traefik('traefik:v3.1', flags));
+  assert.equal(unknown.api?.insecure, false);
+  assert.equal(unknown.docker?.exposedByDefault, false);
+  assert.deepEqual(entryPoints(unknown), ['web=:${HTTP_PORT}'], 'as written');
+});
 
 test('flags: a command given as one string', () => {
   const config = read('services:\n  proxy:\n    image: traefik\n    command: --api.insecure=true --providers.docker\n');

@@ -13,6 +13,8 @@ export interface Setup {
   /** Static files named explicitly (setting or --traefik-config), by absolute path. */
   explicit?: Record<string, string>;
   version?: 'v2' | 'v3';
+  /** The project's .env. */
+  env?: string;
 }
 
 export function project(text: string, setup: Setup = {}): Project {
@@ -22,6 +24,7 @@ export function project(text: string, setup: Setup = {}): Project {
     staticFiles: entries(setup.explicit),
     options: setup.version ? { version: setup.version } : {},
     readFile: (p) => setup.mounted?.[p],
+    ...(setup.env !== undefined ? { environment: { files: [{ file: '/p/.env', text: setup.env }] } } : {}),
   });
 }
 

@@ -57,7 +57,9 @@ export function readStaticConfig(
   }
   if (service?.version) config.version = service.version;
   const version: MajorVersion = config.version ?? 'v3';
-  const flags = service?.command ? readFlags(service.command.words, service.command.file.text, version).flags : [];
+  const flags = service?.command
+    ? resolveFlags(readFlags(service.command.words, service.command.file.text, version).flags, service, input.project)
+    : [];
 
   const explicit = input.explicit[0];
   if (explicit) {
@@ -135,6 +137,21 @@ function ignore(
   winner?: IgnoredStatic['winner'],
 ): void {
   (config.ignored ??= []).push(winner ? { kind, items, winner } : { kind, items });
+}
+
+/**
+ * Flag values as Traefik receives them: compose interpolates `command:` before the container
+ * starts (compose spec 12-interpolation.md), so `--api.insecure=${INSECURE:-false}` is
+ * `--api.insecure=false` when INSECURE is unset. A value whose variables have no value here stays
+ * `interpolated`, and nothing is judged from it.
+ */
+function resolveFlags(flags: Flag[], service: TraefikService, project: TraefikProject | undefined): Flag[] {
+  const file = service.command!.file.file;
+  return flags.map((f) => {
+    if (!f.interpolated || f.name.includes('$') || !project?.resolve) return f;
+    const value = project.resolve(file, f.value);
+    return value === undefined ? f : { ...f, value, interpolated: false };
+  });
 }
 
 function flagItem(f: Flag, service: TraefikService): IgnoredStatic['items'][number] {

@@ -29,7 +29,19 @@ export class StaticReader {
           return text;
         }
       : undefined;
-    const result = readStaticConfig({ ...input, readFile: recording }, service);
+    // What compose's interpolation gave is read like a file: the same text may resolve otherwise after a .env edit.
+    const resolve = input.project?.resolve;
+    const project = input.project && {
+      ...input.project,
+      resolve: resolve
+        ? (file: string, text: string): string | undefined => {
+            const value = resolve(file, text);
+            reads.set(`${file}\u0000${text}`, value);
+            return value;
+          }
+        : undefined,
+    };
+    const result = readStaticConfig({ ...input, readFile: recording, project }, service);
     const last = this.last;
     const same =
       last !== undefined &&

@@ -30,6 +30,11 @@ export interface TraefikProject {
   services?: readonly { name: string; parts: readonly ComposeService[] }[];
   /** Files read only for `extends:` (where a base's part comes from). */
   extendsFiles?: readonly ComposeFile[];
+  /**
+   * `text`, written in compose file `file`, as compose interpolates it with that file's variables;
+   * undefined when a variable in it has no value here.
+   */
+  resolve?(file: string, text: string): string | undefined;
 }
 
 export interface TraefikService {
