@@ -208,7 +208,21 @@ export class Projects {
     const document = this.host.documents.get(uri) ?? this.host.documents.byPath(file);
     if (document ? this.host.documents.isCompose(document, settings.files) : isComposeFileName(file, settings.files))
       return document || this.host.boundary.allows(file, 'project') ? file : undefined;
-    return (await this.reader(file, (r) => readsAsCompose(r, file))) === undefined ? undefined : file;
+    return (await this.loaderOf(file)) === undefined ? undefined : file;
+  }
+
+  /**
+   * The key of the project that reads `file` as a compose file though no compose name makes it
+   * one (`include:` traefik/labels.yml, `extends: file:` common/base.yaml): the project that
+   * loaded it first, else one found by the walk up its folders.
+   */
+  loaderOf(file: string): Promise<string | undefined> {
+    return this.reader(file, (r) => readsAsCompose(r, file));
+  }
+
+  /** The project that loaded `file` when it is no project of its own (an included or extended file), if analysed. */
+  loadedBy(file: string): string | undefined {
+    return this.owners.get(file);
   }
 
   /**
@@ -224,10 +238,12 @@ export class Projects {
 
   /**
    * The key of a project that `reads` a file no compose name makes a project's: an analysed
-   * project is asked first; else the folders above the file that hold compose files, up to the
+   * project is asked first (the one that loaded it, then any); else the folders above the file that hold compose files, up to the
    * workspace folder (a bounded walk).
    */
   private async reader(file: string, reads: (r: ProjectResult) => boolean | undefined): Promise<string | undefined> {
+    const owner = this.memo.get(this.owners.get(file) ?? '');
+    if (owner && reads(owner)) return owner.folder;
     for (const result of this.memo.values()) if (reads(result)) return result.folder;
     const root = this.host.folders.folderOf(path.dirname(file))?.path;
     let folder = path.dirname(file);
@@ -570,7 +586,7 @@ function ownedBy(
 }
 
 /** Whether the project reads `file` as a compose file: given, included, or read for `extends: file:`. */
-function readsAsCompose(result: ProjectResult, file: string): boolean {
+export function readsAsCompose(result: ProjectResult, file: string): boolean {
   const project = result.project;
   return project !== undefined && [...project.files, ...project.load.extendsFiles].some((f) => f.file === file);
 }

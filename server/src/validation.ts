@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { uriToPath, type Documents } from './documents';
-import { listingKey, type ProjectResult, type Projects } from './projects';
+import { listingKey, readsAsCompose, type ProjectResult, type Projects } from './projects';
 import { StatusNotification, type ProblemCounts, type StatusParams, type TraefikVersionStatus } from './protocol';
 import type { Settings } from './settings';
 import type { WorkspaceReports } from './workspaceDiagnostics';
@@ -79,8 +79,21 @@ export class Validation {
     for (const folder of this.affected([file])) this.schedule(folder, delay);
   }
 
-  /** A document opened: with pull diagnostics, what was pushed for it gives way to the pull. */
+  /**
+   * A document opened: with pull diagnostics, what was pushed for it gives way to the pull. A file
+   * a project reads as a compose file under another name (an included or extended file), opened
+   * before that project was analysed, is looked up so that its project is shown.
+   */
   documentOpened(document: TextDocument): void {
+    const file = uriToPath(document.uri);
+    if (file && this.projects.loadedBy(file) === undefined)
+      void this.projects
+        .composeFileOf(document.uri)
+        .then((found) => {
+          const key = found && this.projects.loadedBy(found);
+          if (key !== undefined && this.documents.get(document.uri)) this.schedule(key);
+        })
+        .catch((err) => this.log(`Looking up the project of ${document.uri} failed: ${describe(err)}`));
     if (!this.options.pull) return;
     for (const uris of this.pushed.values()) {
       // A workspace report stays: the client prefers the document's own pull while it is open.
@@ -196,12 +209,14 @@ export class Validation {
   private async run(folder: string, generation: number): Promise<void> {
     const settings = await this.projects.settingsFor(folder);
     if (this.stale(folder, generation)) return;
-    const open = this.documents
-      .inFolder(this.projects.dirOf(folder))
-      .filter(
-        (d) =>
-          this.documents.isCompose(d, settings.files) && this.projects.projectOf(uriToPath(d.uri) ?? '') === folder,
-      );
+    // The project is shown while one of its compose files is open: its own, or one it includes or
+    // extends under any name (closing compose.yaml leaves an open traefik/labels.yml checked).
+    const open = this.documents.all.all().filter((d) => {
+      const file = uriToPath(d.uri);
+      if (file === undefined) return false;
+      if (this.documents.isCompose(d, settings.files)) return this.projects.projectOf(file) === folder;
+      return this.projects.loadedBy(file) === folder;
+    });
     const background = this.covers(folder, settings);
     if (open.length === 0 && !background) return this.drop(folder);
 
@@ -248,7 +263,12 @@ export class Validation {
   private pullOwned(uri: string, extraGlobs: readonly string[], result: ProjectResult): boolean {
     const document = this.options.pull ? this.documents.get(uri) : undefined;
     if (document === undefined) return false;
-    return this.documents.isCompose(document, extraGlobs) || readsDynamicFile(result, uriToPath(uri));
+    const file = uriToPath(uri);
+    return (
+      this.documents.isCompose(document, extraGlobs) ||
+      readsDynamicFile(result, file) ||
+      (file !== undefined && readsAsCompose(result, file))
+    );
   }
 
   /** The project folder whose findings a pulled document shows, or undefined when none covers it. */
@@ -256,6 +276,8 @@ export class Validation {
     const folder = this.projects.projectOf(file);
     const settings = await this.projects.settingsFor(folder);
     if (this.documents.isCompose(document, settings.files)) return folder;
+    const loader = await this.projects.loaderOf(file);
+    if (loader !== undefined) return loader;
     const owner = await this.projects.dynamicOwnerOf(document.uri);
     return owner === undefined ? undefined : this.projects.projectOf(owner);
   }
