@@ -85,6 +85,14 @@ test('route-conflict: two routers with the same rule on the same entry point', (
   );
 });
 
+test('route-conflict: two rules Traefik cannot parse tie with nothing (neither router is built)', () => {
+  for (const rule of ['Host()', 'PathPrefix(`/api`', 'Hots(`a`)']) {
+    const text = sameRule('        - traefik.http.routers.two.entrypoints=web').replaceAll('PathPrefix(`/api`)', rule);
+    assert.deepEqual(run('route-conflict', text), [], rule);
+    assert.equal(run('rule-syntax', text).length, 2, rule);
+  }
+});
+
 test('route-conflict: same rule, different entry points', () => {
   assert.deepEqual(run('route-conflict', sameRule('        - traefik.http.routers.two.entrypoints=websecure')), []);
 });

@@ -13,6 +13,8 @@ import type { Range, Related } from '../types';
 import { fileRelated } from './fileReferences';
 import { routerEntryPoints, routerPriority, routerTls } from '../traefik/routing';
 import { routerOutcome } from '../route/outcome';
+import { parseRuleCached, type RuleSyntax } from '../rules';
+import { ruleSyntax } from './rule-syntax';
 import { shownName } from '../route/routers';
 import type { Check, CheckContext } from './check';
 import { related } from './references';
@@ -101,6 +103,7 @@ function ruleHolder(project: Project, router: Definition): RuleHolder | undefine
   if (!router.container.enabled) return undefined;
   const rule = router.fields.get('rule');
   if (!rule || rule.interpolated || rule.value.trim() === '') return undefined;
+  if (router.protocol === 'udp' || !builds(rule.value, ruleSyntax(project, router), router.protocol)) return undefined;
   return {
     name: router.name,
     fullName: `${router.name}@${router.container.provider}`,
@@ -114,6 +117,15 @@ function ruleHolder(project: Project, router: Definition): RuleHolder | undefine
   };
 }
 
+/**
+ * Whether Traefik builds a router from this rule: one it cannot parse is disabled (rule-syntax
+ * reports it; pkg/muxer/http/mux.go AddRoute), so it ties with nothing.
+ */
+function builds(rule: string, syntax: RuleSyntax, protocol: 'http' | 'tcp'): boolean {
+  const parsed = parseRuleCached(rule, syntax, protocol);
+  return parsed.tree !== undefined && !parsed.problems.some((p) => p.severity === 'error');
+}
+
 function ruleHolders(project: Project, protocol: 'http' | 'tcp'): RuleHolder[] {
   const out: RuleHolder[] = [];
   for (const router of definitions(project, protocol, 'routers')) {
@@ -124,6 +136,7 @@ function ruleHolders(project: Project, protocol: 'http' | 'tcp'): RuleHolder[] {
     const facts = fileRouterFacts(def);
     if (!facts) continue;
     const fields = { protocol, fields: facts.fields };
+    if (!builds(facts.rule.value, ruleSyntax(project, fields), protocol)) continue;
     out.push({
       name: def.name,
       fullName: `${def.name}@file`,
