@@ -223,6 +223,11 @@ test('unknown-label: v1 labels point to their v2 key, named after the service or
   );
 });
 
+test('unknown-label: a v1 label on a dotted service name suggests the router Traefik names (dots become dashes)', () => {
+  const text = labels('traefik.frontend.rule=Host:a.com').replace('  web:', '  example.reverse-proxy:');
+  assert.equal(findings(text)[0].data?.replacement, 'traefik.http.routers.example-reverse-proxy.rule');
+});
+
 test('unknown-label: a misspelt prefix carries a replacement', () => {
   const [f] = findings(labels('traefik.htp.routers.api.rule=x'));
   assert.deepEqual(f.data, { segmentIndex: 1, suggestion: 'http', replacement: 'traefik.http.routers.api.rule' });

@@ -6,6 +6,7 @@ import { hasInterpolation } from '../compose/labels';
 import type { Label } from '../compose/model';
 import { KeyLookup, LabelVersion, lookupLabelKey } from '../schema';
 import { v1Label } from '../schema/legacy';
+import { normalizeName } from '../traefik/containers';
 import { editDistance, nearest } from '../traefik/values';
 import type { Effect, Range } from '../types';
 import type { Check, Report } from './check';
@@ -143,7 +144,8 @@ function ignoredKey(
   if (texts.slice(0, 3).some(hasInterpolation)) return undefined;
   const v1 = v1Label(texts, version);
   if (v1) {
-    const replacement = v1.replacement?.replace('<name>', v1.segment ?? serviceName);
+    // A router or service named after the compose service is named as Traefik names its own (provider.Normalize: `example.proxy` is `example-proxy`); a dot would split the key.
+    const replacement = v1.replacement?.replace('<name>', v1.segment ?? normalizeName(serviceName));
     return {
       file: label.file,
       range: label.keyRange,
