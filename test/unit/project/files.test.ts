@@ -3,7 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'path';
-import { folderDefaultFiles, selectComposeFiles } from '../../../server/src/analysis/compose/project';
+import {
+  folderDefaultFiles,
+  isOverrideFragment,
+  selectComposeFiles,
+} from '../../../server/src/analysis/compose/project';
+import { Analyzer } from '../../../server/src/analysis';
 
 const cases: {
   name: string;
@@ -141,5 +146,38 @@ for (const c of folders) {
       ),
       c.expect,
     );
+  });
+}
+
+const FRAGMENTS: [string, string, boolean][] = [
+  ['a whole service', 'services:\n  web:\n    image: nginx\n', false],
+  ['a service with neither image nor build', 'services:\n  web:\n    ports: ["80:80"]\n', true],
+  ['a service extending another', 'services:\n  web:\n    extends: { file: base.yml, service: app }\n', false],
+  [
+    'a network the file defines',
+    'services:\n  web:\n    image: nginx\n    networks: [proxy]\nnetworks:\n  proxy: {}\n',
+    false,
+  ],
+  ['compose’s own default network', 'services:\n  web:\n    image: nginx\n    networks: [default]\n', false],
+  [
+    'a network only the base defines (compose refuses it alone)',
+    'services:\n  web:\n    image: nginx\n    networks: [internal]\n',
+    true,
+  ],
+  [
+    'the long form names the network by its key',
+    'services:\n  web:\n    image: nginx\n    networks:\n      internal:\n        aliases: [w]\n',
+    true,
+  ],
+  [
+    'a network named by a variable is not judged',
+    'services:\n  web:\n    image: nginx\n    networks: ["${NET}"]\n',
+    false,
+  ],
+];
+
+for (const [name, text, fragment] of FRAGMENTS) {
+  test(`isOverrideFragment: ${name}`, () => {
+    assert.equal(isOverrideFragment(new Analyzer().parse({ file: '/w/compose.node-1.yaml', text })), fragment);
   });
 }

@@ -103,12 +103,18 @@ export function folderDefaultFiles(
 }
 
 /**
- * Whether a compose file is an override fragment: a service of it has neither `image`, `build`
- * nor `extends`, so compose refuses it alone ("has neither an image nor a build context") and
- * it only runs over a base file (`docker compose -f base -f fragment`).
+ * Whether a compose file is an override fragment, which compose refuses alone and which only runs
+ * over a base file (`docker compose -f base -f fragment`): a service of it has neither `image`,
+ * `build` nor `extends` ("has neither an image nor a build context"), or joins a network the
+ * file does not define ("service x refers to undefined network y", compose-go loader/validate.go;
+ * `default` is compose's own).
  */
-export function isOverrideFragment(file: Pick<ComposeFile, 'services'>): boolean {
-  return file.services.some((s) => !s.image && !s.build && !s.extends);
+export function isOverrideFragment(file: Pick<ComposeFile, 'services' | 'networks'>): boolean {
+  const defined = new Set(['default', ...file.networks.map((n) => n.key)]);
+  return file.services.some(
+    (s) =>
+      (!s.image && !s.build && !s.extends) || s.networks.some((n) => !n.value.includes('$') && !defined.has(n.value)),
+  );
 }
 
 /** One project of a folder's compose files; `only` the file whose findings it reports. */
