@@ -20,7 +20,7 @@ import {
   type SourceFile,
 } from './analysis';
 import { parseDotenv } from './analysis/compose/env';
-import { activeProfiles, folderDefaultFiles, isOverrideFragment } from './analysis/compose/project';
+import { activeProfiles, folderDefaultFiles, folderProjects, isOverrideFragment } from './analysis/compose/project';
 import type { Access, Boundary } from './boundary';
 import { codeLinks } from './codeDocs';
 import { lineMap, toDiagnostic, type LineMap } from './convert';
@@ -260,14 +260,19 @@ export class Projects {
   }
 
   /**
-   * The compose files of the project `key`, in merge order: the folder's default files; or the
-   * one file of a project alone, over the folder's base file when it is an override fragment.
+   * The compose files of the project `key`, in merge order, as the CLI's check groups a folder
+   * (compose/project/files.ts folderProjects): the folder's default files, less those another
+   * project loads; or the one file of a project alone, over the folder's base file when it is an
+   * override fragment.
    */
   async composeFiles(key: string, settings: Settings): Promise<string[]> {
-    if (!this.isFile(key)) return this.defaultFiles(key).filter((f) => (this.owners.get(f) ?? key) === key);
-    if (this.projectOf(key) !== key || !(await this.listed(path.dirname(key), settings)).includes(key)) return [];
-    const base = this.defaultFiles(path.dirname(key))[0];
-    return base !== undefined && this.fragment(key) ? [base, key] : [key];
+    const alone = this.isFile(key);
+    const folder = alone ? path.dirname(key) : key;
+    if (alone && (this.projectOf(key) !== key || !(await this.listed(folder, settings)).includes(key))) return [];
+    const defaults = this.defaultFiles(folder);
+    const [project] = folderProjects(alone ? [key] : defaults, defaults, (f) => this.fragment(f));
+    const files = project?.files ?? [];
+    return alone ? files : files.filter((f) => (this.owners.get(f) ?? key) === key);
   }
 
   /** Whether the file is an override fragment (a service without image, build or extends). */

@@ -161,38 +161,39 @@ for (const name of LOADED) {
   });
 }
 
-test('rename a middleware from the included file edits its name there and where the extended file uses it', async () => {
-  const edit = await request<{ changes: Record<string, { range: Loc['range']; newText: string }[]> }>(
-    'textDocument/rename',
-    {
-      textDocument: { uri: files.included.uri },
-      position: at('included', 'middlewares.strip', 'middlewares.'.length + 1),
-      newName: 'api-strip',
-    },
-  );
-  assert.deepEqual(renamed(edit, 'api-strip'), ['base:strip', 'included:strip', 'included:strip']);
-});
+const RENAMES: { what: string; name: Name; needle: string; offset: number; to: string; edits: string[] }[] = [
+  {
+    what: 'a middleware from the included file edits its name there and where the extended file uses it',
+    name: 'included',
+    needle: 'middlewares.strip',
+    offset: 'middlewares.'.length + 1,
+    to: 'api-strip',
+    edits: ['base:strip', 'included:strip', 'included:strip'],
+  },
+  {
+    what: 'a router from the extended file edits its keys there and in the file extending it',
+    name: 'base',
+    needle: 'routers.site.rule',
+    offset: 'routers.'.length + 1,
+    to: 'home',
+    edits: ['base:site', 'base:site', 'base:site', 'compose:site'],
+  },
+];
 
-test('rename a router from the extended file edits its keys there and in the file extending it', async () => {
-  const edit = await request<{ changes: Record<string, { range: Loc['range']; newText: string }[]> }>(
-    'textDocument/rename',
-    {
-      textDocument: { uri: files.base.uri },
-      position: at('base', 'routers.site.rule', 'routers.'.length + 1),
-      newName: 'home',
-    },
-  );
-  assert.deepEqual(renamed(edit, 'home'), ['base:site', 'base:site', 'base:site', 'compose:site']);
-});
-
-function renamed(edit: { changes: Record<string, { range: Loc['range']; newText: string }[]> }, to: string): string[] {
-  const got: string[] = [];
-  for (const [uri, list] of Object.entries(edit.changes))
-    for (const e of list) {
-      assert.equal(e.newText, to);
-      got.push(shown({ uri, range: e.range }));
-    }
-  return got.sort();
+for (const { what, name, needle, offset, to, edits } of RENAMES) {
+  test(`rename ${what}`, async () => {
+    const edit = await request<{ changes: Record<string, { range: Loc['range']; newText: string }[]> }>(
+      'textDocument/rename',
+      { textDocument: { uri: files[name].uri }, position: at(name, needle, offset), newName: to },
+    );
+    const got: string[] = [];
+    for (const [uri, list] of Object.entries(edit.changes))
+      for (const e of list) {
+        assert.equal(e.newText, to);
+        got.push(shown({ uri, range: e.range }));
+      }
+    assert.deepEqual(got.sort(), edits);
+  });
 }
 
 test(
