@@ -129,3 +129,16 @@ test('remote include: and extends: file: (oci://, git URLs) are not missing file
   // Information only: the exit status stays 0, nothing is a missing file, stderr stays quiet.
   assert.deepEqual([r.files, r.status, r.stderr], [Array(3).fill('remote-reference compose.yaml'), 0, '']);
 });
+
+test('FILE that the working directory’s project includes: checked in that project (its .env), its own findings only', () => {
+  const cwd = fs.mkdtempSync(path.join(dir, 'included-'));
+  fs.cpSync(path.join(dir, 'gateway-split'), cwd, { recursive: true });
+  // The included folder's own .env lacks DOMAIN, which the including project's .env sets.
+  fs.writeFileSync(path.join(cwd, 'monitoring', '.env'), 'OTHER=1\n');
+  assert.deepEqual(check(cwd, ['monitoring/compose.yaml']).files, ['invalid-value monitoring/compose.yaml']);
+  // Run from the included folder, the including project is out of sight: the folder's own project.
+  assert.deepEqual(check(path.join(cwd, 'monitoring'), ['compose.yaml']).files, [
+    'invalid-value compose.yaml',
+    'undefined-variable compose.yaml',
+  ]);
+});

@@ -12,6 +12,7 @@ import {
   type ProjectInput,
   type SourceFile,
 } from '../analysis';
+import { loadingProject } from './owner';
 import { EXIT, parseCommandArgs, traefikVersionOption, UsageError, type Command, type Io } from './command';
 import { configLookup } from './config';
 import { discoverComposeFiles } from './discover';
@@ -43,9 +44,10 @@ Checks the Traefik labels of compose files. With -f (or with no FILE, in a folde
 docker compose finds a project: COMPOSE_FILE, or compose.yaml / docker-compose.yml and its
 override), checks the one project docker compose would load: its files merged, what they
 include: and extends:, the services the active profiles start. A FILE given alone is the
-project docker compose loads with it: a default name means the folder's default project
-(with its override), any other file a project of its own (over the base file when it only
-overrides services). Several FILEs in one folder form one project, in their order (like
+project docker compose loads with it: a file that a project of the current folder (or of
+one between it and the file) includes or extends is checked in that project; else a default
+name means the folder's default project (with its override), any other file a project of its
+own (over the base file when it only overrides services). Several FILEs in one folder form one project, in their order (like
 docker compose -f); files in different folders are separate projects. Without FILE and
 without a project in the current folder, every compose file under it (docker-compose*.yml,
 compose*.yml and the config file's \`files\` globs; node_modules and dot-folders skipped),
@@ -174,6 +176,16 @@ function regroup(inputs: Inputs, given: boolean, io: Io, analyzer: Analyzer): Gr
   for (const [folder, files] of inputs.projects) {
     if (given && files.length > 1) {
       out.push({ folder, files });
+      continue;
+    }
+    const loader =
+      given && files.length === 1 ? loadingProject(files[0].file, io, inputs.readFile, analyzer) : undefined;
+    if (loader) {
+      const sources = loader.files.flatMap((file) => {
+        const t = inputs.readFile(file);
+        return t === undefined ? [] : [{ file, text: t }];
+      });
+      out.push({ folder: loader.folder, files: sources, only: files[0].file });
       continue;
     }
     const environment = composeEnvironment(io, folder);
