@@ -1,5 +1,7 @@
 // `npm run bench`: Gateway Lens against yaml-language-server (with the compose-spec schema) on
 // the same generated compose files, in one run. Prints a table and writes bench/results.json.
+// Router judgements per edit (pairwise overlap, shadow and tie tests) come from the server's
+// gatewayLens/engineCounters request.
 // Usage: tsx bench/run.ts [--sizes 10,100,1000,3000] [--edits 50] [--out bench/results.json]
 //   [--ours-only] (while iterating: skips yaml-language-server; ratios to it are then absent)
 //   [--server-args "--cpu-prof --cpu-prof-dir=/tmp/prof"] (node flags for our server, to profile it)
@@ -10,6 +12,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { pathToFileURL } from 'url';
 import { parseDocument } from 'yaml';
+import { EngineCountersRequest, type EngineCounters } from '../server/src/protocol';
 import { LspClient } from '../test/support/lspClient';
 import { clientBundle, type ClientBundle } from './client';
 import { EDIT_KINDS, editPoint, middleService, type EditKind } from './edits';
@@ -19,6 +22,8 @@ const ROOT = path.resolve(__dirname, '..');
 
 interface ServerSpec {
   name: string;
+  /** It answers gatewayLens/engineCounters. */
+  counters?: boolean;
   command: string;
   args: string[];
   languageId: string;
@@ -30,6 +35,9 @@ interface EditTiming {
   p95: number;
   /** Mean server CPU time per edit. */
   cpuMs: number;
+  /** Ours only (gatewayLens/engineCounters): pairwise router judgements and check runs per edit. */
+  routerJudgements?: number;
+  checkRuns?: number;
 }
 
 interface Timing {
@@ -90,6 +98,9 @@ async function measure(spec: ServerSpec, file: string, edits: number): Promise<T
     const editAt = async (kind: EditKind, service: number): Promise<EditTiming> => {
       const { offset, char } = editPoint(text, kind, service);
       const times: number[] = [];
+      const counters = (): Promise<EngineCounters | undefined> =>
+        spec.counters ? client.connection.sendRequest(EngineCountersRequest, null) : Promise.resolve(undefined);
+      const countsBefore = await counters();
       const cpuBefore = cpuMs(client.process.pid);
       for (let i = 0; i < edits; i++) {
         // Alternate: type one character, then delete it, so the file stays the same size.
@@ -107,10 +118,16 @@ async function measure(spec: ServerSpec, file: string, edits: number): Promise<T
         await next;
         times.push(performance.now() - t);
       }
+      const cpu = (cpuMs(client.process.pid) - cpuBefore) / edits;
+      const countsAfter = await counters();
+      const perEdit = (f: (c: EngineCounters) => number): number | undefined =>
+        countsBefore && countsAfter ? (f(countsAfter) - f(countsBefore)) / edits : undefined;
       return {
         p50: percentile(times, 50),
         p95: percentile(times, 95),
-        cpuMs: (cpuMs(client.process.pid) - cpuBefore) / edits,
+        cpuMs: cpu,
+        routerJudgements: perEdit((c) => c.routerJudgements),
+        checkRuns: perEdit((c) => c.checkRuns),
       };
     };
     const count = (text.match(/^ {2}svc\d{4}:/gm) ?? []).length;
@@ -171,6 +188,7 @@ async function main(): Promise<void> {
   );
   const ours: ServerSpec = {
     name: 'gateway-lens',
+    counters: true,
     command: process.execPath,
     args: [...serverArgs(), path.join(ROOT, 'dist', 'server.js'), '--stdio'],
     languageId: 'dockercompose',
@@ -308,7 +326,7 @@ function roundAll<T>(x: T): T {
 function printTable(result: { rows: Row[]; memory: unknown; client: ClientBundle; targets: unknown }): void {
   const pair = (e: EditTiming | undefined): string => (e ? `${e.p50}/${e.p95}` : '-');
   console.log(
-    `services | lines | parseDocument ms | cold ours/theirs | ${EDIT_KINDS.map((k) => `${k} p50/p95 ours | theirs`).join(' | ')} | cold CPU ours/theirs`,
+    `services | lines | parseDocument ms | cold ours/theirs | ${EDIT_KINDS.map((k) => `${k} p50/p95 ours | theirs | judgements`).join(' | ')} | cold CPU ours/theirs`,
   );
   for (const r of result.rows) {
     console.log(
@@ -317,7 +335,11 @@ function printTable(result: { rows: Row[]; memory: unknown; client: ClientBundle
         r.lines,
         r.parseDocumentMs,
         `${r.ours.coldMs}/${r.theirs?.coldMs ?? '-'}`,
-        ...EDIT_KINDS.flatMap((k) => [pair(r.ours.edits[k]), pair(r.theirs?.edits[k])]),
+        ...EDIT_KINDS.flatMap((k) => [
+          pair(r.ours.edits[k]),
+          pair(r.theirs?.edits[k]),
+          String(r.ours.edits[k].routerJudgements ?? '-'),
+        ]),
         `${r.ours.coldCpuMs}/${r.theirs?.coldCpuMs ?? '-'}`,
       ].join(' | '),
     );

@@ -356,3 +356,21 @@ export interface ScalePlanParams extends ComposeScaleTarget {
  * server, decide whether and how compose scales the service (analysis/compose/scale.ts).
  */
 export const ScalePlanRequest = new RequestType<ScalePlanParams, ScalePlanAnswer, void>('gatewayLens/scalePlan');
+
+/** What the analyser's engine has done since the server started (analysis/session EngineCounts). */
+export interface EngineCounters {
+  /** Check functions run (per compose service, container, router or project). */
+  checkRuns: number;
+  /** Check findings handed out again without a run. */
+  checkReuses: number;
+  /** Pairwise tests between two routers the routing checks made (overlap, shadow, tie). */
+  routerJudgements: number;
+  /** The engine's revision: one more for every input an analysis changed. */
+  revision: number;
+}
+
+/**
+ * Client -> server, for diagnostics and the benchmark (bench/run.ts), not for the extension's UI:
+ * the engine's counters, so a caller can tell how much work one edit caused.
+ */
+export const EngineCountersRequest = new RequestType<null, EngineCounters, void>('gatewayLens/engineCounters');

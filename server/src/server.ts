@@ -26,6 +26,7 @@ import { registerComposeProject } from './composeProject';
 import { registerScalePlan } from './scalePlan';
 import { Projects } from './projects';
 import {
+  EngineCountersRequest,
   SETTINGS_SECTION,
   TrustNotification,
   WATCHED_FILE_GLOBS,
@@ -78,7 +79,8 @@ const disk = new DiskFiles((file, reason) => {
   if (!unreadable.has(`${file}\0${reason}`)) log(`Gateway Lens: not reading ${file}: ${reason}.`);
   unreadable.add(`${file}\0${reason}`);
 });
-const projects = new Projects({ analyzer: new Analyzer(), documents, disk, folders, settings, boundary, log });
+const analyzer = new Analyzer();
+const projects = new Projects({ analyzer, documents, disk, folders, settings, boundary, log });
 let validation: Validation | undefined;
 let workspaceReports: WorkspaceReports | undefined;
 const workspaceCheck = new WorkspaceCheck({
@@ -97,6 +99,10 @@ registerRoute(connection, projects, log);
 registerTraefikConfiguration(connection, projects, log);
 registerComposeProject(connection, projects, log);
 registerScalePlan(connection, boundary, log);
+connection.onRequest(EngineCountersRequest, () => {
+  const { runs, reused, judgements, revision } = analyzer.engineCounters();
+  return { checkRuns: runs, checkReuses: reused, routerJudgements: judgements, revision };
+});
 
 function toFolders(list: { uri: string }[]): WorkspaceFolder[] {
   return list.flatMap((f) => {

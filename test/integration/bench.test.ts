@@ -19,7 +19,7 @@ test('bench: both servers answer on the 10-service file and results.json is comp
   const result = JSON.parse(fs.readFileSync(out, 'utf8')) as {
     rows: {
       services: number;
-      ours: { coldMs: number; edits: Record<string, { p95: number; cpuMs: number }> };
+      ours: { coldMs: number; edits: Record<string, { p95: number; cpuMs: number; routerJudgements: number }> };
       theirs: { coldMs: number };
       ratios: Record<string, number>;
     }[];
@@ -35,6 +35,10 @@ test('bench: both servers answer on the 10-service file and results.json is comp
   for (const v of [...figures, result.memory.rssMB, result.memory.rssAfterEditsMB]) {
     assert.ok(Number.isFinite(v) && v > 0, `a measured figure: ${v}`);
   }
+  // The server's engine counters (gatewayLens/engineCounters): a port edit judges no router pair.
+  for (const k of ['rule', 'port', 'middlewares', 'outside'])
+    assert.ok(Number.isFinite(row.ours.edits[k].routerJudgements), `${k}: router judgements counted`);
+  assert.equal(row.ours.edits.port.routerJudgements, 0);
   assert.ok('activation' in result.targets);
   assert.ok(result.client.bytes > 0 && result.client.loadMs > 0, 'the client bundle was measured');
   fs.rmSync(path.dirname(out), { recursive: true, force: true });

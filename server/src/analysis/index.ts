@@ -10,7 +10,7 @@ import { otherVersion } from './checks/versions';
 import { CHECKS } from './checks/registry';
 import { CODES } from './checks/codes';
 import { derivedTable, type AnalysisOptions, type Project } from './project';
-import { Session, type CheckCounts } from './session';
+import { Session, type CheckCounts, type EngineCounts } from './session';
 import type { DatabaseOptions } from './engine';
 import { buildContainers } from './traefik/containers';
 import type { SourceFile } from './traefik/staticConfig';
@@ -95,6 +95,11 @@ export class Analyzer {
   checkCounts(): CheckCounts {
     const { runs, reused } = this.session.counters();
     return { runs, reused };
+  }
+
+  /** The engine's work since this analyser was made: check runs and reuses, router judgements, the revision. */
+  engineCounters(): EngineCounts {
+    return this.session.counters();
   }
 
   /** The config file's settings and problems, parsed once per text. */

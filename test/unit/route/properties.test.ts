@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { Analyzer, CHECKS, routeRequest } from '../../../server/src/analysis';
 import { matchRequest, parseRule } from '../../../server/src/analysis/rules';
 import { prng } from '../../support/random';
-import type { Check, Report } from '../../../server/src/analysis/checks/check';
+import { runCheck, type Check } from '../../../server/src/analysis/checks/check';
 
 const PATHS = ['/', '/a', '/ab', '/a/b', '/b'];
 const HOSTS = ['x.com', 'y.com'];
@@ -87,8 +87,7 @@ test('property: route-shadowed never fires for a router some request reaches', (
   for (const seed of SEEDS) {
     const { text } = randomGateway(seed);
     const project = new Analyzer().project({ files: [{ file: '/p/docker-compose.yml', text }] });
-    const findings: Report<'route-shadowed'>[] = [];
-    check.run!({ project, report: (f) => findings.push(f) });
+    const findings = runCheck(check, project);
     for (const f of findings) {
       reported++;
       const shadowed = `${String(f.data!.router)}@docker`;

@@ -1,8 +1,12 @@
 // The contract every check follows: one file, one stable code, one default severity. A check
 // judges one compose service (`service`), one container against the rest of the project
-// (`container`), or the whole project (`run`), and reads the project only through its context.
+// (`container`), one HTTP router against the routers that may share a request with it
+// (`router`), or the whole project (`run`), and reads the project only through its context.
 import type { ComposeService } from '../compose/model';
 import type { Project } from '../project';
+import { routingFacts, type RouterFacts } from '../route/facts';
+import { countingJudge, type RouterJudge } from '../route/judge';
+import { routerCandidates } from '../route/routingIndex';
 import type { Container } from '../traefik/model';
 import type { MajorVersion } from '../traefik/static';
 import type { Effect, Finding, Range, Related, Severity } from '../types';
@@ -37,6 +41,18 @@ export interface ContainerContext<C extends Code = Code> {
   report(r: Report<C>): void;
 }
 
+export interface RouterContext<C extends Code = Code> {
+  project: Project;
+  /**
+   * The router and the routers of its muxer that may share a request with it (same TLS side, a
+   * shared or unknown entry point, footprints that meet: route/routingIndex.ts), in the project's order.
+   */
+  routers: readonly RouterFacts[];
+  /** The pairwise tests between two routers (rules/overlap.ts). */
+  judge: RouterJudge;
+  report(r: Report<C>): void;
+}
+
 /** A check of code `C`: it reports only the data its code declares (codes.ts). */
 export interface Check<C extends Code = Code> {
   /** Stable kebab-case code; part of the public contract (README). */
@@ -48,6 +64,8 @@ export interface Check<C extends Code = Code> {
   run?(ctx: CheckContext<C>): void;
   /** Judges one container (its findings may point anywhere, e.g. at a middleware it uses). */
   container?(container: Container, ctx: ContainerContext<C>): void;
+  /** Judges one routed HTTP router (of a container or a dynamic file) against the routers it may meet. */
+  router?(router: RouterFacts, ctx: RouterContext<C>): void;
   /** Checks whose findings depend only on one service's text and the Traefik version. */
   service?(service: ComposeService, ctx: ServiceContext<C>): void;
 }
@@ -73,6 +91,11 @@ export function runCheck<C extends Code>(check: Check<C>, project: Project): Fin
   const report = (r: Report<C>): void => void findings.push(findingOf(check, r));
   if (check.run) check.run({ project, report });
   if (check.container) for (const container of project.containers) check.container(container, { project, report });
+  if (check.router) {
+    const judge = countingJudge(() => {});
+    for (const router of routingFacts(project))
+      check.router(router, { project, routers: routerCandidates(project, router), judge, report });
+  }
   if (check.service) {
     for (const file of project.files) {
       for (const service of file.services) check.service(service, { version: project.version, report });

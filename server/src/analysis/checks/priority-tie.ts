@@ -3,8 +3,8 @@
 // to chance (pkg/muxer/http/mux.go). Since v3.7 routers of different providers are
 // ordered by provider precedence; within one provider nothing decides. Reported only when a
 // request both rules match is proven to exist (rules/overlap.ts gives a checked witness).
-import { mayMeet, shareEntryPoint, shownName, type Routed } from '../route/routers';
-import { overlap } from '../rules';
+import type { RouterFacts } from '../route/facts';
+import { shareEntryPoint, shownName } from '../route/routers';
 import type { HttpRequest } from '../rules';
 import type { Check } from './check';
 
@@ -13,35 +13,29 @@ export const check: Check<'priority-tie'> = {
   severity: 'warning',
   description:
     'Two routers on a shared entry point with the same priority whose rules match the same request: which one serves it is left to chance.',
-  run(ctx) {
-    const rivals = new Map<Routed, { other: Routed; witness: HttpRequest }[]>();
-    // Each pair once: the proof is symmetric, and b's list already held a when b was done.
-    const done = new Set<Routed>();
-    for (const [a, meets] of mayMeet(ctx.project)) {
-      done.add(a);
-      for (const b of meets) {
-        if (done.has(b) || b.priority !== a.priority || !tied(a, b)) continue;
-        const o = overlap({ tree: a.tree, syntax: a.syntax }, { tree: b.tree, syntax: b.syntax });
-        if (o.result !== 'yes') continue;
-        rivals.set(a, [...(rivals.get(a) ?? []), { other: b, witness: o.witness }]);
-        rivals.set(b, [...(rivals.get(b) ?? []), { other: a, witness: o.witness }]);
-      }
-    }
-    for (const [r, others] of rivals) {
-      const names = others.map((o) => `"${shownName(o.other, r)}"`).join(', ');
-      const example = describeRequest(others[0].witness, r.tls);
-      ctx.report({
-        message: `router "${shownName(r)}" ties with ${names} at priority ${r.priority}: set a priority on one`,
-        explanation: `Router "${r.fullName}" has the same priority (${r.priority}) as ${others.map((o) => `"${o.other.fullName}"`).join(', ')} on a shared entry point, and both match requests such as ${example}; ${tieBreak(
-          r,
-          others.map((o) => o.other),
-        )} Traefik orders an entry point's routers by priority only (pkg/muxer/http/mux.go).`,
-        file: r.file,
-        range: r.range,
-        related: others.map((o) => o.other.at(`router "${o.other.fullName}", priority ${o.other.priority}`)),
-        data: { router: r.name, rivals: others.map((o) => o.other.name), priority: r.priority },
-      });
-    }
+  router(r, ctx) {
+    const others: { other: RouterFacts; witness: HttpRequest }[] = [];
+    const at = ctx.routers.indexOf(r);
+    ctx.routers.forEach((b, i) => {
+      if (b === r || b.priority !== r.priority || !tied(r, b)) return;
+      // The proof runs on the pair in the project's order, so both routers' findings show one witness.
+      const o = i < at ? ctx.judge.overlap(b, r) : ctx.judge.overlap(r, b);
+      if (o.result === 'yes') others.push({ other: b, witness: o.witness });
+    });
+    if (others.length === 0) return;
+    const names = others.map((o) => `"${shownName(o.other, r)}"`).join(', ');
+    const example = describeRequest(others[0].witness, r.tls);
+    ctx.report({
+      message: `router "${shownName(r)}" ties with ${names} at priority ${r.priority}: set a priority on one`,
+      explanation: `Router "${r.fullName}" has the same priority (${r.priority}) as ${others.map((o) => `"${o.other.fullName}"`).join(', ')} on a shared entry point, and both match requests such as ${example}; ${tieBreak(
+        r,
+        others.map((o) => o.other),
+      )} Traefik orders an entry point's routers by priority only (pkg/muxer/http/mux.go).`,
+      file: r.file,
+      range: r.range,
+      related: others.map((o) => o.other.at(`router "${o.other.fullName}", priority ${o.other.priority}`)),
+      data: { router: r.name, rivals: others.map((o) => o.other.name), priority: r.priority },
+    });
   },
 };
 
@@ -50,7 +44,7 @@ export const check: Check<'priority-tie'> = {
  * sending the same request to the same service through the same middlewares cannot be told
  * apart). Identical rules are route-conflict's.
  */
-function tied(a: Routed, b: Routed): boolean {
+function tied(a: RouterFacts, b: RouterFacts): boolean {
   if (a.name === b.name && a.provider === b.provider) return false;
   if (!shareEntryPoint(a, b)) return false;
   if (a.rule.trim() === b.rule.trim()) return false;
@@ -58,7 +52,7 @@ function tied(a: Routed, b: Routed): boolean {
 }
 
 /** Provider precedence by default (static_config.go providerNames): swarm, docker, file. */
-function tieBreak(r: Routed, others: Routed[]): string {
+function tieBreak(r: RouterFacts, others: RouterFacts[]): string {
   const provider = r.provider;
   if (others.every((o) => o.provider === provider))
     return `both come from the ${provider} provider, so the order between them is undefined.`;

@@ -6,7 +6,8 @@
 // mergeConfiguration). Two routers with the same rule, priority and entry points leave the choice
 // to map order, whichever providers define them: they share the entry point's muxer.
 import type { Project } from '../project';
-import { byName, definitions, definitionRange } from '../traefik/lookup';
+import { definitions, definitionRange, definitionsNamed } from '../traefik/lookup';
+import type { FileDefinition } from '../traefik/fileProvider';
 import type { Definition } from '../traefik/model';
 import { fileRouterFacts, fileRouters } from '../route/fileRouters';
 import type { Range, Related } from '../types';
@@ -16,25 +17,32 @@ import { routerOutcome } from '../route/outcome';
 import { parseRuleCached, type RuleSyntax } from '../rules';
 import { ruleSyntax } from './rule-syntax';
 import { shownName } from '../route/routers';
-import type { Check, CheckContext } from './check';
+import type { Check, CheckContext, ContainerContext } from './check';
 import { related } from './references';
 
 export const check: Check<'route-conflict'> = {
   code: 'route-conflict',
   severity: 'error',
   description: 'The same router, service or middleware name defined differently, or two routers with the same rule.',
+  container(container, ctx) {
+    if (!container.enabled) return;
+    const { project } = ctx;
+    for (const def of container.definitions) {
+      if (def.implicit) continue;
+      const defs = definitionsNamed(project, def.protocol, def.kind, container.provider, def.name);
+      if (defs.length > 1) reportDifferent(ctx, def, defs);
+    }
+    for (const router of container.definitions) {
+      if (router.kind !== 'routers' || router.protocol === 'udp') continue;
+      const holder = ruleHolderOf(project, router);
+      if (holder) reportSameRule(ctx, project, router.protocol, holder);
+    }
+  },
+  // The file provider's routers: their rule may be a container's too.
   run(ctx) {
     const { project } = ctx;
-    for (const protocol of ['http', 'tcp', 'udp'] as const) {
-      for (const kind of ['routers', 'services', 'middlewares'] as const) {
-        const enabled = definitions(project, protocol, kind).filter((d) => d.container.enabled);
-        for (const provider of new Set(enabled.map((d) => d.container.provider))) {
-          const own = enabled.filter((d) => d.container.provider === provider);
-          for (const [name, defs] of byName(own)) if (defs.length > 1) reportDifferent(ctx, name, defs);
-        }
-      }
-      reportSameRule(ctx, project, protocol);
-    }
+    for (const protocol of ['http', 'tcp'] as const)
+      for (const holder of fileRuleHolders(project, protocol)) reportSameRule(ctx, project, protocol, holder);
   },
 };
 
@@ -67,22 +75,21 @@ export function sameConfiguration(a: Definition, b: Definition): boolean {
   return true;
 }
 
-function reportDifferent(ctx: CheckContext, name: string, defs: Definition[]): void {
+function reportDifferent(ctx: ContainerContext<'route-conflict'>, def: Definition, defs: readonly Definition[]): void {
   // Implicit services/routers are named after their own container, so they never clash by accident.
   const explicit = defs.filter((d) => !d.implicit);
-  for (const def of explicit) {
-    const others = explicit.filter((o) => o !== def && o.container !== def.container && !sameConfiguration(def, o));
-    if (others.length === 0) continue;
-    const noun = def.kind.slice(0, -1);
-    ctx.report({
-      message: `${noun} "${name}" is also defined, differently, by ${others.map((o) => `"${o.container.compose.name}"`).join(', ')}: make them identical or rename one`,
-      explanation: `Traefik merges a ${def.protocol.toUpperCase()} ${noun} that several containers define only when the definitions are identical${def.kind === 'services' ? ' apart from their servers' : ''}; otherwise it logs "${noun[0].toUpperCase()}${noun.slice(1)} defined multiple times with different configurations" and removes "${name}" altogether (pkg/provider/configuration.go).`,
-      file: def.labels[0].file,
-      range: definitionRange(def),
-      related: others.map((o) => related(o, `other definition of "${name}"`)),
-      data: { name, kind: def.kind, protocol: def.protocol },
-    });
-  }
+  const name = def.name;
+  const others = explicit.filter((o) => o !== def && o.container !== def.container && !sameConfiguration(def, o));
+  if (others.length === 0) return;
+  const noun = def.kind.slice(0, -1);
+  ctx.report({
+    message: `${noun} "${name}" is also defined, differently, by ${others.map((o) => `"${o.container.compose.name}"`).join(', ')}: make them identical or rename one`,
+    explanation: `Traefik merges a ${def.protocol.toUpperCase()} ${noun} that several containers define only when the definitions are identical${def.kind === 'services' ? ' apart from their servers' : ''}; otherwise it logs "${noun[0].toUpperCase()}${noun.slice(1)} defined multiple times with different configurations" and removes "${name}" altogether (pkg/provider/configuration.go).`,
+    file: def.labels[0].file,
+    range: definitionRange(def),
+    related: others.map((o) => related(o, `other definition of "${name}"`)),
+    data: { name, kind: def.kind, protocol: def.protocol },
+  });
 }
 
 /** A router as the same-rule test reads it, from a container's labels or a dynamic file. */
@@ -126,65 +133,92 @@ function builds(rule: string, syntax: RuleSyntax, protocol: 'http' | 'tcp'): boo
   return parsed.tree !== undefined && !parsed.problems.some((p) => p.severity === 'error');
 }
 
-function ruleHolders(project: Project, protocol: 'http' | 'tcp'): RuleHolder[] {
-  const out: RuleHolder[] = [];
-  for (const router of definitions(project, protocol, 'routers')) {
-    const holder = project.derived.of('rule holder', router, () => ruleHolder(project, router));
-    if (holder) out.push(holder);
-  }
-  for (const def of fileRouters(project, protocol)) {
-    const facts = fileRouterFacts(def);
-    if (!facts) continue;
-    const fields = { protocol, fields: facts.fields };
-    if (!builds(facts.rule.value, ruleSyntax(project, fields), protocol)) continue;
-    out.push({
-      name: def.name,
-      fullName: `${def.name}@file`,
-      provider: 'file',
-      rule: facts.rule,
-      priority: routerPriority(fields),
-      tls: routerTls(fields),
-      entryPoints: routerEntryPoints(project, fields),
-      outcome: facts.outcome,
-      at: (message) => fileRelated(def, message),
-    });
-  }
-  return out;
+function ruleHolderOf(project: Project, router: Definition): RuleHolder | undefined {
+  return project.derived.of('rule holder', router, () => ruleHolder(project, router));
 }
 
-function reportSameRule(ctx: CheckContext, project: Project, protocol: 'http' | 'tcp' | 'udp'): void {
-  if (protocol === 'udp') return;
-  const groups = new Map<string, RuleHolder[]>();
-  for (const router of ruleHolders(project, protocol)) {
-    const key = `${router.rule.value.trim()}\u0000${router.priority}\u0000${router.tls}`;
-    const list = groups.get(key);
-    if (list) list.push(router);
-    else groups.set(key, [router]);
-  }
-  for (const routers of groups.values()) {
-    if (routers.length < 2) continue;
-    for (const router of routers) {
-      const rivals = routers.filter(
-        (o) =>
-          o !== router &&
-          o.fullName !== router.fullName &&
-          overlaps(router.entryPoints, o.entryPoints) &&
-          o.outcome !== router.outcome,
-      );
-      if (rivals.length === 0) continue;
-      const across = rivals.some((o) => o.provider !== router.provider)
-        ? ' Routers of different providers share the muxer too; since Traefik v3.7 provider precedence orders them (swarm, then docker, then file by default: pkg/config/static/static_config.go providerNames), before that nothing does.'
-        : '';
-      ctx.report({
-        message: `router "${shownName(router)}" has the same rule and priority as ${rivals.map((r) => `"${shownName(r, router)}"`).join(', ')}: raise one's priority`,
-        explanation: `Traefik tries the routers of an entry point by priority (by default the rule's length) and leaves routers of equal priority in no defined order (pkg/muxer/http/mux.go), so which of these serves their requests on a shared entry point is left to chance. A higher priority, or a narrower rule, on one decides it.${across}`,
-        file: router.rule.file,
-        range: router.rule.range,
-        related: rivals.map((o) => o.at(`router "${shownName(o, router)}" with the same rule`)),
-        data: { router: router.name, rivals: rivals.map((r) => r.name) },
-      });
+function fileRuleHolder(project: Project, def: FileDefinition): RuleHolder | undefined {
+  const facts = fileRouterFacts(def);
+  if (!facts) return undefined;
+  const fields = { protocol: def.protocol, fields: facts.fields };
+  if (def.protocol === 'udp' || !builds(facts.rule.value, ruleSyntax(project, fields), def.protocol)) return undefined;
+  return {
+    name: def.name,
+    fullName: `${def.name}@file`,
+    provider: 'file',
+    rule: facts.rule,
+    priority: routerPriority(fields),
+    tls: routerTls(fields),
+    entryPoints: routerEntryPoints(project, fields),
+    outcome: facts.outcome,
+    at: (message) => fileRelated(def, message),
+  };
+}
+
+function fileRuleHolders(project: Project, protocol: 'http' | 'tcp'): RuleHolder[] {
+  return fileRouters(project, protocol).flatMap(
+    (def) => project.derived.of('file rule holder', def, () => fileRuleHolder(project, def)) ?? [],
+  );
+}
+
+/** Routers meet here only with the same rule text, priority and TLS. */
+const sameRuleKey = (h: RuleHolder): string => `${h.rule.value.trim()}\u0000${h.priority}\u0000${h.tls}`;
+
+/** The rule holders of one protocol (containers' routers, then the file provider's), by sameRuleKey. */
+function ruleGroups(project: Project, protocol: 'http' | 'tcp'): Map<string, RuleHolder[]> {
+  return project.derived.get(`rule holders ${protocol} by rule`, () => {
+    const groups = new Map<string, RuleHolder[]>();
+    const add = (h: RuleHolder): void => {
+      const list = groups.get(sameRuleKey(h));
+      if (list) list.push(h);
+      else groups.set(sameRuleKey(h), [h]);
+    };
+    for (const router of definitions(project, protocol, 'routers')) {
+      const holder = ruleHolderOf(project, router);
+      if (holder) add(holder);
     }
-  }
+    for (const holder of fileRuleHolders(project, protocol)) add(holder);
+    return groups;
+  });
+}
+
+/** The routers with the holder's rule, priority and TLS (itself among them), in the project's order. */
+function sameRule(project: Project, protocol: 'http' | 'tcp', holder: RuleHolder): readonly RuleHolder[] {
+  return project.derived.of(
+    'routers with the same rule',
+    holder,
+    () => ruleGroups(project, protocol).get(sameRuleKey(holder)) ?? [],
+    (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
+  );
+}
+
+function reportSameRule(
+  ctx: CheckContext<'route-conflict'> | ContainerContext<'route-conflict'>,
+  project: Project,
+  protocol: 'http' | 'tcp',
+  router: RuleHolder,
+): void {
+  const routers = sameRule(project, protocol, router);
+  if (routers.length < 2) return;
+  const rivals = routers.filter(
+    (o) =>
+      o !== router &&
+      o.fullName !== router.fullName &&
+      overlaps(router.entryPoints, o.entryPoints) &&
+      o.outcome !== router.outcome,
+  );
+  if (rivals.length === 0) return;
+  const across = rivals.some((o) => o.provider !== router.provider)
+    ? ' Routers of different providers share the muxer too; since Traefik v3.7 provider precedence orders them (swarm, then docker, then file by default: pkg/config/static/static_config.go providerNames), before that nothing does.'
+    : '';
+  ctx.report({
+    message: `router "${shownName(router)}" has the same rule and priority as ${rivals.map((r) => `"${shownName(r, router)}"`).join(', ')}: raise one's priority`,
+    explanation: `Traefik tries the routers of an entry point by priority (by default the rule's length) and leaves routers of equal priority in no defined order (pkg/muxer/http/mux.go), so which of these serves their requests on a shared entry point is left to chance. A higher priority, or a narrower rule, on one decides it.${across}`,
+    file: router.rule.file,
+    range: router.rule.range,
+    related: rivals.map((o) => o.at(`router "${shownName(o, router)}" with the same rule`)),
+    data: { router: router.name, rivals: rivals.map((r) => r.name) },
+  });
 }
 
 /** `undefined` stands for "every entry point" (unknown static config): it overlaps everything. */

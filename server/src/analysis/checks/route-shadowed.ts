@@ -2,8 +2,8 @@
 // serves (pkg/muxer/http/mux.go): a router whose every request is matched by
 // routers of higher priority on each of its entry points never receives a request. Claimed only
 // when proven (rules/overlap.ts coveredBy); regexps and ClientIP are never guessed.
-import { mayMeet, shownName, type Routed } from '../route/routers';
-import { coveredBy, overlap } from '../rules';
+import type { RouterFacts } from '../route/facts';
+import { shownName } from '../route/routers';
 import type { Check } from './check';
 
 /** More candidates than this and the router is left alone (the proof search is bounded). */
@@ -14,40 +14,34 @@ export const check: Check<'route-shadowed'> = {
   severity: 'warning',
   description:
     'A router that can never receive a request: routers of higher priority on its entry points match everything it matches.',
-  run(ctx) {
-    for (const [r, meets] of mayMeet(ctx.project)) {
-      const eps = r.entryPoints;
-      // Routers that cannot share a request with this one cannot shadow it (rules/footprint.ts).
-      const higher = meets.filter((h) => h.priority > r.priority);
-      if (higher.length === 0 || higher.length > MAX_RIVALS) continue;
-      // Every entry point the router listens on must be covered by the routers listening there.
-      const points = eps ?? ['(default)'];
-      const shadows = new Set<Routed>();
-      const all = points.every((ep) => {
-        const there = higher.filter((h) =>
-          eps === undefined ? h.entryPoints === undefined : h.entryPoints?.includes(ep),
-        );
-        if (there.length === 0) return false;
-        const inputs = there.map((h) => ({ tree: h.tree, syntax: h.syntax }));
-        if (!coveredBy({ tree: r.tree, syntax: r.syntax }, inputs)) return false;
-        for (const h of there) {
-          if (overlap({ tree: r.tree, syntax: r.syntax }, { tree: h.tree, syntax: h.syntax }).result !== 'no')
-            shadows.add(h);
-        }
-        return true;
-      });
-      if (!all) continue;
-      const names = [...shadows].map((h) => `"${shownName(h, r)}"`).join(', ');
-      const ranked = [...shadows].map((h) => `"${shownName(h, r)}" (priority ${h.priority})`).join(', ');
-      const one = shadows.size === 1;
-      ctx.report({
-        message: `router "${shownName(r)}" never gets a request: ${names} ${one ? 'matches' : 'match'} them first; raise its priority`,
-        explanation: `Traefik tries the routers of an entry point by priority, highest first, and the first whose rule matches serves the request (pkg/muxer/http/mux.go). ${ranked} ${one ? 'matches' : 'match'} every request "${shownName(r)}" (priority ${r.priority}) matches, so it never receives one. Give it a higher priority than ${one ? 'that router' : 'those routers'}, or narrow the other rule.`,
-        file: r.file,
-        range: r.range,
-        related: [...shadows].map((h) => h.at(`router "${shownName(h, r)}", priority ${h.priority}`)),
-        data: { router: r.name, shadowedBy: [...shadows].map((h) => h.name), priority: r.priority },
-      });
-    }
+  router(r, ctx) {
+    const eps = r.entryPoints;
+    // Routers that cannot share a request with this one cannot shadow it (route/routingIndex.ts).
+    const higher = ctx.routers.filter((h) => h.priority > r.priority);
+    if (higher.length === 0 || higher.length > MAX_RIVALS) return;
+    // Every entry point the router listens on must be covered by the routers listening there.
+    const points = eps ?? ['(default)'];
+    const shadows = new Set<RouterFacts>();
+    const all = points.every((ep) => {
+      const there = higher.filter((h) =>
+        eps === undefined ? h.entryPoints === undefined : h.entryPoints?.includes(ep),
+      );
+      if (there.length === 0) return false;
+      if (!ctx.judge.coveredBy(r, there)) return false;
+      for (const h of there) if (ctx.judge.overlap(r, h).result !== 'no') shadows.add(h);
+      return true;
+    });
+    if (!all) return;
+    const names = [...shadows].map((h) => `"${shownName(h, r)}"`).join(', ');
+    const ranked = [...shadows].map((h) => `"${shownName(h, r)}" (priority ${h.priority})`).join(', ');
+    const one = shadows.size === 1;
+    ctx.report({
+      message: `router "${shownName(r)}" never gets a request: ${names} ${one ? 'matches' : 'match'} them first; raise its priority`,
+      explanation: `Traefik tries the routers of an entry point by priority, highest first, and the first whose rule matches serves the request (pkg/muxer/http/mux.go). ${ranked} ${one ? 'matches' : 'match'} every request "${shownName(r)}" (priority ${r.priority}) matches, so it never receives one. Give it a higher priority than ${one ? 'that router' : 'those routers'}, or narrow the other rule.`,
+      file: r.file,
+      range: r.range,
+      related: [...shadows].map((h) => h.at(`router "${shownName(h, r)}", priority ${h.priority}`)),
+      data: { router: r.name, shadowedBy: [...shadows].map((h) => h.name), priority: r.priority },
+    });
   },
 };

@@ -5,7 +5,14 @@
 // BuildHandlers), so rules shadow and tie across providers, while names never meet across them.
 import { ruleSyntax } from '../checks/rule-syntax';
 import type { Project } from '../project';
-import { candidatePairs, defaultPriority, footprints, parseRuleCached, type RuleNode, type RuleSyntax } from '../rules';
+import {
+  defaultPriority,
+  footprints,
+  parseRuleCached,
+  type RuleNode,
+  type RuleSyntax,
+  type TermFootprint,
+} from '../rules';
 import { normalizeName } from '../traefik/containers';
 import { definitionRange, index } from '../traefik/lookup';
 import type { Range } from '../types';
@@ -17,8 +24,12 @@ import { related } from '../checks/references';
 import { fileRouterFacts, fileRouters } from './fileRouters';
 import { routerOutcome, serviceOf } from './outcome';
 import type { Related } from '../types';
+import type { RouterFacts } from './facts';
+import { candidatesIn, routingIndex } from './routingIndex';
 
 export interface Routed {
+  /** Which router of the project it is: its compose service and name, or its dynamic file and name. */
+  key: string;
   /** The router as a container's labels define it; undefined for the file provider's. */
   router?: Definition;
   /** The router as a dynamic file defines it (`fileRouter.file`). */
@@ -45,6 +56,8 @@ export interface Routed {
   range: Range;
   tree: RuleNode;
   syntax: RuleSyntax;
+  /** What each DNF term of the rule needs (rules/footprint.ts); undefined: too large, it may meet anything. */
+  footprints: TermFootprint[] | undefined;
   priority: number;
   tls: boolean;
   /** undefined: the default entry points, unknown without a static config. */
@@ -89,6 +102,7 @@ export function toRouted(project: Project, router: Definition, eitherSyntax = fa
   const parsed = parsedRule(rule, syntax, eitherSyntax);
   if (!parsed) return undefined;
   return {
+    key: `${router.container.compose.name}\u0000${router.name}`,
     router,
     name: router.name,
     provider: router.container.provider,
@@ -105,6 +119,7 @@ export function toRouted(project: Project, router: Definition, eitherSyntax = fa
     range: written ? written.valueRange : definitionRange(router),
     tree: parsed.tree,
     syntax: parsed.syntax,
+    footprints: footprints(parsed.tree, parsed.syntax),
     priority: explicitPriority(router) ?? defaultPriority(rule, 'http'),
     tls: routerTls(router),
     entryPoints: routerEntryPoints(project, router),
@@ -138,6 +153,7 @@ export function fileToRouted(project: Project, def: FileDefinition): Routed | un
   const parsed = parsedRule(facts.rule.value, ruleSyntax(project, router), false);
   if (!parsed) return undefined;
   return {
+    key: `@file\u0000${def.file}\u0000${def.name}`,
     fileRouter: def,
     name: def.name,
     provider: 'file',
@@ -152,6 +168,7 @@ export function fileToRouted(project: Project, def: FileDefinition): Routed | un
     range: facts.rule.range,
     tree: parsed.tree,
     syntax: parsed.syntax,
+    footprints: footprints(parsed.tree, parsed.syntax),
     priority: explicitPriority(router) ?? defaultPriority(facts.rule.value, 'http'),
     tls: routerTls(router),
     entryPoints: routerEntryPoints(project, router),
@@ -170,7 +187,7 @@ export function shownName(
 }
 
 /** Whether two routers share an entry point; unknown default entry points only meet each other. */
-export function shareEntryPoint(a: Routed, b: Routed): boolean {
+export function shareEntryPoint(a: Pick<Routed, 'entryPoints'>, b: Pick<Routed, 'entryPoints'>): boolean {
   if (a.entryPoints === undefined || b.entryPoints === undefined)
     return a.entryPoints === undefined && b.entryPoints === undefined;
   return a.entryPoints.some((e) => b.entryPoints!.includes(e));
@@ -201,30 +218,18 @@ function explicitPriority(router: RouterFields): number | undefined {
 
 /**
  * For each router, the other routers of the same muxer (TLS or not) that may match one of its
- * requests: a sound pre-test on required paths and hosts (rules/footprint.ts), done on sorted
- * paths rather than on every pair, so projects with thousands of routers stay cheap.
+ * requests: a sound pre-test on required paths and hosts (rules/footprint.ts), looked up in the
+ * footprint index (routingIndex.ts), so projects with thousands of routers stay cheap.
  */
-export function mayMeet(project: Project): Map<Routed, Routed[]> {
-  return project.derived.get('routers that may meet', () => rivals(project));
-}
-
-function rivals(project: Project): Map<Routed, Routed[]> {
-  const out = new Map<Routed, Routed[]>();
-  const routed = routedRouters(project);
-  for (const r of routed) out.set(r, []);
-  for (const tls of [false, true]) {
-    const side = routed.filter((r) => r.tls === tls);
-    const prints = side.map((r) => footprints(r.tree, r.syntax));
-    for (const [i, j] of candidatePairs(prints)) {
-      if (!shareEntryPoint(side[i], side[j]) && !mayShareEntryPoint(side[i], side[j])) continue;
-      out.get(side[i])!.push(side[j]);
-      out.get(side[j])!.push(side[i]);
-    }
-  }
-  return out;
-}
-
-/** Entry points that are unknown on one side may still be shared (route-shadowed decides per entry point). */
-function mayShareEntryPoint(a: Routed, b: Routed): boolean {
-  return a.entryPoints === undefined || b.entryPoints === undefined;
+export function mayMeet(project: Project): Map<Routed, RouterFacts[]> {
+  return project.derived.get('routers that may meet', () => {
+    const out = new Map<Routed, RouterFacts[]>();
+    const index = routingIndex(project);
+    for (const r of routedRouters(project))
+      out.set(
+        r,
+        candidatesIn(index, r).filter((o) => o.key !== r.key),
+      );
+    return out;
+  });
 }

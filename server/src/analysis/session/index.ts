@@ -8,6 +8,9 @@ import type { Project } from '../project';
 import type { Container } from '../traefik/model';
 import type { Finding } from '../types';
 import { findingOf, runCheck, type Check, type Report } from '../checks/check';
+import { routingFacts, type RouterFacts } from '../route/facts';
+import { countingJudge, type RouterJudge } from '../route/judge';
+import { routerCandidates } from '../route/routingIndex';
 import { runForVersion } from '../checks/versions';
 import { keep, place, placesOf, type Kept, type Places } from './placement';
 import { TrackedProjects } from './tracked';
@@ -22,15 +25,23 @@ interface Memo {
   revision: number;
 }
 
-type Mode = 'project' | 'container' | 'service';
-type Key = string | Container | ComposeService;
+type Mode = 'project' | 'container' | 'router' | 'service';
+type Key = string | Container | RouterFacts | ComposeService;
 
 /** How often checks ran and how often their findings were handed out again (tests and the bench read it). */
 export interface CheckCounts {
-  /** Check functions run (per service, container or project). */
+  /** Check functions run (per service, container, router or project). */
   runs: number;
   /** Findings handed out without a run. */
   reused: number;
+}
+
+/** The engine's work since the session began (the bench and gatewayLens/engineCounters read it). */
+export interface EngineCounts extends CheckCounts {
+  /** Pairwise tests between two routers the routing checks made (route/judge.ts). */
+  judgements: number;
+  /** The engine's revision: one more for every input an analysis changed. */
+  revision: number;
 }
 
 export class Session {
@@ -39,7 +50,8 @@ export class Session {
   private readonly queries = new Map<string, Query<Key, Memo>>();
   /** The analysis being placed, per project id (plain data, read by no query). */
   private readonly current = new Map<string, { project: Project; other?: Project; places: Places }>();
-  private readonly counts: CheckCounts = { runs: 0, reused: 0 };
+  private readonly counts: CheckCounts & { judgements: number } = { runs: 0, reused: 0, judgements: 0 };
+  private readonly judge: RouterJudge = countingJudge((n) => (this.counts.judgements += n));
 
   constructor(options: DatabaseOptions = {}) {
     this.db = new Database(options);
@@ -49,7 +61,7 @@ export class Session {
     });
   }
 
-  counters(): CheckCounts & { revision: number } {
+  counters(): EngineCounts {
     return { ...this.counts, revision: this.db.revision };
   }
 
@@ -103,6 +115,22 @@ export class Session {
         add(query, container, () => this.made(check, (report) => check.container!(container, { project, report })));
       }
     }
+    if (check.router) {
+      const query = this.queryOf(check, 'router', id);
+      const view = this.projects.view(id);
+      for (const router of routingFacts(view)) {
+        add(query, router, () =>
+          this.made(check, (report) =>
+            check.router!(router, {
+              project: view,
+              routers: routerCandidates(view, router),
+              judge: this.judge,
+              report,
+            }),
+          ),
+        );
+      }
+    }
     if (check.service) {
       const query = this.queryOf(check, 'service', id);
       for (const file of project.files) {
@@ -137,7 +165,10 @@ export class Session {
     const judge = (key: Key) => (report: (r: Report) => void) => {
       if (mode === 'project') check.run!({ project, report });
       else if (mode === 'container') check.container!(key as Container, { project, report });
-      else check.service!(key as ComposeService, { version: project.version, report });
+      else if (mode === 'router') {
+        const router = key as RouterFacts;
+        check.router!(router, { project, routers: routerCandidates(project, router), judge: this.judge, report });
+      } else check.service!(key as ComposeService, { version: project.version, report });
     };
     query = this.db.query(
       name,

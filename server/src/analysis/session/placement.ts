@@ -1,10 +1,12 @@
 // Findings memoised from one analysis to the next hold their ranges relative to the compose
 // service they fall in, and are placed at the service's current offset when handed out: a
 // service keeps its identity while its text is unchanged, and its ranges move in place when text
-// before it changes (compose/shift.ts). A finding pointing into a service since re-parsed (a new
-// object) cannot be placed and is made again; so is one pointing outside every service of a
-// compose file (nothing would move it). Ranges in files that are not compose files of the project
-// (traefik.yml) are kept as they are.
+// before it changes (compose/shift.ts). A service since re-parsed (a new object, after an edit
+// inside it) still places a finding when its text from its start to the finding's end is the
+// text the finding was made in (an edit after it: a port below a rule); otherwise the finding is
+// made again, as is one pointing outside every service of a compose file (nothing would move
+// it). Ranges in files that are not compose files of the project (traefik.yml) are kept as they are.
+import { Buffer } from 'node:buffer';
 import type { ComposeService } from '../compose/model';
 import type { Project } from '../project';
 import type { Finding, Range } from '../types';
@@ -14,6 +16,8 @@ interface Spot {
   service: ComposeService | undefined;
   start: number;
   end: number;
+  /** The service's text from its start to the spot's end, as the finding was made in (a copy). */
+  head?: string;
 }
 
 export interface Kept {
@@ -26,15 +30,35 @@ export interface Kept {
 export interface Places {
   byFile: Map<string, ComposeService[]>;
   live: Set<ComposeService>;
+  texts: Map<string, string>;
+  /** Per file, the service of each name (null: the name is there twice); made on first use. */
+  named?: Map<string, Map<string, ComposeService | null>>;
 }
 
 export function placesOf(project: Project): Places {
-  const found: Places = { byFile: new Map(), live: new Set() };
+  const found: Places = { byFile: new Map(), live: new Set(), texts: new Map() };
   for (const f of project.files) {
     found.byFile.set(f.file, f.services);
+    found.texts.set(f.file, f.text);
     for (const s of f.services) found.live.add(s);
   }
   return found;
+}
+
+/** The longest service text before a finding's end kept to place it in a re-parsed service (UTF-16 units). */
+const MAX_HEAD = 4096;
+
+/** The live service of the same file and name as a re-parsed one. */
+function successor(places: Places, service: ComposeService): ComposeService | undefined {
+  if (!places.named) {
+    places.named = new Map();
+    for (const [file, services] of places.byFile) {
+      const names = new Map<string, ComposeService | null>();
+      for (const s of services) names.set(s.name, names.has(s.name) ? null : s);
+      places.named.set(file, names);
+    }
+  }
+  return places.named.get(service.file)?.get(service.name) ?? undefined;
 }
 
 /** The service holding `range` (services of a file are in text order). */
@@ -56,7 +80,15 @@ function spotOf(places: Places, file: string, range: Range): Spot | undefined {
   if (!services) return { service: undefined, start: range.start, end: range.end };
   const service = holder(services, range);
   if (!service) return undefined;
-  return { service, start: range.start - service.range.start, end: range.end - service.range.start };
+  const start = range.start - service.range.start;
+  const end = range.end - service.range.start;
+  // Copied, so a kept finding does not hold the whole text of its revision; a long one is not kept.
+  const text = places.texts.get(file) ?? '';
+  const head =
+    end <= MAX_HEAD
+      ? Buffer.from(text.slice(service.range.start, range.end), 'utf16le').toString('utf16le')
+      : undefined;
+  return { service, start, end, head };
 }
 
 /** Findings in a form that survives edits elsewhere; undefined when one of them cannot be kept. */
@@ -81,8 +113,14 @@ export function place(places: Places, kept: Kept[]): Finding[] | undefined {
   if (kept.length === 0) return [];
   const at = (s: Spot): Range | undefined => {
     if (!s.service) return { start: s.start, end: s.end };
-    if (!places.live.has(s.service)) return undefined;
-    return { start: s.start + s.service.range.start, end: s.end + s.service.range.start };
+    let service: ComposeService | undefined = s.service;
+    if (!places.live.has(service)) {
+      service = successor(places, service);
+      if (!service || s.head === undefined) return undefined;
+      const text = places.texts.get(service.file);
+      if (text?.slice(service.range.start, service.range.start + s.head.length) !== s.head) return undefined;
+    }
+    return { start: s.start + service.range.start, end: s.end + service.range.start };
   };
   const out: Finding[] = [];
   for (const k of kept) {

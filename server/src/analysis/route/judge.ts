@@ -1,0 +1,30 @@
+// The pairwise tests the routing checks make between two routers (rules/overlap.ts), counted:
+// how many one edit causes is the cost of routing incrementally (the bench reports it).
+import { coveredBy, overlap, type OverlapResult } from '../rules';
+import type { RouterFacts } from './facts';
+
+export interface RouterJudge {
+  /** Whether a request both rules match exists; one judgement. */
+  overlap(a: RouterFacts, b: RouterFacts): OverlapResult;
+  /** Whether every request `router` matches is matched by one of `by`; a judgement per router of `by`. */
+  coveredBy(router: RouterFacts, by: readonly RouterFacts[]): boolean;
+}
+
+const ruleOf = (r: RouterFacts): { tree: RouterFacts['tree']; syntax: RouterFacts['syntax'] } => ({
+  tree: r.tree,
+  syntax: r.syntax,
+});
+
+/** A judge that tells `count` how many judgements each test made. */
+export function countingJudge(count: (judgements: number) => void): RouterJudge {
+  return {
+    overlap(a, b) {
+      count(1);
+      return overlap(ruleOf(a), ruleOf(b));
+    },
+    coveredBy(router, by) {
+      count(by.length);
+      return coveredBy(ruleOf(router), by.map(ruleOf));
+    },
+  };
+}
