@@ -117,3 +117,18 @@ for (const c of cases) {
     assert.deepEqual(r.found, c.expect);
   });
 }
+
+// An interpolated include: path naming a missing file. The CLI sees the shell's environment and
+// the env files, so when every variable is known compose's refusal is reported (exit 1).
+test('check: an interpolated include: path naming a missing file, every variable known to the run', async () => {
+  const cwd = folder({
+    'compose.yaml': 'include:\n  - ${STACK:-monitoring}/compose.yaml\nservices:\n  web:\n    image: nginx\n',
+    'logging/compose.yaml': 'services:\n  loki:\n    image: grafana/loki\n',
+    'logging.env': 'STACK=logging\n',
+  });
+  const missing = 'missing-compose-file error compose.yaml';
+  assert.deepEqual(await check(cwd, []), { found: [missing], status: 1 });
+  assert.deepEqual(await check(cwd, [], { STACK: 'logging' }), { found: [], status: 0 });
+  assert.deepEqual(await check(cwd, ['--env-file', 'logging.env']), { found: [], status: 0 });
+  assert.deepEqual(await check(cwd, [], { STACK: 'tracing' }), { found: [missing], status: 1 });
+});

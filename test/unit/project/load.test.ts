@@ -275,12 +275,29 @@ const cases: {
     },
   },
   {
-    name: 'a path whose variable has no value here, or that names no file once interpolated, is not judged',
+    name: 'a path whose variable has no value here is not judged',
     env: 'HOST=elsewhere\n',
     files: {
       'compose.yaml': yaml`
         include:
           - "compose/\${UNSET}/a.yml"
+        services:
+          web:
+            extends: { file: "\${UNSET}/base.yml", service: app }
+            image: nginx
+      `,
+    },
+    services: { web: ['image nginx (compose.yaml)'] },
+    problems: [],
+  },
+  {
+    // The value comes from the project's .env, which compose reads too: the file compose loads is
+    // missing (a default alone is not judged in the editor: test/unit/checks/interpolated-paths.test.ts).
+    name: 'a path whose variables .env sets and that names no file once interpolated is missing',
+    env: 'HOST=elsewhere\n',
+    files: {
+      'compose.yaml': yaml`
+        include:
           - compose/$HOST/b.yml
         services:
           web:
@@ -289,7 +306,10 @@ const cases: {
       `,
     },
     services: { web: ['image nginx (compose.yaml)'] },
-    problems: [],
+    problems: [
+      'missing-compose-file compose.yaml: compose/$HOST/b.yml',
+      'missing-compose-file compose.yaml: "${HOST}/base.yml"',
+    ],
   },
   {
     name: 'the same file given and included is loaded once, no conflict',

@@ -26,6 +26,12 @@ export interface Environment {
   lookup: Lookup;
   /** Whether `lookup` returning undefined means the variable is unset (not merely unknown). */
   complete: boolean;
+  /**
+   * Whether the shell's variables are known (the CLI's process environment): then a variable the
+   * shell does not set is unset where compose runs, and a default is what compose uses. The
+   * editor knows no shell.
+   */
+  shell: boolean;
   dotenv: Dotenv[];
   /** Where a variable's value comes from: the env file line, or the shell (no file). */
   origin(name: string): { file: string; range: Range } | 'shell' | undefined;
@@ -36,7 +42,14 @@ export interface Environment {
 export function readEnvironment(input: EnvironmentInput = {}): Environment {
   const shell = input.shell ?? {};
   const fromShell: Lookup = (name) => (Object.prototype.hasOwnProperty.call(shell, name) ? shell[name] : undefined);
-  return environment(fromShell, () => 'shell', input.files ?? [], input.complete, Object.entries(shell).sort());
+  return environment(
+    fromShell,
+    () => 'shell',
+    input.files ?? [],
+    input.complete,
+    Object.entries(shell).sort(),
+    input.shell !== undefined,
+  );
 }
 
 /**
@@ -47,7 +60,7 @@ export function readEnvironment(input: EnvironmentInput = {}): Environment {
  */
 export function includedEnvironment(parent: Environment, files: { file: string; text: string }[]): Environment {
   if (files.length === 0) return parent;
-  return environment(parent.lookup, parent.origin, files, parent.complete || undefined, parent.key);
+  return environment(parent.lookup, parent.origin, files, parent.complete || undefined, parent.key, parent.shell);
 }
 
 function environment(
@@ -56,6 +69,7 @@ function environment(
   files: { file: string; text: string }[],
   complete: boolean | undefined,
   firstKey: unknown,
+  shell: boolean,
 ): Environment {
   const values = new Map<string, string>();
   const dotenv: Dotenv[] = [];
@@ -75,6 +89,6 @@ function environment(
   };
   const isComplete = complete ?? dotenv.length > 0;
   const shown = [...values].map(([k, v]) => `${k}=${v}`);
-  const key = JSON.stringify([isComplete, shown, firstKey]);
-  return { lookup, complete: isComplete, dotenv, origin, key };
+  const key = JSON.stringify([isComplete, shown, firstKey, shell]);
+  return { lookup, complete: isComplete, shell, dotenv, origin, key };
 }

@@ -10,7 +10,7 @@ import * as path from 'path';
 import type { ComposeFile, ComposeService, Scalar } from '../model';
 import type { Range, Related } from '../../types';
 import type { Environment } from '../env';
-import { resolvedValue } from '../env/interpolate';
+import { interpolate, isResolved } from '../env/interpolate';
 import { readIncludes } from './include';
 import { includeEnvironment } from './environments';
 import { nearest } from '../../traefik/values';
@@ -143,13 +143,21 @@ class Loader {
    * interpolates the whole file, include and extends included, before it loads them).
    * Undefined when a variable in it has no value here: the file cannot be named. `env`: the
    * variables of the project the file belongs to (an included one's own: include.go ApplyInclude
-   * loads it with them).
+   * loads it with them). `certain`: compose reads this very path, so a missing file is one compose
+   * refuses. The CLI knows the shell, so every resolved path is (a variable the shell does not set
+   * takes its default). The editor does not: only a path whose every variable an env file sets is;
+   * a default (`${STACK:-monitoring}`) is written for the shell to choose, which the editor cannot see.
    */
-  private pathOf(scalar: Scalar, env: Environment | undefined): { value: string; interpolated: boolean } | undefined {
-    if (!scalar.value.includes('$')) return { value: scalar.value, interpolated: false };
+  private pathOf(
+    scalar: Scalar,
+    env: Environment | undefined,
+  ): { value: string; interpolated: boolean; certain: boolean } | undefined {
+    if (!scalar.value.includes('$')) return { value: scalar.value, interpolated: false, certain: true };
     if (!env) return undefined;
-    const value = resolvedValue(scalar.value, env.lookup);
-    return value === undefined ? undefined : { value, interpolated: true };
+    const result = interpolate(scalar.value, env.lookup);
+    if (!isResolved(result)) return undefined;
+    const certain = env.shell || result.variables.every((v) => v.set && typeof env.origin(v.name) === 'object');
+    return { value: result.value, interpolated: true, certain };
   }
 
   private read(file: string): ComposeFile | undefined {
@@ -204,12 +212,12 @@ class Loader {
     env: Environment | undefined,
     imported: Map<string, ServiceGroup>,
   ): void {
-    const paths: { scalar: Scalar; file: string; interpolated: boolean }[] = [];
+    const paths: { scalar: Scalar; file: string; value: string; certain: boolean }[] = [];
     for (const p of entry.paths) {
       const named = this.pathOf(p, env);
       if (!named) return; // a variable with no value here: the included file cannot be named
       if (isRemote(named.value)) return this.fetched(file.file, p.range, named.value, 'include');
-      paths.push({ scalar: p, file: path.resolve(dir, named.value), interpolated: named.interpolated });
+      paths.push({ scalar: p, file: path.resolve(dir, named.value), value: named.value, certain: named.certain });
     }
     const first = paths[0].file;
     if (chain.includes(first)) {
@@ -226,11 +234,11 @@ class Loader {
     const parsed: ComposeFile[] = [];
     for (const p of paths) {
       const read = this.read(p.file);
-      // Missing after interpolation: the variable may hold another value where compose runs.
+      // Missing after interpolation where a variable may hold another value where compose runs: not judged.
       if (!read)
-        return p.interpolated || this.input.refused?.(p.file)
+        return !p.certain || this.input.refused?.(p.file)
           ? undefined
-          : this.missing(file.file, p.scalar, 'include');
+          : this.missing(file.file, p.scalar, p.value, 'include');
       parsed.push(read);
     }
     const projectDirectory = entry.projectDirectory
@@ -290,7 +298,7 @@ class Loader {
       const resolved = path.resolve(dir, named.value);
       const found = this.read(resolved);
       if (!found) {
-        if (!named.interpolated && !this.input.refused?.(resolved)) this.missing(file.file, ref.file, 'extends');
+        if (named.certain && !this.input.refused?.(resolved)) this.missing(file.file, ref.file, named.value, 'extends');
         return [service];
       }
       target = found;
@@ -354,7 +362,7 @@ class Loader {
           if (ref.optional || ref.value === '/dev/null') continue;
           const named = this.pathOf(ref, this.environments.get(part.file) ?? this.input.environment);
           // A variable with no value here, or one that may hold another where compose runs.
-          if (!named || named.interpolated) continue;
+          if (!named || !named.certain) continue;
           const dir = this.directories.get(part.file) ?? path.dirname(part.file);
           this.envFile(part.file, ref, path.resolve(dir, named.value), 'service');
         }
@@ -367,12 +375,14 @@ class Loader {
     this.problem('missing-env-file', file, ref.range, `env file "${ref.value}" does not exist: ${fix}`);
   }
 
-  private missing(file: string, scalar: Scalar, what: 'include' | 'extends'): void {
+  /** `value`: the path as interpolated, named in the message when it differs from the text. */
+  private missing(file: string, scalar: Scalar, value: string, what: 'include' | 'extends'): void {
+    const shown = value === scalar.value ? `"${value}"` : `"${value}" (${scalar.value})`;
     this.problem(
       'missing-compose-file',
       file,
       scalar.range,
-      `${what === 'include' ? 'included' : 'extended'} file "${scalar.value}" does not exist: correct the path or create it`,
+      `${what === 'include' ? 'included' : 'extended'} file ${shown} does not exist: correct the path or create it`,
     );
   }
 
