@@ -18,10 +18,11 @@ export function loadCheck<C extends LoadCode>(code: C, description: string, why:
         if (p.code === code)
           ctx.report({
             message: p.message,
-            explanation: `${why} ${REFUSED}`,
+            explanation: `${why} ${REFUSED}${p.note ? ` ${p.note}` : ''}`,
             file: p.file,
             range: p.range,
             related: p.related,
+            ...(p.severity ? { severity: p.severity } : {}),
           });
       }
     },

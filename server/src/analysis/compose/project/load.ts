@@ -16,6 +16,7 @@ import { includeEnvironment } from './environments';
 import { nearest } from '../../traefik/values';
 import { isStarted } from './profiles';
 import { isRemote } from './remote';
+import { localFile } from './localFile';
 
 export type LoadCode =
   'missing-compose-file' | 'missing-env-file' | 'unknown-extends-service' | 'extends-cycle' | 'include-cycle';
@@ -26,6 +27,10 @@ export interface LoadProblem {
   range: Range;
   message: string;
   related?: Related[];
+  /** Below the check's error, where what is missing is so by design (an env file kept out of git). */
+  severity?: 'warning';
+  /** What the explanation adds for this problem. */
+  note?: string;
 }
 
 /** One service of the project: its definitions in merge order. */
@@ -134,8 +139,12 @@ class Loader {
   /** Each file read once, so a file reached twice is the same definitions (no conflict with itself). */
   private texts = new Map<string, ComposeFile | undefined>();
 
+  /** The project directory: where a .gitignore is looked for last (localFile). */
+  private readonly root: string;
+
   constructor(private readonly input: LoadInput) {
     for (const f of input.files) this.texts.set(f.file, f);
+    this.root = path.resolve(input.projectDirectory ?? (input.files[0] ? path.dirname(input.files[0].file) : '.'));
   }
 
   /**
@@ -371,6 +380,29 @@ class Loader {
   private envFile(file: string, ref: Scalar, resolved: string, from: 'service' | 'include'): void {
     const read = this.input.readText;
     if (!read || read(resolved) !== undefined || this.input.refused?.(resolved)) return;
+    // Kept out of git on purpose (a template beside it, a .gitignore naming it): compose still
+    // refuses the project without it, but a clean clone lacks it by design, so a warning that says
+    // how to create it, not an error that calls the path wrong.
+    const local = localFile(resolved, this.root, read);
+    if (local.template || local.ignoredBy) {
+      const fix = local.template ? `create it from ${local.template}` : 'create it (it is gitignored)';
+      const why = [
+        local.ignoredBy ? `${path.relative(this.root, local.ignoredBy) || '.gitignore'} names it` : '',
+        local.template ? `${local.template} is its template` : '',
+      ].filter(Boolean);
+      this.problem(
+        'missing-env-file',
+        file,
+        ref.range,
+        `env file "${ref.value}" does not exist: ${fix} (compose refuses the project without it)`,
+        undefined,
+        {
+          severity: 'warning',
+          note: `The project keeps it out of git (${why.join(', ')}), so a clean clone (CI) lacks it by design: create it before docker compose runs${from === 'service' ? ', or write required: false if the service runs without it' : ''}.`,
+        },
+      );
+      return;
+    }
     const fix = from === 'service' ? 'create it, or write required: false' : 'correct the path or create it';
     this.problem('missing-env-file', file, ref.range, `env file "${ref.value}" does not exist: ${fix}`);
   }
@@ -386,11 +418,18 @@ class Loader {
     );
   }
 
-  private problem(code: LoadCode, file: string, range: Range, message: string, related?: Related[]): void {
+  private problem(
+    code: LoadCode,
+    file: string,
+    range: Range,
+    message: string,
+    related?: Related[],
+    extra?: Pick<LoadProblem, 'severity' | 'note'>,
+  ): void {
     const id = `${code}|${file}|${range.start}`;
     if (this.reported.has(id)) return;
     this.reported.add(id);
-    this.problems.push({ code, file, range, message, ...(related ? { related } : {}) });
+    this.problems.push({ code, file, range, message, ...(related ? { related } : {}), ...extra });
   }
 }
 
