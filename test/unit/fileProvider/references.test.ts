@@ -104,6 +104,46 @@ const cases: Case[] = [
     },
     expect: [],
   },
+  // Trial min-9: one Go-template file in the directory silenced every @file check. A template
+  // that renders only values (env, a rule's host) leaves the names as written: a name no file
+  // defines is still missing.
+  {
+    name: 'a directory with a template that renders only values: a missing name is still an error',
+    flags: DIR_FLAGS,
+    volumes: DIR_VOLUME,
+    middlewares: 'authh@file,gone@file',
+    mounted: {
+      '/project/dynamic/auth.yml': AUTH_YAML,
+      '/project/dynamic/routes.yml':
+        'http:\n  routers:\n    api:\n      rule: Host(`{{ env "DOMAIN" }}`)\n      service: api\n{{ if env "TLS" }}\n      tls: {}\n{{ end }}\n  services:\n    api:\n      loadBalancer:\n        servers:\n          - url: "{{ env "API" }}"\n',
+    },
+    expect: [
+      { severity: 'error', text: 'authh@file', suggestion: 'auth@file' },
+      { severity: 'error', text: 'gone@file' },
+    ],
+  },
+  {
+    name: 'a TOML template naming a table from a variable: a missing name is not judged',
+    flags: DIR_FLAGS,
+    volumes: DIR_VOLUME,
+    middlewares: 'gone@file',
+    mounted: {
+      '/project/dynamic/auth.yml': AUTH_YAML,
+      '/project/dynamic/gen.toml': '[http.middlewares.{{ env "NAME" }}.headers]\n  frameDeny = true\n',
+    },
+    expect: [],
+  },
+  {
+    name: 'a template printing a whole block on its own line: a missing name is not judged',
+    flags: DIR_FLAGS,
+    volumes: DIR_VOLUME,
+    middlewares: 'gone@file',
+    mounted: {
+      '/project/dynamic/auth.yml': AUTH_YAML,
+      '/project/dynamic/gen.yml': 'http:\n  middlewares:\n{{ template "more" . }}\n',
+    },
+    expect: [],
+  },
   {
     name: 'no file provider in a known static configuration: an error',
     flags: '        - --providers.docker',

@@ -54,7 +54,8 @@ export function readFileProvider(
     return unknown(`${containerPath} (${host}) cannot be listed`);
   }
   view.refusedBy = view.files.find((f) => f.refused);
-  view.uncertain = view.files.some((f) => f.read.templated || f.read.unread);
+  // A template that writes only values leaves the names as written: only one that may write names makes them a guess.
+  view.uncertain = view.files.some((f) => f.read.namesTemplated || f.read.unread);
   return view;
 }
 
@@ -99,7 +100,7 @@ export function parseDynamicFile(
       file,
       containerPath,
       text,
-      read: { format: 'yaml', keys: [], settings: [], templated: false },
+      read: { format: 'yaml', keys: [], settings: [], templated: false, namesTemplated: false },
       definitions: [],
       problems: [],
       refused: { message: `unsupported file extension: ${containerPath}`, range: { start: 0, end: 0 } },

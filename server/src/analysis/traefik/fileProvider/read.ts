@@ -23,6 +23,13 @@ export interface DynamicRead {
    * it, so the names read from it are a guess and nothing in it is judged.
    */
   templated: boolean;
+  /**
+   * A template action may write names: one inside a key or a TOML table header, or one alone on
+   * its line that prints text (`{{ template "x" . }}`, `{{ .Routers }}`) rather than steering it
+   * (`range`, `if`, `else`, `with`, `end`, a comment). Otherwise the names it defines are the
+   * ones written, only their values are rendered, and a name it lacks is missing (fileReferences.ts).
+   */
+  namesTemplated: boolean;
   /** The file could not be walked here (see traefik/toml.ts): nothing in it is judged. */
   unread?: string;
 }
@@ -37,18 +44,44 @@ export function dynamicFormat(file: string): DynamicFormat | undefined {
 
 const ACTION = /\{\{[\s\S]*?\}\}/g;
 
+/** Actions that steer the template without printing: text/template's control structures and comments. */
+const CONTROL = /^\{\{-?\s*(?:range|if|else|with|end|define|block|break|continue|\/\*)\b/;
+
+/** Whether some action of the text may print a name (see DynamicRead.namesTemplated). */
+function mayWriteNames(text: string, format: DynamicFormat): boolean {
+  for (const m of text.matchAll(ACTION)) {
+    const at = m.index ?? 0;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const lineEnd = text.indexOf('\n', at + m[0].length);
+    const before = text.slice(lineStart, at);
+    const after = text.slice(at + m[0].length, lineEnd < 0 ? text.length : lineEnd);
+    if (before.trim() === '' && after.trim() === '') {
+      if (!CONTROL.test(m[0])) return true;
+      continue;
+    }
+    // In a key: before the line's separator (YAML `key:`, TOML `key =`), or in a TOML table header.
+    const separator = format === 'toml' ? /=/ : /:(?:\s|$)/;
+    if (!separator.test(before.replace(/^\s*-\s/, ''))) {
+      if (format === 'toml' ? /^\s*\[/.test(before) || /=/.test(after) : /:(?:\s|$)/.test(after)) return true;
+    }
+  }
+  return false;
+}
+
 export function readDynamicFile(file: string, text: string, format: DynamicFormat): DynamicRead {
   const templated = text.includes('{{');
+  const namesTemplated = templated && mayWriteNames(text, format);
   // Template actions become spaces (same offsets, same lines): the rest may still parse.
   const source = templated ? text.replace(ACTION, (a) => a.replace(/[^\n]/g, ' ')) : text;
-  if (format === 'toml') return { ...readToml(file, source), templated };
+  if (format === 'toml') return { ...readToml(file, source), templated, namesTemplated };
   const read = readStaticFile(file, source, true);
-  if (read.ok) return { format, keys: read.keys, settings: read.settings, templated };
+  if (read.ok) return { format, keys: read.keys, settings: read.settings, templated, namesTemplated };
   return {
     format,
     keys: read.keys,
     settings: read.settings,
     templated,
+    namesTemplated,
     syntaxError: read.refused ? { message: read.refused, range: { start: 0, end: 0 } } : yamlError(source),
   };
 }
@@ -60,7 +93,7 @@ function yamlError(text: string): { message: string; range: Range } {
   return { message: error.message.split('\n')[0].replace(/:$/, ''), range: { start: error.pos[0], end: error.pos[1] } };
 }
 
-function readToml(file: string, text: string): Omit<DynamicRead, 'templated'> {
+function readToml(file: string, text: string): Omit<DynamicRead, 'templated' | 'namesTemplated'> {
   const { keys, settings, error, unread } = readTomlFile(file, text);
   return { format: 'toml', keys, settings, ...(error ? { syntaxError: error } : {}), ...(unread ? { unread } : {}) };
 }
