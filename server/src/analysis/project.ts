@@ -1,7 +1,7 @@
 // One Traefik's view: the compose files of one project (one folder), the static config
 // they run with, and every container Traefik's docker provider would build from them.
 import type { Environment, ProjectNameSource } from './compose/env';
-import type { ComposeFile } from './compose/model';
+import type { ComposeFile, ComposeService } from './compose/model';
 import type { FileProvider } from './traefik/fileProvider';
 import type { LoadedProject } from './compose/project';
 import type { Container } from './traefik/model';
@@ -109,4 +109,18 @@ export function derivedTable(): Derived {
       return value;
     },
   };
+}
+
+/**
+ * Every compose service a check of one service's text judges: the services of the project's
+ * compose files, and those of files read only for `extends: file:` that a service of the project
+ * extends (their labels become that service's: compose spec 05-services.md extends). A base no
+ * service extends is not part of the project.
+ */
+export function judgedServices(project: Project): ComposeService[] {
+  const out = project.files.flatMap((f) => f.services);
+  const extended = new Set(project.load.services.flatMap((g) => g.parts));
+  for (const file of project.load.extendsFiles)
+    for (const service of file.services) if (extended.has(service)) out.push(service);
+  return out;
 }

@@ -75,3 +75,31 @@ test('extends: a Dockerfile at the path relative to the extending file is not th
   assert.deepEqual(r.project.containers[0].imagePorts.ports, []);
   assert.equal(r.project.containers[0].imagePorts.dockerfile, '/p/shared/app/Dockerfile');
 });
+
+test('extends file: its labels are judged where they are written, only for the bases a service extends', () => {
+  const r = analyseFiles(
+    {
+      'compose.yaml': yaml`
+        services:
+          web:
+            extends: { file: common/base.yaml, service: app }
+      `,
+      'common/base.yaml': yaml`
+        services:
+          app:
+            image: nginx
+            labels:
+              - traefik.enable=true
+              - traefik.http.routers.app.rule=Host(\`\${HOST:-a.example}\`)
+              - traefik.http.services.app.loadbalancer.server.prot=80
+              - traefik.http.services.app.loadbalancer.server.port=\${PORT}
+          unused:
+            image: nginx
+            labels:
+              - traefik.http.services.unused.loadbalancer.server.prot=80
+      `,
+    },
+    ['compose.yaml'],
+  );
+  assert.deepEqual(seen(r, ['unknown-label', 'invalid-value']), ['unknown-label common/base.yaml: prot']);
+});

@@ -3,7 +3,7 @@
 // (`container`), one HTTP router against the routers that may share a request with it
 // (`router`), or the whole project (`run`), and reads the project only through its context.
 import type { ComposeService } from '../compose/model';
-import type { Project } from '../project';
+import { judgedServices, type Project } from '../project';
 import { routingFacts, type RouterFacts } from '../route/facts';
 import { countingJudge, type RouterJudge } from '../route/judge';
 import { routerCandidates } from '../route/routingIndex';
@@ -97,9 +97,7 @@ export function runCheck<C extends Code>(check: Check<C>, project: Project): Fin
       check.router(router, { project, routers: routerCandidates(project, router), judge, report });
   }
   if (check.service) {
-    for (const file of project.files) {
-      for (const service of file.services) check.service(service, { version: project.version, report });
-    }
+    for (const service of judgedServices(project)) check.service(service, { version: project.version, report });
   }
   return findings;
 }

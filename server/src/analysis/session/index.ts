@@ -4,7 +4,7 @@
 // holding them and placed at the edge (placement.ts).
 import type { ComposeService } from '../compose/model';
 import { Database, type DatabaseOptions, type Query } from '../engine';
-import type { Project } from '../project';
+import { judgedServices, type Project } from '../project';
 import type { Container } from '../traefik/model';
 import type { Finding } from '../types';
 import { findingOf, runCheck, type Check, type Report } from '../checks/check';
@@ -133,12 +133,10 @@ export class Session {
     }
     if (check.service) {
       const query = this.queryOf(check, 'service', id);
-      for (const file of project.files) {
-        for (const service of file.services) {
-          add(query, service, () =>
-            this.made(check, (report) => check.service!(service, { version: project.version, report })),
-          );
-        }
+      for (const service of judgedServices(project)) {
+        add(query, service, () =>
+          this.made(check, (report) => check.service!(service, { version: project.version, report })),
+        );
       }
     }
     return out;
