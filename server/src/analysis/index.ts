@@ -4,7 +4,7 @@ import * as path from 'path';
 import { ComposeParser } from './compose/parse';
 import { fileEnvironments, loadProject } from './compose/project';
 import { projectName, readEnvironment, resolvedValue, type Environment, type EnvironmentInput } from './compose/env';
-import { interpolateFiles, interpolateGroups } from './compose/interpolated';
+import { interpolateFiles, interpolateGroups, type InterpolationMemo } from './compose/interpolated';
 import type { ComposeFile } from './compose/model';
 import { otherVersion } from './checks/versions';
 import { CHECKS } from './checks/registry';
@@ -12,7 +12,7 @@ import { CODES } from './checks/codes';
 import { derivedTable, type AnalysisOptions, type Project } from './project';
 import { Session, type CheckCounts, type EngineCounts } from './session';
 import type { DatabaseOptions } from './engine';
-import { buildContainers } from './traefik/containers';
+import { buildContainers, containerMemo } from './traefik/containers';
 import type { SourceFile } from './traefik/staticConfig';
 import { StaticReader } from './traefik/staticConfig/reader';
 import { findTraefikService } from './traefik/staticConfig/service';
@@ -85,6 +85,9 @@ export class Analyzer {
   /** The last config file parsed, by path, while its text is the same. */
   private configs = new Map<string, { text: string; parsed: ParsedConfig }>();
   private readonly configValidator = new ConfigValidator();
+  /** Each parsed service's interpolated copy, and each one's container: kept while unchanged. */
+  private readonly interpolated: InterpolationMemo = new WeakMap();
+  private readonly containerMemo = containerMemo();
 
   /** `engine`: options of the analyser's engine (tests weaken it on purpose). */
   constructor(engine: DatabaseOptions = {}) {
@@ -156,7 +159,7 @@ export class Analyzer {
       readText: readFile,
     });
     const environments = fileEnvironments(load, environment);
-    const files = interpolateFiles(load.files, environments.of);
+    const files = interpolateFiles(load.files, environments.of, this.interpolated);
     const options = {
       ...withConfig(input.options ?? {}, input.config && this.config(input.config).config),
       ...input.override,
@@ -165,7 +168,12 @@ export class Analyzer {
     let reader = this.statics.get(first);
     if (!reader) this.statics.set(first, (reader = new StaticReader()));
     // Every service, started or not (the Traefik service is found among all, as before profiles).
-    const services = interpolateGroups(load.services, [...load.files, ...load.extendsFiles], environments.of);
+    const services = interpolateGroups(
+      load.services,
+      [...load.files, ...load.extendsFiles],
+      environments.of,
+      this.interpolated,
+    );
     const traefikProject = {
       directoryOf: load.directoryOf,
       services,
@@ -197,7 +205,15 @@ export class Analyzer {
       input.projectDirectory,
     );
     const started = services.filter((s) => s.started);
-    const containers = buildContainers(files, config, name.name, input.readFile, started, load.directoryOf);
+    const containers = buildContainers(
+      files,
+      config,
+      name.name,
+      this.containerMemo,
+      input.readFile,
+      started,
+      load.directoryOf,
+    );
     const project = {
       name: name.name,
       nameSource: name.source,

@@ -87,6 +87,29 @@ export interface Derived {
    * `compute` reads decide it, so an object kept from one analysis to the next keeps its fact.
    */
   of<K extends object, T>(name: string, key: K, compute: () => T, equals?: (a: T, b: T) => boolean): T;
+  /**
+   * A value computed from `text` alone (a rule's parse), by name: `compute` reads nothing of the
+   * project. Kept by whoever keeps the project's facts (the analyser's engine, for every project it
+   * judges), at most TEXT_FACTS per name: typing makes a new text at every keystroke.
+   */
+  byText<T>(name: string, text: string, compute: () => T): T;
+}
+
+/** How many values of one name Derived.byText keeps; past it they are dropped and made again. */
+export const TEXT_FACTS = 5000;
+
+/** A table of values by name and text, holding at most TEXT_FACTS per name (cleared when full). */
+export function textFacts(): Derived['byText'] {
+  const tables = new Map<string, Map<string, unknown>>();
+  return <T>(name: string, text: string, compute: () => T): T => {
+    let table = tables.get(name);
+    if (!table) tables.set(name, (table = new Map()));
+    if (table.has(text)) return table.get(text) as T;
+    if (table.size >= TEXT_FACTS) table.clear();
+    const value = compute();
+    table.set(text, value);
+    return value;
+  };
 }
 
 /** A project's own table: each fact computed on first use. */
@@ -94,6 +117,7 @@ export function derivedTable(): Derived {
   const values = new Map<string, unknown>();
   const keyed = new Map<string, WeakMap<object, unknown>>();
   return {
+    byText: textFacts(),
     of<K extends object, T>(name: string, key: K, compute: () => T): T {
       let table = keyed.get(name);
       if (!table) keyed.set(name, (table = new WeakMap()));

@@ -14,7 +14,7 @@ import type { Range, Related } from '../types';
 import { fileRelated } from './fileReferences';
 import { routerEntryPoints, routerPriority, routerTls } from '../traefik/routing';
 import { routerOutcome } from '../route/outcome';
-import { parseRuleCached, type RuleSyntax } from '../rules';
+import { parseRuleIn, type RuleSyntax } from '../rules';
 import { ruleSyntax } from './rule-syntax';
 import { shownName } from '../route/routers';
 import type { Check, CheckContext, ContainerContext } from './check';
@@ -110,7 +110,8 @@ function ruleHolder(project: Project, router: Definition): RuleHolder | undefine
   if (!router.container.enabled) return undefined;
   const rule = router.fields.get('rule');
   if (!rule || rule.interpolated || rule.value.trim() === '') return undefined;
-  if (router.protocol === 'udp' || !builds(rule.value, ruleSyntax(project, router), router.protocol)) return undefined;
+  if (router.protocol === 'udp' || !builds(project, rule.value, ruleSyntax(project, router), router.protocol))
+    return undefined;
   return {
     name: router.name,
     fullName: `${router.name}@${router.container.provider}`,
@@ -128,8 +129,8 @@ function ruleHolder(project: Project, router: Definition): RuleHolder | undefine
  * Whether Traefik builds a router from this rule: one it cannot parse is disabled (rule-syntax
  * reports it; pkg/muxer/http/mux.go AddRoute), so it ties with nothing.
  */
-function builds(rule: string, syntax: RuleSyntax, protocol: 'http' | 'tcp'): boolean {
-  const parsed = parseRuleCached(rule, syntax, protocol);
+function builds(project: Project, rule: string, syntax: RuleSyntax, protocol: 'http' | 'tcp'): boolean {
+  const parsed = parseRuleIn(project, rule, syntax, protocol);
   return parsed.tree !== undefined && !parsed.problems.some((p) => p.severity === 'error');
 }
 
@@ -138,10 +139,11 @@ function ruleHolderOf(project: Project, router: Definition): RuleHolder | undefi
 }
 
 function fileRuleHolder(project: Project, def: FileDefinition): RuleHolder | undefined {
-  const facts = fileRouterFacts(def);
+  const facts = fileRouterFacts(project, def);
   if (!facts) return undefined;
   const fields = { protocol: def.protocol, fields: facts.fields };
-  if (def.protocol === 'udp' || !builds(facts.rule.value, ruleSyntax(project, fields), def.protocol)) return undefined;
+  if (def.protocol === 'udp' || !builds(project, facts.rule.value, ruleSyntax(project, fields), def.protocol))
+    return undefined;
   return {
     name: def.name,
     fullName: `${def.name}@file`,

@@ -4,7 +4,7 @@
 // v3 but never match what was meant (placeholders in HostRegexp/PathPrefix): warnings.
 import type { Label } from '../compose/model';
 import type { Project } from '../project';
-import { parseRuleCached, type RuleSyntax } from '../rules';
+import { parseRuleIn, type RuleSyntax } from '../rules';
 import type { RouterFields } from '../traefik/routing';
 import type { Range } from '../types';
 import { valueSpan } from '../compose/interpolated';
@@ -26,7 +26,7 @@ export const check: Check<'rule-syntax'> = {
       // Compose fills ${VAR} in later: a variable outside a string literal can be any rule.
       if (label.interpolated && interpolatesStructure(label.value)) continue;
       const syntax = ruleSyntax(project, router);
-      const parsed = parseRuleCached(label.value, syntax, protocol);
+      const parsed = parseRuleIn(project, label.value, syntax, protocol);
       const variables = label.interpolated ? variableSpans(label.value) : [];
       for (const problem of parsed.problems) {
         // Compose fills ${VAR} in later: never judge what a variable will become.

@@ -2,7 +2,7 @@
 // prefix (pkg/middlewares/stripprefix): a prefix none of the router's paths starts
 // with never strips anything, and one that ends inside a path segment leaves half a segment.
 import type { Label } from '../compose/model';
-import { footprints, parseRuleCached } from '../rules';
+import { footprintsIn, parseRuleIn } from '../rules';
 import { definitionsNamed, qualify } from '../traefik/lookup';
 import type { Definition } from '../traefik/model';
 import { listItems } from '../traefik/values';
@@ -22,9 +22,9 @@ export const check: Check<'stripprefix-mismatch'> = {
       const rule = router.fields.get('rule');
       const uses = router.fields.get('middlewares');
       if (!rule || !uses || rule.interpolated || uses.interpolated) continue;
-      const parsed = parseRuleCached(rule.value, ruleSyntax(project, router));
+      const parsed = parseRuleIn(project, rule.value, ruleSyntax(project, router));
       if (!parsed.tree) continue;
-      const terms = footprints(parsed.tree, ruleSyntax(project, router));
+      const terms = footprintsIn(project, parsed.tree, ruleSyntax(project, router));
       if (!terms || terms.length === 0 || terms.some((t) => !t.path)) continue;
       const paths = terms.map((t) => t.path!);
       for (const item of listItems(uses)) {

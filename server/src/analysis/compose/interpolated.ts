@@ -16,12 +16,16 @@ import type { Range } from '../types';
  * The files with their services interpolated, each with its own variables (an included file's
  * differ: compose/project/environments.ts); a file without `$` in what is read is returned as is.
  */
-export function interpolateFiles(files: ComposeFile[], envOf: (file: string) => Environment): ComposeFile[] {
+export function interpolateFiles(
+  files: ComposeFile[],
+  envOf: (file: string) => Environment,
+  memo: InterpolationMemo,
+): ComposeFile[] {
   return files.map((file) => {
     let changed = false;
     const env = envOf(file.file);
     const services = file.services.map((s) => {
-      const out = interpolateService(s, file.text, env);
+      const out = interpolateService(s, file.text, env, memo);
       if (out !== s) changed = true;
       return out;
     });
@@ -31,26 +35,37 @@ export function interpolateFiles(files: ComposeFile[], envOf: (file: string) => 
 
 /**
  * The services the project loader merged (parts may come from `extends` files), their parts
- * interpolated as the files' services are (the same cached copies).
+ * interpolated as the files' services are (the same copies, from `memo`).
  */
 export function interpolateGroups<G extends { parts: ComposeService[]; main: ComposeService }>(
   groups: G[],
   files: ComposeFile[],
   envOf: (file: string) => Environment,
+  memo: InterpolationMemo,
 ): G[] {
   const texts = new Map(files.map((f) => [f.file, f.text]));
-  const one = (s: ComposeService): ComposeService => interpolateService(s, texts.get(s.file) ?? '', envOf(s.file));
+  const one = (s: ComposeService): ComposeService =>
+    interpolateService(s, texts.get(s.file) ?? '', envOf(s.file), memo);
   return groups.map((g) => ({ ...g, parts: g.parts.map(one), main: one(g.main) }));
 }
 
-/** Per parsed service: its interpolated copy and the environment it was made with. */
-const cache = new WeakMap<ComposeService, { key: string; service: ComposeService }>();
+/**
+ * Per parsed service: its interpolated copy and the environment it was made with, so a service
+ * whose text and variables are unchanged keeps its copy's identity (what the engine compares).
+ * The analyser keeps one (index.ts Analyzer); a service freed by the parser frees its entry.
+ */
+export type InterpolationMemo = WeakMap<ComposeService, { key: string; service: ComposeService }>;
 
 /**
  * The copy shares every range object with the parsed service, so when the parser shifts the
  * parsed service in place after an edit above it, the copy's ranges move with it.
  */
-export function interpolateService(s: ComposeService, text: string, env: Environment): ComposeService {
+export function interpolateService(
+  s: ComposeService,
+  text: string,
+  env: Environment,
+  memo: InterpolationMemo,
+): ComposeService {
   const dollar = (v: string | undefined): boolean => v !== undefined && v.includes('$');
   if (
     !s.labels.some((l) => dollar(l.value) || (l.form === 'list' && dollar(l.key))) &&
@@ -64,7 +79,7 @@ export function interpolateService(s: ComposeService, text: string, env: Environ
   // such a copy holds only while the service stays where it was.
   const keyVars = s.labels.some((l) => l.form === 'list' && dollar(l.key));
   const key = keyVars ? `${env.key}@${s.range.start}` : env.key;
-  const hit = cache.get(s);
+  const hit = memo.get(s);
   if (hit && hit.key === key) return hit.service;
   const service: ComposeService = {
     ...s,
@@ -74,7 +89,7 @@ export function interpolateService(s: ComposeService, text: string, env: Environ
     volumes: s.volumes.map((v) => scalar(v, env)),
     labels: s.labels.map((l) => label(l, text, env)),
   };
-  cache.set(s, { key, service });
+  memo.set(s, { key, service });
   return service;
 }
 

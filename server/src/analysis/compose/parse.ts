@@ -7,7 +7,7 @@ import type { ComposeFile, ComposeService, YamlProblem } from './model';
 import { AliasBudget, EXCESSIVE_ALIASING, ExcessiveAliasing } from './aliases';
 import { readService, scalar } from './service';
 import { topLevelProblems } from './spec';
-import { shiftServiceInPlace } from './shift';
+import { serviceRanges, shiftRanges } from './shift';
 import { readPlainYaml } from './fastRead';
 import { OPTIONS, problemsOf, readSlice } from './slice';
 import { resplit, splitServices, type Split } from './split';
@@ -17,6 +17,8 @@ interface CachedService {
   service: ComposeService | undefined;
   problems: YamlProblem[];
   base: number;
+  /** The service's ranges (shift.ts serviceRanges), listed on its first move: a service moves on most edits. */
+  ranges?: Range[];
 }
 
 /** Parses compose files, remembering each service slice it has seen for the next call. */
@@ -92,7 +94,7 @@ export class ComposeParser {
       if (!cached) cached = { ...readSlice(file, text, chunk.start, chunk.end), base: chunk.start };
       else if (cached.base !== chunk.start) {
         const delta = chunk.start - cached.base;
-        if (cached.service) shiftServiceInPlace(cached.service, delta);
+        if (cached.service) shiftRanges((cached.ranges ??= serviceRanges(cached.service)), delta);
         for (const p of cached.problems) p.range = shift(p.range, delta);
         cached.base = chunk.start;
       }

@@ -1,23 +1,21 @@
 // Moves every range of a cached service by `delta`, in place, when the text before it grew or
 // shrank. Mutating keeps the service's identity, so caches keyed by the service (its Traefik
-// container, its per-service findings) stay valid across edits elsewhere in the file.
+// container, its per-service findings) stay valid across edits elsewhere in the file. The list of
+// a service's ranges is made once and kept by whoever keeps the service (the parser's entry).
 import type { Range } from '../types';
 import type { ComposeService } from './model';
 
-export function shiftServiceInPlace(s: ComposeService, delta: number): void {
+/** Moves each range of `ranges` (serviceRanges of one service) by `delta`, in place. */
+export function shiftRanges(ranges: readonly Range[], delta: number): void {
   if (delta === 0) return;
-  for (const x of rangesOf(s)) {
+  for (const x of ranges) {
     x.start += delta;
     x.end += delta;
   }
 }
 
-/** Each range object of a service once, listed on its first shift (a service moves on most edits). */
-const ranges = new WeakMap<ComposeService, Range[]>();
-
-function rangesOf(s: ComposeService): Range[] {
-  const known = ranges.get(s);
-  if (known) return known;
+/** Each range object of a service once. */
+export function serviceRanges(s: ComposeService): Range[] {
   // Some ranges are shared (an inexact label's key, value and segments are one object).
   const seen = new Set<Range>();
   const r = (x: Range | undefined): void => {
@@ -57,7 +55,5 @@ function rangesOf(s: ComposeService): Range[] {
     r(l.entryRange);
     for (const g of l.segments) r(g.range);
   }
-  const list = [...seen];
-  ranges.set(s, list);
-  return list;
+  return [...seen];
 }

@@ -4,7 +4,7 @@ import { isMap, Pair, parseDocument, YAMLError } from 'yaml';
 import type { ComposeService, YamlProblem } from './model';
 import { readPlainYaml } from './fastRead';
 import { readService } from './service';
-import { shiftServiceInPlace } from './shift';
+import { serviceRanges, shiftRanges } from './shift';
 
 export const OPTIONS = { keepSourceTokens: true, prettyErrors: false, strict: false } as const;
 
@@ -38,7 +38,7 @@ export function readSliceYaml(file: string, slice: string, base: number): SliceR
   if (!isMap(root) || root.items.length === 0) return { service: undefined, problems };
   const spec = doc.errors.length === 0 && {};
   const service = readService(root.items[0] as Pair<unknown, unknown>, slice, file, undefined, spec);
-  if (service) shiftServiceInPlace(service, base);
+  if (service) shiftRanges(serviceRanges(service), base);
   return { service, problems };
 }
 

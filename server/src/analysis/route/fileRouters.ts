@@ -16,17 +16,17 @@ export interface FileField {
   range: Range;
 }
 
-const fieldCache = new WeakMap<FileDefinition, Map<string, FileField>>();
-
-/** Field path (lower-cased) -> value, as `Definition.fields` holds a container's labels. */
-export function fileFields(def: FileDefinition): Map<string, FileField> {
-  let out = fieldCache.get(def);
-  if (out) return out;
-  out = new Map();
-  for (const [path, s] of def.fields)
-    out.set(path, { value: s.value ?? '', file: s.file, range: s.valueRange ?? s.path[s.path.length - 1].range });
-  fieldCache.set(def, out);
-  return out;
+/**
+ * Field path (lower-cased) -> value, as `Definition.fields` holds a container's labels; one table
+ * per definition, kept in the project's facts while the dynamic file is unchanged.
+ */
+export function fileFields(project: Project, def: FileDefinition): Map<string, FileField> {
+  return project.derived.of('file definition fields', def, () => {
+    const out = new Map<string, FileField>();
+    for (const [path, s] of def.fields)
+      out.set(path, { value: s.value ?? '', file: s.file, range: s.valueRange ?? s.path[s.path.length - 1].range });
+    return out;
+  });
 }
 
 /** The routers of one protocol the file provider gives Traefik (first file wins a name). */
@@ -52,8 +52,8 @@ export interface FileRouterFacts {
  * service ("the service is missing on the router", pkg/server/router/router.go buildHTTPHandler;
  * the TCP manager says the same); undefined without either.
  */
-export function fileRouterFacts(def: FileDefinition): FileRouterFacts | undefined {
-  const fields = fileFields(def);
+export function fileRouterFacts(project: Project, def: FileDefinition): FileRouterFacts | undefined {
+  const fields = fileFields(project, def);
   const rule = fields.get('rule');
   const service = fields.get('service')?.value.trim();
   if (!rule || rule.value.trim() === '' || !service) return undefined;

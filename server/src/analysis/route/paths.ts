@@ -77,7 +77,7 @@ function middlewareFields(
 ): { fields: Map<string, { value: string }> } | undefined {
   if (provider === 'file') {
     const def = liveFileNames(project, 'http', 'middlewares').get(name);
-    return def && { fields: fileFields(def) };
+    return def && { fields: fileFields(project, def) };
   }
   return index(project, 'http', 'middlewares').live.get(provider)?.get(name)?.[0];
 }

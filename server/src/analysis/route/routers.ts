@@ -5,14 +5,7 @@
 // BuildHandlers), so rules shadow and tie across providers, while names never meet across them.
 import { ruleSyntax } from '../checks/rule-syntax';
 import type { Project } from '../project';
-import {
-  defaultPriority,
-  footprints,
-  parseRuleCached,
-  type RuleNode,
-  type RuleSyntax,
-  type TermFootprint,
-} from '../rules';
+import { defaultPriority, footprints, parseRuleIn, type RuleNode, type RuleSyntax, type TermFootprint } from '../rules';
 import { normalizeName } from '../traefik/containers';
 import { definitionRange, index } from '../traefik/lookup';
 import type { Range } from '../types';
@@ -99,7 +92,7 @@ export function toRouted(project: Project, router: Definition, eitherSyntax = fa
   if (rule === undefined) return undefined;
   // Rules from the default rule are parsed as v3 whatever the default syntax (aggregator applyModel).
   const syntax: RuleSyntax = written ? ruleSyntax(project, router) : project.version === 'v2' ? 'v2' : 'v3';
-  const parsed = parsedRule(rule, syntax, eitherSyntax);
+  const parsed = parsedRule(project, rule, syntax, eitherSyntax);
   if (!parsed) return undefined;
   return {
     key: `${router.container.compose.name}\u0000${router.name}`,
@@ -128,15 +121,16 @@ export function toRouted(project: Project, router: Definition, eitherSyntax = fa
 
 /** The rule's tree in the given syntax (or, with `eitherSyntax`, the other); undefined when Traefik rejects it. */
 function parsedRule(
+  project: Project,
   rule: string,
   syntax: RuleSyntax,
   eitherSyntax: boolean,
 ): { tree: RuleNode; syntax: RuleSyntax } | undefined {
-  let parsed = parseRuleCached(rule, syntax);
+  let parsed = parseRuleIn(project, rule, syntax);
   const fails = (): boolean => !parsed.tree || parsed.problems.some((p) => p.severity === 'error');
   if (fails() && eitherSyntax) {
     syntax = syntax === 'v3' ? 'v2' : 'v3';
-    parsed = parseRuleCached(rule, syntax);
+    parsed = parseRuleIn(project, rule, syntax);
   }
   return fails() ? undefined : { tree: parsed.tree!, syntax };
 }
@@ -147,10 +141,10 @@ function parsedRule(
  * (pkg/muxer/http/mux.go GetRulePriority).
  */
 export function fileToRouted(project: Project, def: FileDefinition): Routed | undefined {
-  const facts = fileRouterFacts(def);
+  const facts = fileRouterFacts(project, def);
   if (!facts) return undefined;
   const router: RouterFields = { protocol: def.protocol, fields: facts.fields };
-  const parsed = parsedRule(facts.rule.value, ruleSyntax(project, router), false);
+  const parsed = parsedRule(project, facts.rule.value, ruleSyntax(project, router), false);
   if (!parsed) return undefined;
   return {
     key: `@file\u0000${def.file}\u0000${def.name}`,

@@ -13,14 +13,8 @@ export interface TermFootprint {
 
 /** One footprint per DNF term; undefined when the rule is too large to expand (treat as "anything"). */
 export function footprints(tree: RuleNode, syntax: RuleSyntax): TermFootprint[] | undefined {
-  // Parsed rules are cached and shared (cache.ts), so the tree stands for the rule text.
-  let bySyntax = cache.get(tree);
-  if (!bySyntax) cache.set(tree, (bySyntax = new Map()));
-  if (!bySyntax.has(syntax)) bySyntax.set(syntax, dnf(toFormula(tree, syntax))?.map(termFootprint));
-  return bySyntax.get(syntax);
+  return dnf(toFormula(tree, syntax))?.map(termFootprint);
 }
-
-const cache = new WeakMap<RuleNode, Map<RuleSyntax, TermFootprint[] | undefined>>();
 
 function termFootprint(term: Literal[]): TermFootprint {
   const out: TermFootprint = {};

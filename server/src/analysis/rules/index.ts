@@ -10,7 +10,7 @@ export type {
   StringArg,
 } from './types';
 export { parseRule } from './parser';
-export { parseRuleCached } from './cache';
+export { footprintsIn, parseRuleIn, type RuleFacts } from './parsed';
 export { matchRequest, matchRequestTri, type Tri } from './evaluate';
 export { defaultPriority } from './priority';
 export { matcherNames, resolveMatcher, spellings } from './matchers';

@@ -5,7 +5,7 @@
 import type { ComposeFile } from '../compose/model';
 import { Database, structuralEquals, type Equals, type Input, type Query } from '../engine';
 import type { Check } from '../checks/check';
-import type { Derived, Project } from '../project';
+import { textFacts, type Derived, type Project } from '../project';
 import type { Finding } from '../types';
 
 type Field = Exclude<keyof Project, 'derived'>;
@@ -58,6 +58,9 @@ export class TrackedProjects {
   private readonly keyedComputes = new Map<string, WeakMap<object, () => unknown>>();
   private readonly keyedQueries = new Map<string, Query<object, unknown>>();
 
+  /** Values of texts alone (Derived.byText), shared by every project: they read no input. */
+  private readonly texts = textFacts();
+
   /** Each static configuration's token (Project.staticKey): a new one whenever its content changes. */
   private readonly tokens = new WeakMap<object, object>();
 
@@ -100,6 +103,7 @@ export class TrackedProjects {
         table.set(key, compute);
         return this.keyedQuery(full, equals as Equals<unknown> | undefined).get(key) as T;
       },
+      byText: this.texts,
       findings: (check) => {
         // Placed at the services' current offsets: a new text is a new answer.
         read('files');

@@ -5,7 +5,7 @@
 import { matchConstraints } from './constraints';
 import type { ComposeFile, ComposeService, Label } from '../compose/model';
 import { byKey, type ServiceGroup } from '../compose/project';
-import { imagePorts, portsKey, type ImagePorts, type ReadFile } from './imagePorts';
+import { imagePorts, portsKey, type DockerfileMemo, type ImagePorts, type ReadFile } from './imagePorts';
 import type { Container, Definition, Kind, Protocol, ProviderName } from './model';
 import type { StaticConfig } from './static';
 import { parseBool } from './values';
@@ -16,10 +16,23 @@ const KINDS: Record<Protocol, Kind[]> = {
   udp: ['routers', 'services'],
 };
 
+/** What the analyser keeps from one build of the containers to the next (index.ts Analyzer owns one). */
+export interface ContainerMemo {
+  /** Per parsed service (of a container with one part): its container and what else decided it (cacheKey). */
+  containers: WeakMap<ComposeService, { key: string; container: Container }>;
+  /** Per parsed `build:`: the Dockerfile last read and its ports. */
+  dockerfiles: DockerfileMemo;
+}
+
+export function containerMemo(): ContainerMemo {
+  return { containers: new WeakMap(), dockerfiles: new WeakMap() };
+}
+
 export function buildContainers(
   files: ComposeFile[],
   config: StaticConfig,
   project: string,
+  memo: ContainerMemo,
   readFile?: ReadFile,
   /** The services compose starts, as the project loader merged them (default: by name over `files`). */
   services: Pick<ServiceGroup, 'parts' | 'main'>[] = byName(files),
@@ -30,13 +43,13 @@ export function buildContainers(
   return services.map(({ parts, main }) => {
     // A service that has not changed keeps its container (the parser keeps its identity), unless
     // what its Dockerfile EXPOSEs did.
-    const image = imagePorts(parts, readFile, directoryOf);
+    const image = imagePorts(parts, readFile, directoryOf, memo.dockerfiles);
     if (parts.length !== 1) return buildContainer(parts, main, config, project, image);
     const full = `${key}|${portsKey(image)}`;
-    const hit = cache.get(parts[0]);
+    const hit = memo.containers.get(parts[0]);
     if (hit && hit.key === full) return hit.container;
     const container = buildContainer(parts, main, config, project, image);
-    cache.set(parts[0], { key: full, container });
+    memo.containers.set(parts[0], { key: full, container });
     return container;
   });
 }
@@ -52,8 +65,6 @@ function byName(files: ComposeFile[]): { parts: ComposeService[]; main: ComposeS
   }
   return [...groups.values()].map((parts) => ({ parts, main: parts[0] }));
 }
-
-const cache = new WeakMap<ComposeService, { key: string; container: Container }>();
 
 /** Everything besides the service itself that decides what its container looks like. */
 function cacheKey(config: StaticConfig, project: string): string {

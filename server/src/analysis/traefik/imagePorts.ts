@@ -40,20 +40,33 @@ export function imagePorts(
   parts: readonly ComposeService[],
   readFile: ReadFile | undefined,
   directoryOf: (composeFile: string) => string = path.dirname,
+  memo: DockerfileMemo = new WeakMap(),
 ): ImagePorts {
   const part = [...parts].reverse().find((p) => p.build !== undefined || p.image !== undefined);
   if (!part) return { ports: [], complete: false, unseen: 'the image' };
   // With `build:`, compose builds the image (and tags it with `image:`, if given).
-  if (part.build) return builtPorts(part.build, part.file, directoryOf(part.file), readFile);
+  if (part.build) return builtPorts(part.build, part.file, directoryOf(part.file), readFile, memo);
   const image = part.image!.value;
   const known = image.includes('$') ? undefined : exposedByImage(image);
   return known ? { ports: [...known], complete: true } : { ports: [], complete: false, unseen: `image "${image}"` };
 }
 
-/** Per parsed `build:` (kept while its service's text is unchanged): the last Dockerfile, its text and its ports. */
-const read = new WeakMap<BuildSpec, { file: string | undefined; text: string | undefined; ports: ImagePorts }>();
+/**
+ * Per parsed `build:` (kept while its service's text is unchanged): the last Dockerfile, its text
+ * and its ports. The analyser keeps one (containers.ts ContainerMemo).
+ */
+export type DockerfileMemo = WeakMap<
+  BuildSpec,
+  { file: string | undefined; text: string | undefined; ports: ImagePorts }
+>;
 
-function builtPorts(build: BuildSpec, composeFile: string, base: string, readFile: ReadFile | undefined): ImagePorts {
+function builtPorts(
+  build: BuildSpec,
+  composeFile: string,
+  base: string,
+  readFile: ReadFile | undefined,
+  read: DockerfileMemo,
+): ImagePorts {
   const inline = build.inline?.value;
   const file = inline === undefined ? dockerfilePath(build, base) : undefined;
   const text = inline ?? (file !== undefined ? readFile?.(file) : undefined);

@@ -112,18 +112,15 @@ export function findTraefikService(files: ComposeFile[], project?: TraefikProjec
   );
 }
 
-const traefikLike = new WeakMap<ComposeService, boolean>();
-
-/** A Traefik image, or a command configuring entry points or providers (cached per parsed service). */
+/**
+ * A Traefik image, or a command configuring entry points or providers. Asked of every service on
+ * every analysis: an image whose name does not contain "traefik" is ruled out by one string
+ * search (isTraefikImage compares the name without registry and library/ to "traefik").
+ */
 function mayBeTraefik(service: ComposeService): boolean {
-  let known = traefikLike.get(service);
-  if (known === undefined) {
-    known =
-      (service.image !== undefined && isTraefikImage(service.image.value)) ||
-      (service.command?.some((w) => TRAEFIK_FLAG.test(w.value)) ?? false);
-    traefikLike.set(service, known);
-  }
-  return known;
+  const image = service.image?.value;
+  if (image !== undefined && image.includes('traefik') && isTraefikImage(image)) return true;
+  return service.command?.some((w) => TRAEFIK_FLAG.test(w.value)) ?? false;
 }
 
 interface Part {
