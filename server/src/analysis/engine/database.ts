@@ -55,7 +55,8 @@ interface InputSlot extends Slot {
 
 interface DerivedSlot extends Slot {
   readonly kind: 'derived';
-  readonly run: () => unknown;
+  /** The query's function, shared by its slots (a closure per slot would cost a slot's size again). */
+  readonly fn: (key: unknown) => unknown;
   readonly equals: Equals<unknown>;
   value: unknown;
   hasMemo: boolean;
@@ -202,7 +203,7 @@ export class Database {
             kind: 'derived',
             name,
             key,
-            run: () => fn(key),
+            fn: fn as (key: unknown) => unknown,
             equals,
             value: undefined,
             hasMemo: false,
@@ -268,7 +269,7 @@ export class Database {
     this.runs.set(slot.name, (this.runs.get(slot.name) ?? 0) + 1);
     let value: unknown;
     try {
-      value = slot.run();
+      value = slot.fn(slot.key);
     } finally {
       this.pop(slot);
     }
