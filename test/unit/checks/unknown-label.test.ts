@@ -232,3 +232,13 @@ test('unknown-label: a misspelt prefix carries a replacement', () => {
   const [f] = findings(labels('traefik.htp.routers.api.rule=x'));
   assert.deepEqual(f.data, { segmentIndex: 1, suggestion: 'http', replacement: 'traefik.http.routers.api.rule' });
 });
+
+test('unknown-label: a project whose Traefik is v1 reads its v1 labels (no finding); v2 and v3 ignore them', () => {
+  const project = (image: string): string =>
+    `services:\n  proxy:\n    image: ${image}\n    command: --api --docker\n    labels:\n      - traefik.frontend.rule=Host:monitor.example.localhost\n      - traefik.port=8080\n`;
+  assert.deepEqual(findings(project('traefik:v1.7')), []);
+  assert.deepEqual(
+    findings(project('traefik:v3.1')).map((f) => f.text),
+    ['traefik.frontend.rule', 'traefik.port'],
+  );
+});

@@ -33,6 +33,8 @@ export interface CheckContext<C extends Code = Code> {
 
 export interface ServiceContext<C extends Code = Code> {
   version: MajorVersion;
+  /** The project's Traefik is v1: it reads v1 labels (traefik.frontend.rule, traefik.port). */
+  traefikV1: boolean;
   report(r: Report<C>): void;
 }
 
@@ -70,6 +72,11 @@ export interface Check<C extends Code = Code> {
   service?(service: ComposeService, ctx: ServiceContext<C>): void;
 }
 
+/** What a check of one service's text is told about the project. */
+export function serviceContext<C extends Code>(project: Project, report: (r: Report<C>) => void): ServiceContext<C> {
+  return { version: project.version, traefikV1: project.staticConfig.traefikV1 === true, report };
+}
+
 /** The finding a report makes for `check`. */
 export function findingOf<C extends Code>(check: Check<C>, r: Report<C>): Finding<C> {
   return {
@@ -97,7 +104,7 @@ export function runCheck<C extends Code>(check: Check<C>, project: Project): Fin
       check.router(router, { project, routers: routerCandidates(project, router), judge, report });
   }
   if (check.service) {
-    for (const service of judgedServices(project)) check.service(service, { version: project.version, report });
+    for (const service of judgedServices(project)) check.service(service, serviceContext(project, report));
   }
   return findings;
 }

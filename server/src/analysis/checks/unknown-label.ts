@@ -16,9 +16,9 @@ export const check: Check<'unknown-label'> = {
   severity: 'error',
   description:
     'A label key Traefik does not know: a typo that makes Traefik drop the container, or a misspelt prefix or Traefik v1 label that it silently ignores.',
-  service(service, { version, report }) {
+  service(service, { version, traefikV1, report }) {
     for (const label of service.labels) {
-      const found = judge(label, version, service.name);
+      const found = judge(label, version, service.name, traefikV1);
       if (found) report(found);
     }
   },
@@ -32,7 +32,12 @@ export function dropsContainer(service: string, unless?: string): Effect {
   return { drops: 'container', service, ...(unless ? { unless } : {}) };
 }
 
-function judge(label: Label, version: LabelVersion, serviceName: string): Report<'unknown-label'> | undefined {
+function judge(
+  label: Label,
+  version: LabelVersion,
+  serviceName: string,
+  traefikV1: boolean,
+): Report<'unknown-label'> | undefined {
   const texts = label.segments.map((s) => s.text);
   const found = lookupLabelKey(texts, version);
   if (found.status === 'unknown') return unknownKey(label, texts, found, version, serviceName);
@@ -46,7 +51,7 @@ function judge(label: Label, version: LabelVersion, serviceName: string): Report
       explanation: `Traefik ignores this label: ${found.note}`,
     };
   }
-  return ignoredKey(label, texts, version, serviceName);
+  return ignoredKey(label, texts, version, serviceName, traefikV1);
 }
 
 function unknownKey(
@@ -139,10 +144,13 @@ function ignoredKey(
   texts: string[],
   version: LabelVersion,
   serviceName: string,
+  traefikV1: boolean,
 ): Report<'unknown-label'> | undefined {
   // Interpolated prefixes (`${PREFIX}.http...`) cannot be judged.
   if (texts.slice(0, 3).some(hasInterpolation)) return undefined;
   const v1 = v1Label(texts, version);
+  // A project whose Traefik is v1 (traefik:1.7) reads its v1 labels: right for it.
+  if (v1 && traefikV1) return undefined;
   if (v1) {
     // A router or service named after the compose service is named as Traefik names its own (provider.Normalize: `example.proxy` is `example-proxy`); a dot would split the key.
     const replacement = v1.replacement?.replace('<name>', v1.segment ?? normalizeName(serviceName));

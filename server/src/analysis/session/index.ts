@@ -7,7 +7,7 @@ import { Database, type DatabaseOptions, type Query } from '../engine';
 import { judgedServices, type Project } from '../project';
 import type { Container } from '../traefik/model';
 import type { Finding } from '../types';
-import { findingOf, runCheck, type Check, type Report } from '../checks/check';
+import { findingOf, runCheck, serviceContext, type Check, type Report } from '../checks/check';
 import { routingFacts, type RouterFacts } from '../route/facts';
 import { countingJudge, type RouterJudge } from '../route/judge';
 import { routerCandidates } from '../route/routingIndex';
@@ -146,7 +146,7 @@ export class Session {
       const query = this.queryOf(check, 'service', id);
       for (const service of judgedServices(project)) {
         add(query, service, () =>
-          this.made(check, (report) => check.service!(service, { version: project.version, report })),
+          this.made(check, (report) => check.service!(service, serviceContext(project, report))),
         );
       }
     }
@@ -177,7 +177,7 @@ export class Session {
       else if (mode === 'router') {
         const router = key as RouterFacts;
         check.router!(router, { project, routers: routerCandidates(project, router), judge: this.judge, report });
-      } else check.service!(key as ComposeService, { version: project.version, report });
+      } else check.service!(key as ComposeService, serviceContext(project, report));
     };
     query = this.db.query(
       name,

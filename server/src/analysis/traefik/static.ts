@@ -79,6 +79,8 @@ export interface StaticConfig {
   sources: Origin[];
   /** Major version from the Traefik image tag, when one was found. */
   version?: MajorVersion;
+  /** The Traefik service runs Traefik v1, which reads v1 labels and another static format. */
+  traefikV1?: true;
   /** Every entry point by name; empty map + found=false means "unknown". */
   entryPoints: Map<string, EntryPoint>;
   /** True when entry points were read from somewhere (so unknown names can be reported). */

@@ -53,7 +53,7 @@ export function readStaticConfig(
   const notes: string[] = [];
   if (service?.version === 'v1') {
     notes.push('Traefik v1 reads another configuration format; its static configuration is not read.');
-    return { config: { ...config, notes }, staticFiles };
+    return { config: { ...config, notes, traefikV1: true }, staticFiles };
   }
   if (service?.version) config.version = service.version;
   const version: MajorVersion = config.version ?? 'v3';
