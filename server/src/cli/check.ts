@@ -173,6 +173,12 @@ type Group = { folder: string; files: SourceFile[]; only?: string };
 
 function regroup(inputs: Inputs, given: boolean, io: Io, analyzer: Analyzer): Group[] {
   const out: Group[] = [];
+  /** The files with their texts, those that cannot be read left out. */
+  const sourcesOf = (names: string[]): SourceFile[] =>
+    names.flatMap((file) => {
+      const text = inputs.readFile(file);
+      return text === undefined ? [] : [{ file, text }];
+    });
   for (const [folder, files] of inputs.projects) {
     if (given && files.length > 1) {
       out.push({ folder, files });
@@ -181,11 +187,7 @@ function regroup(inputs: Inputs, given: boolean, io: Io, analyzer: Analyzer): Gr
     const loader =
       given && files.length === 1 ? loadingProject(files[0].file, io, inputs.readFile, analyzer) : undefined;
     if (loader) {
-      const sources = loader.files.flatMap((file) => {
-        const t = inputs.readFile(file);
-        return t === undefined ? [] : [{ file, text: t }];
-      });
-      out.push({ folder: loader.folder, files: sources, only: files[0].file });
+      out.push({ folder: loader.folder, files: sourcesOf(loader.files), only: files[0].file });
       continue;
     }
     const environment = composeEnvironment(io, folder);
@@ -198,11 +200,7 @@ function regroup(inputs: Inputs, given: boolean, io: Io, analyzer: Analyzer): Gr
       defaults,
       fragment,
     )) {
-      const sources = project.files.flatMap((file) => {
-        const t = text(file);
-        return t === undefined ? [] : [{ file, text: t }];
-      });
-      out.push({ folder, files: sources, only: project.only });
+      out.push({ folder, files: sourcesOf(project.files), only: project.only });
     }
   }
   return out;
