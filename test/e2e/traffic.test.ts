@@ -12,7 +12,7 @@ import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { startStandIn, type StandIn } from '../support/gatewayStandIn';
 import { openFile, runCommand, screenshot, startEditor, type Editor } from './codeServer';
-import { gatewayStatus, goTo, positionOf, publishScreenshot, waitUntil, workspaceOf } from './workbench';
+import { gatewayRows, gatewayStatus, goTo, positionOf, publishScreenshot, waitUntil, workspaceOf } from './workbench';
 
 /** Traefik's access log in the common format, as the stand-in writes it (the spread's source). */
 const ACCESS_LOG = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gl-access-')), 'access.log');
@@ -129,16 +129,10 @@ test('the Gateway view rows show req/s, p95 and 5xx per minute', { timeout: 180_
   const { page } = editor;
   await page.locator('.activitybar [aria-label^="Gateway"]').first().click();
   await page.locator('.part.sidebar .pane-header', { hasText: 'Routers' }).waitFor();
-  const rows = page.locator('.part.sidebar .pane-body .monaco-list-row');
-  const labels = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
   const shown = await waitUntil(
     page,
     'figures on the userservice router and service rows and the web entry point',
-    async () => {
-      const collapsed = rows.and(page.locator('[aria-expanded="false"]'));
-      if ((await collapsed.count()) > 0) await collapsed.first().click();
-      return labels();
-    },
+    () => gatewayRows(page),
     (r) =>
       r.some((x) => /^web, [1-9][\d.]* req\/s/.test(x)) &&
       r.filter((x) => /^userservice@docker, [1-9][\d.]* req\/s · p95 \d/.test(x)).length === 2,

@@ -37,13 +37,23 @@ export async function waitUntil<T>(
   return last;
 }
 
-/** The Gateway view's rows (accessible labels), after expanding every collapsed row once. */
+/**
+ * The Gateway view's rows (accessible labels), after expanding every collapsed row in sight once.
+ * Rows of a collapsed pane stay in the DOM, hidden: only visible rows are clicked (a hidden one
+ * waits out the click's whole timeout). A row the live refresh re-renders mid-click detaches; the
+ * short click timeout lets the next turn find it again.
+ */
 export async function gatewayRows(page: Page): Promise<string[]> {
   const rows = page.locator('.part.sidebar .pane-body .monaco-list-row');
   for (let i = 0; i < 50; i++) {
-    const collapsed = rows.and(page.locator('[aria-expanded="false"]'));
+    const collapsed = rows.and(page.locator('[aria-expanded="false"]')).filter({ visible: true });
     if ((await collapsed.count()) === 0) break;
-    await collapsed.first().click();
+    await collapsed
+      .first()
+      .click({ timeout: 3000 })
+      .catch((err: unknown) => {
+        if (!(err instanceof Error && err.name === 'TimeoutError')) throw err;
+      });
   }
   return rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
 }
