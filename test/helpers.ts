@@ -24,6 +24,8 @@ export interface SnippetOptions {
   env?: string;
   /** The shell's variables (as the CLI passes its process environment). */
   shell?: Record<string, string>;
+  /** The active compose profiles (--profile). */
+  profiles?: string[];
 }
 
 export const DIR = '/project';
@@ -42,6 +44,7 @@ export function runAll(text: string, opts: SnippetOptions = {}): Seen[] {
     options: opts.options,
     readFile: (p) => opts.mounted?.[p],
     listDir: (dir) => listMounted(opts.mounted ?? {}, dir),
+    ...(opts.profiles ? { profiles: opts.profiles } : {}),
     environment: {
       files: opts.env === undefined ? [] : [{ file: `${DIR}/.env`, text: opts.env }],
       shell: opts.shell,

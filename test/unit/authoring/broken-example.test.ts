@@ -30,6 +30,8 @@ const NO_OBVIOUS_REPAIR = [
   'unknown-extends-service',
   'extends-cycle',
   'include-cycle',
+  // Activating a profile or writing required: false is the author's choice.
+  'inactive-dependency',
   // Repeating the lost labels, or merging a list instead, changes what the author meant: theirs.
   'replaced-labels',
   'undefined-variable',

@@ -35,6 +35,7 @@ export const CODES = {
   'unknown-extends-service': shape<None>(),
   'extends-cycle': shape<None>(),
   'include-cycle': shape<None>(),
+  'inactive-dependency': shape<None>(),
   'remote-reference': shape<None>(),
   'invalid-env-file': shape<None>(),
   'missing-env-file': shape<None>(),

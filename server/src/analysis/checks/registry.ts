@@ -27,6 +27,7 @@ import { check as missingComposeFile } from './missing-compose-file';
 import { check as unknownExtendsService } from './unknown-extends-service';
 import { check as extendsCycle } from './extends-cycle';
 import { check as includeCycle } from './include-cycle';
+import { check as inactiveDependency } from './inactive-dependency';
 import { check as unescapedDollar } from './unescaped-dollar';
 import { check as undefinedVariable } from './undefined-variable';
 import { check as invalidEnvFile } from './invalid-env-file';
@@ -47,6 +48,7 @@ export const CHECKS: Check[] = [
   unknownExtendsService,
   extendsCycle,
   includeCycle,
+  inactiveDependency,
   remoteReference,
   invalidEnvFile,
   missingEnvFile,

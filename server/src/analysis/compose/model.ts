@@ -15,6 +15,14 @@ export interface EnvFileRef extends Scalar {
   optional?: true;
 }
 
+/**
+ * A `depends_on:` entry (compose spec 05-services.md depends_on), short or long form: the
+ * service it names; `optional` when the long form says `required: false` (or a variable decides).
+ */
+export interface DependencyRef extends Scalar {
+  optional?: true;
+}
+
 /** One dot-separated piece of a label key, e.g. `routers` in `traefik.http.routers.api.rule`. */
 export interface KeySegment {
   text: string;
@@ -176,6 +184,8 @@ export interface ComposeService {
   replicas?: Scalar;
   profiles: Scalar[];
   extends?: ExtendsRef;
+  /** `depends_on:` entries, in the order written. */
+  dependsOn: DependencyRef[];
   volumes: Scalar[];
   /** `environment:` in list or map form (compose spec 05-services.md environment). */
   environment: EnvVar[];

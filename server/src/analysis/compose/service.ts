@@ -3,6 +3,7 @@ import { type Document, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } fr
 import type {
   BuildSpec,
   ComposeService,
+  DependencyRef,
   EnvFileRef,
   EnvVar,
   Healthcheck,
@@ -49,6 +50,7 @@ export function readService(
     expose: [],
     networks: [],
     profiles: [],
+    dependsOn: [],
     volumes: [],
     environment: [],
     envFiles: [],
@@ -72,6 +74,7 @@ export function readService(
   service.networks = names(field('networks'));
   service.profiles = scalars(field('profiles'));
   service.extends = extendsRef(field('extends'));
+  service.dependsOn = dependsOn(field('depends_on'), aliases);
   service.volumes = volumes(field('volumes'));
   service.environment = environment(field('environment'), text);
   service.envFiles = envFiles(field('env_file'));
@@ -291,6 +294,27 @@ function envFiles(node: Node | null): EnvFileRef[] {
     const value = isScalar(required) ? String(required.value) : undefined;
     // Only a literal true (or none) is required; false, or a variable, may let the file be missing.
     out.push(required === undefined || value === 'true' ? path : { ...path, optional: true });
+  }
+  return out;
+}
+
+/**
+ * `depends_on:` as a list of names or a map of name -> `{condition, required, restart}`; `required`
+ * defaults to true in both forms (compose-go transform/dependson.go).
+ */
+function dependsOn(node: Node | null, aliases?: AliasBudget): DependencyRef[] {
+  if (isSeq(node)) return scalars(node);
+  if (!isMap(node)) return [];
+  const out: DependencyRef[] = [];
+  for (const p of node.items) {
+    if (!isPair(p)) continue;
+    const name = scalar(p.key as Node);
+    if (!name) continue;
+    const body = aliases ? aliases.resolve(p.value) : p.value;
+    const required = isMap(body) ? (body.get('required', true) as Node | undefined) : undefined;
+    const value = isScalar(required) ? String(required.value) : undefined;
+    // Only a literal true (or none) is required; false, or a variable, may let the service be off.
+    out.push(required === undefined || value === 'true' ? name : { ...name, optional: true });
   }
   return out;
 }

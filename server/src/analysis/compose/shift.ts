@@ -35,6 +35,7 @@ export function serviceRanges(s: ComposeService): Range[] {
     s.entrypoint ?? [],
     s.networks,
     s.profiles,
+    s.dependsOn,
     s.volumes,
     s.envFiles,
     s.healthcheck?.test ?? [],

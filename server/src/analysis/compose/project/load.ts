@@ -15,11 +15,17 @@ import { readIncludes } from './include';
 import { includeEnvironment } from './environments';
 import { nearest } from '../../traefik/values';
 import { isStarted } from './profiles';
+import { inactiveDependencies } from './dependencies';
 import { isRemote } from './remote';
 import { localFile } from './localFile';
 
 export type LoadCode =
-  'missing-compose-file' | 'missing-env-file' | 'unknown-extends-service' | 'extends-cycle' | 'include-cycle';
+  | 'missing-compose-file'
+  | 'missing-env-file'
+  | 'unknown-extends-service'
+  | 'extends-cycle'
+  | 'include-cycle'
+  | 'inactive-dependency';
 
 export interface LoadProblem {
   code: LoadCode;
@@ -112,6 +118,7 @@ export function loadProject(input: LoadInput): LoadedProject {
   const services = loader.load(input.files, dir, [], input.environment);
   for (const g of services) g.started = isStarted(g.profiles, input.profiles);
   loader.envFiles(services.filter((g) => g.started));
+  loader.problems.push(...inactiveDependencies(services));
   const { directories, environments } = loader;
   return {
     directoryOf: (file) => directories.get(file) ?? path.dirname(file),
