@@ -142,3 +142,37 @@ test('FILE that the working directory’s project includes: checked in that proj
     'undefined-variable compose.yaml',
   ]);
 });
+
+// One rule for a FILE given alone, whatever the subcommand (new-user trial min-11: `config
+// compose.yaml` showed a router the override replaces; `project` listed the base file alone).
+function run(cwd: string, args: string[]): string {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '' },
+    timeout: 60_000,
+  });
+  assert.equal(r.stderr, '', args.join(' '));
+  return r.stdout;
+}
+
+test('one FILE means the same project for check, config, project and route: its override, the project including it', () => {
+  const cwd = path.join(dir, 'gateway-split');
+  // The default name: the folder's default project, with the override (the dashboard router).
+  assert.match(run(cwd, ['config', 'compose.yaml']), /^ {2}dashboard@docker: {2}# compose\.override\.yaml:7/m);
+  assert.match(
+    run(cwd, ['project', 'compose.yaml']),
+    /compose\.yaml {2}\(given on the command line\)\n {2}monitoring\/compose\.yaml {2}\(included by compose\.yaml\)\n {2}compose\.override\.yaml {2}\(the default names' override file\)/,
+  );
+  const dashboard = /^not loaded: dashboard@docker would match first/m;
+  assert.match(run(cwd, ['route', 'compose.yaml', '--url', 'http://localhost/dashboard/']), dashboard);
+  assert.doesNotMatch(run(cwd, ['route', '-f', 'compose.yaml', '--url', 'http://localhost/dashboard/']), dashboard);
+  // An included file: the project that includes it (its .env, its override).
+  assert.match(
+    run(cwd, ['project', 'monitoring/compose.yaml']),
+    /^ {2}compose\.yaml {2}\(the default project of \., which includes or extends the file given\)$/m,
+  );
+  assert.match(run(cwd, ['config', 'monitoring/compose.yaml']), /^ {2}dashboard@docker:/m);
+  // -f still means exactly the files given.
+  assert.doesNotMatch(run(cwd, ['config', '-f', 'compose.yaml']), /dashboard@docker/);
+});

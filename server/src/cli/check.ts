@@ -12,7 +12,7 @@ import {
   type ProjectInput,
   type SourceFile,
 } from '../analysis';
-import { loadingProject } from './owner';
+import { projectOfFile } from './owner';
 import { EXIT, parseCommandArgs, traefikVersionOption, UsageError, type Command, type Io } from './command';
 import { configLookup } from './config';
 import { discoverComposeFiles } from './discover';
@@ -184,10 +184,9 @@ function regroup(inputs: Inputs, given: boolean, io: Io, analyzer: Analyzer): Gr
       out.push({ folder, files });
       continue;
     }
-    const loader =
-      given && files.length === 1 ? loadingProject(files[0].file, io, inputs.readFile, analyzer) : undefined;
-    if (loader) {
-      out.push({ folder: loader.folder, files: sourcesOf(loader.files), only: files[0].file });
+    if (given && files.length === 1) {
+      const project = projectOfFile(files[0].file, io, inputs.readFile, analyzer);
+      out.push({ folder: project.folder, files: sourcesOf(project.files), only: project.only });
       continue;
     }
     const environment = composeEnvironment(io, folder);

@@ -12,8 +12,10 @@ Prints the compose project Gateway Lens assembles, as \`check\` reads it with th
 options: the files loaded and why (-f, COMPOSE_FILE, the default names and their override,
 include:, extends:), the project name and what decided it, the env files the variables come
 from, the active profiles, each service with the files that define it (and whether its
-profiles leave it out), and each network with the name Docker gives it. FILEs given without
--f form one project with their folder as its directory.
+profiles leave it out), and each network with the name Docker gives it. One FILE means
+that file's project, as for \`check\`: the project that includes or extends it, else its
+folder's default project when it has a default name; several FILEs given without -f form
+one project with their folder as its directory.
 
 Options:
 ${COMPOSE_OPTIONS_HELP}

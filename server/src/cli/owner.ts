@@ -5,7 +5,12 @@
 // (compose-go loader/include.go: the including project's variables come first).
 import * as path from 'path';
 import type { Analyzer } from '../analysis';
-import { folderDefaultFiles } from '../analysis/compose/project';
+import {
+  DEFAULT_OVERRIDE_NAMES,
+  folderDefaultFiles,
+  folderProjects,
+  isOverrideFragment,
+} from '../analysis/compose/project';
 import type { Io } from './command';
 import { composeEnvironment } from './project';
 
@@ -37,6 +42,55 @@ export function loadingProject(
     if (dir === path.dirname(dir)) break;
   }
   return undefined;
+}
+
+/** A compose project as one FILE on the command line means it; `only` is the file given when the project is larger. */
+export interface FileProject {
+  folder: string;
+  files: string[];
+  only?: string;
+  /** Why each file of `files` is loaded, for `project`. */
+  why: (file: string) => string;
+}
+
+/**
+ * The one rule for a FILE given alone, for every subcommand (check, config, project, route): the
+ * project that includes or extends it (loadingProject), else its folder's default project when it
+ * has a default name (with the override, as `docker compose` run there loads it), else the file
+ * over the folder's base file when it only overrides services, else the file alone. The editor
+ * groups files the same way (server/src/projects.ts).
+ */
+export function projectOfFile(
+  file: string,
+  io: Io,
+  readFile: (file: string) => string | undefined,
+  analyzer: Analyzer,
+): FileProject {
+  const loader = loadingProject(file, io, readFile, analyzer);
+  if (loader) {
+    const why = (f: string): string =>
+      f === file
+        ? 'given on the command line'
+        : `the default project of ${shown(io, loader.folder)}, which includes or extends the file given`;
+    return { ...loader, only: file, why };
+  }
+  const folder = path.dirname(file);
+  const defaults = folderDefaultFiles(folder, composeEnvironment(io, folder).lookup, (f) => readFile(f) !== undefined);
+  const fragment = (f: string): boolean => isOverrideFragment(analyzer.parse({ file: f, text: readFile(f) ?? '' }));
+  const [project] = folderProjects([file], defaults, fragment);
+  const why = (f: string): string =>
+    f === file
+      ? 'given on the command line'
+      : project.only !== undefined
+        ? `the base file of ${shown(io, folder)}, which the file given overrides`
+        : DEFAULT_OVERRIDE_NAMES.includes(path.basename(f))
+          ? "the default names' override file"
+          : "compose's default file names";
+  return { folder, files: project.files, only: project.only, why };
+}
+
+function shown(io: Io, folder: string): string {
+  return path.relative(io.cwd, folder) || '.';
 }
 
 function within(root: string, dir: string): boolean {

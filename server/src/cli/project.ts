@@ -15,6 +15,7 @@ import {
 import { Analyzer, type Project } from '../analysis';
 import { readProblem, UsageError, type Io } from './command';
 import { readInputs, type Inputs } from './inputs';
+import { projectOfFile } from './owner';
 
 export interface ComposeFlags {
   files: string[];
@@ -106,6 +107,14 @@ export function composeProject(flags: ComposeFlags, io: Io, defaultsOnly = false
   };
 }
 
+function readOrUndefined(io: Io, file: string): string | undefined {
+  try {
+    return io.readFile(file);
+  } catch {
+    return undefined;
+  }
+}
+
 function isFile(file: string): boolean {
   try {
     return fs.statSync(file).isFile();
@@ -134,6 +143,14 @@ const WHY = { flag: '-f', COMPOSE_FILE: 'COMPOSE_FILE', default: "compose's defa
 export function selectProject(flags: ComposeFlags, positionals: string[], io: Io): SelectedProject {
   if (positionals.length > 0 && flags.files.length > 0)
     throw new UsageError('give compose files with -f or as FILE..., not both');
+  // One FILE alone means that file's project, as for `check` (owner.ts projectOfFile).
+  if (positionals.length === 1 && flags.projectDirectory === undefined) {
+    const file = path.resolve(io.cwd, positionals[0]);
+    const one = projectOfFile(file, io, (f) => readOrUndefined(io, f), new Analyzer());
+    const environment = composeEnvironment(io, one.folder, flags.envFiles);
+    const profiles = activeProfiles(flags.profiles, environment.lookup);
+    return { files: one.files, projectDirectory: one.folder, environment, profiles, given: one.why };
+  }
   if (positionals.length > 0) {
     const files = positionals.map((f) => path.resolve(io.cwd, f));
     const projectDirectory = path.resolve(io.cwd, flags.projectDirectory ?? path.dirname(files[0]));

@@ -9,8 +9,9 @@ import { COMPOSE_OPTIONS, COMPOSE_OPTIONS_HELP, composeFlags, oneProject, type C
 const HELP = `Usage: gateway-lens route --url URL [options] [FILE...]
 
 Tells which router Traefik would pick for a request, from one compose project (FILEs
-given, else the -f files, else what docker compose loads here): every router whose rule matches, in the order Traefik tries them, the
-winner's service and middlewares, and the path the backend receives.
+given, else the -f files, else what docker compose loads here; one FILE means that file's
+project, as for \`check\`): every router whose rule matches, in the order Traefik tries
+them, the winner's service and middlewares, and the path the backend receives.
 
 Options:
   --url URL                  the request (http, https, ws or wss; the port picks the

@@ -9,7 +9,8 @@ import { COMPOSE_OPTIONS, COMPOSE_OPTIONS_HELP, composeFlags, oneProject } from 
 const HELP = `Usage: gateway-lens config [options] [FILE...]
 
 Prints the dynamic configuration Traefik would assemble from one compose project (FILEs
-given, else the -f files, else what docker compose loads here):
+given, else the -f files, else what docker compose loads here; one FILE means that file's
+project, as for \`check\`):
 routers, services and middlewares (HTTP, TCP, UDP) from the docker labels, the file
 provider's files and Traefik's internal provider, named <name>@<provider>, with the
 defaults Traefik fills in (entry points, priority, passHostHeader, server URLs).

@@ -98,12 +98,15 @@ test('project: -f loads only the files given (no override), an --env-file instea
   }
 });
 
-test('project: FILEs given are the project, with their folder as its directory', async () => {
+test('project: one FILE is its project as for check (a default name brings its override), several FILEs are the project', async () => {
   const r = await run('extends', ['compose.yaml']);
   assert.equal(r.status, 0, r.err);
   assert.match(r.out, /\n {2}compose\.yaml {2}\(given on the command line\)\n/);
-  assert.doesNotMatch(r.out, /compose\.override\.yaml/);
+  assert.match(r.out, /\n {2}compose\.override\.yaml {2}\(the default names' override file\)\n/);
   assert.match(r.out, /\n {2}shared\/base\.yml {2}\(extended by service web/);
+  const both = await run('extends', ['compose.yaml', 'shared/base.yml']);
+  assert.equal(both.status, 0, both.err);
+  assert.doesNotMatch(both.out, /compose\.override\.yaml/);
 });
 
 test('project: no compose file, or -f beside FILE, is a usage error', async () => {
