@@ -39,6 +39,7 @@ export function runAll(text: string, opts: SnippetOptions = {}): Seen[] {
   const files = [{ file: `${DIR}/docker-compose.yml`, text }];
   for (const [name, other] of Object.entries(opts.others ?? {})) files.push({ file: `${DIR}/${name}`, text: other });
   const texts = new Map(files.map((f) => [f.file, f.text]));
+  if (opts.env !== undefined) texts.set(`${DIR}/.env`, opts.env);
   const { findings } = new Analyzer().analyze({
     files,
     options: opts.options,

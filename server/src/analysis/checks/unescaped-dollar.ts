@@ -4,12 +4,14 @@
 import { eatenDollars, escapeDollars } from '../compose/dollars';
 import { writtenRange } from '../compose/interpolated';
 import type { Check } from './check';
+import { envDollars } from './envDollars';
 
 export const check: Check<'unescaped-dollar'> = {
   code: 'unescaped-dollar',
   severity: 'warning',
   description:
-    'A `$` in a label value (an htpasswd hash) that compose reads as a variable and replaces; write `$$` for each `$`.',
+    'A `$` in a label value (an htpasswd hash), or in the unquoted or double-quoted .env value a label uses, that compose reads as a variable and replaces; write `$$` for each `$` (in .env: single-quote the value).',
+  run: envDollars,
   service(service, { report }) {
     for (const label of service.labels) {
       const eaten = eatenDollars(label);

@@ -18,11 +18,19 @@ const USERS = /\.(?:basicauth|digestauth)\.users$/i;
 export function eatenDollars(label: Label): VariableUse[] {
   const i = label.interpolation;
   if (!i) return [];
-  const written = i.written;
+  return hashDollars(i.written, i.result.variables, isUsersKey(label.key));
+}
+
+/** A basicauth or digestauth `users` label, whose values are `user:hash` words. */
+export function isUsersKey(key: string): boolean {
+  return USERS.test(key);
+}
+
+/** The uses of `written` (ranges in it) that are a hash's dollars; `users`: it is a users list. */
+export function hashDollars(written: string, uses: readonly VariableUse[], users: boolean): VariableUse[] {
   const hash = HASH.test(written);
-  const users = USERS.test(label.key);
   if (!hash && !users) return [];
-  return i.result.variables.filter((use) => {
+  return uses.filter((use) => {
     if (written[use.range.start + 1] === '{') return false;
     if (hash) return true;
     const before = written[use.range.start - 1];

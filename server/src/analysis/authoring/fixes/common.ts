@@ -26,7 +26,7 @@ export function fixContext<C extends Code>(
   fileName: string,
   finding: FindingRef<C>,
 ): FixContext<C> | undefined {
-  const file = composeFile(project, fileName) ?? staticFile(project, fileName);
+  const file = composeFile(project, fileName) ?? staticFile(project, fileName) ?? envFile(project, fileName);
   if (!file) return undefined;
   const { start, end } = finding.range;
   const service = file.services.find((s) => s.range.start <= start && end <= s.range.end);
@@ -37,6 +37,12 @@ export function fixContext<C extends Code>(
 /** A static file (traefik.yml) seen as a compose file without services: only text fixes apply. */
 function staticFile(project: Project, fileName: string): ComposeFile | undefined {
   const found = project.staticFiles.find((f) => f.file === fileName);
+  return found && { file: found.file, text: found.text, services: [], networks: [], problems: [] };
+}
+
+/** The project's .env (or --env-file) seen the same way: only text fixes apply. */
+function envFile(project: Project, fileName: string): ComposeFile | undefined {
+  const found = project.environment.dotenv.find((f) => f.file === fileName);
   return found && { file: found.file, text: found.text, services: [], networks: [], problems: [] };
 }
 

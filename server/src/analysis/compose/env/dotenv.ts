@@ -33,6 +33,8 @@ export interface DotenvProblem {
 
 export interface Dotenv {
   file: string;
+  /** The file's text (what a quick fix on one of its lines checks it edits). */
+  text: string;
   /** Every assignment in order (a name set twice appears twice; the later one counts). */
   variables: DotenvVariable[];
   /** The values compose ends up with, by name. */
@@ -58,7 +60,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 /** Reads a .env text; `environment` (the shell's variables) wins inside interpolated values. */
 export function parseDotenv(file: string, text: string, environment: Lookup = () => undefined): Dotenv {
-  const out: Dotenv = { file, variables: [], values: new Map(), problems: [] };
+  const out: Dotenv = { file, text, variables: [], values: new Map(), problems: [] };
   const lookup: Lookup = (name) => environment(name) ?? out.values.get(name);
   let pos = 0;
   const n = text.length;
