@@ -47,6 +47,12 @@ before(async () => {
       // file had `""` (seen once in CI, depending on the timing of the suggestion widget). That
       // is VS Code's editing, not Gateway Lens's, and authoring.test.ts turns it off the same way.
       'editor.autoClosingQuotes': 'never',
+      // The test presses Escape before Enter to close the suggestion widget, but a quick
+      // suggestion that answers after the Escape opens the widget again, and Enter then accepted
+      // it instead of breaking the line: CI saved `entrypoints:       traefik...tls` (the value
+      // replaced by the suggestion, then taken back by Ctrl+Backspace). With Enter not accepting
+      // suggestions (Tab still does) the keys always mean what the test types.
+      'editor.acceptSuggestionOnEnter': 'off',
     },
   });
 });
@@ -176,7 +182,7 @@ test(
       await page.keyboard.press('Delete');
       for (let i = 0; i < lines.length; i++) {
         if (i > 0) {
-          // Enter would accept an open suggestion; the user closes it first.
+          // Close an open suggestion first, as a user would (Enter does not accept it, above).
           await page.keyboard.press('Escape');
           await page.keyboard.press('Enter');
           // Auto-indent keeps the previous line's indentation (never none here); Ctrl+Backspace
