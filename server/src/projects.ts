@@ -220,6 +220,30 @@ export class Projects {
     return this.reader(file, (r) => readsAsCompose(r, file));
   }
 
+  /**
+   * The key of the default project of a folder at or above `file`'s, up to the workspace folder,
+   * that includes or extends it without counting it among its own compose files, as the CLI's
+   * cli/owner.ts loadingProject finds it (compose-go loader/include.go: an included file runs in
+   * the including project). Analysing it records it as the file's owner, so a compose file opened
+   * before its loading project was analysed shows that project's findings from the first publish.
+   */
+  async ownerOf(file: string): Promise<string | undefined> {
+    const root = this.host.folders.folderOf(path.dirname(file))?.path;
+    let folder = path.dirname(file);
+    for (let depth = 0; root !== undefined && depth < MAX_OWNER_DEPTH; depth++) {
+      const known = this.owners.get(file);
+      if (known !== undefined) return known;
+      const defaults = this.defaultFiles(folder);
+      if (defaults.length > 0 && !defaults.includes(file)) {
+        const result = await this.analyse(folder);
+        if (!result.composeFiles.includes(file) && readsAsCompose(result, file)) return this.owners.get(file) ?? folder;
+      }
+      if (folder === root || path.dirname(folder) === folder) break;
+      folder = path.dirname(folder);
+    }
+    return this.owners.get(file);
+  }
+
   /** The project that loaded `file` when it is no project of its own (an included or extended file), if analysed. */
   loadedBy(file: string): string | undefined {
     return this.owners.get(file);

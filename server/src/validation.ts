@@ -32,6 +32,8 @@ export interface ValidationOptions {
 
 export class Validation {
   private timers = new Map<string, NodeJS.Timeout>();
+  /** Files just opened whose loading project is being looked up (an included or extended file). */
+  private lookups = new Map<string, Promise<void>>();
   private generations = new Map<string, number>();
   /** Folder -> uris this project pushed diagnostics to (to clear them later). */
   private pushed = new Map<string, Set<string>>();
@@ -76,6 +78,9 @@ export class Validation {
   documentChanged(document: TextDocument, delay?: number): void {
     const file = uriToPath(document.uri);
     if (!file) return;
+    // Just opened: its first analysis is that of the project found loading it (documentOpened).
+    const lookup = this.lookups.get(file);
+    if (lookup) return void lookup.then(() => this.documentChanged(document, delay));
     for (const folder of this.affected([file])) this.schedule(folder, delay);
   }
 
@@ -86,14 +91,20 @@ export class Validation {
    */
   documentOpened(document: TextDocument): void {
     const file = uriToPath(document.uri);
-    if (file && this.projects.loadedBy(file) === undefined)
-      void this.projects
+    if (file && this.projects.loadedBy(file) === undefined && !this.lookups.has(file)) {
+      const lookup = this.projects
         .composeFileOf(document.uri)
-        .then((found) => {
-          const key = found && this.projects.loadedBy(found);
+        .then(async (found) => {
+          const key = found && (this.projects.loadedBy(found) ?? (await this.projects.ownerOf(found)));
           if (key !== undefined && this.documents.get(document.uri)) this.schedule(key);
         })
-        .catch((err) => this.log(`Looking up the project of ${document.uri} failed: ${describe(err)}`));
+        .catch((err) => this.log(`Looking up the project of ${document.uri} failed: ${describe(err)}`))
+        .finally(() => {
+          this.lookups.delete(file);
+          this.settle();
+        });
+      this.lookups.set(file, lookup);
+    }
     if (!this.options.pull) return;
     for (const uris of this.pushed.values()) {
       // A workspace report stays: the client prefers the document's own pull while it is open.
@@ -128,6 +139,7 @@ export class Validation {
     if (!document || !file) return { kind: 'full', items: [] };
     this.pulling++;
     try {
+      await this.lookups.get(file);
       // An included or extended file shows the findings of the project that loads it; a dynamic
       // configuration file those of the project whose file provider reads it (else none).
       const folder = await this.pulledFolder(document, file);
@@ -164,7 +176,7 @@ export class Validation {
   }
 
   private isIdle(): boolean {
-    return this.timers.size === 0 && this.running === 0 && this.pulling === 0;
+    return this.timers.size === 0 && this.running === 0 && this.pulling === 0 && this.lookups.size === 0;
   }
 
   private settle(): void {
