@@ -35,6 +35,7 @@ const NO_OBVIOUS_REPAIR = [
   // Repeating the lost labels, or merging a list instead, changes what the author meant: theirs.
   'replaced-labels',
   'undefined-variable',
+  'required-variable',
   'network-unreachable',
   // In a dynamic configuration file, not in the compose project's labels (no fix there yet).
   'unknown-dynamic-key',

@@ -31,11 +31,11 @@ const cases: { name: string; code: string; text: string; env?: string; expect: s
     expect: ['warning $DOMAIN'],
   },
   {
-    name: 'a required variable: compose stops',
-    code: 'undefined-variable',
+    name: 'a required variable: compose stops (required-variable)',
+    code: 'required-variable',
     text: compose('traefik.http.routers.web.rule=Host(`${DOMAIN:?set it}`)'),
     env: ENV,
-    expect: ['warning ${DOMAIN:?set it}'],
+    expect: ['error ${DOMAIN:?set it}'],
   },
   {
     name: 'set in .env',

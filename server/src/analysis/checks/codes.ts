@@ -44,6 +44,7 @@ export const CODES = {
   'replaced-labels': shape<{ lost: string[] }>(),
   'unescaped-dollar': shape<{ escaped: string; written: string }>(),
   'undefined-variable': shape<{ variable: string; value: string }>(),
+  'required-variable': shape<{ variable: string }>(),
   'invalid-value': shape<{ key: string; value: string; replacementKey?: string } | FileProblem>(),
   'rule-syntax': shape<{ kind: string; router: string; protocol: string; syntax: string; suggestion?: string }>(),
   'undefined-middleware': shape<Named & { droppedBy?: string; container?: string }>(),

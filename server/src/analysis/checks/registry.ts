@@ -30,6 +30,7 @@ import { check as includeCycle } from './include-cycle';
 import { check as inactiveDependency } from './inactive-dependency';
 import { check as unescapedDollar } from './unescaped-dollar';
 import { check as undefinedVariable } from './undefined-variable';
+import { check as requiredVariable } from './required-variable';
 import { check as invalidEnvFile } from './invalid-env-file';
 import { check as missingEnvFile } from './missing-env-file';
 import { check as remoteReference } from './remote-reference';
@@ -56,6 +57,7 @@ export const CHECKS: Check[] = [
   duplicateLabel,
   replacedLabels,
   unescapedDollar,
+  requiredVariable,
   undefinedVariable,
   invalidValue,
   ruleSyntax,

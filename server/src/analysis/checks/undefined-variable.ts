@@ -1,7 +1,7 @@
 // A `${VAR}` in a Traefik label that neither the project's .env nor the environment sets, with
 // no default: compose substitutes an empty string and warns "The VAR variable is not set.
 // Defaulting to a blank string." (compose-go template/template.go; the compose spec's
-// 12-interpolation.md), or stops for `${VAR?err}` / `${VAR:?err}` ("required variable").
+// 12-interpolation.md). `${VAR?err}` / `${VAR:?err}` stop compose instead: required-variable.
 import { eatenDollars } from '../compose/dollars';
 import { writtenRange } from '../compose/interpolated';
 import { isTraefikKey } from '../traefik/containers';
@@ -23,17 +23,13 @@ export const check: Check<'undefined-variable'> = {
         if (!i || !isTraefikKey(label.key)) continue;
         const eaten = new Set(eatenDollars(label));
         for (const use of i.result.unresolved) {
-          if (eaten.has(use)) continue;
-          const required = use.operator === '?' || use.operator === ':?';
-          const becomes = required
-            ? `docker compose stops with "required variable ${use.name} is missing a value".`
-            : `compose substitutes an empty string, so Traefik reads "${i.result.value}".`;
+          // A required one makes compose refuse the project: required-variable's.
+          if (eaten.has(use) || use.operator === '?' || use.operator === ':?') continue;
+          const becomes = `compose substitutes an empty string, so Traefik reads "${i.result.value}".`;
           ctx.report({
             file: label.file,
             range: writtenRange(label, use.range),
-            message: required
-              ? `${use.name} is required and not set in .env: set it there`
-              : `${use.name} is not set in .env and has no default: set it or write \${${use.name}:-value}`,
+            message: `${use.name} is not set in .env and has no default: set it or write \${${use.name}:-value}`,
             explanation:
               `${becomes} Gateway Lens reads the project's .env (and, on the command line, the environment it runs in); ` +
               `a variable set only in the shell that runs docker compose is not seen here. Set ${use.name} in .env, ` +

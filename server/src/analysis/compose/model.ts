@@ -10,6 +10,14 @@ export interface Scalar {
   range: Range;
 }
 
+/**
+ * A string value that holds `${X?err}` / `${X:?err}` (compose/templates.ts): its text (quotes
+ * included) and, when the value is the source character for character, the value's own range.
+ */
+export interface TemplateScalar extends Scalar {
+  valueRange?: Range;
+}
+
 /** An `env_file:` entry: its path; `optional` when the long form says `required: false` (or a variable decides). */
 export interface EnvFileRef extends Scalar {
   optional?: true;
@@ -205,6 +213,8 @@ export interface ComposeService {
   healthcheck?: Healthcheck;
   /** What the Compose Specification's schema says of the service's body (compose-spec). */
   spec: SpecProblem[];
+  /** String values of the body holding a required variable (compose/templates.ts). */
+  templates?: TemplateScalar[];
   /** Range of the `environment` values etc. are not read; add fields here as checks need them. */
 }
 
@@ -227,4 +237,6 @@ export interface ComposeFile {
   spec?: SpecProblem[];
   /** Range of the `services:` mapping node, when present. */
   servicesRange?: Range;
+  /** String values outside `services:` holding a required variable (compose/templates.ts). */
+  templates?: TemplateScalar[];
 }

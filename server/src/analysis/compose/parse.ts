@@ -9,6 +9,7 @@ import { readService, scalar } from './service';
 import { topLevelProblems } from './spec';
 import { serviceRanges, shiftRanges } from './shift';
 import { readPlainYaml } from './fastRead';
+import { requiredTemplates } from './templates';
 import { OPTIONS, problemsOf, readSlice } from './slice';
 import { resplit, splitServices, type Split } from './split';
 
@@ -50,6 +51,14 @@ export class ComposeParser {
         spec: [
           ...(before.spec ?? []),
           ...(after.spec ?? []).map((p) => ({ ...p, range: shift(p.range, services.end) })),
+        ],
+        templates: [
+          ...(before.templates ?? []),
+          ...(after.templates ?? []).map((t) => ({
+            value: t.value,
+            range: shift(t.range, services.end),
+            ...(t.valueRange ? { valueRange: shift(t.valueRange, services.end) } : {}),
+          })),
         ],
       };
       this.head = { prefix, suffix, at: services.end, file: head };
@@ -145,6 +154,9 @@ export function parseWhole(file: string, text: string, fast = true): ComposeFile
   // A file YAML cannot read is yaml-syntax's; the schema would only echo it.
   const spec = (doc?.errors.length ?? 0) === 0 && { doc };
   if (spec) result.spec = topLevelProblems(root as Node, doc);
+  for (const pair of root.items)
+    if (isPair(pair) && !(isScalar(pair.key) && pair.key.value === 'services'))
+      requiredTemplates(pair.value, text, (result.templates ??= []));
   const services = root.get('services', true) as Node | undefined;
   if (isMap(services)) {
     if (services.range) result.servicesRange = { start: services.range[0], end: services.range[1] };

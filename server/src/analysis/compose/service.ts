@@ -18,6 +18,7 @@ import { readLabels } from './labels';
 import { shellWords } from './shellwords';
 import type { AliasBudget } from './aliases';
 import { serviceProblems } from './spec';
+import { requiredTemplates } from './templates';
 
 /**
  * `aliases`: given when the file has anchors (only the whole-file parse sees them); the service
@@ -59,6 +60,8 @@ export function readService(
     replacedLabels: [],
     spec: spec ? serviceProblems(pair.value as Node | null, spec.doc) : [],
   };
+  const templates = requiredTemplates(pair.value, text);
+  if (templates.length > 0) service.templates = templates;
   if (!body) return service;
   const field = (name: string): Node | null => fieldOf(body, name, aliases);
   service.image = scalar(field('image'));

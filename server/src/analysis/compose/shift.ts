@@ -49,6 +49,7 @@ export function serviceRanges(s: ComposeService): Range[] {
   for (const p of s.expose) r(p.range);
   for (const b of s.labelBlocks) r(b.range);
   for (const p of s.spec) r(p.range);
+  for (const t of s.templates ?? []) for (const y of [t.range, t.valueRange]) r(y);
   for (const x of s.replacedLabels) for (const y of [x.range, x.merge, x.merged]) r(y);
   for (const l of s.labels) {
     r(l.keyRange);
