@@ -39,6 +39,7 @@ const NO_OBVIOUS_REPAIR = [
   'network-unreachable',
   // In a dynamic configuration file, not in the compose project's labels (no fix there yet).
   'unknown-dynamic-key',
+  'invalid-dynamic-file',
   // A line of the .env: whether it meant a name, a value or a comment is the author's to say.
   'invalid-env-file',
   // Creating the env file, or making it optional, is the author's choice; a fetched reference needs nothing.

@@ -73,6 +73,7 @@ export const CODES = {
   'healthcheck-command': shape<{ image: string; program: string }>(),
   'unknown-static-key': shape<{ problem?: string; segmentIndex: number; suggestion?: string }>(),
   'unknown-dynamic-key': shape<FileProblem>(),
+  'invalid-dynamic-file': shape<None>(),
   'ignored-static-config': shape<{ kind: string; label?: string; count?: number }>(),
   'unused-suppression': shape<{ kind: string; name?: string; suggestion?: string }>(),
   'invalid-config': shape<{ name?: string; suggestion?: string }>(),

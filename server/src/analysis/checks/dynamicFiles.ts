@@ -32,7 +32,7 @@ export function dynamicProblems<C extends DynamicProblem['code']>(project: Proje
   return out;
 }
 
-function whatIsLost(file: DynamicFile, directory: string | undefined): { long: string } {
+export function whatIsLost(file: DynamicFile, directory: string | undefined): { long: string } {
   const names = file.definitions.map((d) => `${d.name}@file`);
   const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, and ${names.length - 5} more` : '');
   const inDirectory = directory

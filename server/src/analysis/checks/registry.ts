@@ -7,6 +7,7 @@ import { check as notEnabled } from './not-enabled';
 import { check as undefinedEntrypoint } from './undefined-entrypoint';
 import { check as unknownStaticKey } from './unknown-static-key';
 import { check as unknownDynamicKey } from './unknown-dynamic-key';
+import { check as invalidDynamicFile } from './invalid-dynamic-file';
 import { check as ignoredStaticConfig } from './ignored-static-config';
 import { check as routeConflict } from './route-conflict';
 import { check as routeShadowed } from './route-shadowed';
@@ -79,6 +80,7 @@ export const CHECKS: Check[] = [
   healthcheckCommand,
   unknownStaticKey,
   unknownDynamicKey,
+  invalidDynamicFile,
   ignoredStaticConfig,
   unusedSuppression,
   invalidConfig,

@@ -90,7 +90,12 @@ export function readDynamicFile(file: string, text: string, format: DynamicForma
 function yamlError(text: string): { message: string; range: Range } {
   const error = parseDocument(text, { merge: true, uniqueKeys: false }).errors[0];
   if (!error) return { message: 'not a YAML mapping', range: { start: 0, end: 0 } };
-  return { message: error.message.split('\n')[0].replace(/:$/, ''), range: { start: error.pos[0], end: error.pos[1] } };
+  // The range says where; the message's own " at line L, column C" is left out.
+  const message = error.message
+    .split('\n')[0]
+    .replace(/:$/, '')
+    .replace(/ at line \d+, column \d+$/, '');
+  return { message, range: { start: error.pos[0], end: error.pos[1] } };
 }
 
 function readToml(file: string, text: string): Omit<DynamicRead, 'templated' | 'namesTemplated'> {
