@@ -70,3 +70,42 @@ test('rule-syntax: the message is the parser fix; the explanation names the rout
     /literally, so this never matches what was meant\. Traefik accepts the rule of router "api"/,
   );
 });
+
+const FROM_VARIABLES: [string, string, string, string[]][] = [
+  [
+    'an empty variable',
+    'Host(`${APP_HOST}`)',
+    'APP_HOST=\n',
+    ['Empty argument: Host needs a value here (${APP_HOST} is empty)'],
+  ],
+  [
+    'two',
+    'Host(`${A}`) && Path(`${B}`)',
+    'A=\nB=\n',
+    [
+      'Empty argument: Host needs a value here (${A} is empty)',
+      'Empty argument: Path needs a value here (${B} is empty)',
+    ],
+  ],
+  [
+    'a problem with the whole matcher',
+    'Host(`${APP_HOST}`, `b`)',
+    'APP_HOST=a\n',
+    ['Host takes 1 argument in v3: use Host(`a`) || Host(`b`)'],
+  ],
+  [
+    'a variable beside the problem',
+    'Host(`${APP_HOST}`) && Headers(`X`, `y`)',
+    'APP_HOST=a.com\n',
+    ['Headers is not a v3 matcher; use Header(`Name`, `value`)'],
+  ],
+];
+
+for (const [name, rule, env, messages] of FROM_VARIABLES) {
+  test(`rule-syntax message names the variable behind the problem: ${name}`, () => {
+    assert.deepEqual(
+      run('rule-syntax', compose(rule), { env }).map((f) => f.message),
+      messages,
+    );
+  });
+}

@@ -32,7 +32,7 @@ export const check: Check<'rule-syntax'> = {
         // Compose fills ${VAR} in later: never judge what a variable will become.
         if (variables.some(([a, b]) => problem.start < b && a < Math.max(problem.end, problem.start + 1))) continue;
         ctx.report({
-          message: problem.message,
+          message: problem.message + fromVariables(label, problem.start, problem.end),
           explanation:
             (problem.detail ? `${problem.detail} ` : '') +
             (problem.severity === 'error'
@@ -62,6 +62,25 @@ function variableSpans(value: string): [number, number][] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(value)) !== null) if (m[0] !== '$$') spans.push([m.index, m.index + m[0].length]);
   return spans;
+}
+
+/**
+ * What compose put where the problem is, when a variable's value is part of it: the rule is
+ * judged as interpolated, and `Host(``)` alone would not say that `${APP_HOST}` is empty in `.env`.
+ */
+function fromVariables(label: Label, start: number, end: number): string {
+  const i = label.interpolation;
+  if (!i) return '';
+  const named = i.result.pieces
+    // The problem sits on the substituted text (and the quotes around it), not on a whole rule.
+    .filter((p) => !p.literal && p.value.start - 1 <= start && end <= p.value.end + 1)
+    .flatMap((p) => {
+      const use = i.result.variables.find((v) => v.range.start === p.source.start);
+      if (!use) return [];
+      const value = label.value.slice(p.value.start, p.value.end);
+      return [`\${${use.name}} is ${value === '' ? 'empty' : JSON.stringify(value)}`];
+    });
+  return named.length ? ` (${named.join(', ')})` : '';
 }
 
 /** Whether a compose variable stands outside backtick or double-quoted literals. */

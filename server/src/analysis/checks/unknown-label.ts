@@ -7,7 +7,8 @@ import type { Label } from '../compose/model';
 import { KeyLookup, LabelVersion, lookupLabelKey } from '../schema';
 import { v1Label } from '../schema/legacy';
 import { normalizeName } from '../traefik/containers';
-import { editDistance, nearest } from '../traefik/values';
+import { editDistance } from '../spelling';
+import { nearest } from '../traefik/values';
 import type { Effect, Range } from '../types';
 import type { Check, Report } from './check';
 

@@ -2,6 +2,7 @@
 // pkg/muxer/http/matcher.go (httpFuncs), matcher_v2.go (httpFuncsV2),
 // pkg/muxer/tcp/matcher.go (tcpFuncs), matcher_v2.go (tcpFuncsV2).
 import type { RuleProtocol, RuleSyntax } from './types';
+import { editDistance } from '../spelling';
 
 /**
  * `exact`: one of the listed counts (expectNParameters). `variadic`: one or more, OR-ed.
@@ -179,16 +180,4 @@ function nearest(written: string, names: string[]): string | undefined {
     }
   }
   return bestDistance <= Math.max(2, Math.floor(written.length / 3)) ? best : undefined;
-}
-
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
 }

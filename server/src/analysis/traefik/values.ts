@@ -2,6 +2,7 @@
 import { valueSpan } from '../compose/interpolated';
 import type { Label } from '../compose/model';
 import type { Range } from '../types';
+import { editDistance } from '../spelling';
 
 export interface ListItem {
   value: string;
@@ -30,28 +31,6 @@ export function parseBool(value: string): boolean | undefined {
   if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true;
   if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
   return undefined;
-}
-
-/**
- * Levenshtein distance, for "did you mean" suggestions. With `limit`, stops early and returns
- * limit + 1 once the distance is certainly above it.
- */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    let rowMin = prev[0];
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-      if (prev[j] < rowMin) rowMin = prev[j];
-    }
-    if (rowMin > limit) return limit + 1;
-  }
-  return prev[b.length];
 }
 
 /** The closest candidate within a distance that scales with the name's length, if any. */
