@@ -46,7 +46,15 @@ export const CODES = {
   'undefined-variable': shape<{ variable: string; value: string }>(),
   'required-variable': shape<{ variable: string }>(),
   'invalid-value': shape<{ key: string; value: string; replacementKey?: string } | FileProblem>(),
-  'rule-syntax': shape<{ kind: string; router: string; protocol: string; syntax: string; suggestion?: string }>(),
+  'rule-syntax': shape<{
+    kind: string;
+    router: string;
+    protocol: string;
+    syntax: string;
+    suggestion?: string;
+    /** On the provider's defaultRule in the static configuration, not on a router's label. */
+    defaultRule?: true;
+  }>(),
   'undefined-middleware': shape<Named & { droppedBy?: string; container?: string }>(),
   'undefined-service': shape<
     Partial<Named> & { router?: string; services?: string[]; protocol?: string; droppedBy?: string; container?: string }

@@ -6,6 +6,7 @@ import type { Project } from '../project';
 import { structuralEquals } from '../engine';
 import { definitionsNamed, index, qualify } from '../traefik/lookup';
 import type { Definition, Kind, Protocol } from '../traefik/model';
+import { isProviderName, PROVIDER_NAMES } from '../traefik/providers';
 import { ListItem, nearest } from '../traefik/values';
 import type { Effect, Related, Severity } from '../types';
 import type { DataOf } from './codes';
@@ -76,6 +77,7 @@ export function resolveReference(
     };
   }
   if (ref.provider === 'file') return resolveFileReference(project, router, protocol, item, ref.name, rules);
+  if (ref.explicit && !isProviderName(ref.provider)) return unknownProvider(router, item, ref, rules);
   // Another provider (kubernetes, consul, ...): its configuration is not in view.
   if (ref.provider !== provider) return undefined;
   const defined = definitionsNamed(project, protocol, rules.kind, provider, ref.name);
@@ -124,6 +126,31 @@ export function resolveReference(
     related: [],
     data: { name: item.value },
     unless: 'another compose project on the Docker host defines it',
+  };
+}
+
+/**
+ * `name@provider` with a provider Traefik does not have: Traefik looks the name up as written, so it
+ * never exists. A near miss of a provider's name is the typo it looks like (an error); any other
+ * name is a warning, in case a provider Gateway Lens does not know has it.
+ */
+function unknownProvider(
+  router: Definition,
+  item: ListItem,
+  ref: { name: string; provider: string },
+  rules: ReferenceRules,
+): Missing {
+  const near = nearest(ref.provider, PROVIDER_NAMES);
+  const suggestion = near === undefined ? undefined : `${ref.name}@${near}`;
+  return {
+    item,
+    message: suggestion
+      ? `Traefik has no provider "${ref.provider}": did you mean "${suggestion}"?`
+      : `Traefik has no provider "${ref.provider}", so ${rules.noun} "${item.value}" does not exist`,
+    explanation: `Traefik looks a name with "@" up as written (pkg/server/provider/provider.go GetQualifiedName); none of its providers is named "${ref.provider}", so ${rules.noun} "${item.value}" does not exist and Traefik disables ${describe(router)}.`,
+    severity: suggestion ? 'error' : 'warning',
+    related: [],
+    data: { name: item.value, suggestion },
   };
 }
 

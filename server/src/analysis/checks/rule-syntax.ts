@@ -8,7 +8,9 @@ import { parseRuleIn, type RuleSyntax } from '../rules';
 import type { RouterFields } from '../traefik/routing';
 import type { Range } from '../types';
 import { valueSpan } from '../compose/interpolated';
-import type { Check } from './check';
+import type { Check, CheckContext } from './check';
+import { renderDefaultRule, templateProblem } from '../traefik/defaultRule';
+import { index } from '../traefik/lookup';
 import { disablesRouter } from './references';
 
 export const check: Check<'rule-syntax'> = {
@@ -53,7 +55,54 @@ export const check: Check<'rule-syntax'> = {
       }
     }
   },
+  run(ctx) {
+    for (const provider of ['docker', 'swarm'] as const) defaultRuleProblem(ctx, provider);
+  },
 };
+
+/**
+ * The provider's `defaultRule`, on the static configuration's text: a template Traefik cannot
+ * parse stops the provider (none of its containers is routed); a rule it renders that Traefik
+ * cannot parse disables each router that takes it (pkg/muxer/http/mux.go AddRoute). Said only
+ * when a container of the provider is routed (by the default rule, for the second).
+ */
+function defaultRuleProblem(ctx: CheckContext<'rule-syntax'>, provider: 'docker' | 'swarm'): void {
+  const { project } = ctx;
+  const config = project.staticConfig[provider];
+  const at = config?.defaultRuleAt;
+  if (!config?.defaultRule || !at || at.interpolated) return;
+  const routers = index(project, 'http', 'routers').all.filter(
+    (r) => r.container.enabled && r.container.provider === provider,
+  );
+  if (routers.length === 0) return;
+  const template = templateProblem(config.defaultRule);
+  if (template) {
+    ctx.report({
+      message: `defaultRule is no template Traefik can parse (${template}): the ${provider} provider does not start`,
+      explanation: `Traefik parses the ${provider} provider's defaultRule as a Go template when the provider starts ("error while parsing default rule", pkg/provider/docker/pdocker.go Init) and does not run a provider that fails to start, so none of its ${routers.length} router(s) exists.`,
+      file: at.origin.file,
+      range: at.origin.range,
+      data: { kind: 'template', router: routers[0].name, protocol: 'http', syntax: 'v3', defaultRule: true },
+    });
+    return;
+  }
+  const users = routers.filter((r) => (r.fields.get('rule')?.value.trim() ?? '') === '');
+  if (users.length === 0) return;
+  // Rules from the default rule are parsed as v3 whatever the default syntax (aggregator applyModel).
+  const syntax: RuleSyntax = project.version === 'v2' ? 'v2' : 'v3';
+  const rule = renderDefaultRule(config.defaultRule, users[0].container.compose.name, project.name);
+  if (rule === undefined) return;
+  const problem = parseRuleIn(project, rule, syntax, 'http').problems.find((p) => p.severity === 'error');
+  if (!problem) return;
+  const names = users.map((r) => `"${r.name}"`).join(', ');
+  ctx.report({
+    message: `defaultRule makes a rule Traefik cannot parse: ${problem.message}`,
+    explanation: `For "${users[0].container.compose.name}" it renders ${rule}. Traefik disables each router that takes the default rule (${names}: "error while parsing rule", pkg/muxer/http/mux.go AddRoute).`,
+    file: at.origin.file,
+    range: at.origin.range,
+    data: { kind: problem.kind, router: users[0].name, protocol: 'http', syntax, defaultRule: true },
+  });
+}
 
 /** Offsets of `${...}` and `$VAR` in a value (`$$` is a literal dollar). */
 function variableSpans(value: string): [number, number][] {

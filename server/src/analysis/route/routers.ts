@@ -6,7 +6,7 @@
 import { ruleSyntax } from '../checks/rule-syntax';
 import type { Project } from '../project';
 import { defaultPriority, footprints, parseRuleIn, type RuleNode, type RuleSyntax, type TermFootprint } from '../rules';
-import { normalizeName } from '../traefik/containers';
+import { DEFAULT_RULE, renderDefaultRule } from '../traefik/defaultRule';
 import { definitionRange, index } from '../traefik/lookup';
 import type { Range } from '../types';
 import { listValue, type Definition } from '../traefik/model';
@@ -187,21 +187,13 @@ export function shareEntryPoint(a: Pick<Routed, 'entryPoints'>, b: Pick<Routed, 
   return a.entryPoints.some((e) => b.entryPoints!.includes(e));
 }
 
-const DEFAULT_RULE = 'Host(`{{ normalize .Name }}`)';
-
 /**
  * The provider's default rule for a router without one (pkg/provider/configuration.go
- * BuildRouterConfiguration): the template, default `Host(`{{ normalize .Name }}`)`,
- * with `.Name` = `<service>_<project>`. Templates using anything else are not guessed.
+ * BuildRouterConfiguration); undefined when the template is not one Gateway Lens renders.
  */
 function defaultRuleOf(project: Project, router: Definition): string | undefined {
   const config = router.container.provider === 'swarm' ? project.staticConfig.swarm : project.staticConfig.docker;
-  const template = config?.defaultRule ?? DEFAULT_RULE;
-  const name = `${router.container.compose.name}_${project.name}`;
-  const rule = template
-    .replace(/\{\{-?\s*normalize\s+\.Name\s*-?\}\}/g, normalizeName(name))
-    .replace(/\{\{-?\s*\.Name\s*-?\}\}/g, name);
-  return rule.includes('{{') || rule.trim() === '' ? undefined : rule;
+  return renderDefaultRule(config?.defaultRule ?? DEFAULT_RULE, router.container.compose.name, project.name);
 }
 
 /** The `priority` label when it sets one (`0` means the default). */

@@ -42,6 +42,8 @@ export interface DockerProviderConfig {
   /** Where `network` is set (its key), for unknown-network. */
   networkOrigin?: Origin;
   defaultRule?: string;
+  /** Where `defaultRule` is written (its value when the reader knows it, else its key); `interpolated`: a compose variable is in it. */
+  defaultRuleAt?: { origin: Origin; interpolated?: true };
   constraints?: string;
   allowEmptyServices?: boolean;
   origin?: Origin;

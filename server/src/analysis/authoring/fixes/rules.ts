@@ -11,6 +11,8 @@ import { action, type FixContext, rewriteValue, str, textAt } from './common';
 export function ruleSyntax(ctx: FixContext<'rule-syntax'>): CodeAction[] {
   const { file, finding, label, service, project } = ctx;
   const out: CodeAction[] = [];
+  // The static configuration's defaultRule: neither a label to edit nor a router's ruleSyntax to set.
+  if (finding.data?.defaultRule) return out;
   // The rule parser's suggestion replaces the problem's range (a matcher name, an argument).
   const replacement = str(finding.data, 'suggestion');
   const exact = label !== undefined && label.exact && textAt(file, label.valueRange) === label.value;

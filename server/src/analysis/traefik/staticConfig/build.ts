@@ -133,6 +133,11 @@ function provider(settings: Setting[], name: 'docker' | 'swarm'): DockerProvider
     // An interpolated constraint expression is not known: no container is judged pruned by it.
     if (v && !(key === 'constraints' && v.interpolated)) config[key] = v.value;
     if (v && key === 'network') config.networkOrigin = originOf(v, 0);
+    if (v && key === 'defaultRule')
+      config.defaultRuleAt = {
+        origin: v.valueRange ? { file: v.file, range: v.valueRange } : originOf(v, v.path.length - 1),
+        ...(v.interpolated ? { interpolated: true as const } : {}),
+      };
   }
   const allowEmpty = bool(value(fields, 'allowemptyservices'));
   if (typeof allowEmpty === 'boolean') config.allowEmptyServices = allowEmpty;
