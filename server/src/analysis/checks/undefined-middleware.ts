@@ -1,22 +1,22 @@
 // A router naming a middleware that does not exist is disabled by Traefik with
 // `middleware "<name>@<provider>" does not exist` (pkg/server/middleware/middlewares.go).
 import { listItems } from '../traefik/values';
+import type { Project } from '../project';
 import type { Check } from './check';
-import { disablesRouter, resolveReference } from './references';
+import { fileProviderReferences } from './fileRouterReferences';
+import { disablesRouter, resolveReference, type ReferenceRules } from './references';
 
 export const check: Check<'undefined-middleware'> = {
   code: 'undefined-middleware',
   severity: 'error',
   description: 'A router (or chain) names a middleware that is defined nowhere.',
+  run(ctx) {
+    for (const r of fileProviderReferences(ctx.project, rulesOf(ctx.project))) ctx.report(r);
+  },
   container(container, ctx) {
     const { project } = ctx;
     if (!container.enabled) return;
-    const rules = {
-      kind: 'middlewares' as const,
-      noun: 'middleware',
-      external: [...(project.options.externalMiddlewares ?? []), ...(project.options.elsewhere?.middlewares ?? [])],
-      internal: [],
-    };
+    const rules = rulesOf(project);
     for (const def of container.definitions) {
       if (def.protocol === 'udp') continue;
       // chain.middlewares are qualified relative to the chain's own provider (pkg/server/provider/provider.go GetQualifiedName).
@@ -33,3 +33,13 @@ export const check: Check<'undefined-middleware'> = {
     }
   },
 };
+
+/** What names exist outside the project, and in Traefik's internal provider. */
+function rulesOf(project: Project): ReferenceRules {
+  return {
+    kind: 'middlewares' as const,
+    noun: 'middleware',
+    external: [...(project.options.externalMiddlewares ?? []), ...(project.options.elsewhere?.middlewares ?? [])],
+    internal: [],
+  };
+}

@@ -3,8 +3,10 @@
 // ("cannot be linked automatically with multiple Services", pkg/provider/configuration.go).
 import { definitionRange } from '../traefik/lookup';
 import { listItems } from '../traefik/values';
+import type { Project } from '../project';
 import type { Check } from './check';
-import { disablesRouter, related, resolveReference } from './references';
+import { fileProviderReferences } from './fileRouterReferences';
+import { disablesRouter, related, resolveReference, type ReferenceRules } from './references';
 
 /** Services Traefik builds itself (pkg/server/service/internalhandler.go, InternalHandlers.get). */
 const INTERNAL_SERVICES = ['api', 'dashboard', 'rest', 'ping', 'prometheus', 'noop', 'acme-http'] as const;
@@ -13,15 +15,13 @@ export const check: Check<'undefined-service'> = {
   code: 'undefined-service',
   severity: 'error',
   description: 'A router names a service that does not exist, or cannot pick one of several.',
+  run(ctx) {
+    for (const r of fileProviderReferences(ctx.project, rulesOf(ctx.project))) ctx.report(r);
+  },
   container(container, ctx) {
     const { project } = ctx;
     if (!container.enabled) return;
-    const rules = {
-      kind: 'services' as const,
-      noun: 'service',
-      external: [...(project.options.externalServices ?? []), ...(project.options.elsewhere?.services ?? [])],
-      internal: INTERNAL_SERVICES,
-    };
+    const rules = rulesOf(project);
     for (const router of container.definitions) {
       if (router.kind !== 'routers') continue;
       const protocol = router.protocol;
@@ -56,3 +56,13 @@ export const check: Check<'undefined-service'> = {
     }
   },
 };
+
+/** What names exist outside the project, and in Traefik's internal provider. */
+function rulesOf(project: Project): ReferenceRules {
+  return {
+    kind: 'services' as const,
+    noun: 'service',
+    external: [...(project.options.externalServices ?? []), ...(project.options.elsewhere?.services ?? [])],
+    internal: INTERNAL_SERVICES,
+  };
+}

@@ -89,8 +89,17 @@ function walkValue(doc: AliasBudget, value: Walked, path: KeyPart[], file: strin
           walkValue(doc, item, [...path, { text: `[${i}]`, range }], file, out);
         }),
       );
-    } else {
-      setting(items.map((i) => (isScalar(i) ? String(i.value) : '')).join(','));
+    } else if (!isNull) {
+      const ranges = items.map((i) => (isScalar(i) && i.range ? unquoted(i) : undefined));
+      const known = ranges.every((r) => r !== undefined);
+      out.settings.push({
+        file,
+        path,
+        value: items.map((i) => (isScalar(i) ? String(i.value) : '')).join(','),
+        interpolated: false,
+        ...(value.range ? { valueRange: unquoted(value) } : {}),
+        ...(known && ranges.length > 0 ? { itemRanges: ranges as Range[] } : {}),
+      });
     }
     return;
   }

@@ -15,6 +15,8 @@ export interface Setting {
   value?: string;
   /** Where the value is written (the dynamic readers set it for scalars and lists of scalars). */
   valueRange?: Range;
+  /** A list of scalars (its value joined with ","): each item's text, when the YAML reader knows it. */
+  itemRanges?: Range[];
   /** Compose interpolation in the key or value: its text is not what Traefik sees. */
   interpolated: boolean;
 }
