@@ -25,6 +25,8 @@ const NO_OBVIOUS_REPAIR = [
   'nesting-too-deep',
   'compose-spec',
   'ignored-static-config',
+  // The value to write in traefik.yml is only the author's to know (or a move to flags).
+  'literal-variable',
   // The project loader's: the path or name to write is the user's to choose.
   'missing-compose-file',
   'unknown-extends-service',

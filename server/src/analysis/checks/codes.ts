@@ -82,6 +82,7 @@ export const CODES = {
   'unknown-static-key': shape<{ problem?: string; segmentIndex: number; suggestion?: string }>(),
   'unknown-dynamic-key': shape<FileProblem>(),
   'invalid-dynamic-file': shape<None>(),
+  'literal-variable': shape<{ name: string }>(),
   'ignored-static-config': shape<{ kind: string; label?: string; count?: number }>(),
   'unused-suppression': shape<{ kind: string; name?: string; suggestion?: string }>(),
   'invalid-config': shape<{ name?: string; suggestion?: string }>(),

@@ -9,6 +9,7 @@ import { check as unknownStaticKey } from './unknown-static-key';
 import { check as unknownDynamicKey } from './unknown-dynamic-key';
 import { check as invalidDynamicFile } from './invalid-dynamic-file';
 import { check as ignoredStaticConfig } from './ignored-static-config';
+import { check as literalVariable } from './literal-variable';
 import { check as routeConflict } from './route-conflict';
 import { check as routeShadowed } from './route-shadowed';
 import { check as priorityTie } from './priority-tie';
@@ -82,6 +83,7 @@ export const CHECKS: Check[] = [
   unknownDynamicKey,
   invalidDynamicFile,
   ignoredStaticConfig,
+  literalVariable,
   unusedSuppression,
   invalidConfig,
 ];

@@ -1,0 +1,70 @@
+// literal-variable: Traefik reads `${VAR}` in its static configuration file as written.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check } from '../../../server/src/analysis/checks/literal-variable';
+import { findings } from '../static/support';
+
+const MOUNT = (name: string) => `    volumes:\n      - ./${name}:/etc/traefik/${name}:ro\n`;
+
+function compose(extra = '', name = 'traefik.yml'): string {
+  return `services:\n  traefik:\n    image: traefik:v3.1\n${extra}${MOUNT(name)}`;
+}
+
+const ACME = 'certificatesResolvers:\n  le:\n    acme:\n      email: ${ACME_EMAIL}\n      storage: /acme.json\n';
+
+const cases: { name: string; text: string; file?: string; static: string; expect: string[] }[] = [
+  { name: 'an email from a variable', text: compose(), static: ACME, expect: ['${ACME_EMAIL}'] },
+  {
+    name: 'a default and a bare $NAME, quoted',
+    text: compose(),
+    static:
+      'log:\n  level: "${LOG_LEVEL:-INFO}"\napi:\n  dashboard: true\naccessLog:\n  filePath: "$LOG_DIR/access.log"\n',
+    expect: ['${LOG_LEVEL:-INFO}', '$LOG_DIR'],
+  },
+  {
+    name: 'TOML',
+    file: 'traefik.toml',
+    text: compose('', 'traefik.toml'),
+    static: '[certificatesResolvers.le.acme]\n  email = "${ACME_EMAIL}"\n',
+    expect: ['${ACME_EMAIL}'],
+  },
+  { name: 'no variable', text: compose(), static: 'log:\n  level: INFO\n', expect: [] },
+  {
+    name: 'a lower-case $ and a regexp end are not variables',
+    text: compose(),
+    static: 'accessLog:\n  filters:\n    statusCodes: ["400-499"]\nlog:\n  filePath: /logs/$date.log\n',
+    expect: [],
+  },
+  {
+    name: 'a script renders the file first',
+    text: compose('    entrypoint: ["/bin/sh", "-c", "envsubst < /t > /etc/traefik/traefik.yml && traefik"]\n'),
+    static: ACME,
+    expect: [],
+  },
+  {
+    name: "Traefik's own entrypoint",
+    text: compose('    entrypoint: ["/entrypoint.sh"]\n'),
+    static: ACME,
+    expect: ['${ACME_EMAIL}'],
+  },
+];
+
+for (const c of cases) {
+  test(`literal-variable: ${c.name}`, () => {
+    const got = findings(check, c.text, { mounted: { [`/p/${c.file ?? 'traefik.yml'}`]: c.static } });
+    assert.deepEqual(
+      got.map((f) => f.text),
+      c.expect,
+      JSON.stringify(got, null, 1),
+    );
+  });
+}
+
+test('literal-variable: message and what to do', () => {
+  const [f] = findings(check, compose(), { mounted: { '/p/traefik.yml': ACME } });
+  assert.equal(
+    f.message,
+    'Traefik does not expand ${ACME_EMAIL} in its static configuration: certificatesResolvers.le.acme.email is "${ACME_EMAIL}" as written',
+  );
+  assert.match(f.explanation, /--certificatesresolvers\.le\.acme\.email=\$\{ACME_EMAIL\}/);
+});
