@@ -15,7 +15,11 @@ const cases: { folder: string; expect: string[] }[] = [
   { folder: 'file-yaml', expect: ['error undefined-middleware secure-header@file'] },
   { folder: 'directory', expect: [] },
   { folder: 'toml', expect: ['error undefined-middleware ratelimitt@file'] },
-  { folder: 'refused', expect: ['error undefined-middleware auth@file'] },
+  {
+    // The tab-indented line is where YAML stops: the refused file's own error, and its knock-on.
+    folder: 'refused',
+    expect: ['error undefined-middleware auth@file', 'error invalid-dynamic-file \t  '],
+  },
   { folder: 'unseen', expect: [] },
   // A file router with priority 1000 takes every request of the label router "api".
   { folder: 'routing-shadow', expect: ['warning route-shadowed Host(`app.example.com`) && PathPrefix(`/api`)'] },
