@@ -6,6 +6,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { COMPOSE_LANGUAGE_IDS } from './protocol';
 import { isComposeFileName } from './workspace';
+import { isTraefikConfiguration } from './analysis';
+import { DEFAULT_FILE_NAMES, DEFAULT_OVERRIDE_NAMES } from './analysis/compose/project';
+
+/** The names compose loads by itself in a folder: such a file is a compose file whatever it holds. */
+const DEFAULT_NAMES = [...DEFAULT_FILE_NAMES, ...DEFAULT_OVERRIDE_NAMES];
 
 /** The file path of a `file:` uri; undefined for other schemes (untitled, git, ...). */
 export function uriToPath(uri: string): string | undefined {
@@ -28,6 +33,8 @@ export class Documents {
   /** uri -> which opening of it this is: a document closed and reopened at the same version with other text is new. */
   private openings = new Map<string, number>();
   private opened = 0;
+  /** uri -> whether its text at that version is Traefik's configuration (isTraefikConfiguration). */
+  private contents = new Map<string, { version: number; value: boolean }>();
 
   constructor() {
     this.all.onDidOpen(({ document }) => {
@@ -39,6 +46,7 @@ export class Documents {
       const file = uriToPath(document.uri);
       if (file && this.uris.get(file) === document.uri) this.uris.delete(file);
       this.openings.delete(document.uri);
+      this.contents.delete(document.uri);
     });
   }
 
@@ -72,10 +80,29 @@ export class Documents {
     });
   }
 
-  /** A compose document: VS Code's "Compose" language, or YAML with a compose file name. */
+  /**
+   * A compose document: VS Code's "Compose" language, or YAML with a compose file name. Docker's
+   * extension gives the Compose language by name patterns, so a document of it that is Traefik's
+   * own configuration (its text's top-level keys, or a project reading it as its static
+   * configuration or a file provider's file) is none, unless compose loads it by its name.
+   */
   isCompose(document: TextDocument, extraGlobs: readonly string[]): boolean {
     const file = uriToPath(document.uri);
     if (!file || !(COMPOSE_LANGUAGE_IDS as readonly string[]).includes(document.languageId)) return false;
-    return document.languageId === 'dockercompose' || isComposeFileName(file, extraGlobs);
+    if (document.languageId !== 'dockercompose') return isComposeFileName(file, extraGlobs);
+    return DEFAULT_NAMES.includes(path.basename(file)) || !this.traefikConfiguration(document, file);
+  }
+
+  /** Set by the server: whether an analysed project reads `file` as Traefik's configuration. */
+  readByTraefik: (file: string) => boolean = () => false;
+
+  private traefikConfiguration(document: TextDocument, file: string): boolean {
+    const known = this.contents.get(document.uri);
+    if (known?.version !== document.version) {
+      const value = isTraefikConfiguration(document.getText());
+      this.contents.set(document.uri, { version: document.version, value });
+      return value || this.readByTraefik(file);
+    }
+    return known.value || this.readByTraefik(file);
   }
 }

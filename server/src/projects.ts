@@ -102,6 +102,11 @@ export class Projects {
   private owners = new Map<string, string>();
   /** Per folder whose Traefik image names a major version: the version and why (for the other projects). */
   private traefikVersions = new Map<string, { version: 'v2' | 'v3'; why: string }>();
+  /**
+   * Traefik's own files (static configuration, the file provider's files) by the project whose
+   * last analysis read them: kept when that project is forgotten, as the role of the file.
+   */
+  private traefikFiles = new Map<string, string>();
   /** Bumped whenever traefikVersions changes: projects judged without a Traefik may now be judged otherwise. */
   versionsGeneration = 0;
 
@@ -193,6 +198,7 @@ export class Projects {
   reset(): void {
     for (const folder of [...this.memo.keys()]) this.forget(folder);
     this.refusals.clear();
+    this.traefikFiles.clear();
   }
 
   /**
@@ -242,6 +248,11 @@ export class Projects {
       folder = path.dirname(folder);
     }
     return this.owners.get(file);
+  }
+
+  /** Whether the last analysis of some project read `file` as its static configuration or a file provider's file. */
+  readByTraefik(file: string): boolean {
+    return this.traefikFiles.has(file);
   }
 
   /** The project that loaded `file` when it is no project of its own (an included or extended file), if analysed. */
@@ -553,6 +564,9 @@ export class Projects {
     if (memo) for (const file of memo.inputs.keys()) if (!inputs.has(file)) this.host.analyzer.forget(file);
     this.memo.set(key, result);
     this.noteVersion(key, project);
+    for (const [file, owner] of this.traefikFiles) if (owner === key) this.traefikFiles.delete(file);
+    for (const f of [...staticFiles, ...(project?.staticFiles ?? []), ...(project?.fileProvider.files ?? [])])
+      this.traefikFiles.set(f.file, key);
     return result;
   }
 

@@ -81,6 +81,7 @@ const disk = new DiskFiles((file, reason) => {
 });
 const analyzer = new Analyzer();
 const projects = new Projects({ analyzer, documents, disk, folders, settings, boundary, log });
+documents.readByTraefik = (file) => projects.readByTraefik(file);
 let validation: Validation | undefined;
 let workspaceReports: WorkspaceReports | undefined;
 const workspaceCheck = new WorkspaceCheck({

@@ -39,6 +39,7 @@ export {
   type ParsedConfig,
 } from './config';
 export { CHECKS } from './checks/registry';
+export { isTraefikConfiguration } from './traefik/configurationFile';
 export { explainAt } from './explain';
 
 export interface ProjectInput {

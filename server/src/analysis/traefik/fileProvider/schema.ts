@@ -15,6 +15,9 @@ const TREES: Record<MajorVersion, StaticSchema> = {
   v3: v3 as unknown as StaticSchema,
 };
 
+/** The dynamic configuration's top-level keys (http, tcp, udp, tls). */
+export const DYNAMIC_ROOT_KEYS: readonly string[] = Object.keys(TREES.v3.properties ?? {});
+
 export interface DynamicKeyLookup {
   /** The node the path leads to, when Traefik knows every segment. */
   node?: StaticSchema;
