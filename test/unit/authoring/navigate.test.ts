@@ -5,6 +5,7 @@ import {
   definition,
   documentSymbols,
   highlights,
+  hover,
   prepareRename,
   references,
   rename,
@@ -229,3 +230,63 @@ test("definition: an entry point leads to where Traefik's static configuration d
   assert.match(text.slice(found[0].range.start, found[0].range.end), /websecure/);
   assert.ok(found[0].range.end <= text.indexOf('  api:'), 'in the Traefik service');
 });
+
+// An override file that replaces a service's labels (`labels: !override`) or drops them
+// (`!reset`, compose spec 13-merge.md): its own labels are the only ones Traefik sees, so
+// definition and the name's hover answer from them, never from the base file's replaced ones.
+const BASE = yaml`
+  services:
+    web:
+      image: nginx
+      labels:
+        traefik.http.routers.web.rule: Host(\`old.example\`)
+        traefik.http.routers.web.middlewares: auth
+        traefik.http.middlewares.auth.basicauth.users: old:p
+`;
+const REPLACED: Record<string, string> = {
+  '!override map': yaml`
+    services:
+      web:
+        labels: !override
+          traefik.http.routers.web.rule: Host(\`web.example\`)
+          traefik.http.routers.web.middlewares: auth
+          traefik.http.middlewares.auth.basicauth.users: u:p
+  `,
+  '!override list': yaml`
+    services:
+      web:
+        labels: !override
+          - traefik.http.routers.web.rule=Host(\`web.example\`)
+          - traefik.http.routers.web.middlewares=auth
+          - traefik.http.middlewares.auth.basicauth.users=u:p
+  `,
+  '!reset, then labels again in a later file': yaml`
+    services:
+      web:
+        labels: !reset []
+  `,
+};
+
+for (const [name, text] of Object.entries(REPLACED)) {
+  test(`replaced labels (${name}): definition and hover answer from the override's labels only`, () => {
+    const others: Record<string, string> = { 'docker-compose.override.yml': text };
+    let labels = text;
+    let file = OVERRIDE;
+    if (name.startsWith('!reset')) {
+      labels = REPLACED['!override list'].replace(': !override', ':');
+      others['docker-compose.later.yml'] = labels;
+      file = '/project/docker-compose.later.yml';
+    }
+    const p = projectOf(BASE, { others });
+    const reference = labels.indexOf('auth', labels.indexOf('web.middlewares')) + 1;
+    const found = definition(p, file, reference).map((l) => ({
+      file: l.file,
+      text: labels.slice(l.range.start, l.range.end),
+    }));
+    assert.deepEqual(found, [{ file, text: 'auth' }]);
+    const h = hover(p, file, labels.indexOf('routers.web.') + 'routers.w'.length);
+    assert.ok(h);
+    assert.doesNotMatch(h.markdown, /docker-compose\.yml/, h.markdown);
+    assert.match(h.markdown, /Defined on `web`/);
+  });
+}

@@ -3,6 +3,7 @@
 // `middlewares`. References resolve like Traefik's GetQualifiedName (pkg/server/provider/provider.go):
 // a name without `@` belongs to the referencing container's provider.
 import type { ComposeService, Label } from '../compose/model';
+import { mergedFrom } from '../compose/project';
 import type { Project } from '../project';
 import { qualify } from '../traefik/lookup';
 import type { Kind, Protocol } from '../traefik/model';
@@ -54,11 +55,13 @@ function collectAll(project: Project): Occurrence[] {
     ...project.files.map((file) => ({ file, services: file.services })),
     ...project.load.extendsFiles.map((file) => ({ file, services: file.services.filter((s) => extended.has(s)) })),
   ];
+  const replaced = replacedLabels(project);
   for (const { file, services } of files) {
     for (const service of services) {
       const container = containerOf(project, service);
       const provider = container?.provider ?? 'docker';
-      for (const label of service.labels) collect(label, service, provider, found);
+      for (const label of service.labels)
+        if (!replaced(service, label.source)) collect(label, service, provider, found);
       if (container?.compose === service) {
         for (const def of container.definitions) {
           if (!def.implicit) continue;
@@ -81,6 +84,27 @@ function collectAll(project: Project): Occurrence[] {
   }
   return found;
 }
+
+/**
+ * Whether a definition's labels of one source are replaced by a later file's `labels: !override`
+ * or dropped by its `!reset` (compose spec 13-merge.md "Replace value" / "Reset value") in every
+ * service that merges it: no container carries them, so their names are written nowhere Traefik reads.
+ */
+function replacedLabels(project: Project): (part: ComposeService, source: Label['source']) => boolean {
+  const merged = new Set<ComposeService>();
+  const kept = new Map<Label['source'], Set<ComposeService>>();
+  for (const group of project.load.services) {
+    for (const part of group.parts) merged.add(part);
+    for (const source of LABEL_SOURCES) {
+      let set = kept.get(source);
+      if (!set) kept.set(source, (set = new Set()));
+      for (const part of mergedFrom(group.parts, source)) set.add(part);
+    }
+  }
+  return (part, source) => merged.has(part) && kept.get(source)?.has(part) !== true;
+}
+
+const LABEL_SOURCES: readonly Label['source'][] = ['labels', 'deploy.labels'];
 
 function collect(label: Label, service: ComposeService, provider: string, out: Occurrence[]): void {
   const segs = label.segments;
