@@ -207,6 +207,29 @@ const cases: {
       '`--certificatesresolvers.le.acme.tlschallenge=true`',
     ],
   },
+  // The docker label reference's keys outside routers, services and middlewares, and the
+  // segments that lead to them (`docker` alone is no key Traefik decodes, but part of one).
+  ...(
+    [
+      ['traefik.en|able=true', 'enable', /exposes this container/],
+      ['traefik.docker.net|work=proxy', 'network', /Network whose IP Traefik uses/],
+      ['traefik.dock|er.network=proxy', 'docker', /Settings of the Docker provider/],
+      ['traefik.docker.lbsw|arm=true', 'lbswarm', /Swarm service VIP/],
+      ['traefik.sw|arm.network=proxy', 'swarm', /Settings of the Swarm provider/],
+      ['traefik.t|ls.stores.default.defaultgeneratedcert.resolver=le', 'tls', /default TLS store/],
+      ['traefik.tls.sto|res.default.defaultgeneratedcert.resolver=le', 'stores', /TLS stores by name/],
+      ['traefik.tls.stores.defa|ult.defaultgeneratedcert.resolver=le', 'default', /default TLS store/],
+      ['traefik.tls.stores.default.defaultgeneratedcert.res|olver=le', 'resolver', /Certificate resolver/],
+      ['traefik.tls.stores.default.defaultgeneratedcert.domain.ma|in=x.example', 'main', /Main domain/],
+      ['traefik.http.services.api.loadbalancer.healthcheck.pa|th=/health', 'path', /Path the health check/],
+      ['traefik.http.services.api.loadbalancer.sticky.cookie.na|me=s', 'name', /Name of the sticky cookie/],
+    ] as const
+  ).map(([label, range, says]) => ({
+    name: `${label}: what the key does`,
+    src: compose(`        - ${label}`),
+    range,
+    says: [says, /Traefik v3 documentation/],
+  })),
   {
     name: 'outside labels: nothing',
     src: compose('        - traefik.enable=true').replace('image: nginx', 'image: ng|inx'),

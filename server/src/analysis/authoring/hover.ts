@@ -3,7 +3,7 @@
 import * as path from 'path';
 import type { Label } from '../compose/model';
 import type { Project } from '../project';
-import { lookupLabelKey } from '../schema';
+import { lookupKeyPrefix } from '../schema';
 import type { Definition } from '../traefik/model';
 import { routerEntryPoints, routerPriority } from '../traefik/routing';
 import { listItems } from '../traefik/values';
@@ -60,7 +60,11 @@ function keyHover(project: Project, label: Label, offset: number): Hover | undef
   for (let i = 0; i < label.segments.length; i++) if (offset >= label.segments[i].range.start) index = i;
   const segments = label.segments.slice(0, index + 1).map((s) => s.text);
   const version = project.version;
-  const found = lookupLabelKey(segments, version);
+  const found = lookupKeyPrefix(
+    label.segments.map((s) => s.text),
+    index + 1,
+    version,
+  );
   const key = codeSpan(segments.join('.'));
   if (index === 0 && segments[0] === 'traefik') {
     const link = `[Traefik ${version} documentation](${docUrl(undefined, version)})`;

@@ -3,6 +3,6 @@
 export type { LabelSchema, LabelVersion, ValueType } from './tree';
 export { CUSTOM_KEYWORDS, LABEL_SCHEMAS } from './tree';
 export type { KeyLookup, KeyProblem } from './lookup';
-export { childKeys, isDecoded, lookupLabelKey } from './lookup';
+export { childKeys, isDecoded, lookupKeyPrefix, lookupLabelKey } from './lookup';
 export type { ValueProblem } from './validate';
 export { checkValue, validateLabelValue } from './validate';

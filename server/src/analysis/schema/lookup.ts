@@ -154,6 +154,17 @@ export function lookupLabelKey(segments: readonly string[], version: LabelVersio
   return result;
 }
 
+/**
+ * The first `count` segments of a key as part of that key (a hover on `docker` in
+ * `traefik.docker.network`): where Traefik decodes the whole key, its prefix is a field of the
+ * schema even when the prefix alone, as a key of its own, is not decoded (`traefik.docker`).
+ */
+export function lookupKeyPrefix(segments: readonly string[], count: number, version: LabelVersion): KeyLookup {
+  const prefix = segments.slice(0, count);
+  if (count >= segments.length || !isDecoded(segments.join('.'), version)) return lookupLabelKey(prefix, version);
+  return freeze(walk(prefix, version));
+}
+
 function fullId(segments: readonly string[]): string {
   return `${segments[0]}.${segments.slice(1).join('.').toLowerCase()}`;
 }
