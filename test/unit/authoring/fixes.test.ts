@@ -494,3 +494,56 @@ test('route-conflict: no edit, an action that says why and goes to the other rou
   assert.deepEqual(action.edits, {});
   assert.equal(text.slice(action.reveal!.range.start, action.reveal!.range.end), 'b');
 });
+
+// rule-syntax's suggestion written into the rule: `||` joining v3 matchers goes in parentheses
+// where it replaces an operand of `&&` or `!` (they bind tighter, pkg/rules/parser.go), and a
+// rule compose interpolates keeps its `${DOMAIN}` in the edit instead of the value.
+const RULE_FIXES: [before: string, after: string][] = [
+  ['Host(`a.example`, `b.example`)', 'Host(`a.example`) || Host(`b.example`)'],
+  [
+    'Host(`a.example`, `b.example`) && PathPrefix(`/api`)',
+    '(Host(`a.example`) || Host(`b.example`)) && PathPrefix(`/api`)',
+  ],
+  [
+    'PathPrefix(`/api`) && !Host(`a.example`, `b.example`)',
+    'PathPrefix(`/api`) && !(Host(`a.example`) || Host(`b.example`))',
+  ],
+  [
+    'Path(`/x`) || Host(`a.example`, `b.example`) && PathPrefix(`/api`)',
+    'Path(`/x`) || (Host(`a.example`) || Host(`b.example`)) && PathPrefix(`/api`)',
+  ],
+  [
+    '(Host(`a.example`, `b.example`)) && PathPrefix(`/api`)',
+    '(Host(`a.example`) || Host(`b.example`)) && PathPrefix(`/api`)',
+  ],
+  ['Path(`/x`) || Host(`a.example`, `b.example`)', 'Path(`/x`) || Host(`a.example`) || Host(`b.example`)'],
+  [
+    'Host(`${DOMAIN}`, `www.${DOMAIN}`) && PathPrefix(`/api`)',
+    '(Host(`${DOMAIN}`) || Host(`www.${DOMAIN}`)) && PathPrefix(`/api`)',
+  ],
+  ['Hots(`${DOMAIN}`) && PathPrefix(`/api`)', 'Host(`${DOMAIN}`) && PathPrefix(`/api`)'],
+  ['Host(`${DOMAIN}`) && pathPrefix(`/api`)', 'Host(`${DOMAIN}`) && PathPrefix(`/api`)'],
+];
+
+for (const [rule, fixed] of RULE_FIXES) {
+  test(`fix rule-syntax: ${rule} -> ${fixed}`, () => {
+    const compose = (r: string) =>
+      notify(
+        `        - traefik.http.routers.n.rule=${r}\n        - traefik.http.services.n.loadbalancer.server.port=80`,
+      );
+    const input = (text: string) => ({
+      files: [{ file: FILE, text }],
+      environment: { files: [{ file: '/project/.env', text: 'DOMAIN=example.com\n' }] },
+    });
+    const before = compose(rule);
+    const { project, findings: found } = new Analyzer().analyze(input(before));
+    const finding = found.find((f) => f.code === 'rule-syntax');
+    assert.ok(finding, `a rule-syntax finding: ${found.map((f) => f.code).join(', ')}`);
+    const chosen = codeActions(project, FILE, finding).find((a) => a.title.startsWith('Change'));
+    assert.ok(chosen, 'a Change action');
+    const after = applyFile(before, chosen.edits);
+    assert.equal(after, compose(fixed));
+    const left = new Analyzer().analyze(input(after)).findings.filter((f) => f.code === 'rule-syntax');
+    assert.deepEqual(left, []);
+  });
+}

@@ -1,6 +1,7 @@
 // Fixes around rules: rule-syntax (the rule parser's suggestion, or parsing the router with the v2 syntax),
 // and stripprefix-mismatch (the strip prefix made equal to the router's PathPrefix).
 import type { Label } from '../../compose/model';
+import { parseRuleIn, type RuleNode } from '../../rules';
 import { listItems, nearest } from '../../traefik/values';
 import { replace } from '../edits';
 import { occurrences } from '../names';
@@ -14,9 +15,8 @@ export function ruleSyntax(ctx: FixContext<'rule-syntax'>): CodeAction[] {
   // The static configuration's defaultRule: neither a label to edit nor a router's ruleSyntax to set.
   if (finding.data?.defaultRule) return out;
   // The rule parser's suggestion replaces the problem's range (a matcher name, an argument).
-  const replacement = str(finding.data, 'suggestion');
-  const exact = label !== undefined && label.exact && textAt(file, label.valueRange) === label.value;
-  if (replacement !== undefined && exact) {
+  const replacement = label && writtenSuggestion(ctx, label);
+  if (replacement !== undefined) {
     const written = textAt(file, finding.range);
     out.push(action(`Change "${written}" to "${replacement}"`, file.file, [replace(finding.range, replacement)], true));
   }
@@ -49,6 +49,40 @@ export function ruleSyntax(ctx: FixContext<'rule-syntax'>): CodeAction[] {
   );
   out.push(action(title, file.file, [edit]));
   return out;
+}
+
+/**
+ * The parser's suggestion for the finding's problem as text for the file: found again in the value
+ * as written, so a compose variable (`${DOMAIN}`) stays a variable in the edit instead of becoming
+ * its value; parenthesised where it joins matchers with `||` and replaces an operand of `&&` or
+ * `!`, which bind tighter (pkg/rules/parser.go: vulcand/predicate parses with Go's precedence).
+ */
+function writtenSuggestion(ctx: FixContext<'rule-syntax'>, label: Label): string | undefined {
+  const { file, finding, project } = ctx;
+  const written = textAt(file, label.valueRange);
+  if (!label.exact || written !== (label.interpolation?.written ?? label.value)) return undefined;
+  const syntax = str(finding.data, 'syntax') === 'v2' ? 'v2' : 'v3';
+  const protocol = str(finding.data, 'protocol') === 'tcp' ? 'tcp' : 'http';
+  const start = finding.range.start - label.valueRange.start;
+  const end = finding.range.end - label.valueRange.start;
+  const parsed = parseRuleIn(project, written, syntax, protocol);
+  const problem = parsed.problems.find(
+    (p) => p.kind === str(finding.data, 'kind') && p.start === start && p.end === end && p.suggestion !== undefined,
+  );
+  const text = problem?.suggestion;
+  if (text === undefined || !parsed.tree) return text;
+  const joined = parseRuleIn(project, text, syntax, protocol).tree?.type === 'or';
+  const bare = !/\(\s*$/.test(written.slice(0, start)) || !/^\s*\)/.test(written.slice(end));
+  return joined && bare && operandOfTighter(parsed.tree, start, end) ? `(${text})` : text;
+}
+
+/** Whether the node at [start, end) is an operand of `&&` or `!` in the tree. */
+function operandOfTighter(node: RuleNode, start: number, end: number, tighter = false): boolean {
+  if (node.start === start && node.end === end) return tighter;
+  if (node.type === 'matcher') return false;
+  if (node.type === 'not') return operandOfTighter(node.operand, start, end, true);
+  const and = node.type === 'and';
+  return operandOfTighter(node.left, start, end, and) || operandOfTighter(node.right, start, end, and);
 }
 
 function isRouterField(label: Label, field: string): boolean {
