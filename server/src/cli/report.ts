@@ -16,6 +16,8 @@ export interface Located extends LineColumnRange {
   related: (LineColumnRange & { file: string; message: string })[];
   /** A suppression comment covers it: only json and sarif show it, nothing counts it. */
   suppressed: boolean;
+  /** missing-port's information that the service's image cannot be seen: its compose service. */
+  unseenImage?: string;
 }
 
 export interface Sources {
@@ -39,6 +41,7 @@ export function locate(findings: Finding[], sources: Sources): Located[] {
     message: f.message,
     ...(f.explanation ? { explanation: f.explanation } : {}),
     suppressed: f.suppressed === true,
+    ...unseenImage(f),
     related: (f.related ?? []).map((r) => ({
       file: sources.shown(r.file),
       ...at(r.file, r.range),
@@ -58,6 +61,12 @@ export function locate(findings: Finding[], sources: Sources): Located[] {
   );
 }
 
+function unseenImage(f: Finding): Pick<Located, 'unseenImage'> {
+  if (f.code !== 'missing-port') return {};
+  const data = f.data as { unseen?: true; compose?: string } | undefined;
+  return data?.unseen && data.compose !== undefined ? { unseenImage: data.compose } : {};
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -66,16 +75,33 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** How many service names the line about unseen images lists before "and N more". */
+const UNSEEN_NAMES = 8;
+
 export function formatText(all: Located[], fileCount: number): string {
-  const located = all.filter((l) => !l.suppressed);
-  const suppressed = all.length - located.length;
+  const counted = all.filter((l) => !l.suppressed);
+  const suppressed = all.length - counted.length;
+  // "This image cannot be seen here" is one line per run, not one per service (json and sarif keep each).
+  const unseen = [...new Set(counted.flatMap((l) => l.unseenImage ?? []))];
+  const located = unseen.length > 1 ? counted.filter((l) => l.unseenImage === undefined) : counted;
+  // An explanation is printed under the first finding that has it, not again under each.
+  const said = new Set<string>();
   const lines = located.map((l) => {
     const head = `${l.file}:${l.line}:${l.column}: ${l.severity} ${l.code}: ${l.message}`;
     // The explanation indented under the finding, as compilers print their notes.
-    const why = l.explanation ? [`  ${l.explanation}`] : [];
+    const why = l.explanation && !said.has(l.explanation) ? [`  ${l.explanation}`] : [];
+    if (l.explanation) said.add(l.explanation);
     const notes = l.related.map((r) => `  ${r.file}:${r.line}:${r.column}: note: ${r.message}`);
     return [head, ...why, ...notes].join('\n');
   });
+  if (located.length < counted.length) {
+    const names = unseen.slice(0, UNSEEN_NAMES).join(', ');
+    const more = unseen.length > UNSEEN_NAMES ? ` and ${unseen.length - UNSEEN_NAMES} more` : '';
+    lines.push(
+      `info missing-port: ${unseen.length} services use images Gateway Lens cannot inspect: ${names}${more}; their ports are not checked (set loadbalancer.server.port where the image EXPOSEs none; --format json lists each)`,
+    );
+    located.push({ ...counted.find((l) => l.unseenImage !== undefined)! });
+  }
   const count = (s: Severity): number => located.filter((l) => l.severity === s).length;
   const files = plural(fileCount, 'file');
   const summary =

@@ -63,6 +63,39 @@ test('text: one line per finding, notes for related places, a summary', () => {
   assert.equal(formatText([], 1), 'No problems in 1 file.\n');
 });
 
+// Real projects pull many images Gateway Lens cannot see, and name many missing env files: the
+// text output says "cannot be seen" once for the run and each explanation once (json keeps each).
+test('text: unseen images summed up in one line, an explanation printed once', () => {
+  const unseen = (compose: string): Finding => ({
+    ...finding('/w/b/compose.yml', 'two', 'info', 'missing-port'),
+    message: `port unknown: image "${compose}:1" cannot be seen here; set loadbalancer.server.port`,
+    explanation: 'Without loadbalancer.server.port Traefik uses the lowest port.',
+    data: { service: compose, protocol: 'http', compose, ports: [], unseen: true },
+  });
+  const envFile = (word: string): Finding => ({
+    ...finding('/w/b/compose.yml', word, 'error', 'missing-env-file'),
+    explanation: 'compose reads every env_file.',
+  });
+  const all = [unseen('app'), unseen('api'), unseen('app'), envFile('one'), envFile('autth')];
+  assert.equal(
+    formatText(locate(all, sources), 1),
+    [
+      'b/compose.yml:1:1: error missing-env-file: about one',
+      '  compose reads every env_file.',
+      'b/compose.yml:2:5: error missing-env-file: about autth',
+      'info missing-port: 2 services use images Gateway Lens cannot inspect: app, api; their ports are not checked (set loadbalancer.server.port where the image EXPOSEs none; --format json lists each)',
+      '3 problems (2 errors, 0 warnings, 1 info) in 1 file.',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(JSON.parse(formatJson(locate(all, sources))).length, 4, 'json keeps each (one duplicate dropped)');
+  // One such service keeps its own finding.
+  assert.match(
+    formatText(locate([unseen('app')], sources), 1),
+    /^b\/compose\.yml:2:1: info missing-port: port unknown/,
+  );
+});
+
 test('json: the nine fields when there is nothing to explain or relate', () => {
   const rows = JSON.parse(formatJson(locate(findings.slice(0, 1), sources)));
   assert.deepEqual(rows, [

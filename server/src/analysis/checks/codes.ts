@@ -60,7 +60,14 @@ export const CODES = {
     Partial<Named> & { router?: string; services?: string[]; protocol?: string; droppedBy?: string; container?: string }
   >(),
   'undefined-entrypoint': shape<{ entryPoint: string; suggestion?: string; defined?: string[] }>(),
-  'missing-port': shape<{ service: string; protocol: string; compose: string; ports: number[] }>(),
+  'missing-port': shape<{
+    service: string;
+    protocol: string;
+    compose: string;
+    ports: number[];
+    /** The image cannot be seen here (an information): the CLI's text output sums these up. */
+    unseen?: true;
+  }>(),
   'not-enabled': shape<{
     insertEnable?: boolean;
     enabled?: false;

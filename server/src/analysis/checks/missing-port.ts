@@ -31,12 +31,18 @@ export const check: Check<'missing-port'> = {
     for (const service of container.definitions) {
       if (service.kind !== 'services') continue;
       if (service.fields.has('loadbalancer.server.port') || service.fields.has('loadbalancer.server.url')) continue;
-      const report = (r: Pick<Report, 'message' | 'explanation' | 'severity' | 'effect'>): void =>
+      const report = (r: Pick<Report, 'message' | 'explanation' | 'severity' | 'effect'>, unseen?: true): void =>
         ctx.report({
           ...r,
           file: service.labels[0]?.file ?? container.compose.file,
           range: definitionRange(service),
-          data: { service: service.name, protocol: service.protocol, compose: container.compose.name, ports },
+          data: {
+            service: service.name,
+            protocol: service.protocol,
+            compose: container.compose.name,
+            ports,
+            ...(unseen ? { unseen } : {}),
+          },
         });
       if (container.provider === 'swarm') {
         report({
@@ -61,12 +67,15 @@ export const check: Check<'missing-port'> = {
           effect: dropsContainer(container.compose.name),
         });
       } else if (ports.length === 0) {
-        report({
-          severity: 'info',
-          message: `port unknown: ${image.unseen ?? 'the image'} cannot be seen here; ${SET}`,
-          explanation: `${LOWEST}; nothing here exposes one, so unless the image EXPOSEs a port Traefik logs "port is missing" and drops the container.`,
-          effect: dropsContainer(container.compose.name, 'its image EXPOSEs a port'),
-        });
+        report(
+          {
+            severity: 'info',
+            message: `port unknown: ${image.unseen ?? 'the image'} cannot be seen here; ${SET}`,
+            explanation: `${LOWEST}; nothing here exposes one, so unless the image EXPOSEs a port Traefik logs "port is missing" and drops the container.`,
+            effect: dropsContainer(container.compose.name, 'its image EXPOSEs a port'),
+          },
+          true,
+        );
       } else if (ports.length > 1 && used) {
         const more = image.complete ? '' : " and the image's";
         report({
