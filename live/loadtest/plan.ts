@@ -1,7 +1,13 @@
 // The request a load test sends: one the router's rule matches and no router of higher
 // priority on the same entry point takes (the route tester's witness: rules/overlap.ts), sent
 // to the gateway host the user configured on the entry point's port. Nothing here sends.
-import { matchRequest, parseRule, witnessNotCovered, type RuleNode } from '../../server/src/analysis/rules';
+import {
+  CompiledMatchers,
+  matchRequest,
+  parseRule,
+  witnessNotCovered,
+  type RuleNode,
+} from '../../server/src/analysis/rules';
 import { portOf } from '../../server/src/analysis/route/tester';
 import { routerPriority } from '../model';
 import type { ApiEntryPoint, ApiRouter } from '../traefik/types';
@@ -57,6 +63,8 @@ export function checkLimits(requests: number, delayMs: number, gatewayHost: stri
 }
 
 export function planLoadTest(input: PlanInput): LoadTestPlan | { error: string } {
+  // One plan's rules: compiled once for it.
+  const compiled = new CompiledMatchers();
   const { router } = input;
   const requests = input.requests ?? 20;
   const delayMs = input.delayMs ?? 500;
@@ -76,7 +84,8 @@ export function planLoadTest(input: PlanInput): LoadTestPlan | { error: string }
     .filter((r) => (r.using ?? r.entryPoints ?? []).includes(entry.name))
     .map((r) => parseRule(r.rule!, input.syntax).tree)
     .filter((t): t is RuleNode => t !== undefined);
-  const witness = witnessNotCovered(tree, higher, input.syntax) ?? witnessNotCovered(tree, [], input.syntax);
+  const witness =
+    witnessNotCovered(compiled, tree, higher, input.syntax) ?? witnessNotCovered(compiled, tree, [], input.syntax);
   if (!witness) return { error: `no request matches the rule of ${router.name}: ${router.rule}` };
   const notes: string[] = [];
   const headers: Record<string, string> = {};
@@ -89,8 +98,8 @@ export function planLoadTest(input: PlanInput): LoadTestPlan | { error: string }
   // A rule without Host() takes any host: send the gateway's own name rather than an invented one.
   const anyHost =
     witness.host === '' ||
-    (matchRequest(tree, { ...witness, host: input.gatewayHost }, input.syntax) &&
-      !higher.some((t) => matchRequest(t, { ...witness, host: input.gatewayHost }, input.syntax)));
+    (matchRequest(tree, { ...witness, host: input.gatewayHost }, input.syntax, compiled) &&
+      !higher.some((t) => matchRequest(t, { ...witness, host: input.gatewayHost }, input.syntax, compiled)));
   const hostHeader = anyHost ? input.gatewayHost : witness.host;
   if (anyHost) notes.push(`the rule matches any host; sent with Host: ${hostHeader}`);
   return {

@@ -13,6 +13,7 @@ import { derivedTable, type AnalysisOptions, type Project } from './project';
 import { Session, type CheckCounts, type EngineCounts } from './session';
 import type { DatabaseOptions } from './engine';
 import { buildContainers, containerMemo } from './traefik/containers';
+import { CompiledMatchers } from './rules/compiled';
 import type { SourceFile } from './traefik/staticConfig';
 import { StaticReader } from './traefik/staticConfig/reader';
 import { findTraefikService } from './traefik/staticConfig/service';
@@ -88,11 +89,13 @@ export class Analyzer {
   private readonly configValidator = new ConfigValidator();
   /** Each parsed service's interpolated copy, and each one's container: kept while unchanged. */
   private readonly interpolated: InterpolationMemo = new WeakMap();
-  private readonly containerMemo = containerMemo();
+  /** The compiled matchers and Go regexps of every rule, middleware and constraint the engine judges. */
+  private readonly matchers = new CompiledMatchers();
+  private readonly containerMemo = containerMemo(this.matchers);
 
   /** `engine`: options of the analyser's engine (tests weaken it on purpose). */
   constructor(engine: DatabaseOptions = {}) {
-    this.session = new Session(engine);
+    this.session = new Session(this.matchers, engine);
   }
 
   /** How often checks ran and how often their findings were reused, since this analyser was made. */
@@ -230,7 +233,7 @@ export class Analyzer {
       environment,
       includedEnvironments: environments.included,
     };
-    return { ...project, fileProvider, derived: derivedTable() };
+    return { ...project, fileProvider, derived: derivedTable(this.matchers) };
   }
 
   analyze(input: ProjectInput): AnalysisResult {

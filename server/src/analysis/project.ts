@@ -8,6 +8,7 @@ import type { Container } from './traefik/model';
 import type { MajorVersion, StaticConfig } from './traefik/static';
 import type { VersionFact } from './traefik/version';
 import type { Check } from './checks/check';
+import type { CompiledMatchers } from './rules/compiled';
 import type { Finding, Severity } from './types';
 
 /** A code's severity as a config file sets it; `off` drops its findings. */
@@ -93,6 +94,11 @@ export interface Derived {
    * judges), at most TEXT_FACTS per name: typing makes a new text at every keystroke.
    */
   byText<T>(name: string, text: string, compute: () => T): T;
+  /**
+   * The engine's compiled matchers and Go regexps (rules/compiled.ts): what evaluating a rule, a
+   * middleware's regexp or a constraint compiles once, shared by every project the engine judges.
+   */
+  matchers: CompiledMatchers;
 }
 
 /** How many values of one name Derived.byText keeps; past it they are dropped and made again. */
@@ -112,12 +118,13 @@ export function textFacts(): Derived['byText'] {
   };
 }
 
-/** A project's own table: each fact computed on first use. */
-export function derivedTable(): Derived {
+/** A project's own table: each fact computed on first use; `matchers`: the engine's. */
+export function derivedTable(matchers: CompiledMatchers): Derived {
   const values = new Map<string, unknown>();
   const keyed = new Map<string, WeakMap<object, unknown>>();
   return {
     byText: textFacts(),
+    matchers,
     of<K extends object, T>(name: string, key: K, compute: () => T): T {
       let table = keyed.get(name);
       if (!table) keyed.set(name, (table = new WeakMap()));

@@ -15,7 +15,6 @@ const CORE = path.resolve(__dirname, '../../../server/src/analysis');
 /** `file: name` of each memo cache still kept at module level, to become an engine query or table. */
 const MEMO_CACHES: readonly string[] = [
   'rules/evaluate.ts: compiled',
-  'rules/go-regexp.ts: cache',
   'rules/regexp.ts: cache',
   'schema/lookup.ts: cache',
 ];

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  CompiledMatchers,
   matchRequest,
   matchRequestTri,
   parseRule,
@@ -8,6 +9,9 @@ import {
   type RuleSyntax,
 } from '../../../server/src/analysis/rules';
 import { routingPath } from '../../../server/src/analysis/rules/path';
+
+/** The matchers a test compiles: one table for the file, as an engine keeps one. */
+const compiled = new CompiledMatchers();
 
 /** A request as httptest.NewRequest(method, url) builds it. */
 function req(url: string, over: Partial<HttpRequest> = {}): HttpRequest {
@@ -30,7 +34,7 @@ function table(
     rule,
   );
   const got = Object.fromEntries(
-    Object.keys(expected).map((u) => [u, matchRequest(parsed.tree!, req(u, over), syntax) ? 200 : 404]),
+    Object.keys(expected).map((u) => [u, matchRequest(parsed.tree!, req(u, over), syntax, compiled) ? 200 : 404]),
   );
   assert.deepEqual(got, expected, rule);
 }
@@ -38,7 +42,7 @@ function table(
 function byHeaders(rule: string, syntax: RuleSyntax, rows: Array<[Record<string, string[]>, 200 | 404]>): void {
   const tree = parseRule(rule, syntax).tree!;
   for (const [headers, want] of rows) {
-    const got = matchRequest(tree, req('https://example.com', { headers }), syntax) ? 200 : 404;
+    const got = matchRequest(tree, req('https://example.com', { headers }), syntax, compiled) ? 200 : 404;
     assert.equal(got, want, `${rule} ${JSON.stringify(headers)}`);
   }
 }
@@ -46,7 +50,7 @@ function byHeaders(rule: string, syntax: RuleSyntax, rows: Array<[Record<string,
 function byClientIP(rule: string, syntax: RuleSyntax, rows: Record<string, 200 | 404>): void {
   const tree = parseRule(rule, syntax).tree!;
   for (const [clientIP, want] of Object.entries(rows)) {
-    const got = matchRequest(tree, req('https://example.com', { clientIP }), syntax) ? 200 : 404;
+    const got = matchRequest(tree, req('https://example.com', { clientIP }), syntax, compiled) ? 200 : 404;
     assert.equal(got, want, `${rule} from ${clientIP}`);
   }
 }
@@ -59,9 +63,9 @@ test('matcher_test.go TestClientIPMatcher', () => {
 test('matcher_test.go TestMethodMatcher', () => {
   for (const rule of ['Method(`GET`)', 'Method(`get`)']) {
     const tree = parseRule(rule, 'v3').tree!;
-    assert.equal(matchRequest(tree, req('https://example.com', { method: 'GET' }), 'v3'), true);
-    assert.equal(matchRequest(tree, req('https://example.com', { method: 'POST' }), 'v3'), false);
-    assert.equal(matchRequest(tree, req('https://example.com', { method: 'get' }), 'v3'), false);
+    assert.equal(matchRequest(tree, req('https://example.com', { method: 'GET' }), 'v3', compiled), true);
+    assert.equal(matchRequest(tree, req('https://example.com', { method: 'POST' }), 'v3', compiled), false);
+    assert.equal(matchRequest(tree, req('https://example.com', { method: 'get' }), 'v3', compiled), false);
   }
 });
 
@@ -303,15 +307,15 @@ test('ClientIP: IPv6, CIDR, ports, IPv4-mapped addresses (matcher_v2_test.go Tes
   byClientIP('ClientIP(`10.0.0.0/16`)', 'v3', { '10.0.200.1': 200, '10.1.0.0': 404, '::ffff:10.0.3.4': 200 });
   byClientIP('ClientIP(`::ffff:10.0.0.0/104`)', 'v3', { '10.1.2.3': 200, '11.0.0.0': 404 });
   const tree = parseRule('ClientIP(`10.0.0.0/8`)', 'v3').tree!;
-  assert.equal(matchRequestTri(tree, req('http://x/'), 'v3'), undefined);
-  assert.equal(matchRequest(tree, req('http://x/'), 'v3'), false);
+  assert.equal(matchRequestTri(tree, req('http://x/'), 'v3', compiled), undefined);
+  assert.equal(matchRequest(tree, req('http://x/'), 'v3', compiled), false);
 });
 
 test('three-valued: what cannot be decided stays undefined, unless the rest decides', () => {
   // A request without a client address cannot decide ClientIP.
   const unknown = 'ClientIP(`10.0.0.0/8`)';
   const tri = (rule: string, url: string): boolean | undefined =>
-    matchRequestTri(parseRule(rule, 'v3').tree!, req(url), 'v3');
+    matchRequestTri(parseRule(rule, 'v3').tree!, req(url), 'v3', compiled);
   assert.equal(tri(unknown, 'http://x/A'), undefined);
   // Go folds a Unicode class under (?i): \p{Lu} then matches lower case too.
   assert.equal(tri('PathRegexp(`(?i)^/\\p{Lu}`)', 'http://x/a'), true);
@@ -340,7 +344,7 @@ test('matcher_v2_test.go TestClientIPV2Matcher, TestMethodV2Matcher', () => {
     ['PUT', false],
     ['get', false],
   ] as const) {
-    assert.equal(matchRequest(tree, req('https://example.com', { method }), 'v2'), want, method);
+    assert.equal(matchRequest(tree, req('https://example.com', { method }), 'v2', compiled), want, method);
   }
 });
 
@@ -475,10 +479,13 @@ test('matcher_v2_test.go Test_addRoute: combinations', () => {
 
 test('a matcher Traefik cannot build (wrong count, empty argument) answers "cannot tell"', () => {
   const tri = (rule: string, url: string): boolean | undefined =>
-    matchRequestTri(parseRule(rule, 'v3').tree!, req(url), 'v3');
+    matchRequestTri(parseRule(rule, 'v3').tree!, req(url), 'v3', compiled);
   assert.equal(tri('Header(`X-A`)', 'http://x/'), undefined);
   assert.equal(tri('Host(``)', 'http://x/'), undefined);
   assert.equal(tri('Header(`X-A`) || Path(`/`)', 'http://x/'), true);
   assert.equal(tri('Header(`X-A`) && Path(`/a`)', 'http://x/'), false);
-  assert.equal(matchRequestTri(parseRule('Headers(`X-A`, `1`, `2`)', 'v2').tree!, req('http://x/'), 'v2'), undefined);
+  assert.equal(
+    matchRequestTri(parseRule('Headers(`X-A`, `1`, `2`)', 'v2').tree!, req('http://x/'), 'v2', compiled),
+    undefined,
+  );
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prng } from '../../support/random';
 import {
+  CompiledMatchers,
   coveredBy,
   matchRequestTri,
   overlap,
@@ -11,6 +12,9 @@ import {
   type RuleNode,
   type RuleSyntax,
 } from '../../../server/src/analysis/rules';
+
+/** The matchers a test compiles: one table for the file, as an engine keeps one. */
+const compiled = new CompiledMatchers();
 
 function tree(rule: string, syntax: RuleSyntax = 'v3'): RuleNode {
   const parsed = parseRule(rule, syntax);
@@ -24,7 +28,7 @@ function tree(rule: string, syntax: RuleSyntax = 'v3'): RuleNode {
 }
 
 const matches = (rule: string, req: HttpRequest, syntax: RuleSyntax = 'v3'): boolean | undefined =>
-  matchRequestTri(tree(rule, syntax), req, syntax);
+  matchRequestTri(tree(rule, syntax), req, syntax, compiled);
 
 // [a, bs, covered]
 const COVERED: Array<[string, string[], boolean]> = [
@@ -61,12 +65,14 @@ for (const [a, bs, want] of COVERED) {
   test(`coveredBy: ${a} by ${bs.join(' ; ') || 'nothing'} = ${want}`, () => {
     assert.equal(
       coveredBy(
+        compiled,
         tree(a),
         bs.map((b) => tree(b)),
       ),
       want,
     );
     const w = witnessNotCovered(
+      compiled,
       tree(a),
       bs.map((b) => tree(b)),
     );
@@ -85,6 +91,7 @@ test('witnessNotCovered gives a request a matches and no b matches', () => {
   ];
   for (const [a, bs] of cases) {
     const w = witnessNotCovered(
+      compiled,
       tree(a),
       bs.map((b) => tree(b)),
     );
@@ -92,10 +99,10 @@ test('witnessNotCovered gives a request a matches and no b matches', () => {
     assert.equal(matches(a, w), true);
     for (const b of bs) assert.equal(matches(b, w), false, `${b} on ${JSON.stringify(w)}`);
   }
-  const star = witnessNotCovered(tree('Host(`x`)'), [tree('PathPrefix(`/`)')])!;
+  const star = witnessNotCovered(compiled, tree('Host(`x`)'), [tree('PathPrefix(`/`)')])!;
   assert.equal(star.path, '*');
   // Without the `*` request-target, every path starts with /.
-  assert.equal(coveredBy(tree('Host(`x`)'), [tree('PathPrefix(`/`)')], 'v3', { asteriskForm: false }), true);
+  assert.equal(coveredBy(compiled, tree('Host(`x`)'), [tree('PathPrefix(`/`)')], 'v3', { asteriskForm: false }), true);
 });
 
 // [a, b, expected result]
@@ -121,7 +128,7 @@ const OVERLAP: Array<[string, string, 'yes' | 'no' | 'unknown']> = [
 
 for (const [a, b, want] of OVERLAP) {
   test(`overlap: ${a} & ${b} = ${want}`, () => {
-    const r = overlap(tree(a), tree(b));
+    const r = overlap(compiled, tree(a), tree(b));
     assert.equal(r.result, want);
     if (r.result === 'yes') {
       assert.equal(matches(a, r.witness), true);
@@ -133,16 +140,16 @@ for (const [a, b, want] of OVERLAP) {
 test('rules of both syntaxes compare as {tree, syntax} pairs', () => {
   const v2 = { tree: tree('Host(`a.com`, `b.com`) && Path(`/x`, `/y`)', 'v2'), syntax: 'v2' as const };
   const v3 = { tree: tree('(Host(`a.com`) || Host(`b.com`)) && (Path(`/x`) || Path(`/y`))'), syntax: 'v3' as const };
-  assert.equal(coveredBy(v2, [v3]), true);
-  assert.equal(coveredBy(v3, [v2]), true);
+  assert.equal(coveredBy(compiled, v2, [v3]), true);
+  assert.equal(coveredBy(compiled, v3, [v2]), true);
   const q2 = { tree: tree('Query(`q=1`)', 'v2'), syntax: 'v2' as const };
   const q3 = { tree: tree('Query(`q`, `1`)'), syntax: 'v3' as const };
   // v2 compares the first value only, v3 any value.
-  assert.equal(coveredBy(q2, [q3]), true);
-  const w = witnessNotCovered(q3, [q2])!;
+  assert.equal(coveredBy(compiled, q2, [q3]), true);
+  const w = witnessNotCovered(compiled, q3, [q2])!;
   assert.ok(w);
-  assert.equal(matchRequestTri(q2.tree, w, 'v2'), false);
-  assert.equal(matchRequestTri(q3.tree, w, 'v3'), true);
+  assert.equal(matchRequestTri(q2.tree, w, 'v2', compiled), false);
+  assert.equal(matchRequestTri(q3.tree, w, 'v3', compiled), true);
 });
 
 // Property tests: random rules from a small vocabulary; every claim checked on many requests.
@@ -234,11 +241,11 @@ test('property: coveredBy, overlap and witnesses are never wrong on sampled requ
     const a = { tree: tree(ruleA, syntaxA), syntax: syntaxA };
     const b = { tree: tree(ruleB, syntaxB), syntax: syntaxB };
     const label = `${syntaxA} ${ruleA} | ${syntaxB} ${ruleB}`;
-    const covered = coveredBy(a, [b]);
-    const o = overlap(a, b);
+    const covered = coveredBy(compiled, a, [b]);
+    const o = overlap(compiled, a, b);
     for (const req of REQUESTS) {
-      const ma = matchRequestTri(a.tree, req, a.syntax);
-      const mb = matchRequestTri(b.tree, req, b.syntax);
+      const ma = matchRequestTri(a.tree, req, a.syntax, compiled);
+      const mb = matchRequestTri(b.tree, req, b.syntax, compiled);
       if (covered && ma === true) assert.notEqual(mb, false, `covered but ${JSON.stringify(req)}: ${label}`);
       if (o.result === 'no') assert.ok(!(ma === true && mb === true), `disjoint but ${JSON.stringify(req)}: ${label}`);
       // Completeness where it is cheap to see: a sampled counterexample rules out "covered".
@@ -247,15 +254,15 @@ test('property: coveredBy, overlap and witnesses are never wrong on sampled requ
     if (covered) claimedCovered++;
     if (o.result === 'no') claimedDisjoint++;
     if (o.result === 'yes') {
-      assert.equal(matchRequestTri(a.tree, o.witness, a.syntax), true, label);
-      assert.equal(matchRequestTri(b.tree, o.witness, b.syntax), true, label);
+      assert.equal(matchRequestTri(a.tree, o.witness, a.syntax, compiled), true, label);
+      assert.equal(matchRequestTri(b.tree, o.witness, b.syntax, compiled), true, label);
     }
-    const w = witnessNotCovered(a, [b]);
+    const w = witnessNotCovered(compiled, a, [b]);
     if (w) {
       witnesses++;
       assert.equal(covered, false, label);
-      assert.equal(matchRequestTri(a.tree, w, a.syntax), true, label);
-      assert.equal(matchRequestTri(b.tree, w, b.syntax), false, label);
+      assert.equal(matchRequestTri(a.tree, w, a.syntax, compiled), true, label);
+      assert.equal(matchRequestTri(b.tree, w, b.syntax, compiled), false, label);
     }
   }
   // The generator must exercise every kind of claim, or this test proves little.
@@ -270,19 +277,19 @@ test('property: coverage by several rules is never claimed wrongly', () => {
   for (let i = 0; i < 150; i++) {
     const a = { tree: tree(randomRule(rand, ATOMS_V3)), syntax: 'v3' as const };
     const bs = [0, 1, 2].map(() => ({ tree: tree(randomRule(rand, ATOMS_V3)), syntax: 'v3' as const }));
-    const covered = coveredBy(a, bs);
+    const covered = coveredBy(compiled, a, bs);
     if (covered) claimed++;
     for (const req of REQUESTS) {
-      if (!covered || matchRequestTri(a.tree, req, 'v3') !== true) continue;
+      if (!covered || matchRequestTri(a.tree, req, 'v3', compiled) !== true) continue;
       assert.ok(
-        bs.some((b) => matchRequestTri(b.tree, req, 'v3') !== false),
+        bs.some((b) => matchRequestTri(b.tree, req, 'v3', compiled) !== false),
         `covered but ${JSON.stringify(req)} escapes`,
       );
     }
-    const w = witnessNotCovered(a, bs);
+    const w = witnessNotCovered(compiled, a, bs);
     if (w) {
-      assert.equal(matchRequestTri(a.tree, w, 'v3'), true);
-      for (const b of bs) assert.equal(matchRequestTri(b.tree, w, 'v3'), false);
+      assert.equal(matchRequestTri(a.tree, w, 'v3', compiled), true);
+      for (const b of bs) assert.equal(matchRequestTri(b.tree, w, 'v3', compiled), false);
     }
   }
   assert.ok(claimed > 10, `covered claims: ${claimed}`);
@@ -290,9 +297,9 @@ test('property: coverage by several rules is never claimed wrongly', () => {
 
 test('a matcher Traefik cannot build is never used to claim anything about requests', () => {
   const broken = parseRule('Host(`x`) && Header(`X-A`)', 'v3').tree!;
-  assert.equal(coveredBy(broken, [tree('Host(`x`)')]), true); // whatever Header means, Host(`x`) holds
-  assert.equal(coveredBy(tree('Host(`x`)'), [broken]), false);
-  assert.equal(witnessNotCovered(tree('Host(`x`)'), [broken]), undefined);
-  assert.equal(overlap(broken, tree('Host(`x`)')).result, 'unknown');
-  assert.equal(overlap(broken, tree('Host(`y`)')).result, 'no');
+  assert.equal(coveredBy(compiled, broken, [tree('Host(`x`)')]), true); // whatever Header means, Host(`x`) holds
+  assert.equal(coveredBy(compiled, tree('Host(`x`)'), [broken]), false);
+  assert.equal(witnessNotCovered(compiled, tree('Host(`x`)'), [broken]), undefined);
+  assert.equal(overlap(compiled, broken, tree('Host(`x`)')).result, 'unknown');
+  assert.equal(overlap(compiled, broken, tree('Host(`y`)')).result, 'no');
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseGoRegexp } from '../../../server/src/analysis/rules/regexp';
-import { goRegexp } from '../../../server/src/analysis/rules/go-regexp';
+import { compileGoRegexp } from '../../../server/src/analysis/rules/go-regexp';
 import { compileTemplate } from '../../../server/src/analysis/rules/template';
 
 // Go regexp/syntax: what RE2 rejects, with the part of the pattern to blame.
@@ -45,7 +45,7 @@ for (const [src, blame] of INVALID) {
     const r = parseGoRegexp(src);
     assert.ok(!r.ok);
     assert.equal(src.slice(r.error.start, r.error.end), blame);
-    assert.equal(goRegexp(src), undefined);
+    assert.equal(compileGoRegexp(src), undefined);
   });
 }
 
@@ -252,7 +252,7 @@ const VALID: Array<[string, Array<[string, boolean]>]> = [
 for (const [src, rows] of VALID) {
   test(`RE2 accepts ${src} and the RE2 engine agrees`, () => {
     assert.ok(parseGoRegexp(src).ok);
-    const re = goRegexp(src);
+    const re = compileGoRegexp(src);
     assert.ok(re, 'translated');
     for (const [subject, want] of rows) assert.equal(re.test(subject), want, `${src} on ${JSON.stringify(subject)}`);
   });

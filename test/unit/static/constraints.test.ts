@@ -4,6 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { matchConstraints } from '../../../server/src/analysis/traefik/constraints';
+import { CompiledMatchers } from '../../../server/src/analysis/rules';
+
+/** The matchers a test compiles: one table for the file, as an engine keeps one. */
+const compiled = new CompiledMatchers();
 
 const LABELS: Record<string, string | undefined> = { hello: 'world', foo: 'bar', later: undefined };
 const label = (key: string): string | undefined => (key in LABELS ? LABELS[key] : '');
@@ -42,11 +46,12 @@ const cases: [expr: string, expected: boolean | 'unknown'][] = [
 
 for (const [expr, expected] of cases) {
   test(`constraints: ${expr || '(empty)'} -> ${expected}`, () => {
-    assert.equal(matchConstraints(expr, label), expected);
+    assert.equal(matchConstraints(expr, label, compiled), expected);
   });
 }
 
 test('constraints: every prefix of an expression answers without throwing', () => {
   const expr = '!(Label("a", "b") || LabelRegex(`c`, `^d+$`)) && Label("e", "f")';
-  for (let end = 0; end <= expr.length; end++) assert.doesNotThrow(() => matchConstraints(expr.slice(0, end), label));
+  for (let end = 0; end <= expr.length; end++)
+    assert.doesNotThrow(() => matchConstraints(expr.slice(0, end), label, compiled));
 });

@@ -159,7 +159,9 @@ function competitors(project: Project, router: Definition): string | undefined {
   if (!self) return undefined;
   const rivals = (meets.get(self) ?? [])
     .filter(
-      (o) => overlap({ tree: self.tree, syntax: self.syntax }, { tree: o.tree, syntax: o.syntax }).result === 'yes',
+      (o) =>
+        overlap(project.derived.matchers, { tree: self.tree, syntax: self.syntax }, { tree: o.tree, syntax: o.syntax })
+          .result === 'yes',
     )
     .sort((a, b) => b.priority - a.priority);
   if (rivals.length === 0) return 'No other router matches any of its requests.';

@@ -99,7 +99,7 @@ export function runCheck<C extends Code>(check: Check<C>, project: Project): Fin
   if (check.run) check.run({ project, report });
   if (check.container) for (const container of project.containers) check.container(container, { project, report });
   if (check.router) {
-    const judge = countingJudge(() => {});
+    const judge = countingJudge(() => {}, project.derived.matchers);
     for (const router of routingFacts(project))
       check.router(router, { project, routers: routerCandidates(project, router), judge, report });
   }

@@ -24,14 +24,14 @@ export const check: Check<'not-enabled'> = {
   },
 };
 
-function judge(ctx: { report: CheckContext['report'] }, config: StaticConfig, container: Container): void {
+function judge(ctx: Pick<CheckContext, 'report' | 'project'>, config: StaticConfig, container: Container): void {
   const declared = container.labels.filter((l) => DYNAMIC.test(l.key));
   if (declared.length === 0) return;
   const first = container.labels.find((l) => l.key.toLowerCase().startsWith('traefik.')) ?? declared[0];
   if (runsNoLabelProvider(config)) return noProvider(ctx, config, container, first);
   const provider = containerProvider(container, config);
   if (!provider) return;
-  if (keptByConstraints(container.labels, provider) === false) {
+  if (keptByConstraints(container.labels, provider, ctx.project.derived.matchers) === false) {
     // Often on purpose (another Traefik takes it), so said as information.
     ctx.report({
       file: first.file,

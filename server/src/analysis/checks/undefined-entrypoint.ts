@@ -24,7 +24,12 @@ export const check: Check<'undefined-entrypoint'> = {
   },
   container(container, ctx) {
     const config = ctx.project.staticConfig;
-    if (!config.found || !config.entryPointsKnown || !readByThisTraefik(container, config)) return;
+    if (
+      !config.found ||
+      !config.entryPointsKnown ||
+      !readByThisTraefik(container, config, ctx.project.derived.matchers)
+    )
+      return;
     for (const label of routerEntryPointLabels(container)) judge(ctx, config, label, container);
   },
 };

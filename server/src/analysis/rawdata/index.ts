@@ -111,7 +111,7 @@ function whyIgnored(project: Project, container: Project['containers'][number]):
   if (runsNoLabelProvider(config))
     return 'Traefik reads no container labels: its static configuration enables neither the docker nor the swarm provider';
   const provider = containerProvider(container, config);
-  if (keptByConstraints(container.labels, provider) === false)
+  if (keptByConstraints(container.labels, provider, project.derived.matchers) === false)
     return `Traefik prunes it: its labels do not match the provider's constraints ${provider!.constraints}`;
   return container.enableLabel
     ? 'Traefik ignores it: traefik.enable=false'

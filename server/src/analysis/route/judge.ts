@@ -1,6 +1,6 @@
 // The pairwise tests the routing checks make between two routers (rules/overlap.ts), counted:
 // how many one edit causes is the cost of routing incrementally (the bench reports it).
-import { coveredBy, overlap, type OverlapResult } from '../rules';
+import { coveredBy, overlap, type CompiledMatchers, type OverlapResult } from '../rules';
 import type { RouterFacts } from './facts';
 
 export interface RouterJudge {
@@ -15,16 +15,16 @@ const ruleOf = (r: RouterFacts): { tree: RouterFacts['tree']; syntax: RouterFact
   syntax: r.syntax,
 });
 
-/** A judge that tells `count` how many judgements each test made. */
-export function countingJudge(count: (judgements: number) => void): RouterJudge {
+/** A judge that tells `count` how many judgements each test made; `compiled`: the engine's matchers. */
+export function countingJudge(count: (judgements: number) => void, compiled: CompiledMatchers): RouterJudge {
   return {
     overlap(a, b) {
       count(1);
-      return overlap(ruleOf(a), ruleOf(b));
+      return overlap(compiled, ruleOf(a), ruleOf(b));
     },
     coveredBy(router, by) {
       count(by.length);
-      return coveredBy(ruleOf(router), by.map(ruleOf));
+      return coveredBy(compiled, ruleOf(router), by.map(ruleOf));
     },
   };
 }

@@ -5,7 +5,7 @@
 // `/api`) is refused with 400, and a middleware Traefik cannot build disables the router.
 import type { Project } from '../project';
 import { isClean, pathUnescape, requestUrlPath, wirePath, type UrlPath } from '../rules/path';
-import { goRegexp } from '../rules/go-regexp';
+import type { CompiledMatchers } from '../rules/compiled';
 import { index, qualify } from '../traefik/lookup';
 import { listValue } from '../traefik/model';
 import { liveFileNames } from '../checks/fileReferences';
@@ -54,7 +54,7 @@ export function forwardedPath(project: Project, middlewares: string[], rawPath: 
       continue;
     }
     const value = (key: string): string => def.fields.get(`${type}.${key}`)?.value ?? '';
-    const result = apply(type, value, url);
+    const result = apply(type, value, url, project.derived.matchers);
     if ('broken' in result) return { ...out, broken: `middleware "${full}": ${result.broken}` };
     if ('refused' in result) {
       out.notes.push(`after "${full}" the path ${result.refused}: Traefik answers 400 Bad Request.`);
@@ -82,7 +82,7 @@ function middlewareFields(
   return index(project, 'http', 'middlewares').live.get(provider)?.get(name)?.[0];
 }
 
-function apply(type: string, value: (key: string) => string, url: UrlPath): Outcome {
+function apply(type: string, value: (key: string) => string, url: UrlPath, compiled: CompiledMatchers): Outcome {
   switch (type) {
     case 'stripprefix': {
       const force = parseBool(value('forceslash').trim()) === true;
@@ -95,7 +95,7 @@ function apply(type: string, value: (key: string) => string, url: UrlPath): Outc
     }
     case 'stripprefixregex': {
       for (const src of listValue(value('regex'))) {
-        const re = goRegexp(src);
+        const re = compiled.goRegexp(src);
         if (!re) return { broken: `"${src}" is not a Go regexp Gateway Lens can evaluate` };
         // The leftmost match counts only when the path starts with it (strip_prefix_regex.go).
         const m = re.find(url.path);
@@ -115,7 +115,7 @@ function apply(type: string, value: (key: string) => string, url: UrlPath): Outc
     case 'replacepathregex': {
       // Both are trimmed when the middleware is built; the escaped path is what is matched.
       const src = value('regex').trim();
-      const re = goRegexp(src);
+      const re = compiled.goRegexp(src);
       if (!re) return { broken: `"${src}" is not a Go regexp Gateway Lens can evaluate` };
       const current = url.rawPath || wirePath(url);
       if (!re.test(current)) return url;

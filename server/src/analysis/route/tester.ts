@@ -144,7 +144,7 @@ function tryEntryPoint(
     if (entry.ep && !r.entryPoints?.includes(entry.name) && why?.code !== 'undefined-entrypoint') continue;
     const routerTls = r.tls || entry.ep?.tls === true;
     if (routerTls !== tls) continue;
-    const verdict = matchRequestTri(r.tree, request, r.syntax);
+    const verdict = matchRequestTri(r.tree, request, r.syntax, project.derived.matchers);
     if (!why) considered.push({ rule: r.rule, rank: BigInt(r.priority) });
     if (why) {
       if (verdict) passed.push({ c: passedOver(r, entry.name, why), rank: BigInt(r.priority) });

@@ -9,6 +9,7 @@ import { routingPath } from './path';
 import { argsFit } from './matchers';
 import { findPlaceholders } from './placeholders';
 import { regexpSamples } from './samples';
+import type { CompiledMatchers } from './compiled';
 import type { HttpRequest, MatcherNode, RuleNode, RuleSyntax } from './types';
 
 /** A dimension's value in a request: a string, or the list of values of a header/query key. */
@@ -94,9 +95,15 @@ export function encodeQuery(query: Map<string, string[]>): string | undefined {
   return parts.join('&');
 }
 
-function opaque(node: MatcherNode, syntax: RuleSyntax, dim: string, samples: string[] = []): Formula {
+function opaque(
+  node: MatcherNode,
+  syntax: RuleSyntax,
+  compiled: CompiledMatchers,
+  dim: string,
+  samples: string[] = [],
+): Formula {
   const key = `opaque:${syntax}:${node.name}:${JSON.stringify(node.args.map((a) => a.value))}`;
-  const test = (v: DimValue): Tri => evaluate(node, requestFacts(requestWith(dim, v)), syntax);
+  const test = (v: DimValue): Tri => evaluate(node, requestFacts(requestWith(dim, v)), syntax, compiled);
   return { op: 'lit', pos: true, atom: { key, dim, kind: 'opaque', value: '', test, samples } };
 }
 
@@ -113,11 +120,11 @@ const withArgs = (node: MatcherNode, values: string[]): MatcherNode => ({
   args: values.map((value, i) => ({ ...node.args[Math.min(i, node.args.length - 1)], value })),
 });
 
-function hostV3(node: MatcherNode, syntax: RuleSyntax): Formula {
+function hostV3(node: MatcherNode, syntax: RuleSyntax, compiled: CompiledMatchers): Formula {
   const h = goLower(node.args[0].value);
   if (h === '*') return TRUE;
   if (/^\*\.[^*]+$/.test(h)) return exact('host-wild', 'host', h.slice(2), (v) => hostMatches(v as string, h));
-  if (h.startsWith('*')) return opaque(node, syntax, 'host');
+  if (h.startsWith('*')) return opaque(node, syntax, compiled, 'host');
   return exact('host-eq', 'host', h, (v) => hostMatches(v as string, h));
 }
 
@@ -134,28 +141,28 @@ function hostEqV2(value: string): Formula {
   return exact('host-eq', 'host', h, test);
 }
 
-function matcherFormula(node: MatcherNode, syntax: RuleSyntax): Formula {
+function matcherFormula(node: MatcherNode, syntax: RuleSyntax, compiled: CompiledMatchers): Formula {
   const values = node.args.map((a) => a.value);
   // A matcher Traefik cannot build: nothing is known about it (its test answers "cannot tell").
-  if (!argsFit(node.name, values, syntax, 'http')) return opaque(node, syntax, 'none');
+  if (!argsFit(node.name, values, syntax, 'http')) return opaque(node, syntax, compiled, 'none');
   const n = node.name;
   const indexes = values.map((_, i) => i);
   if (n === 'ClientIP') {
     const samples = values.flatMap((v) => [v.split('/')[0]]);
-    return opaque(node, syntax, 'client', samples);
+    return opaque(node, syntax, compiled, 'client', samples);
   }
   if (syntax === 'v3') {
     switch (n) {
       case 'Host':
-        return hostV3(node, syntax);
+        return hostV3(node, syntax, compiled);
       case 'HostRegexp':
-        return opaque(node, syntax, 'host', regexpSamples(values[0]).map(goLower));
+        return opaque(node, syntax, compiled, 'host', regexpSamples(values[0], compiled).map(goLower));
       case 'Path':
         return exact('path-eq', 'path', values[0], (v) => v === values[0]);
       case 'PathPrefix':
         return exact('path-prefix', 'path', values[0], (v) => (v as string).startsWith(values[0]));
       case 'PathRegexp':
-        return opaque(node, syntax, 'path', regexpSamples(values[0]));
+        return opaque(node, syntax, compiled, 'path', regexpSamples(values[0], compiled));
       case 'Method': {
         const m = goUpper(values[0]);
         return exact('method', 'method', m, (v) => v === m);
@@ -165,32 +172,33 @@ function matcherFormula(node: MatcherNode, syntax: RuleSyntax): Formula {
         const k = canonicalHeaderKey(values[0]);
         if (k === 'Host') return FALSE;
         const dim = `header:${k}`;
-        if (n === 'HeaderRegexp') return opaque(node, syntax, dim, regexpSamples(values[1]));
+        if (n === 'HeaderRegexp') return opaque(node, syntax, compiled, dim, regexpSamples(values[1], compiled));
         return exact('has', dim, values[1], (v) => (v as string[]).includes(values[1]));
       }
       case 'Query':
       case 'QueryRegexp': {
         const dim = `query:${values[0]}`;
-        if (n === 'QueryRegexp' && values.length === 2) return opaque(node, syntax, dim, regexpSamples(values[1]));
+        if (n === 'QueryRegexp' && values.length === 2)
+          return opaque(node, syntax, compiled, dim, regexpSamples(values[1], compiled));
         const want = values[1] ?? '';
         return exact('has', dim, want, (v) => (v as string[]).includes(want));
       }
     }
-    return opaque(node, syntax, 'none');
+    return opaque(node, syntax, compiled, 'none');
   }
   switch (n) {
     case 'Host':
     case 'HostHeader':
       return or(values.map(hostEqV2));
     case 'HostRegexp':
-      return or(indexes.map((i) => opaque(one(node, i), syntax, 'host')));
+      return or(indexes.map((i) => opaque(one(node, i), syntax, compiled, 'host')));
     case 'Path':
     case 'PathPrefix':
       return or(
         indexes.map((i) => {
           const v = values[i];
           // A template without {...} is the plain string, anchored: exact reasoning applies.
-          if (v.includes('{') || v.includes('}')) return opaque(one(node, i), syntax, 'path');
+          if (v.includes('{') || v.includes('}')) return opaque(one(node, i), syntax, compiled, 'path');
           if (n === 'Path') return exact('path-eq', 'path', v, (p) => p === v);
           return exact('path-prefix', 'path', v, (p) => (p as string).startsWith(v));
         }),
@@ -205,19 +213,20 @@ function matcherFormula(node: MatcherNode, syntax: RuleSyntax): Formula {
         [...pairs].map(([k, v]) => {
           const key = canonicalHeaderKey(k);
           if (key === 'Host') return FALSE;
-          if (n === 'HeadersRegexp') return opaque(withArgs(node, [k, v]), syntax, `header:${key}`, regexpSamples(v));
+          if (n === 'HeadersRegexp')
+            return opaque(withArgs(node, [k, v]), syntax, compiled, `header:${key}`, regexpSamples(v, compiled));
           return exact('has', `header:${key}`, v, (x) => (x as string[]).includes(v));
         }),
       );
     }
     case 'Query':
-      return queryV2(node, values, syntax);
+      return queryV2(node, values, syntax, compiled);
   }
-  return opaque(node, syntax, 'none');
+  return opaque(node, syntax, compiled, 'none');
 }
 
 /** v2 Query: `key=value` compares the key's first value; templates and `key=` stay opaque. */
-function queryV2(node: MatcherNode, values: string[], syntax: RuleSyntax): Formula {
+function queryV2(node: MatcherNode, values: string[], syntax: RuleSyntax, compiled: CompiledMatchers): Formula {
   const parts = values.flatMap((v) => {
     const eq = v.indexOf('=');
     return eq < 0 ? [v] : [v.slice(0, eq), v.slice(eq + 1)];
@@ -227,7 +236,7 @@ function queryV2(node: MatcherNode, values: string[], syntax: RuleSyntax): Formu
     const [k, v] = [parts[i], parts[i + 1]];
     const dim = `query:${k}`;
     if (v === '' || findPlaceholders(`${k}=${v}`, false).length > 0 || /[{}]/.test(k + v)) {
-      subs.push(opaque(withArgs(node, [`${k}=${v}`]), syntax, dim));
+      subs.push(opaque(withArgs(node, [`${k}=${v}`]), syntax, compiled, dim));
     } else {
       subs.push(exact('first', dim, v, (x) => (x as string[]).length > 0 && (x as string[])[0] === v));
     }
@@ -251,15 +260,15 @@ function negate(f: Formula): Formula {
 }
 
 /** The rule as a formula in negation normal form. */
-export function toFormula(tree: RuleNode, syntax: RuleSyntax): Formula {
+export function toFormula(tree: RuleNode, syntax: RuleSyntax, compiled: CompiledMatchers): Formula {
   switch (tree.type) {
     case 'and':
     case 'or':
-      return { op: tree.type, subs: [toFormula(tree.left, syntax), toFormula(tree.right, syntax)] };
+      return { op: tree.type, subs: [toFormula(tree.left, syntax, compiled), toFormula(tree.right, syntax, compiled)] };
     case 'not':
-      return negate(toFormula(tree.operand, syntax));
+      return negate(toFormula(tree.operand, syntax, compiled));
     case 'matcher':
-      return matcherFormula(tree, syntax);
+      return matcherFormula(tree, syntax, compiled);
   }
 }
 

@@ -4,7 +4,7 @@
 // express, a ClientIP matcher without a client address).
 import { contains, parseNetwork } from './ip';
 import { argsFit } from './matchers';
-import { goRegexp } from './go-regexp';
+import type { CompiledMatchers } from './compiled';
 import { canonicalHeaderKey, goLower, goUpper, requestFacts, type RequestFacts } from './request';
 import { compileTemplate, type TemplateKind } from './template';
 import type { HttpRequest, MatcherNode, RuleNode, RuleSyntax } from './types';
@@ -42,8 +42,12 @@ export function hostMatches(reqHost: string, expr: string): boolean {
   return reqHost.endsWith('.') && domainMatch(reqHost.slice(0, -1), expr);
 }
 
-function regexpTest(src: string, subject: (f: RequestFacts) => string[] | undefined): Predicate {
-  const re = goRegexp(src);
+function regexpTest(
+  src: string,
+  subject: (f: RequestFacts) => string[] | undefined,
+  compiled: CompiledMatchers,
+): Predicate {
+  const re = compiled.goRegexp(src);
   if (!re) return unknown;
   return (f) => subject(f)?.some((s) => re.test(s)) ?? false;
 }
@@ -57,30 +61,32 @@ function clientIP(values: string[]): Predicate {
   };
 }
 
-function v3(m: MatcherNode): Predicate {
+function v3(m: MatcherNode, compiled: CompiledMatchers): Predicate {
   const [a, b] = m.args.map((x) => x.value);
   switch (m.name) {
     case 'Host':
       return a === '*' ? () => true : (f) => hostMatches(f.canonicalHost, goLower(a));
     case 'HostRegexp':
       // Traefik also tries the CNAME-flattened host, which is empty unless flattening is on.
-      return regexpTest(a, (f) => [f.canonicalHost, '']);
+      return regexpTest(a, (f) => [f.canonicalHost, ''], compiled);
     case 'Path':
       return (f) => f.routingPath === a;
     case 'PathPrefix':
       return (f) => f.routingPath!.startsWith(a);
     case 'PathRegexp':
-      return regexpTest(a, (f) => [f.routingPath!]);
+      return regexpTest(a, (f) => [f.routingPath!], compiled);
     case 'Method':
       return (f) => f.method === goUpper(a);
     case 'Header':
       return (f) => f.headers.get(canonicalHeaderKey(a))?.includes(b) ?? false;
     case 'HeaderRegexp':
-      return regexpTest(b, (f) => f.headers.get(canonicalHeaderKey(a)));
+      return regexpTest(b, (f) => f.headers.get(canonicalHeaderKey(a)), compiled);
     case 'Query':
       return (f) => f.query.get(a)?.includes(b ?? '') ?? false;
     case 'QueryRegexp':
-      return b === undefined ? (f) => f.query.get(a)?.includes('') ?? false : regexpTest(b, (f) => f.query.get(a));
+      return b === undefined
+        ? (f) => f.query.get(a)?.includes('') ?? false
+        : regexpTest(b, (f) => f.query.get(a), compiled);
     case 'ClientIP':
       return clientIP([a]);
   }
@@ -88,15 +94,20 @@ function v3(m: MatcherNode): Predicate {
 }
 
 /** A gorilla/mux template as a predicate on one string of the request. */
-function templates(values: string[], kind: TemplateKind, subject: (f: RequestFacts) => string): Predicate {
+function templates(
+  values: string[],
+  kind: TemplateKind,
+  subject: (f: RequestFacts) => string,
+  compiled: CompiledMatchers,
+): Predicate {
   const res = values.map((v) => {
     const t = compileTemplate(v, kind);
-    return t.ok ? goRegexp(t.regexp) : undefined;
+    return t.ok ? compiled.goRegexp(t.regexp) : undefined;
   });
   return (f) => anyOf(res.map((re) => (re ? re.test(subject(f)) : undefined)));
 }
 
-function v2(m: MatcherNode): Predicate {
+function v2(m: MatcherNode, compiled: CompiledMatchers): Predicate {
   const values = m.args.map((x) => x.value);
   switch (m.name) {
     case 'Host':
@@ -111,11 +122,11 @@ function v2(m: MatcherNode): Predicate {
       };
     }
     case 'HostRegexp':
-      return templates(values, 'host', (f) => f.muxHost);
+      return templates(values, 'host', (f) => f.muxHost, compiled);
     case 'Path':
-      return templates(values, 'path', (f) => f.routingPath!);
+      return templates(values, 'path', (f) => f.routingPath!, compiled);
     case 'PathPrefix':
-      return templates(values, 'prefix', (f) => f.routingPath!);
+      return templates(values, 'prefix', (f) => f.routingPath!, compiled);
     case 'Method': {
       const methods = values.map(goUpper);
       return (f) => methods.includes(f.method);
@@ -127,7 +138,7 @@ function v2(m: MatcherNode): Predicate {
       for (let i = 0; i + 1 < values.length; i += 2) pairs.set(values[i], values[i + 1]);
       const regexp = m.name === 'HeadersRegexp';
       const tests = [...pairs].map(([k, v]) => {
-        const re = regexp ? goRegexp(v) : undefined;
+        const re = regexp ? compiled.goRegexp(v) : undefined;
         return (f: RequestFacts): Tri => {
           const got = f.headers.get(canonicalHeaderKey(k));
           if (!got) return false;
@@ -138,7 +149,7 @@ function v2(m: MatcherNode): Predicate {
       return (f) => allOf(tests.map((t) => t(f)));
     }
     case 'Query':
-      return queriesV2(values);
+      return queriesV2(values, compiled);
     case 'ClientIP':
       return clientIP(values);
   }
@@ -146,7 +157,7 @@ function v2(m: MatcherNode): Predicate {
 }
 
 /** gorilla Queries: each `key=template` is matched against `key=<first value>` of that key. */
-function queriesV2(values: string[]): Predicate {
+function queriesV2(values: string[], compiled: CompiledMatchers): Predicate {
   const parts = values.flatMap((v) => {
     const eq = v.indexOf('=');
     return eq < 0 ? [v] : [v.slice(0, eq), v.slice(eq + 1)];
@@ -156,7 +167,7 @@ function queriesV2(values: string[]): Predicate {
     const tpl = `${parts[i]}=${parts[i + 1]}`;
     const key = parts[i];
     const t = compileTemplate(tpl, 'query');
-    const re = t.ok ? goRegexp(t.regexp) : undefined;
+    const re = t.ok ? compiled.goRegexp(t.regexp) : undefined;
     tests.push((f) => {
       const got = f.query.get(key);
       const subject = got && got.length > 0 ? `${key}=${got[0]}` : '';
@@ -168,7 +179,7 @@ function queriesV2(values: string[]): Predicate {
 
 const compiled = { v2: new WeakMap<MatcherNode, Predicate>(), v3: new WeakMap<MatcherNode, Predicate>() };
 
-function predicate(m: MatcherNode, syntax: RuleSyntax): Predicate {
+function predicate(m: MatcherNode, syntax: RuleSyntax, regexps: CompiledMatchers): Predicate {
   let p = compiled[syntax].get(m);
   if (!p) {
     const fits = argsFit(
@@ -177,24 +188,24 @@ function predicate(m: MatcherNode, syntax: RuleSyntax): Predicate {
       syntax,
       'http',
     );
-    p = !fits ? unknown : syntax === 'v3' ? v3(m) : v2(m);
+    p = !fits ? unknown : syntax === 'v3' ? v3(m, regexps) : v2(m, regexps);
     compiled[syntax].set(m, p);
   }
   return p;
 }
 
-export function evaluate(tree: RuleNode, f: RequestFacts, syntax: RuleSyntax): Tri {
+export function evaluate(tree: RuleNode, f: RequestFacts, syntax: RuleSyntax, compiled: CompiledMatchers): Tri {
   switch (tree.type) {
     case 'and':
-      return allOf([evaluate(tree.left, f, syntax), evaluate(tree.right, f, syntax)]);
+      return allOf([evaluate(tree.left, f, syntax, compiled), evaluate(tree.right, f, syntax, compiled)]);
     case 'or':
-      return anyOf([evaluate(tree.left, f, syntax), evaluate(tree.right, f, syntax)]);
+      return anyOf([evaluate(tree.left, f, syntax, compiled), evaluate(tree.right, f, syntax, compiled)]);
     case 'not': {
-      const v = evaluate(tree.operand, f, syntax);
+      const v = evaluate(tree.operand, f, syntax, compiled);
       return v === undefined ? undefined : !v;
     }
     case 'matcher':
-      return predicate(tree, syntax)(f);
+      return predicate(tree, syntax, compiled)(f);
   }
 }
 
@@ -202,13 +213,18 @@ export function evaluate(tree: RuleNode, f: RequestFacts, syntax: RuleSyntax): T
  * true/false: whether Traefik routes the request with this rule; undefined: cannot tell here.
  * A path Go rejects (bad %-escape) never reaches a router: false.
  */
-export function matchRequestTri(tree: RuleNode, req: HttpRequest, syntax: RuleSyntax): Tri {
+export function matchRequestTri(tree: RuleNode, req: HttpRequest, syntax: RuleSyntax, compiled: CompiledMatchers): Tri {
   const facts = requestFacts(req);
   if (facts.routingPath === undefined) return false;
-  return evaluate(tree, facts, syntax);
+  return evaluate(tree, facts, syntax, compiled);
 }
 
 /** Like matchRequestTri, with "cannot tell" counted as no match. */
-export function matchRequest(tree: RuleNode, req: HttpRequest, syntax: RuleSyntax): boolean {
-  return matchRequestTri(tree, req, syntax) === true;
+export function matchRequest(
+  tree: RuleNode,
+  req: HttpRequest,
+  syntax: RuleSyntax,
+  compiled: CompiledMatchers,
+): boolean {
+  return matchRequestTri(tree, req, syntax, compiled) === true;
 }

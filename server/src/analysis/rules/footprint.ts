@@ -2,6 +2,7 @@
 // needs its positive Path/PathPrefix and Host values, so two terms whose required paths or hosts
 // cannot coincide never overlap. Used to avoid the full overlap proof on thousands of pairs.
 import { dnf, toFormula, type Literal } from './atoms';
+import type { CompiledMatchers } from './compiled';
 import type { RuleNode, RuleSyntax } from './types';
 
 export interface TermFootprint {
@@ -12,8 +13,12 @@ export interface TermFootprint {
 }
 
 /** One footprint per DNF term; undefined when the rule is too large to expand (treat as "anything"). */
-export function footprints(tree: RuleNode, syntax: RuleSyntax): TermFootprint[] | undefined {
-  return dnf(toFormula(tree, syntax))?.map(termFootprint);
+export function footprints(
+  tree: RuleNode,
+  syntax: RuleSyntax,
+  compiled: CompiledMatchers,
+): TermFootprint[] | undefined {
+  return dnf(toFormula(tree, syntax, compiled))?.map(termFootprint);
 }
 
 function termFootprint(term: Literal[]): TermFootprint {

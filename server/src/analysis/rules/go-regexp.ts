@@ -15,24 +15,17 @@ export interface GoRegexp {
   replaceAll(s: string, template: string): string;
 }
 
-const cache = new Map<string, GoRegexp | null>();
-
-/** The compiled Go regexp, or undefined when Go would refuse the pattern. */
-export function goRegexp(src: string): GoRegexp | undefined {
-  let re = cache.get(src);
-  if (re === undefined) {
-    re = null;
-    if (parseGoRegexp(src).ok) {
-      try {
-        re = wrap(RE2JS.compile(src));
-      } catch {
-        re = null;
-      }
-    }
-    if (cache.size > 1000) cache.clear();
-    cache.set(src, re);
+/**
+ * The compiled Go regexp, or undefined when Go would refuse the pattern. Compiles on every call:
+ * what evaluates rules reads it through the engine's CompiledMatchers (compiled.ts).
+ */
+export function compileGoRegexp(src: string): GoRegexp | undefined {
+  if (!parseGoRegexp(src).ok) return undefined;
+  try {
+    return wrap(RE2JS.compile(src));
+  } catch {
+    return undefined;
   }
-  return re ?? undefined;
 }
 
 function wrap(p: RE2JS): GoRegexp {

@@ -10,6 +10,7 @@ export type {
   StringArg,
 } from './types';
 export { parseRule } from './parser';
+export { CompiledMatchers } from './compiled';
 export { footprintsIn, parseRuleIn, type RuleFacts } from './parsed';
 export { matchRequest, matchRequestTri, type Tri } from './evaluate';
 export { defaultPriority } from './priority';

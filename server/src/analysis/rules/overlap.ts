@@ -2,6 +2,7 @@
 // priority ties). "Covered" and "disjoint" are claimed only when proven over the exact atoms
 // (atoms.ts, solve.ts); "overlap" and every witness are checked with the real evaluator.
 import { dnf, not, toFormula, type Literal } from './atoms';
+import type { CompiledMatchers } from './compiled';
 import { matchRequestTri } from './evaluate';
 import { solveTerm, type SolveOptions } from './solve';
 import type { HttpRequest, RuleNode, RuleSyntax } from './types';
@@ -23,14 +24,15 @@ function rule(r: RuleInput, syntax: RuleSyntax): Rule {
 }
 
 /** The request's verdict on every rule is as expected (never "cannot tell"). */
-function holds(req: HttpRequest, rules: Rule[], expected: boolean[]): boolean {
-  return rules.every((r, i) => matchRequestTri(r.tree, req, r.syntax) === expected[i]);
+function holds(req: HttpRequest, rules: Rule[], expected: boolean[], compiled: CompiledMatchers): boolean {
+  return rules.every((r, i) => matchRequestTri(r.tree, req, r.syntax, compiled) === expected[i]);
 }
 
 const BUDGET = 20000;
 
 /** Requests matched by both rules: 'yes' with one of them, 'no' when none can exist. */
 export function overlap(
+  compiled: CompiledMatchers,
   a: RuleInput,
   b: RuleInput,
   syntax: RuleSyntax = 'v3',
@@ -38,14 +40,15 @@ export function overlap(
 ): OverlapResult {
   const ra = rule(a, syntax);
   const rb = rule(b, syntax);
-  const da = dnf(toFormula(ra.tree, ra.syntax));
-  const db = dnf(toFormula(rb.tree, rb.syntax));
+  const da = dnf(toFormula(ra.tree, ra.syntax, compiled));
+  const db = dnf(toFormula(rb.tree, rb.syntax, compiled));
   if (!da || !db || da.length * db.length > BUDGET) return { result: 'unknown' };
   let unsure = false;
   for (const ta of da) {
     for (const tb of db) {
       const r = solveTerm([...ta, ...tb], options);
-      if (r.status === 'sat' && holds(r.request, [ra, rb], [true, true])) return { result: 'yes', witness: r.request };
+      if (r.status === 'sat' && holds(r.request, [ra, rb], [true, true], compiled))
+        return { result: 'yes', witness: r.request };
       if (r.status !== 'unsat') unsure = true;
     }
   }
@@ -55,9 +58,9 @@ export function overlap(
 type Search = { status: 'covered' } | { status: 'witness'; request: HttpRequest } | { status: 'unknown' };
 
 /** Looks for a request `a` matches and no rule of `bs` matches; proves there is none if it can. */
-function uncovered(a: Rule, bs: Rule[], options: SolveOptions): Search {
-  const da = dnf(toFormula(a.tree, a.syntax));
-  const negated = bs.map((b) => dnf(not(toFormula(b.tree, b.syntax))));
+function uncovered(a: Rule, bs: Rule[], options: SolveOptions, compiled: CompiledMatchers): Search {
+  const da = dnf(toFormula(a.tree, a.syntax, compiled));
+  const negated = bs.map((b) => dnf(not(toFormula(b.tree, b.syntax, compiled))));
   if (!da || negated.some((d) => !d)) return { status: 'unknown' };
   const nb = negated as Literal[][][];
   const rules = [a, ...bs];
@@ -68,7 +71,8 @@ function uncovered(a: Rule, bs: Rule[], options: SolveOptions): Search {
     if (--budget < 0) return { status: 'unknown' };
     const r = solveTerm(term, options);
     if (r.status === 'unsat') return 'unsat';
-    if (r.status === 'sat' && holds(r.request, rules, expected)) return { status: 'witness', request: r.request };
+    if (r.status === 'sat' && holds(r.request, rules, expected, compiled))
+      return { status: 'witness', request: r.request };
     if (i === nb.length) return { status: 'unknown' };
     let unsure = false;
     for (const t of nb[i]) {
@@ -94,6 +98,7 @@ function uncovered(a: Rule, bs: Rule[], options: SolveOptions): Search {
  * (route-shadowed); false when not, or when unsure (regexps, ClientIP, ...).
  */
 export function coveredBy(
+  compiled: CompiledMatchers,
   a: RuleInput,
   bs: RuleInput[],
   syntax: RuleSyntax = 'v3',
@@ -104,12 +109,14 @@ export function coveredBy(
       rule(a, syntax),
       bs.map((b) => rule(b, syntax)),
       options,
+      compiled,
     ).status === 'covered'
   );
 }
 
 /** A request that `a` matches and none of `bs` matches, when one can be found. */
 export function witnessNotCovered(
+  compiled: CompiledMatchers,
   a: RuleInput,
   bs: RuleInput[],
   syntax: RuleSyntax = 'v3',
@@ -119,6 +126,7 @@ export function witnessNotCovered(
     rule(a, syntax),
     bs.map((b) => rule(b, syntax)),
     options,
+    compiled,
   );
   return r.status === 'witness' ? r.request : undefined;
 }

@@ -9,7 +9,7 @@ import type { ParsedRule, RuleNode, RuleProtocol, RuleSyntax } from './types';
 
 /** What holds the facts: a project (its `derived`). */
 export interface RuleFacts {
-  derived: Pick<Derived, 'byText' | 'of'>;
+  derived: Pick<Derived, 'byText' | 'of' | 'matchers'>;
 }
 
 /** The rule parsed in `syntax` for `protocol`, as the project's facts keep it. */
@@ -24,5 +24,5 @@ export function parseRuleIn(
 
 /** footprints(tree, syntax), once per parsed tree (a tree stands for its rule text: parseRuleIn shares it). */
 export function footprintsIn(project: RuleFacts, tree: RuleNode, syntax: RuleSyntax): TermFootprint[] | undefined {
-  return project.derived.of(`footprints ${syntax}`, tree, () => footprints(tree, syntax));
+  return project.derived.of(`footprints ${syntax}`, tree, () => footprints(tree, syntax, project.derived.matchers));
 }

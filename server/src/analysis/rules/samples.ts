@@ -2,7 +2,7 @@
 // requests (every candidate is checked by the real matcher); never to prove anything absent.
 import { negate } from './runes';
 import { parseGoRegexp, type Re2Node } from './regexp';
-import { goRegexp } from './go-regexp';
+import type { CompiledMatchers } from './compiled';
 
 const NICE = ['a', 'x', '0', '1', '-', '.', '/', '_', 'A'].map((c) => c.codePointAt(0)!);
 
@@ -58,9 +58,9 @@ function generate(node: Re2Node, max: number): string[] {
 }
 
 /** Up to `max` strings that the Go regexp `src` (unanchored) matches. */
-export function regexpSamples(src: string, max = 8): string[] {
+export function regexpSamples(src: string, compiled: CompiledMatchers, max = 8): string[] {
   const parsed = parseGoRegexp(src);
-  const re = goRegexp(src);
+  const re = compiled.goRegexp(src);
   if (!parsed.ok || !re) return [];
   return [...new Set(generate(parsed.node, max))].filter((s) => re.test(s));
 }

@@ -10,6 +10,7 @@ import type { Finding } from '../types';
 import { findingOf, runCheck, serviceContext, type Check, type Report } from '../checks/check';
 import { routingFacts, type RouterFacts } from '../route/facts';
 import { countingJudge, type RouterJudge } from '../route/judge';
+import type { CompiledMatchers } from '../rules/compiled';
 import { routerCandidates } from '../route/routingIndex';
 import { runForVersion } from '../checks/versions';
 import { keep, place, placesOf, type Kept, type Places } from './placement';
@@ -62,14 +63,20 @@ export class Session {
   /** The analysis being placed, per project id (plain data, read by no query). */
   private readonly current = new Map<string, { project: Project; other?: Project; places: Places }>();
   private readonly counts: CheckCounts & { judgements: number } = { runs: 0, reused: 0, judgements: 0 };
-  private readonly judge: RouterJudge = countingJudge((n) => (this.counts.judgements += n));
+  private readonly judge: RouterJudge;
 
-  constructor(options: DatabaseOptions = {}) {
+  /** `matchers`: the engine's compiled matchers, shared by its projects' facts and its router judge. */
+  constructor(matchers: CompiledMatchers, options: DatabaseOptions = {}) {
     this.db = new Database(options);
-    this.projects = new TrackedProjects(this.db, (id, check) => {
-      const now = this.current.get(id)!;
-      return this.findings(check, now.project, now.other);
-    });
+    this.judge = countingJudge((n) => (this.counts.judgements += n), matchers);
+    this.projects = new TrackedProjects(
+      this.db,
+      (id, check) => {
+        const now = this.current.get(id)!;
+        return this.findings(check, now.project, now.other);
+      },
+      matchers,
+    );
   }
 
   counters(): EngineCounts {

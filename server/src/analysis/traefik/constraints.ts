@@ -4,7 +4,7 @@
 // keepContainer); an expression it cannot parse drops every container. It is vulcand/predicate
 // over Go's expression syntax: `Label("k", "v")`, `LabelRegex("k", "re")` (regexp.MatchString,
 // a match anywhere), `!`, `&&`, `||` and parentheses; a label that is not set reads as "".
-import { goRegexp } from '../rules/go-regexp';
+import type { CompiledMatchers } from '../rules/compiled';
 import { tokenize, type Token } from '../rules/lexer';
 
 /** What decides a label's value here: undefined when compose interpolation leaves it unknown. */
@@ -15,10 +15,10 @@ export type LabelValue = (key: string) => string | undefined;
  * (MarathonConstraint, a syntax error Traefik reports in its log), or a label whose value is
  * not known. Unknown keeps the container, so nothing is judged on a guess.
  */
-export function matchConstraints(expr: string, label: LabelValue): boolean | 'unknown' {
+export function matchConstraints(expr: string, label: LabelValue, compiled: CompiledMatchers): boolean | 'unknown' {
   if (expr.trim() === '') return true;
   const tokens = tokenize(expr).filter((t) => t.kind !== 'semicolon');
-  const parser = new Parser(tokens, label);
+  const parser = new Parser(tokens, label, compiled);
   try {
     const result = parser.or();
     return parser.peek().kind === 'eof' ? result : 'unknown';
@@ -37,6 +37,7 @@ class Parser {
   constructor(
     private readonly tokens: Token[],
     private readonly label: LabelValue,
+    private readonly compiled: CompiledMatchers,
   ) {}
 
   peek(): Token {
@@ -103,6 +104,6 @@ class Parser {
     if (value === undefined) return 'unknown';
     if (name === 'Label') return value === args[1];
     // A pattern Go refuses never matches (labelRegexFn returns false on the error).
-    return goRegexp(args[1])?.test(value) ?? false;
+    return this.compiled.goRegexp(args[1])?.test(value) ?? false;
   }
 }

@@ -3,6 +3,7 @@
 // the implicit router and service named after the container (pkg/provider/docker/config.go,
 // pkg/provider/configuration.go BuildRouterConfiguration / BuildServiceConfiguration).
 import { matchConstraints } from './constraints';
+import type { CompiledMatchers } from '../rules/compiled';
 import type { ComposeFile, ComposeService, Label } from '../compose/model';
 import { byKey, type ServiceGroup } from '../compose/project';
 import { imagePorts, portsKey, type DockerfileMemo, type ImagePorts, type ReadFile } from './imagePorts';
@@ -22,10 +23,12 @@ export interface ContainerMemo {
   containers: WeakMap<ComposeService, { key: string; container: Container }>;
   /** Per parsed `build:`: the Dockerfile last read and its ports. */
   dockerfiles: DockerfileMemo;
+  /** The engine's compiled regexps, for the providers' constraints (LabelRegex). */
+  matchers: CompiledMatchers;
 }
 
-export function containerMemo(): ContainerMemo {
-  return { containers: new WeakMap(), dockerfiles: new WeakMap() };
+export function containerMemo(matchers: CompiledMatchers): ContainerMemo {
+  return { containers: new WeakMap(), dockerfiles: new WeakMap(), matchers };
 }
 
 export function buildContainers(
@@ -44,11 +47,11 @@ export function buildContainers(
     // A service that has not changed keeps its container (the parser keeps its identity), unless
     // what its Dockerfile EXPOSEs did.
     const image = imagePorts(parts, readFile, directoryOf, memo.dockerfiles);
-    if (parts.length !== 1) return buildContainer(parts, main, config, project, image);
+    if (parts.length !== 1) return buildContainer(parts, main, config, project, image, memo.matchers);
     const full = `${key}|${portsKey(image)}`;
     const hit = memo.containers.get(parts[0]);
     if (hit && hit.key === full) return hit.container;
-    const container = buildContainer(parts, main, config, project, image);
+    const container = buildContainer(parts, main, config, project, image, memo.matchers);
     memo.containers.set(parts[0], { key: full, container });
     return container;
   });
@@ -96,6 +99,7 @@ function buildContainer(
   config: StaticConfig,
   project: string,
   imagePorts: ImagePorts,
+  compiled: CompiledMatchers,
 ): Container {
   const provider = providerOf(parts, config);
   // The docker provider reads container labels; the swarm provider reads service (deploy) labels.
@@ -110,7 +114,7 @@ function buildContainer(
   const exposedByDefault = providerConfig?.exposedByDefault ?? !config.settingsKnown;
   const enabled =
     (enableLabel ? (parseBool(enableLabel.value.trim()) ?? false) : exposedByDefault) &&
-    keptByConstraints(labels, providerConfig) !== false;
+    keptByConstraints(labels, providerConfig, compiled) !== false;
   const traefikName =
     provider === 'swarm' ? normalizeName(`${project}_${compose.name}`) : normalizeName(`${compose.name}_${project}`);
   const container: Container = {
@@ -188,13 +192,21 @@ function addImplicit(container: Container, list: Definition[]): void {
 }
 
 /** Whether the provider's `constraints` keep a container with these labels (traefik/constraints.ts). */
-export function keptByConstraints(labels: Label[], provider: StaticConfig['docker']): boolean | 'unknown' {
+export function keptByConstraints(
+  labels: Label[],
+  provider: StaticConfig['docker'],
+  compiled: CompiledMatchers,
+): boolean | 'unknown' {
   if (!provider?.constraints) return true;
-  return matchConstraints(provider.constraints, (key) => {
-    const label = labels.find((l) => l.key === key);
-    if (!label) return '';
-    return label.interpolated ? undefined : label.value;
-  });
+  return matchConstraints(
+    provider.constraints,
+    (key) => {
+      const label = labels.find((l) => l.key === key);
+      if (!label) return '';
+      return label.interpolated ? undefined : label.value;
+    },
+    compiled,
+  );
 }
 
 /**
@@ -202,9 +214,9 @@ export function keptByConstraints(labels: Label[], provider: StaticConfig['docke
  * static configuration runs no docker or swarm provider, or the constraints prune the container.
  * Labels meant for another Traefik are then not judged against this one's entry points.
  */
-export function readByThisTraefik(container: Container, config: StaticConfig): boolean {
+export function readByThisTraefik(container: Container, config: StaticConfig, compiled: CompiledMatchers): boolean {
   if (runsNoLabelProvider(config)) return false;
-  return keptByConstraints(container.labels, containerProvider(container, config)) !== false;
+  return keptByConstraints(container.labels, containerProvider(container, config), compiled) !== false;
 }
 
 /** The static configuration is read and starts neither the docker nor the swarm provider. */

@@ -25,12 +25,12 @@ export function routeShadowed(ctx: FixContext<'route-shadowed'>): CodeAction[] {
   const out: CodeAction[] = [];
   // A catch-all is meant to come last: priority 1 puts it below every rule Traefik scores by length.
   for (const shadow of shadows.filter((s) => isCatchAll(s.tree) && s.priority > 1)) {
-    if (!safe(routed, shadow, 1)) continue;
+    if (!safe(ctx.project, routed, shadow, 1)) continue;
     const edits = priorityEdits(ctx.project, shadow, 1);
     if (edits) out.push(action(`Set priority of "${shadow.name}" to 1`, edits.file, edits.edits, true));
   }
   const lifted = Math.max(...shadows.map((s) => s.priority)) + 1;
-  if (safe(routed, router, lifted)) {
+  if (safe(ctx.project, routed, router, lifted)) {
     const edits = priorityEdits(ctx.project, router, lifted);
     if (edits) out.push(action(`Give "${router.name}" priority ${lifted}`, edits.file, edits.edits, out.length === 0));
   }
@@ -42,7 +42,7 @@ export function priorityTie(ctx: FixContext<'priority-tie'>): CodeAction[] {
   const router = findingRouter(ctx, routed);
   if (!router) return [];
   const lifted = router.priority + 1;
-  if (!safe(routed, router, lifted)) return [];
+  if (!safe(ctx.project, routed, router, lifted)) return [];
   const edits = priorityEdits(ctx.project, router, lifted);
   return edits ? [action(`Give "${router.name}" priority ${lifted}`, edits.file, edits.edits)] : [];
 }
@@ -80,16 +80,18 @@ export function isCatchAll(node: RuleNode, negated = false): boolean {
  * router it overlaps, and newly shadows no router. Routers count as rivals when they share an
  * entry point and TLS-ness; unsure proofs count against the change.
  */
-function safe(routed: Routed[], target: Routed, p: number): boolean {
+function safe(project: Project, routed: Routed[], target: Routed, p: number): boolean {
+  const compiled = project.derived.matchers;
   const input = (r: Routed) => ({ tree: r.tree, syntax: r.syntax });
   const others = routed.filter((o) => o !== target && o.tls === target.tls && shareEntryPoint(o, target));
-  if (coveredBy(input(target), others.filter((o) => o.priority > p).map(input))) return false;
+  if (coveredBy(compiled, input(target), others.filter((o) => o.priority > p).map(input))) return false;
   for (const o of others) {
-    if (o.priority === p && overlap(input(target), input(o)).result !== 'no') return false;
+    if (o.priority === p && overlap(compiled, input(target), input(o)).result !== 'no') return false;
     // Routers the change lifts target above (or level with) and that were not shadowed before.
     if (o.priority < p && o.priority >= target.priority) {
       const above = others.filter((x) => x !== o && x.priority > o.priority && shareEntryPoint(x, o)).map(input);
-      if (coveredBy(input(o), [input(target), ...above]) && !coveredBy(input(o), above)) return false;
+      if (coveredBy(compiled, input(o), [input(target), ...above]) && !coveredBy(compiled, input(o), above))
+        return false;
     }
   }
   return true;
