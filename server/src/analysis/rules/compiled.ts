@@ -1,14 +1,22 @@
-// What evaluating rules compiles once and reads many times: Go regexps by their source. One
+// What evaluating rules compiles once and reads many times: Go regexps by their source, and each
+// matcher's predicate by its parsed node (a node stands for its rule's text: parseRuleIn shares it). One
 // table per engine (the Analyzer's, reached through project.derived.matchers), passed down to
 // whatever evaluates a rule, a middleware's regexp or a constraint; never a module's. Compiling
 // per use is what this saves: re2js builds a program per pattern.
+import type { Predicate } from './evaluate';
 import { compileGoRegexp, type GoRegexp } from './go-regexp';
+import type { MatcherNode, RuleSyntax } from './types';
 
 /** How many regexps the table keeps; past it they are dropped and compiled again (typing makes new ones). */
 const MAX_REGEXPS = 1000;
 
 export class CompiledMatchers {
   private readonly regexps = new Map<string, GoRegexp | null>();
+  /** Per syntax: the same node compiles differently in v2 and v3 (the version may be unknown, judged both ways). */
+  private readonly predicates = {
+    v2: new WeakMap<MatcherNode, Predicate>(),
+    v3: new WeakMap<MatcherNode, Predicate>(),
+  };
 
   /** The compiled Go regexp, or undefined when Go would refuse the pattern. */
   goRegexp(src: string): GoRegexp | undefined {
@@ -19,5 +27,12 @@ export class CompiledMatchers {
       this.regexps.set(src, re);
     }
     return re ?? undefined;
+  }
+
+  /** The matcher's predicate in `syntax`, made by `make` the first time the node is evaluated. */
+  predicate(node: MatcherNode, syntax: RuleSyntax, make: () => Predicate): Predicate {
+    let p = this.predicates[syntax].get(node);
+    if (!p) this.predicates[syntax].set(node, (p = make()));
+    return p;
   }
 }

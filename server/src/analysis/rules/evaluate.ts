@@ -10,7 +10,7 @@ import { compileTemplate, type TemplateKind } from './template';
 import type { HttpRequest, MatcherNode, RuleNode, RuleSyntax } from './types';
 
 export type Tri = boolean | undefined;
-type Predicate = (f: RequestFacts) => Tri;
+export type Predicate = (f: RequestFacts) => Tri;
 
 export function anyOf(values: Tri[]): Tri {
   if (values.includes(true)) return true;
@@ -177,21 +177,17 @@ function queriesV2(values: string[], compiled: CompiledMatchers): Predicate {
   return (f) => allOf(tests.map((t) => t(f)));
 }
 
-const compiled = { v2: new WeakMap<MatcherNode, Predicate>(), v3: new WeakMap<MatcherNode, Predicate>() };
-
-function predicate(m: MatcherNode, syntax: RuleSyntax, regexps: CompiledMatchers): Predicate {
-  let p = compiled[syntax].get(m);
-  if (!p) {
+/** The matcher's predicate: argsFit decides whether Traefik can build it at all. */
+function predicate(m: MatcherNode, syntax: RuleSyntax, compiled: CompiledMatchers): Predicate {
+  return compiled.predicate(m, syntax, () => {
     const fits = argsFit(
       m.name,
       m.args.map((a) => a.value),
       syntax,
       'http',
     );
-    p = !fits ? unknown : syntax === 'v3' ? v3(m, regexps) : v2(m, regexps);
-    compiled[syntax].set(m, p);
-  }
-  return p;
+    return !fits ? unknown : syntax === 'v3' ? v3(m, compiled) : v2(m, compiled);
+  });
 }
 
 export function evaluate(tree: RuleNode, f: RequestFacts, syntax: RuleSyntax, compiled: CompiledMatchers): Tri {
