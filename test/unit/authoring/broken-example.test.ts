@@ -34,6 +34,8 @@ const NO_OBVIOUS_REPAIR = [
   'include-cycle',
   // Activating a profile or writing required: false is the author's choice.
   'inactive-dependency',
+  // Moving to Traefik v2 or v3 rewrites the project's labels: the author's migration.
+  'traefik-v1',
   // Repeating the lost labels, or merging a list instead, changes what the author meant: theirs.
   'replaced-labels',
   'undefined-variable',

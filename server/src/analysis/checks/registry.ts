@@ -30,6 +30,7 @@ import { check as unknownExtendsService } from './unknown-extends-service';
 import { check as extendsCycle } from './extends-cycle';
 import { check as includeCycle } from './include-cycle';
 import { check as inactiveDependency } from './inactive-dependency';
+import { check as traefikV1 } from './traefik-v1';
 import { check as unescapedDollar } from './unescaped-dollar';
 import { check as undefinedVariable } from './undefined-variable';
 import { check as requiredVariable } from './required-variable';
@@ -52,6 +53,7 @@ export const CHECKS: Check[] = [
   extendsCycle,
   includeCycle,
   inactiveDependency,
+  traefikV1,
   remoteReference,
   invalidEnvFile,
   missingEnvFile,
