@@ -407,6 +407,7 @@ export class Projects {
         readFile: (file) => read(path.normalize(file)),
         refused: (file) => inputs.get(path.normalize(file)) === REFUSED,
         listDir: (dir) => list(path.normalize(dir)),
+        runRoot: this.host.folders.folderOf(folder)?.path,
         config,
         // gatewayLens.compose.profiles, else COMPOSE_PROFILES in the project folder's .env.
         profiles: activeProfiles(settings.compose.profiles, (name) =>

@@ -83,6 +83,16 @@ const cases: { name: string; files: Record<string, string>; args: string[]; expe
     expect: [],
   },
   {
+    // No .git in the copy: the run's root bounds the .gitignore search (trial min-5).
+    name: 'a missing env file the .gitignore of the run\'s folder ignores: the warning form',
+    files: {
+      '.gitignore': '.env\n',
+      'app/compose.yaml': 'services:\n  web:\n    image: nginx\n    env_file: .env\n',
+    },
+    args: ['app/compose.yaml'],
+    expect: ['missing-env-file warning app/compose.yaml'],
+  },
+  {
     name: 'a name no project of the run defines: still the hedged warning',
     files: {
       'gateway/compose.yaml': TRAEFIK,

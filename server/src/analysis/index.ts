@@ -61,6 +61,8 @@ export interface ProjectInput {
   override?: AnalysisOptions;
   /** `--project-directory`: where relative include and extends paths resolve (default: the first file's folder). */
   projectDirectory?: string;
+  /** The run's root (the CLI's working folder, the editor's workspace folder): a .gitignore above the project counts up to it outside a git repository. */
+  runRoot?: string;
   /** The active compose profiles (see compose/project/profiles.ts activeProfiles); none by default. */
   profiles?: string[];
   /**
@@ -161,6 +163,7 @@ export class Analyzer {
       profiles: input.profiles ?? [],
       environment,
       readText: readFile,
+      runRoot: input.runRoot,
     });
     const environments = fileEnvironments(load, environment);
     const files = interpolateFiles(load.files, environments.of, this.interpolated);

@@ -279,6 +279,7 @@ function check(options: Options, io: Io): number {
       override,
       profiles,
       projectDirectory,
+      runRoot: io.cwd,
       environment,
     });
   }

@@ -190,6 +190,7 @@ export function oneProject(
     listDir: inputs.listDir,
     profiles,
     projectDirectory,
+    runRoot: io.cwd,
     environment,
   });
   return { project, inputs, selected };

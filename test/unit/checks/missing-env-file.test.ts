@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { run } from '../../helpers';
-import { ignores } from '../../../server/src/analysis/compose/project/localFile';
+import { ignores, localFile } from '../../../server/src/analysis/compose/project/localFile';
 
 const service = (envFile: string): string => `services:\n  web:\n    image: nginx\n    env_file: ${envFile}\n`;
 
@@ -83,5 +83,68 @@ const patterns: { gitignore: string; path: string; ignored: boolean | undefined 
 for (const p of patterns) {
   test(`gitignore: ${JSON.stringify(p.gitignore)} on ${p.path}`, () => {
     assert.equal(ignores(p.gitignore, p.path), p.ignored);
+  });
+}
+
+// Which .gitignore above the env file's folder counts (trial min-5: `.env` in the repository's
+// root .gitignore ignores app/.env, `git check-ignore -v app/.env` -> .gitignore:1:.env).
+const walks: {
+  name: string;
+  files: Record<string, string>;
+  root?: string;
+  ignoredBy: string | undefined;
+}[] = [
+  {
+    name: 'the repository root .gitignore, no-slash pattern, one folder down',
+    files: { '/repo/.git/HEAD': 'ref: refs/heads/main\n', '/repo/.gitignore': '.env\n' },
+    ignoredBy: '/repo/.gitignore',
+  },
+  {
+    name: 'a worktree or submodule: .git is a file',
+    files: { '/repo/.git': 'gitdir: /elsewhere\n', '/repo/.gitignore': '*.env\n.env\n' },
+    ignoredBy: '/repo/.gitignore',
+  },
+  {
+    name: 'anchored to the root folder: /app/.env',
+    files: { '/repo/.git/HEAD': 'x', '/repo/.gitignore': '/app/.env\n' },
+    ignoredBy: '/repo/.gitignore',
+  },
+  {
+    name: 'anchored elsewhere: /.env does not ignore app/.env',
+    files: { '/repo/.git/HEAD': 'x', '/repo/.gitignore': '/.env\n' },
+    ignoredBy: undefined,
+  },
+  {
+    name: 'the folder itself ignored: app/',
+    files: { '/repo/.git/HEAD': 'x', '/repo/.gitignore': 'app/\n' },
+    ignoredBy: '/repo/.gitignore',
+  },
+  {
+    name: 'a nearer .gitignore re-includes it',
+    files: { '/repo/.git/HEAD': 'x', '/repo/.gitignore': '.env\n', '/repo/app/.gitignore': '!.env\n' },
+    ignoredBy: undefined,
+  },
+  {
+    name: "a .gitignore above the repository root is not the repository's",
+    files: { '/repo/.git/HEAD': 'x', '/.gitignore': '.env\n' },
+    ignoredBy: undefined,
+  },
+  {
+    name: "no repository: up to the run's root",
+    files: { '/repo/.gitignore': '.env\n' },
+    root: '/repo',
+    ignoredBy: '/repo/.gitignore',
+  },
+  {
+    name: 'no repository, the run inside the project: the project folder only',
+    files: { '/repo/.gitignore': '.env\n' },
+    root: '/repo/app',
+    ignoredBy: undefined,
+  },
+];
+for (const w of walks) {
+  test(`missing-env-file gitignore walk: ${w.name}`, () => {
+    const local = localFile('/repo/app/.env', { project: '/repo/app', root: w.root }, (f) => w.files[f]);
+    assert.equal(local.ignoredBy, w.ignoredBy);
   });
 }

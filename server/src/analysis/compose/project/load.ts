@@ -110,6 +110,8 @@ export interface LoadInput {
   environment?: Environment;
   /** Reads an include's env file (absolute path); undefined when it does not exist. */
   readText?(file: string): string | undefined;
+  /** The run's root (the CLI's working folder, the editor's workspace folder): see localFile. */
+  runRoot?: string;
 }
 
 export function loadProject(input: LoadInput): LoadedProject {
@@ -146,7 +148,7 @@ class Loader {
   /** Each file read once, so a file reached twice is the same definitions (no conflict with itself). */
   private texts = new Map<string, ComposeFile | undefined>();
 
-  /** The project directory: where a .gitignore is looked for last (localFile). */
+  /** The project directory: missing files are named relative to it. */
   private readonly root: string;
 
   constructor(private readonly input: LoadInput) {
@@ -390,7 +392,7 @@ class Loader {
     // Kept out of git on purpose (a template beside it, a .gitignore naming it): compose still
     // refuses the project without it, but a clean clone lacks it by design, so a warning that says
     // how to create it, not an error that calls the path wrong.
-    const local = localFile(resolved, this.root, read);
+    const local = localFile(resolved, { project: this.root, root: this.input.runRoot }, read);
     if (local.template || local.ignoredBy) {
       const fix = local.template ? `create it from ${local.template}` : 'create it (it is gitignored)';
       const why = [

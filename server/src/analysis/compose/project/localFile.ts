@@ -8,7 +8,7 @@
 import * as path from 'path';
 
 const TEMPLATES = ['.example', '.sample', '.template', '.dist'];
-/** Folders searched upwards for a .gitignore: a checkout, not a disk. */
+/** Folders searched upwards for the repository root: a checkout, not a disk. */
 const MAX_DEPTH = 12;
 
 export interface LocalFile {
@@ -18,14 +18,24 @@ export interface LocalFile {
   ignoredBy?: string;
 }
 
-/** `file` (absolute) is missing: its template and the .gitignore naming it, up to `root` (inclusive). */
-export function localFile(file: string, root: string, read: (file: string) => string | undefined): LocalFile {
+/**
+ * `file` (absolute) is missing: its template and the .gitignore naming it. Every .gitignore from
+ * the file's folder up to the repository root counts (gitignore(5): each one covers the paths
+ * below its folder), the repository root being the folder with `.git` (a folder, or a file in a
+ * worktree or submodule); outside a repository (an exported copy) the search stops at `root`, the
+ * run's root (the CLI's working folder, the editor's workspace folder), else at `project`.
+ */
+export function localFile(
+  file: string,
+  bounds: { project: string; root?: string },
+  read: (file: string) => string | undefined,
+): LocalFile {
   const out: LocalFile = {};
   const template = TEMPLATES.map((t) => file + t).find((t) => read(t) !== undefined);
   if (template) out.template = path.basename(template);
-  let dir = path.dirname(file);
-  const inside = (d: string): boolean => d === root || d.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
-  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+  const start = path.dirname(file);
+  const last = repositoryRoot(start, read) ?? [bounds.root, bounds.project].find((d) => d && inside(d, start)) ?? start;
+  for (let dir = start; inside(last, dir); dir = path.dirname(dir)) {
     const ignore = path.join(dir, '.gitignore');
     const text = read(ignore);
     if (text !== undefined) {
@@ -35,11 +45,25 @@ export function localFile(file: string, root: string, read: (file: string) => st
         break;
       }
     }
-    const parent = path.dirname(dir);
-    if (parent === dir || !inside(parent)) break;
-    dir = parent;
+    if (dir === last || dir === path.dirname(dir)) break;
   }
   return out;
+}
+
+/** The nearest folder at or above `dir` that holds `.git`, within MAX_DEPTH folders. */
+function repositoryRoot(dir: string, read: (file: string) => string | undefined): string | undefined {
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    if (read(path.join(dir, '.git', 'HEAD')) !== undefined || read(path.join(dir, '.git')) !== undefined) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/** Whether `dir` is `root` or inside it. */
+function inside(root: string, dir: string): boolean {
+  return dir === root || dir.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
 /** Whether the lines of one .gitignore ignore `relative` (a `/` path): undefined when none matches. */
