@@ -83,8 +83,37 @@ const cases: { name: string; files: Record<string, string>; args: string[]; expe
     expect: [],
   },
   {
+    // README: `check dirA dirB`; a folder stands for what `check` finds when run there (trial min-3).
+    name: "folders given as FILE: each folder's projects, one run",
+    files: {
+      'gateway/compose.yaml': TRAEFIK,
+      'app/compose.yaml': app('      - traefik.http.routers.app.middlewares=auth\n'),
+    },
+    args: ['gateway', 'app'],
+    expect: [],
+  },
+  {
+    name: 'one folder given: its project alone',
+    files: {
+      'gateway/compose.yaml': TRAEFIK,
+      'app/compose.yaml': app('      - traefik.http.routers.app.middlewares=auth\n'),
+    },
+    args: ['app'],
+    expect: ['undefined-middleware warning app/compose.yaml'],
+  },
+  {
+    name: 'a folder holding a default project and an override: merged, as compose loads them',
+    files: {
+      'stack/compose.yaml': app('      - traefik.http.routers.app.middlewares=auth\n'),
+      'stack/compose.override.yaml':
+        'services:\n  app:\n    labels:\n      - traefik.http.middlewares.auth.basicauth.users=a:$$apr1$$x$$y\n',
+    },
+    args: ['stack'],
+    expect: [],
+  },
+  {
     // No .git in the copy: the run's root bounds the .gitignore search (trial min-5).
-    name: 'a missing env file the .gitignore of the run\'s folder ignores: the warning form',
+    name: "a missing env file the .gitignore of the run's folder ignores: the warning form",
     files: {
       '.gitignore': '.env\n',
       'app/compose.yaml': 'services:\n  web:\n    image: nginx\n    env_file: .env\n',

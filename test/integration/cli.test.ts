@@ -50,6 +50,7 @@ before(() => {
     'merged/docker-compose.override.yml': app('auth'),
     // Other folder: its own project, where nobody defines `auth`.
     'alone/docker-compose.yml': app('auth'),
+    'empty/README.md': 'no compose file here\n',
   };
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.join(dir, path.dirname(name)), { recursive: true });
@@ -190,6 +191,13 @@ describe('gateway-lens check', () => {
     );
   });
 
+  test('a folder as FILE checks the project there, as check run in it would (README: check dirA dirB)', () => {
+    assert.equal(run('check', 'clean').status, 0);
+    const typo = run('check', 'typo');
+    assert.equal(typo.status, 1);
+    assert.match(typo.stdout, /^typo\/docker-compose\.yml:\d+:\d+: error undefined-middleware/m);
+  });
+
   test('--demo prints the findings and exits 0', () => {
     const r = run('check', '--demo', 'typo/docker-compose.yml');
     assert.equal(r.status, 0);
@@ -210,7 +218,7 @@ describe('gateway-lens check', () => {
 
   const usage: [string, string[], RegExp][] = [
     ['an unreadable file', ['check', 'missing.yml'], /^gateway-lens: cannot read missing\.yml: no such file$/],
-    ['a folder', ['check', 'clean'], /^gateway-lens: cannot read clean: is a directory$/],
+    ['a folder without compose files', ['check', 'empty'], /^gateway-lens: no compose files under empty$/],
     ['an unknown flag', ['check', '--frmat', 'json', 'clean/docker-compose.yml'], /^gateway-lens: .*--frmat/],
     [
       'an unknown format',

@@ -1,6 +1,7 @@
 // `gateway-lens check`: the files given (or found under the working directory), grouped into
 // compose projects by folder (files of one folder are merged like docker compose's -f list),
 // each analysed as Traefik would see it, with the nearest .gateway-lens.yaml applied.
+import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../../../package.json';
 import {
@@ -51,7 +52,8 @@ own (over the base file when it only overrides services). Several FILEs in one f
 docker compose -f); files in different folders are separate projects. Without FILE and
 without a project in the current folder, every compose file under it (docker-compose*.yml,
 compose*.yml and the config file's \`files\` globs; node_modules and dot-folders skipped),
-each folder grouped the same way.
+each folder grouped the same way. A folder given as FILE stands for the compose files found
+under it the same way (check dirA dirB: the projects of both, as one Docker host).
 
 The nearest .gateway-lens.yaml at or above each project's folder sets severities and
 project facts; the options below win over it.
@@ -149,18 +151,45 @@ function listChecks(format: Format): string {
   return rows.map((r) => `${r.code.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`).join('\n') + '\n';
 }
 
-/** The files to check: as given, else the compose files found under the working directory. */
-function filesToCheck(options: Options, io: Io, analyzer: Analyzer): string[] {
-  if (options.files.length > 0) return options.files;
+/**
+ * The files to check: as given, else the compose files found under the working directory. A
+ * folder given stands for what `check` finds when run there (README: `check dirA dirB`);
+ * `found` holds the files found so, which are grouped as the folder's projects, not as given.
+ */
+function filesToCheck(options: Options, io: Io, analyzer: Analyzer): { files: string[]; found: Set<string> } {
   const lookup = configLookup(options.config, io.cwd, (f) => readOrUndefined(io, f), analyzer);
-  const source = lookup.forFolder(io.cwd);
-  const found = discoverComposeFiles(io.cwd, source?.file, lookup.settings(source)?.files ?? []);
-  if (found.length === 0) {
+  const under = (folder: string): string[] => {
+    const source = lookup.forFolder(folder);
+    const found = discoverComposeFiles(folder, source?.file, lookup.settings(source)?.files ?? []);
+    return found.map((f) => path.relative(io.cwd, path.resolve(folder, f)) || f);
+  };
+  const found = new Set<string>();
+  if (options.files.length > 0) {
+    const files = options.files.flatMap((name) => {
+      const folder = path.resolve(io.cwd, name);
+      if (!isDirectory(folder)) return [name];
+      const inside = under(folder);
+      if (inside.length === 0) throw new UsageError(`no compose files under ${name}`);
+      for (const f of inside) found.add(path.resolve(io.cwd, f));
+      return inside;
+    });
+    return { files, found };
+  }
+  const files = under(io.cwd);
+  if (files.length === 0) {
     throw new UsageError(
       'no compose files under this folder (give FILE..., or list globs under `files:` in .gateway-lens.yaml)',
     );
   }
-  return found;
+  return { files, found: new Set(files.map((f) => path.resolve(io.cwd, f))) };
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -171,7 +200,7 @@ function filesToCheck(options: Options, io: Io, analyzer: Analyzer): string[] {
  */
 type Group = { folder: string; files: SourceFile[]; only?: string };
 
-function regroup(inputs: Inputs, given: boolean, io: Io, analyzer: Analyzer): Group[] {
+function regroup(inputs: Inputs, found: Set<string>, io: Io, analyzer: Analyzer): Group[] {
   const out: Group[] = [];
   /** The files with their texts, those that cannot be read left out. */
   const sourcesOf = (names: string[]): SourceFile[] =>
@@ -180,6 +209,7 @@ function regroup(inputs: Inputs, given: boolean, io: Io, analyzer: Analyzer): Gr
       return text === undefined ? [] : [{ file, text }];
     });
   for (const [folder, files] of inputs.projects) {
+    const given = files.some((f) => !found.has(f.file));
     if (given && files.length > 1) {
       out.push({ folder, files });
       continue;
@@ -236,14 +266,15 @@ function oneProject(options: Options, io: Io): ComposeProject | undefined {
 function check(options: Options, io: Io): number {
   const analyzer = new Analyzer();
   const compose = oneProject(options, io);
-  const inputs = compose
-    ? readInputs(
-        compose.files.map((f) => path.relative(io.cwd, f) || f),
+  const toCheck = compose ? undefined : filesToCheck(options, io, analyzer);
+  const inputs = toCheck
+    ? readInputs(toCheck.files, options.traefikConfig, io)
+    : readInputs(
+        compose!.files.map((f) => path.relative(io.cwd, f) || f),
         options.traefikConfig,
         io,
-        compose.projectDirectory,
-      )
-    : readInputs(filesToCheck(options, io, analyzer), options.traefikConfig, io);
+        compose!.projectDirectory,
+      );
   const configs = configLookup(options.config, io.cwd, inputs.readFile, analyzer);
   const override = options.traefikVersion
     ? { version: options.traefikVersion, versionSource: '--traefik-version' }
@@ -251,7 +282,7 @@ function check(options: Options, io: Io): number {
   const projects: (ProjectInput & { only?: string })[] = [];
   const groups: Group[] = compose
     ? [...inputs.projects].map(([folder, files]) => ({ folder, files }))
-    : regroup(inputs, options.files.length > 0, io, analyzer);
+    : regroup(inputs, toCheck?.found ?? new Set(), io, analyzer);
   for (const { folder, files, only } of groups) {
     const config = configs.forFolder(folder);
     let staticFiles = inputs.staticFiles;
