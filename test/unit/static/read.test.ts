@@ -531,6 +531,46 @@ const sourceCases: {
       'env:TRAEFIK_ENTRYPOINTS_WEB_ADDRESS,TRAEFIK_PROVIDERS_DOCKER_EXPOSEDBYDEFAULT<file',
     ],
   },
+  // A script of the container starts Traefik (trial min-2, opencloud-compose): the flags it passes
+  // are not in the file, and flags beat variables, so the variables are not the static configuration.
+  {
+    name: 'entrypoint: [/bin/sh, script]: unknown, the variables are not the source',
+    text: withEnv('      - TRAEFIK_LOG_LEVEL=ERROR\n', '    entrypoint: ["/bin/sh", "/opt/start.sh"]\n'),
+    from: undefined,
+  },
+  {
+    name: 'a command that is not Traefik flags (sh -c): unknown, its words are not flags',
+    text: withEnv(ENV_MAP, '    command: ["sh", "-c", "traefik --entrypoints.web.address=:81"]\n'),
+    from: undefined,
+  },
+  {
+    name: 'a script entrypoint beside a mounted traefik.yml: the file still wins',
+    text: withEnv(
+      ENV_MAP,
+      '    entrypoint: /start.sh\n    command: --whatever\n    volumes:\n      - ./traefik.yml:/etc/traefik/traefik.yml\n',
+    ),
+    setup: { mounted: { '/p/traefik.yml': 'entryPoints:\n  edge:\n    address: ":8443"\n' } },
+    from: 'file',
+    eps: ['edge=:8443'],
+    ignored: ['env:TRAEFIK_ENTRYPOINTS_WEB_ADDRESS,TRAEFIK_PROVIDERS_DOCKER_EXPOSEDBYDEFAULT<file'],
+  },
+  {
+    name: 'entrypoint: traefik with flags of its own, then the command',
+    text: withEnv(
+      ENV_MAP,
+      '    entrypoint: ["traefik", "--entrypoints.a.address=:1"]\n    command: ["--entrypoints.b.address=:2"]\n',
+    ),
+    from: 'flags',
+    eps: ['a=:1', 'b=:2'],
+    ignored: ['env:TRAEFIK_ENTRYPOINTS_WEB_ADDRESS,TRAEFIK_PROVIDERS_DOCKER_EXPOSEDBYDEFAULT<flags'],
+  },
+  {
+    name: "the image's own entrypoint named again: the command is Traefik's flags",
+    text: withEnv(ENV_MAP, '    entrypoint: /entrypoint.sh\n    command: traefik --entrypoints.b.address=:2\n'),
+    from: 'flags',
+    eps: ['b=:2'],
+    ignored: ['env:TRAEFIK_ENTRYPOINTS_WEB_ADDRESS,TRAEFIK_PROVIDERS_DOCKER_EXPOSEDBYDEFAULT<flags'],
+  },
   {
     name: 'dynamic configuration in variables is never read, whatever the source',
     text: withEnv('      - TRAEFIK_HTTP_ROUTERS_API_RULE=Host(`x`)\n      - TRAEFIK_ENTRYPOINTS_WEB_ADDRESS=:80\n'),

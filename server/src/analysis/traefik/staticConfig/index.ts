@@ -114,6 +114,14 @@ export function readStaticConfig(
     notes.push(`--configFile names ${search.path}, which no volume mounts: its content is unknown.`);
     return done(config, staticFiles, notes);
   }
+  if (service.script) {
+    // The script passes Traefik flags this file does not show, and flags beat TRAEFIK_* variables
+    // (paerser cli/commands.go: the first loader that loads wins): nothing here is the whole of it.
+    notes.push(
+      `Service "${service.name}" starts Traefik from ${service.script.value}: the flags it passes cannot be seen, so its static configuration is unknown.`,
+    );
+    return done(config, staticFiles, notes);
+  }
   if (flags.length > 0) {
     fromFlags(config, service, flags, version);
     // FlagLoader loads whenever Traefik has arguments (paerser cli/loader_flag.go): variables are then unused.

@@ -10,6 +10,7 @@ import { structuralEquals } from '../../engine';
 import type { Project } from '../../project';
 import type { MajorVersion } from '../static';
 import type { EnvSource } from './env';
+import { launch } from './launch';
 
 export interface Mount {
   /** Host path or volume name, as written. */
@@ -47,7 +48,10 @@ export interface TraefikService {
   imageWritten?: string;
   /** Traefik's major version from the image tag; 'v1' for Traefik 1.x, which reads other flags. */
   version?: MajorVersion | 'v1';
+  /** The words Traefik receives as flags (launch.ts): none when a script of the container starts it. */
   command?: { words: Scalar[]; file: ComposeFile };
+  /** The program the container runs instead of Traefik itself (`entrypoint: [/bin/sh, start.sh]`). */
+  script?: Scalar;
   mounts: Mount[];
   /** Each part's `environment:` and `env_file:`, in file order (env.ts reads them). */
   env: EnvSource[];
@@ -131,7 +135,9 @@ interface Part {
 function merge(name: string, parts: Part[], dirOf: (file: string) => string): TraefikService {
   const out: TraefikService = { name, parts: parts.map((p) => p.service), mounts: [], env: [] };
   const mounts = new Map<string, Mount>();
+  let entrypoint: TraefikService['command'];
   for (const { service, file } of parts) {
+    if (service.entrypoint) entrypoint = { words: service.entrypoint, file };
     if (service.image) {
       out.image = service.image;
       const written = file.text
@@ -148,6 +154,9 @@ function merge(name: string, parts: Part[], dirOf: (file: string) => string): Tr
     }
   }
   if (out.image) out.version = imageVersion(out.image.value);
+  const launched = launch(entrypoint, out.command);
+  out.command = launched.command;
+  if (launched.script) out.script = launched.script;
   out.mounts = [...mounts.values()];
   return out;
 }
