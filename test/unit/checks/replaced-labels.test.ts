@@ -31,6 +31,27 @@ const cases: { name: string; services: string; expect: string[] }[] = [
     expect: ['labels: these labels replace those of <<: *traefik: repeat traefik.enable and 1 more here'],
   },
   {
+    name: 'labels: left empty (null): loses them all',
+    services: 'web:\n  <<: *traefik\n  image: nginx\n  labels:\n',
+    expect: ['labels: these labels replace those of <<: *traefik: repeat traefik.enable and 1 more here'],
+  },
+  // A worker copy of a whole service dropping its router on purpose (trial min-6, homelab.config gramps).
+  {
+    name: 'labels: [] beside a whole service: deliberate',
+    services: 'worker:\n  <<: *app\n  labels: []\n',
+    expect: [],
+  },
+  {
+    name: 'labels: {} beside a whole service: deliberate',
+    services: 'worker:\n  <<: *app\n  labels: {}\n',
+    expect: [],
+  },
+  {
+    name: 'labels: left empty (null) beside a whole service: lost',
+    services: 'worker:\n  <<: *app\n  labels:\n',
+    expect: ['labels: these labels replace those of <<: *app: repeat traefik.enable here'],
+  },
+  {
     name: 'only what is not repeated is named',
     services: 'web:\n  <<: *traefik\n  labels: [traefik.enable=true]\n',
     expect: ['labels: these labels replace those of <<: *traefik: repeat traefik.http.routers.web.rule here'],
@@ -52,7 +73,8 @@ const cases: { name: string; services: string; expect: string[] }[] = [
 for (const c of cases) {
   test(`replaced-labels: ${c.name}`, () => {
     const indented = c.services.replace(/^/gm, '  ');
-    const text = `${ANCHOR}x-other: &other\n  labels: [com.example=1]\nservices:\n${indented}`;
+    const app = '  app: &app\n    image: grampsweb\n    labels: [traefik.enable=true]\n';
+    const text = `${ANCHOR}x-other: &other\n  labels: [com.example=1]\nservices:\n${app}${indented}`;
     const r = analyzeProject({ files: [{ file: '/p/compose.yaml', text }] });
     const got = r.findings
       .filter((f) => f.code === 'replaced-labels')

@@ -149,9 +149,15 @@ function replacedLabels(
   const key = (own?.key as Node | undefined)?.range;
   const mergeRange = (merge?.value as Node | undefined)?.range;
   if (!key || !mergeRange) return undefined;
+  // `labels: []` (or `{}`) next to a whole service (`<<: *app`, which has an image or build) says
+  // "none" on purpose: the worker copy of a web service dropping its router. `labels:` left
+  // empty (null), or `[]` beside a fragment of labels, loses them by accident.
+  const value = (own as { value?: unknown }).value;
+  const none = (isSeq(value) || isMap(value)) && value.items.length === 0;
   for (const m of aliases.merged(map)) {
     const theirs = fieldOf(m, 'labels', aliases);
     if (!theirs?.range) continue;
+    if (none && (fieldOf(m, 'image', aliases) || fieldOf(m, 'build', aliases))) return undefined;
     const merged: Label[] = [];
     readLabels(theirs, text, source, merged, service.file, aliases);
     const kept = new Set(service.labels.filter((l) => l.source === source).map((l) => l.key));
