@@ -144,3 +144,25 @@ test('priority-tie: thousands of routers at one priority are checked without com
   assert.equal(got.length, 1501);
   assert.equal((got.find((f) => f.data!.router === 'all')!.data!.rivals as string[]).length, 1500);
 });
+
+// Swarm gives Traefik no port (pswarm.go parseService): a service without a port label has no
+// server, Traefik skips its container, and its default router never exists (trial min-10).
+const swarmTraefik = (provider: string, where: 'deploy' | 'labels') => `services:
+  traefik:
+    image: traefik:v3.3
+    command: ["${provider}", "--entrypoints.web.address=:80"]
+  users:
+    image: nginx
+${where === 'deploy' ? '    deploy:\n      labels:' : '    labels:'}
+        - traefik.http.routers.users.rule=PathPrefix(\`/users12/\`)
+        - traefik.http.services.users.loadbalancer.server.port=80
+`;
+test('priority-tie: under swarm, a service without a port label has no router to tie with', () => {
+  assert.deepEqual(run('priority-tie', swarmTraefik('--providers.swarm=true', 'deploy')), []);
+  // The docker provider detects the Traefik image's port 80: its default router exists and ties.
+  const docker = run('priority-tie', swarmTraefik('--providers.docker=true', 'labels'));
+  assert.deepEqual(
+    docker.map((f) => f.data!.router),
+    ['traefik-project', 'users'],
+  );
+});

@@ -6,6 +6,7 @@
 // mergeConfiguration). Two routers with the same rule, priority and entry points leave the choice
 // to map order, whichever providers define them: they share the entry point's muxer.
 import type { Project } from '../project';
+import { swarmWithoutServer } from '../traefik/containers';
 import { definitions, definitionRange, definitionsNamed } from '../traefik/lookup';
 import type { FileDefinition } from '../traefik/fileProvider';
 import type { Definition } from '../traefik/model';
@@ -107,7 +108,7 @@ interface RuleHolder {
 }
 
 function ruleHolder(project: Project, router: Definition): RuleHolder | undefined {
-  if (!router.container.enabled) return undefined;
+  if (!router.container.enabled || swarmWithoutServer(router.container)) return undefined;
   const rule = router.fields.get('rule');
   if (!rule || rule.interpolated || rule.value.trim() === '') return undefined;
   if (router.protocol === 'udp' || !builds(project, rule.value, ruleSyntax(project, router), router.protocol))

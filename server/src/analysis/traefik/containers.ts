@@ -89,6 +89,22 @@ function providerOf(parts: ComposeService[], config: StaticConfig): ProviderName
   return traefikIn('deploy.labels') && !traefikIn('labels') ? 'swarm' : 'docker';
 }
 
+/**
+ * Swarm gives Traefik no port to detect (pkg/provider/docker pswarm.go parseService fills no
+ * NetworkSettings.Ports, so shared.go getPort returns ""): a service without
+ * loadbalancer.server.port (or url) fails addServer ("port is missing"), and BuildConfiguration
+ * skips the whole container (`continue`), so none of its routers exists, whatever its image EXPOSEs.
+ */
+export function swarmWithoutServer(container: Container): boolean {
+  return (
+    container.provider === 'swarm' &&
+    container.definitions.some(
+      (d) =>
+        d.kind === 'services' && !d.fields.has('loadbalancer.server.port') && !d.fields.has('loadbalancer.server.url'),
+    )
+  );
+}
+
 export function isTraefikKey(key: string): boolean {
   return key.toLowerCase().startsWith('traefik.');
 }
