@@ -102,7 +102,7 @@ export interface TraefikVersionStatus {
   folder: string;
   assumed: 'v2' | 'v3';
   /** `unknown`: nothing in the project says; version-dependent findings name both majors. */
-  source: 'setting' | 'image' | 'workspace' | 'unknown';
+  source: 'setting' | 'image' | 'static' | 'workspace' | 'unknown';
   why: string;
 }
 

@@ -17,6 +17,7 @@ import { CompiledMatchers } from './rules/compiled';
 import type { SourceFile } from './traefik/staticConfig';
 import { StaticReader } from './traefik/staticConfig/reader';
 import { findTraefikService } from './traefik/staticConfig/service';
+import { staticMajorKeys } from './traefik/staticConfig/majorKeys';
 import type { DirEntry } from './traefik/fileProvider';
 import { FileProviderReader } from './traefik/fileProvider/reader';
 import { traefikVersion } from './traefik/version';
@@ -197,6 +198,7 @@ export class Analyzer {
     const versionFact = traefikVersion({
       forced: options.version && { version: options.version, by: options.versionSource ?? 'an option' },
       service: traefik,
+      staticKeys: () => staticMajorKeys(config, staticFiles, traefik),
       workspace: options.workspaceVersion,
     });
     let fileReader = this.fileProviders.get(first);

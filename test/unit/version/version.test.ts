@@ -180,10 +180,10 @@ test('unknown version: a v3-only construct is not reported against v2', () => {
 });
 
 test('a static option v3 removed: an error naming the replacement on v3, a warning naming both when unknown', () => {
-  const compose = (image: string): string =>
-    `services:\n  proxy:\n    image: ${image}\n    command:\n      - --providers.docker.swarmMode=true\n`;
-  const on = (image: string) =>
-    analyzeProject({ files: [{ file: COMPOSE, text: compose(image) }] }).findings.filter(
+  const compose = (image: string, more = ''): string =>
+    `services:\n  proxy:\n    image: ${image}\n    command:\n      - --providers.docker.swarmMode=true\n${more}`;
+  const on = (image: string, more?: string) =>
+    analyzeProject({ files: [{ file: COMPOSE, text: compose(image, more) }] }).findings.filter(
       (x) => x.code === 'unknown-static-key',
     );
   const v3 = on('traefik:v3.1');
@@ -193,10 +193,71 @@ test('a static option v3 removed: an error naming the replacement on v3, a warni
   );
   assert.match(v3[0].message, /providers\.swarm/);
   assert.deepEqual(on('traefik:v2.11'), []);
-  const unknown = on('traefik:${TAG}');
+  // Also an option only v3 has: neither major starts with it, so the version stays unknown.
+  const unknown = on('traefik:${TAG}', '      - --providers.swarm.endpoint=unix:///var/run/docker.sock\n');
   assert.deepEqual(
     unknown.map((f) => f.severity),
     ['warning'],
   );
   assert.match(unknown[0].message, /providers\.swarm.*\(in v3; valid in v2, version unknown\)\.$/);
+});
+
+// v3 does not start with the v2 options it removed: a static configuration holding some, and none
+// of v3's own, runs on v2 (trial project 12: a registry build FROM traefik:v2.2 with swarmMode,
+// influxDB and jaeger in traefik.toml, told "Traefik v3 refuses" three times).
+const STATIC_CASES: { name: string; compose: string; files?: Record<string, string>; source: string; why?: RegExp }[] =
+  [
+    {
+      name: 'flags with a v2-only option',
+      compose: 'services:\n  proxy:\n    image: traefik:${TAG}\n    command: ["--providers.docker.swarmMode=true"]\n',
+      source: 'static',
+      why: /providers\.docker\.swarmMode, which v3 removed/,
+    },
+    {
+      name: 'v2-only and v3-only options together: unknown',
+      compose:
+        'services:\n  proxy:\n    image: traefik:${TAG}\n    command: ["--providers.docker.swarmMode=true", "--core.defaultRuleSyntax=v2"]\n',
+      source: 'unknown',
+    },
+    {
+      name: 'options both majors accept: unknown',
+      compose: 'services:\n  proxy:\n    image: traefik:${TAG}\n    command: ["--providers.docker=true"]\n',
+      source: 'unknown',
+    },
+    {
+      name: 'the image still wins',
+      compose: 'services:\n  proxy:\n    image: traefik:v3.1\n    command: ["--providers.docker.swarmMode=true"]\n',
+      source: 'image',
+    },
+  ];
+for (const c of STATIC_CASES) {
+  test(`version from the static configuration: ${c.name}`, () => {
+    const got = fact(c.compose, c.files);
+    assert.equal(got.source, c.source);
+    if (c.source === 'static') assert.equal(got.assumed, 'v2');
+    if (c.why) assert.match(got.why, c.why);
+  });
+}
+
+test('version from the static configuration: a given traefik.toml with v2-only options (--traefik-config)', () => {
+  const toml =
+    '[providers.docker]\n  swarmMode = true\n[metrics.influxDB]\n  address = "x:8086"\n[tracing.jaeger]\n  samplingServerURL = "http://j"\n';
+  const project = new Analyzer().project({
+    files: [{ file: COMPOSE, text: 'services:\n  proxy:\n    image: registry.example:5000/acme/traefik\n' }],
+    staticFiles: [{ file: '/p/traefik/traefik.toml', text: toml }],
+  });
+  assert.equal(project.versionFact.source, 'static');
+  assert.equal(project.versionFact.assumed, 'v2');
+  assert.match(
+    project.versionFact.why,
+    /^the static configuration uses providers\.docker\.swarmMode and 2 more, which v3 removed$/,
+  );
+});
+
+test('version from the static configuration: the v2 options are no finding then', () => {
+  const text = 'services:\n  proxy:\n    image: traefik:${TAG}\n    command: ["--providers.docker.swarmMode=true"]\n';
+  const f = analyzeProject({ files: [{ file: COMPOSE, text }] }).findings.filter(
+    (x) => x.code === 'unknown-static-key',
+  );
+  assert.deepEqual(f, []);
 });

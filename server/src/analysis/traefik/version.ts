@@ -5,9 +5,10 @@
 // what holds in each (see checks/versions.ts).
 import { hasInterpolation } from '../compose/labels';
 import type { MajorVersion } from './static';
+import type { MajorKeys } from './staticConfig/majorKeys';
 import { imageVersion, type TraefikService } from './staticConfig/service';
 
-export type VersionSource = 'setting' | 'image' | 'workspace' | 'unknown';
+export type VersionSource = 'setting' | 'image' | 'static' | 'workspace' | 'unknown';
 
 export interface VersionFact {
   /** The version the project is judged for; v3 (today's `latest`) when unknown. */
@@ -23,6 +24,8 @@ export interface VersionInput {
   forced?: { version: MajorVersion; by: string };
   /** The Traefik service, its image interpolated with the project's environment. */
   service?: TraefikService;
+  /** Keys of the static configuration in effect that only one major accepts (staticConfig/majorKeys.ts). */
+  staticKeys?: () => MajorKeys;
   /** A Traefik service elsewhere in the workspace (another compose project), when one says. */
   workspace?: { version: MajorVersion; why: string };
 }
@@ -33,6 +36,17 @@ export function traefikVersion(input: VersionInput): VersionFact {
   if (input.forced) return { assumed: input.forced.version, source: 'setting', why: `set by ${input.forced.by}` };
   const fromImage = input.service?.image ? imageFact(input.service) : undefined;
   if (fromImage && 'version' in fromImage) return fromImage.version;
+  // v3 does not start with the v2 options it removed: a configuration holding some, and nothing
+  // only v3 accepts, runs on v2 (an image this project builds or pulls from a registry of its own).
+  const keys = input.staticKeys?.();
+  if (keys && keys.v2.length > 0 && keys.v3.length === 0) {
+    const more = keys.v2.length > 1 ? ` and ${keys.v2.length - 1} more` : '';
+    return {
+      assumed: 'v2',
+      source: 'static',
+      why: `the static configuration uses ${keys.v2[0]}${more}, which v3 removed`,
+    };
+  }
   if (input.workspace) {
     return { assumed: input.workspace.version, source: 'workspace', why: input.workspace.why };
   }
