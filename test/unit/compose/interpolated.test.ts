@@ -105,6 +105,32 @@ const cases: { name: string; text: string; env?: string; shell?: Record<string, 
     env: 'NAME=web\n',
     expect: ['undefined-service ${NAME}'],
   },
+  // compose interpolates the whole item, then splits it at the first `=` (types.Labels): a
+  // variable may bring the `=` and the value (trial min-1, opencloud-eu/opencloud-compose).
+  {
+    name: 'a key variable that brings the = and the value: key and value as compose splits them',
+    text: compose('traefik.http.routers.web.rule=Host(`x`)', 'traefik.http.routers.web.${TLS_CONFIG}'),
+    env: 'TLS_CONFIG="tls.certresolver=le"\n',
+    expect: [],
+  },
+  {
+    name: 'the same, tls=true',
+    text: compose('traefik.http.routers.web.rule=Host(`x`)', 'traefik.http.routers.web.${TLS}'),
+    env: 'TLS=tls=true\n',
+    expect: [],
+  },
+  {
+    name: 'a value a key variable brings is judged, on the ${...}',
+    text: compose('traefik.http.routers.web.rule=Host(`x`)', 'traefik.http.routers.web.${TLS}'),
+    env: 'TLS=tls=maybe\n',
+    expect: ['invalid-value ${TLS}'],
+  },
+  {
+    name: 'a key segment the key variable brings before its = is judged, on the ${...}',
+    text: compose('traefik.http.routers.web.rule=Host(`x`)', 'traefik.http.routers.web.${TLS_CONFIG}'),
+    env: 'TLS_CONFIG=tls.certresolvr=le\n',
+    expect: ['unknown-label ${TLS_CONFIG}'],
+  },
   {
     name: 'a key variable with no value: left as written; what is wrong whatever its value is still said',
     text: compose('traefik.http.routers.${NAME}.tsl=true'),
@@ -215,6 +241,23 @@ test('interpolated keys: list form only (compose-go interpolates mapping values,
     project(list, 'NAME=web\n').containers[0].labels.map((l) => l.key),
     ['traefik.http.routers.web.rule'],
   );
+});
+
+test('interpolated keys: a variable that brings the =: key and value as compose splits the item', () => {
+  const text = compose('traefik.http.routers.web.${TLS_CONFIG}', 'traefik.http.routers.${R}=Host(`a`) && Path(`/=`)');
+  const labels = project(text, 'TLS_CONFIG="tls.certresolver=le"\nR=api.rule\n').containers[0].labels;
+  assert.deepEqual(
+    labels.map((l) => [l.key, l.value, text.slice(l.valueRange.start, l.valueRange.end)]),
+    [
+      ['traefik.http.routers.web.tls.certresolver', 'le', '${TLS_CONFIG}'],
+      ['traefik.http.routers.api.rule', 'Host(`a`) && Path(`/=`)', 'Host(`a`) && Path(`/=`)'],
+    ],
+  );
+  // The variable's = and a written one: compose splits at the first, the rest is the value.
+  const both = compose('traefik.http.middlewares.${MW}=bar');
+  const [l] = project(both, 'MW=h.headers.customrequestheaders.X-A=foo\n').containers[0].labels;
+  assert.deepEqual([l.key, l.value], ['traefik.http.middlewares.h.headers.customrequestheaders.X-A', 'foo=bar']);
+  assert.equal(both.slice(l.valueRange.start, l.valueRange.end), '${MW}=bar');
 });
 
 test('interpolated keys: rename refuses a name a variable makes, and renames a literal one beside it', () => {

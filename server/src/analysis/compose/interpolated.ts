@@ -7,7 +7,7 @@
 // a list-form label is one string, interpolated whole before compose splits it at `=`
 // (compose-go types.Labels / 12-interpolation.md), so its key is interpolated too.
 import type { Environment } from './env';
-import { interpolate, isResolved, resolvedValue, sourceRange } from './env/interpolate';
+import { interpolate, isResolved, resolvedValue, sourceRange, type Interpolation } from './env/interpolate';
 import type { ComposeFile, ComposeService, KeySegment, Label, PortMapping, Scalar } from './model';
 import { shortPort } from './service';
 import type { Range } from '../types';
@@ -95,7 +95,8 @@ export function interpolateService(
 
 function label(written: Label, text: string, env: Environment): Label {
   const l = written.form === 'list' && written.key.includes('$') ? labelKey(written, text, env) : written;
-  if (!l.value.includes('$')) return l;
+  // Already interpolated with the key (its variables brought the `=`).
+  if (l.interpolation || !l.value.includes('$')) return l;
   const result = interpolate(l.value, env.lookup);
   const known = isResolved(result);
   const identity = l.exact && text.slice(l.valueRange.start, l.valueRange.end) === l.value;
@@ -109,15 +110,19 @@ function label(written: Label, text: string, env: Environment): Label {
 
 /**
  * A list-form key with its variables replaced, when every one is known; each segment's range
- * maps back onto the written key (a segment a variable makes covers the whole `${...}`).
+ * maps back onto the written key (a segment a variable makes covers the whole `${...}`). A key
+ * whose variables bring a `=` (`traefik.http.routers.web.${TLS}` with TLS=tls.certresolver=le) is
+ * split there, as compose splits the interpolated item (types.Labels): the rest is the value.
  */
 function labelKey(l: Label, text: string, env: Environment): Label {
   const result = interpolate(l.key, env.lookup);
   if (!isResolved(result)) return l;
   const identity = l.exact && text.slice(l.keyRange.start, l.keyRange.end) === l.key;
+  const eq = result.value.indexOf('=');
+  const key = eq < 0 ? result.value : result.value.slice(0, eq);
   const segments: KeySegment[] = [];
   let from = 0;
-  for (const segment of result.value.split('.')) {
+  for (const segment of key.split('.')) {
     const to = from + segment.length;
     const r = identity ? sourceRange(result, from, to) : undefined;
     const range = r ? { start: l.keyRange.start + r.start, end: l.keyRange.start + r.end } : l.keyRange;
@@ -125,7 +130,44 @@ function labelKey(l: Label, text: string, env: Environment): Label {
     segments.push(literal ? { text: segment, range } : { text: segment, range, literal: false });
     from = to + 1;
   }
-  return { ...l, key: result.value, segments, keyInterpolation: { written: l.key, result, identity } };
+  const keyInterpolation = { written: l.key, result, identity };
+  if (eq < 0) return { ...l, key, segments, keyInterpolation };
+  return { ...l, key, segments, keyInterpolation, ...splitValue(l, text, result, eq, identity, env) };
+}
+
+/**
+ * The value of a list item whose key's variables brought the `=`: the rest of the key, then the
+ * written `=value` (interpolated) when the item has one. Its range is the text it comes from
+ * (the `${...}` onwards); it is not text to edit in place (`identity: false`).
+ */
+function splitValue(
+  l: Label,
+  text: string,
+  result: Interpolation,
+  eq: number,
+  identity: boolean,
+  env: Environment,
+): Pick<Label, 'value' | 'valueRange' | 'interpolated' | 'interpolation'> {
+  // The parser gives an item without `=` an empty value range at the key's end.
+  const hasValue = l.valueRange.start !== l.keyRange.end || l.value !== '';
+  const after = hasValue ? interpolate(l.value, env.lookup) : undefined;
+  const known = after === undefined || isResolved(after);
+  const value = result.value.slice(eq + 1) + (after ? `=${known ? after.value : l.value}` : '');
+  const r = identity ? sourceRange(result, eq + 1, result.value.length) : undefined;
+  const start = r ? l.keyRange.start + r.start : l.keyRange.start;
+  const valueRange = { start, end: hasValue ? l.valueRange.end : r ? l.keyRange.start + r.end : l.keyRange.end };
+  const variables = [...result.variables, ...(after?.variables ?? [])];
+  const unresolved = after?.unresolved ?? [];
+  return {
+    value,
+    valueRange,
+    interpolated: !known,
+    interpolation: {
+      written: text.slice(valueRange.start, valueRange.end),
+      result: { value, variables, unresolved, problems: after?.problems ?? [], pieces: [] },
+      identity: false,
+    },
+  };
 }
 
 function scalar(s: Scalar, env: Environment): Scalar {
