@@ -1,10 +1,12 @@
-// What evaluating rules compiles once and reads many times: Go regexps by their source, and each
-// matcher's predicate by its parsed node (a node stands for its rule's text: parseRuleIn shares it). One
-// table per engine (the Analyzer's, reached through project.derived.matchers), passed down to
-// whatever evaluates a rule, a middleware's regexp or a constraint; never a module's. Compiling
-// per use is what this saves: re2js builds a program per pattern.
+// What evaluating rules compiles once and reads many times: Go regexps by their source (parsed
+// and compiled), and each matcher's predicate by its parsed node (a node stands for its rule's
+// text: parseRuleIn shares it). One table per engine (the Analyzer's, reached through
+// project.derived.matchers), passed down to whatever evaluates a rule, a middleware's regexp or a
+// constraint; never a module's. Compiling per use is what this saves: re2js builds a program per
+// pattern, and the overlap proofs parse an opaque matcher's regexp for its witnesses every time.
 import type { Predicate } from './evaluate';
 import { compileGoRegexp, type GoRegexp } from './go-regexp';
+import { parseGoRegexp, type Re2Result } from './regexp';
 import type { MatcherNode, RuleSyntax } from './types';
 
 /** How many regexps the table keeps; past it they are dropped and compiled again (typing makes new ones). */
@@ -12,6 +14,7 @@ const MAX_REGEXPS = 1000;
 
 export class CompiledMatchers {
   private readonly regexps = new Map<string, GoRegexp | null>();
+  private readonly parsed = new Map<string, Re2Result>();
   /** Per syntax: the same node compiles differently in v2 and v3 (the version may be unknown, judged both ways). */
   private readonly predicates = {
     v2: new WeakMap<MatcherNode, Predicate>(),
@@ -27,6 +30,17 @@ export class CompiledMatchers {
       this.regexps.set(src, re);
     }
     return re ?? undefined;
+  }
+
+  /** The Go regexp parsed (regexp.ts), as the witnesses of an opaque matcher start from it (samples.ts). */
+  parsedRegexp(src: string): Re2Result {
+    let result = this.parsed.get(src);
+    if (!result) {
+      result = parseGoRegexp(src);
+      if (this.parsed.size >= MAX_REGEXPS) this.parsed.clear();
+      this.parsed.set(src, result);
+    }
+    return result;
   }
 
   /** The matcher's predicate in `syntax`, made by `make` the first time the node is evaluated. */

@@ -495,26 +495,21 @@ function repeatIsValid(node: Re2Node, n: number): boolean {
   return subs.every((s) => repeatIsValid(s, n));
 }
 
-const cache = new Map<string, Re2Result>();
-
-/** Parses a Go regexp; the error (if any) points into `src`. */
+/**
+ * Parses a Go regexp; the error (if any) points into `src`. Parses on every call: rule parses are
+ * kept per rule text (parseRuleIn), and what evaluates rules reads parsed regexps through the
+ * engine's CompiledMatchers (compiled.ts).
+ */
 export function parseGoRegexp(src: string): Re2Result {
-  let result = cache.get(src);
-  if (!result) {
-    try {
-      const node = new Re2Parser(src).parse();
-      result =
-        height(node) > MAX_HEIGHT
-          ? { ok: false, error: { message: NESTS, start: 0, end: src.length } }
-          : { ok: true, node };
-    } catch (e) {
-      if (!(e instanceof Fail)) throw e;
-      result = { ok: false, error: e.error };
-    }
-    if (cache.size > 1000) cache.clear();
-    cache.set(src, result);
+  try {
+    const node = new Re2Parser(src).parse();
+    return height(node) > MAX_HEIGHT
+      ? { ok: false, error: { message: NESTS, start: 0, end: src.length } }
+      : { ok: true, node };
+  } catch (e) {
+    if (!(e instanceof Fail)) throw e;
+    return { ok: false, error: e.error };
   }
-  return result;
 }
 
 /** Go's regexp.QuoteMeta. */

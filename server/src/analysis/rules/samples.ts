@@ -1,7 +1,7 @@
 // Example strings a Go regexp matches, to try as witnesses for opaque atoms. Only used to find
 // requests (every candidate is checked by the real matcher); never to prove anything absent.
 import { negate } from './runes';
-import { parseGoRegexp, type Re2Node } from './regexp';
+import type { Re2Node } from './regexp';
 import type { CompiledMatchers } from './compiled';
 
 const NICE = ['a', 'x', '0', '1', '-', '.', '/', '_', 'A'].map((c) => c.codePointAt(0)!);
@@ -59,7 +59,7 @@ function generate(node: Re2Node, max: number): string[] {
 
 /** Up to `max` strings that the Go regexp `src` (unanchored) matches. */
 export function regexpSamples(src: string, compiled: CompiledMatchers, max = 8): string[] {
-  const parsed = parseGoRegexp(src);
+  const parsed = compiled.parsedRegexp(src);
   const re = compiled.goRegexp(src);
   if (!parsed.ok || !re) return [];
   return [...new Set(generate(parsed.node, max))].filter((s) => re.test(s));
