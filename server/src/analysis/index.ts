@@ -14,6 +14,7 @@ import { Session, type CheckCounts, type EngineCounts } from './session';
 import type { DatabaseOptions } from './engine';
 import { buildContainers, containerMemo } from './traefik/containers';
 import { CompiledMatchers } from './rules/compiled';
+import { LabelKeys } from './schema/labelKeys';
 import type { SourceFile } from './traefik/staticConfig';
 import { StaticReader } from './traefik/staticConfig/reader';
 import { findTraefikService } from './traefik/staticConfig/service';
@@ -94,11 +95,13 @@ export class Analyzer {
   private readonly interpolated: InterpolationMemo = new WeakMap();
   /** The compiled matchers and Go regexps of every rule, middleware and constraint the engine judges. */
   private readonly matchers = new CompiledMatchers();
+  /** What Traefik makes of each label key, per key shape. */
+  private readonly labelKeys = new LabelKeys();
   private readonly containerMemo = containerMemo(this.matchers);
 
   /** `engine`: options of the analyser's engine (tests weaken it on purpose). */
   constructor(engine: DatabaseOptions = {}) {
-    this.session = new Session(this.matchers, engine);
+    this.session = new Session({ matchers: this.matchers, labelKeys: this.labelKeys }, engine);
   }
 
   /** How often checks ran and how often their findings were reused, since this analyser was made. */
@@ -238,7 +241,7 @@ export class Analyzer {
       environment,
       includedEnvironments: environments.included,
     };
-    return { ...project, fileProvider, derived: derivedTable(this.matchers) };
+    return { ...project, fileProvider, derived: derivedTable({ matchers: this.matchers, labelKeys: this.labelKeys }) };
   }
 
   analyze(input: ProjectInput): AnalysisResult {

@@ -9,6 +9,7 @@ import type { MajorVersion, StaticConfig } from './traefik/static';
 import type { VersionFact } from './traefik/version';
 import type { Check } from './checks/check';
 import type { CompiledMatchers } from './rules/compiled';
+import type { LabelKeys } from './schema/labelKeys';
 import type { Finding, Severity } from './types';
 
 /** A code's severity as a config file sets it; `off` drops its findings. */
@@ -99,6 +100,8 @@ export interface Derived {
    * middleware's regexp or a constraint compiles once, shared by every project the engine judges.
    */
   matchers: CompiledMatchers;
+  /** The engine's label-key lookups (schema/labelKeys.ts), shared likewise. */
+  labelKeys: LabelKeys;
 }
 
 /** How many values of one name Derived.byText keeps; past it they are dropped and made again. */
@@ -118,13 +121,14 @@ export function textFacts(): Derived['byText'] {
   };
 }
 
-/** A project's own table: each fact computed on first use; `matchers`: the engine's. */
-export function derivedTable(matchers: CompiledMatchers): Derived {
+/** A project's own table: each fact computed on first use; `matchers` and `labelKeys`: the engine's. */
+export function derivedTable({ matchers, labelKeys }: Pick<Derived, 'matchers' | 'labelKeys'>): Derived {
   const values = new Map<string, unknown>();
   const keyed = new Map<string, WeakMap<object, unknown>>();
   return {
     byText: textFacts(),
     matchers,
+    labelKeys,
     of<K extends object, T>(name: string, key: K, compute: () => T): T {
       let table = keyed.get(name);
       if (!table) keyed.set(name, (table = new WeakMap()));

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { childKeys, lookupLabelKey, type LabelVersion } from '../../../server/src/analysis/schema';
+import { childKeys, LabelKeys, lookupLabelKey, type LabelVersion } from '../../../server/src/analysis/schema';
 
 // Copies of Traefik's reference files (test/fixtures/traefik/README.md names each upstream path), so the repo stands alone.
 const SHARED = path.resolve(__dirname, '..', '..', 'fixtures', 'traefik');
@@ -115,10 +115,12 @@ test('ignored fields carry the reason', () => {
   assert.equal(lookupLabelKey(split('traefik.port'), 'v3').note, undefined);
 });
 
-test('lookups are cached per key shape but not across root case', () => {
-  const a = lookupLabelKey(split('traefik.http.routers.One.rule'), 'v3');
-  assert.equal(lookupLabelKey(split('traefik.http.routers.one.RULE'), 'v3'), a);
-  assert.equal(lookupLabelKey(split('Traefik.http.routers.one.rule'), 'v3').status, 'unknown');
+test('an engine keeps one lookup per key shape but not across root case', () => {
+  const keys = new LabelKeys();
+  const a = keys.lookup(split('traefik.http.routers.One.rule'), 'v3');
+  assert.equal(keys.lookup(split('traefik.http.routers.one.RULE'), 'v3'), a);
+  assert.deepEqual(lookupLabelKey(split('traefik.http.routers.one.RULE'), 'v3'), a);
+  assert.equal(keys.lookup(split('Traefik.http.routers.one.rule'), 'v3').status, 'unknown');
 });
 
 test('childKeys lists fields, not user names or ignored fields', () => {

@@ -160,7 +160,7 @@ function usedElsewhere(ctx: LabelContext, path: string, split = false): Candidat
       for (const label of service.labels) {
         if (label.interpolated || (label.valueRange.start <= ctx.offset && ctx.offset <= label.valueRange.end))
           continue;
-        const found = lookupLabelKey(
+        const found = ctx.project.derived.labelKeys.lookup(
           label.segments.map((s) => s.text),
           ctx.project.version,
         );

@@ -7,6 +7,7 @@ import { judgedServices, type Project } from '../project';
 import { routingFacts, type RouterFacts } from '../route/facts';
 import { countingJudge, type RouterJudge } from '../route/judge';
 import { routerCandidates } from '../route/routingIndex';
+import type { LabelKeys } from '../schema/labelKeys';
 import type { Container } from '../traefik/model';
 import type { MajorVersion } from '../traefik/static';
 import type { Effect, Finding, Range, Related, Severity } from '../types';
@@ -35,6 +36,8 @@ export interface ServiceContext<C extends Code = Code> {
   version: MajorVersion;
   /** The project's Traefik is v1: it reads v1 labels (traefik.frontend.rule, traefik.port). */
   traefikV1: boolean;
+  /** What Traefik makes of a label key (the engine's, schema/labelKeys.ts). */
+  labelKeys: LabelKeys;
   report(r: Report<C>): void;
 }
 
@@ -74,7 +77,12 @@ export interface Check<C extends Code = Code> {
 
 /** What a check of one service's text is told about the project. */
 export function serviceContext<C extends Code>(project: Project, report: (r: Report<C>) => void): ServiceContext<C> {
-  return { version: project.version, traefikV1: project.staticConfig.traefikV1 === true, report };
+  return {
+    version: project.version,
+    traefikV1: project.staticConfig.traefikV1 === true,
+    labelKeys: project.derived.labelKeys,
+    report,
+  };
 }
 
 /** The finding a report makes for `check`. */

@@ -2,7 +2,7 @@
 // struct key given alone, fails the decoding and drops the whole container, and some values fall back
 // silently (paerser parser/element_fill.go, nodes_metadata.go, types/duration.go).
 import type { ComposeService, Label } from '../compose/model';
-import { type KeyLookup, type LabelVersion, lookupLabelKey, validateLabelValue } from '../schema';
+import { type KeyLookup, validateKnownValue } from '../schema';
 import { parseBool } from '../traefik/values';
 import type { Check, Report } from './check';
 import { dropsContainer } from './unknown-label';
@@ -16,29 +16,22 @@ export const check: Check<'invalid-value'> = {
   run(ctx) {
     for (const r of dynamicProblems(ctx.project, 'invalid-value')) ctx.report(r);
   },
-  service(service, { version, report }) {
+  service(service, { version, labelKeys, report }) {
     for (const label of service.labels) {
       if (label.interpolated) continue;
       const texts = label.segments.map((s) => s.text);
-      const found = lookupLabelKey(texts, version);
+      const found = labelKeys.lookup(texts, version);
       // Unknown and ignored keys are unknown-label's.
       if (found.status !== 'known') continue;
-      const problem = found.schema
-        ? badValue(label, texts, version, service.name)
-        : valueOfStruct(label, found, service);
+      const problem = found.schema ? badValue(label, found, service.name) : valueOfStruct(label, found, service);
       const sticky = problem ? undefined : stickyWithoutCookie(label, found, service);
       if (problem ?? sticky) report((problem ?? sticky)!);
     }
   },
 };
 
-function badValue(
-  label: Label,
-  texts: string[],
-  version: LabelVersion,
-  service: string,
-): Report<'invalid-value'> | undefined {
-  const problem = validateLabelValue(texts, label.value, version);
+function badValue(label: Label, found: KeyLookup, service: string): Report<'invalid-value'> | undefined {
+  const problem = validateKnownValue(found, label.value);
   if (!problem) return undefined;
   return {
     file: label.file,

@@ -4,7 +4,7 @@
 // paerser parser/labels_decode.go + nodes_metadata.go).
 import { hasInterpolation } from '../compose/labels';
 import type { Label } from '../compose/model';
-import { KeyLookup, LabelVersion, lookupLabelKey } from '../schema';
+import { KeyLookup, LabelKeys, LabelVersion } from '../schema';
 import { v1Label } from '../schema/legacy';
 import { normalizeName } from '../traefik/containers';
 import { editDistance } from '../spelling';
@@ -17,9 +17,9 @@ export const check: Check<'unknown-label'> = {
   severity: 'error',
   description:
     'A label key Traefik does not know: a typo that makes Traefik drop the container, or a misspelt prefix or Traefik v1 label that it silently ignores.',
-  service(service, { version, traefikV1, report }) {
+  service(service, { version, traefikV1, labelKeys, report }) {
     for (const label of service.labels) {
-      const found = judge(label, version, service.name, traefikV1);
+      const found = judge(label, version, service.name, traefikV1, labelKeys);
       if (found) report(found);
     }
   },
@@ -38,10 +38,11 @@ function judge(
   version: LabelVersion,
   serviceName: string,
   traefikV1: boolean,
+  labelKeys: LabelKeys,
 ): Report<'unknown-label'> | undefined {
   const texts = label.segments.map((s) => s.text);
-  const found = lookupLabelKey(texts, version);
-  if (found.status === 'unknown') return unknownKey(label, texts, found, version, serviceName);
+  const found = labelKeys.lookup(texts, version);
+  if (found.status === 'unknown') return unknownKey(label, texts, found, version, serviceName, labelKeys);
   if (found.status !== 'ignored') return undefined;
   if (found.note) {
     return {
@@ -61,6 +62,7 @@ function unknownKey(
   found: KeyLookup,
   version: LabelVersion,
   serviceName: string,
+  labelKeys: LabelKeys,
 ): Report<'unknown-label'> | undefined {
   const bad = found.badSegment!;
   if (!judgeable(texts, bad)) return undefined;
@@ -87,7 +89,7 @@ function unknownKey(
       break;
     default: {
       const other: LabelVersion = version === 'v3' ? 'v2' : 'v3';
-      const elsewhere = lookupLabelKey(texts, other).status === 'known' ? ` (a Traefik ${other} key)` : '';
+      const elsewhere = labelKeys.lookup(texts, other).status === 'known' ? ` (a Traefik ${other} key)` : '';
       message =
         `unknown label key "${segment}"${elsewhere}` +
         (suggestion === undefined ? ": check it against Traefik's reference" : `: did you mean "${suggestion}"?`);

@@ -32,7 +32,7 @@ export function runForVersion(check: Check, project: Project, other?: Project, r
 
 /** The same project judged for the other major version (with its own derived facts). */
 export function otherVersion(project: Project): Project {
-  return { ...project, version: OTHER[project.version], derived: derivedTable(project.derived.matchers) };
+  return { ...project, version: OTHER[project.version], derived: derivedTable(project.derived) };
 }
 
 const at = (f: Finding): string => `${f.code}|${f.file}|${f.range.start}|${f.range.end}`;

@@ -4,5 +4,6 @@ export type { LabelSchema, LabelVersion, ValueType } from './tree';
 export { CUSTOM_KEYWORDS, LABEL_SCHEMAS } from './tree';
 export type { KeyLookup, KeyProblem } from './lookup';
 export { childKeys, isDecoded, lookupKeyPrefix, lookupLabelKey } from './lookup';
+export { LabelKeys } from './labelKeys';
 export type { ValueProblem } from './validate';
-export { checkValue, validateLabelValue } from './validate';
+export { checkValue, validateKnownValue, validateLabelValue } from './validate';

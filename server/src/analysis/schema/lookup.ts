@@ -132,26 +132,13 @@ function descend(segments: readonly string[], version: LabelVersion): { result: 
   return { result, node };
 }
 
-const cache: Record<LabelVersion, Map<string, KeyLookup>> = { v2: new Map(), v3: new Map() };
-const CACHE_LIMIT = 20000;
-
 /**
- * What Traefik makes of a label key split on `.`. Results are shared between calls: do not mutate.
+ * What Traefik makes of a label key split on `.`, walked afresh on every call (what checks every
+ * label reads it through the engine's LabelKeys, labelKeys.ts). The result is frozen.
  * Field names match case-insensitively; user-chosen names keep their case.
  */
 export function lookupLabelKey(segments: readonly string[], version: LabelVersion): KeyLookup {
-  // Only the root's case matters ("invalid label root"); names never change the result.
-  const byVersion = cache[version];
-  // Most keys name a router, service or middleware at the fourth segment: one entry serves
-  // every name (a gateway of 1000 services has 1000 names and a dozen distinct keys).
-  const named = namedId(segments);
-  const hit = (named !== undefined ? byVersion.get(named) : undefined) ?? byVersion.get(fullId(segments));
-  if (hit) return hit;
-  if (byVersion.size >= CACHE_LIMIT) byVersion.clear();
-  const result = freeze(classify(segments, version));
-  // Shared only when the walk took the fourth segment for a name (`*`), as for any other name.
-  byVersion.set(named !== undefined && result.path?.[3] === '*' ? named : fullId(segments), result);
-  return result;
+  return freeze(classify(segments, version));
 }
 
 /**
@@ -165,14 +152,15 @@ export function lookupKeyPrefix(segments: readonly string[], count: number, vers
   return freeze(walk(prefix, version));
 }
 
-function fullId(segments: readonly string[]): string {
+/** The key as its lookup depends on it: only the root's case matters ("invalid label root"). */
+export function fullId(segments: readonly string[]): string {
   return `${segments[0]}.${segments.slice(1).join('.').toLowerCase()}`;
 }
 
 const NAMED_KINDS = /^(http|tcp|udp)\.(routers|services|middlewares)$/;
 
 /** `traefik.http.routers.*.rule` for `traefik.http.routers.<a plain name>.rule`; else undefined. */
-function namedId(segments: readonly string[]): string | undefined {
+export function namedId(segments: readonly string[]): string | undefined {
   if (segments.length < 4 || segments[0] !== 'traefik') return undefined;
   const kind = `${segments[1]}.${segments[2]}`.toLowerCase();
   const name = segments[3];

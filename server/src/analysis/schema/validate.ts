@@ -1,7 +1,7 @@
 // Label values as paerser decodes them: strconv.ParseBool / ParseInt, durations as seconds or
 // Go durations (parser/element_fill.go, types/duration.go), checked with the generated schemas'
 // patterns. A value Traefik cannot decode fails the container's whole label decoding.
-import { lookupLabelKey } from './lookup';
+import { lookupLabelKey, type KeyLookup } from './lookup';
 import { LABEL_SCHEMAS, schemaNodes, type LabelSchema, type LabelVersion } from './tree';
 
 export interface ValueProblem {
@@ -126,7 +126,11 @@ export function validateLabelValue(
   version: LabelVersion,
   consequence?: string,
 ): ValueProblem | undefined {
-  const found = lookupLabelKey(segments, version);
+  return validateKnownValue(lookupLabelKey(segments, version), value, consequence);
+}
+
+/** validateLabelValue for a key already looked up. */
+export function validateKnownValue(found: KeyLookup, value: string, consequence?: string): ValueProblem | undefined {
   if (found.status !== 'known' || !found.schema) return undefined;
   return checkValue(found.schema, value, fieldName(found.path!), consequence);
 }

@@ -4,13 +4,12 @@
 // holding them and placed at the edge (placement.ts).
 import type { ComposeService } from '../compose/model';
 import { Database, type DatabaseOptions, type Query } from '../engine';
-import { judgedServices, type Project } from '../project';
+import { judgedServices, type Derived, type Project } from '../project';
 import type { Container } from '../traefik/model';
 import type { Finding } from '../types';
 import { findingOf, runCheck, serviceContext, type Check, type Report } from '../checks/check';
 import { routingFacts, type RouterFacts } from '../route/facts';
 import { countingJudge, type RouterJudge } from '../route/judge';
-import type { CompiledMatchers } from '../rules/compiled';
 import { routerCandidates } from '../route/routingIndex';
 import { runForVersion } from '../checks/versions';
 import { keep, place, placesOf, type Kept, type Places } from './placement';
@@ -65,17 +64,17 @@ export class Session {
   private readonly counts: CheckCounts & { judgements: number } = { runs: 0, reused: 0, judgements: 0 };
   private readonly judge: RouterJudge;
 
-  /** `matchers`: the engine's compiled matchers, shared by its projects' facts and its router judge. */
-  constructor(matchers: CompiledMatchers, options: DatabaseOptions = {}) {
+  /** `tables`: the engine's compiled matchers and label-key lookups, shared by its projects' facts and its router judge. */
+  constructor(tables: Pick<Derived, 'matchers' | 'labelKeys'>, options: DatabaseOptions = {}) {
     this.db = new Database(options);
-    this.judge = countingJudge((n) => (this.counts.judgements += n), matchers);
+    this.judge = countingJudge((n) => (this.counts.judgements += n), tables.matchers);
     this.projects = new TrackedProjects(
       this.db,
       (id, check) => {
         const now = this.current.get(id)!;
         return this.findings(check, now.project, now.other);
       },
-      matchers,
+      tables,
     );
   }
 

@@ -6,7 +6,6 @@ import type { ComposeFile } from '../compose/model';
 import { Database, structuralEquals, type Equals, type Input, type Query } from '../engine';
 import type { Check } from '../checks/check';
 import { textFacts, type Derived, type Project } from '../project';
-import type { CompiledMatchers } from '../rules/compiled';
 import type { Finding } from '../types';
 
 type Field = Exclude<keyof Project, 'derived'>;
@@ -65,11 +64,11 @@ export class TrackedProjects {
   /** Each static configuration's token (Project.staticKey): a new one whenever its content changes. */
   private readonly tokens = new WeakMap<object, object>();
 
-  /** `findingsOf`: a check's findings on project `id` as the session memoises them (Derived.findings); `matchers`: the engine's (Derived.matchers). */
+  /** `findingsOf`: a check's findings on project `id` as the session memoises them (Derived.findings); `tables`: the engine's (Derived.matchers, Derived.labelKeys). */
   constructor(
     private readonly db: Database,
     private readonly findingsOf: (id: string, check: Check) => Finding[],
-    private readonly matchers: CompiledMatchers,
+    private readonly tables: Pick<Derived, 'matchers' | 'labelKeys'>,
   ) {
     const fields = {} as Record<Field, Input<string, unknown>>;
     const sameToken = (a: object, b: object): boolean => this.tokens.get(a) === this.tokens.get(b);
@@ -106,7 +105,8 @@ export class TrackedProjects {
         return this.keyedQuery(full, equals as Equals<unknown> | undefined).get(key) as T;
       },
       byText: this.texts,
-      matchers: this.matchers,
+      matchers: this.tables.matchers,
+      labelKeys: this.tables.labelKeys,
       findings: (check) => {
         // Placed at the services' current offsets: a new text is a new answer.
         read('files');
