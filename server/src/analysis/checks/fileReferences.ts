@@ -4,10 +4,10 @@
 // loadFileConfigFromDirectory returns its error, so the provider sends no configuration).
 import type { Project } from '../project';
 import { fileNames, type FileDefinition } from '../traefik/fileProvider';
-import type { Definition, Kind, Protocol } from '../traefik/model';
+import type { Kind, Protocol } from '../traefik/model';
 import { nearest, type ListItem } from '../traefik/values';
 import type { Related } from '../types';
-import { describe, type Missing, type ReferenceRules } from './references';
+import type { Missing, ReferenceRules } from './references';
 
 /** The file provider's names Traefik loads: none when a refused file makes it send nothing. */
 export function liveFileNames(project: Project, protocol: Protocol, kind: Kind): Map<string, FileDefinition> {
@@ -25,9 +25,10 @@ export function fileRelated(def: FileDefinition, message: string): Related {
   return { file: def.file, range: def.nameRange, message };
 }
 
+/** `who`: what Traefik disables when the name is missing (a router, as `describe` names it). */
 export function resolveFileReference(
   project: Project,
-  router: Definition,
+  who: string,
   protocol: Protocol,
   item: ListItem,
   name: string,
@@ -35,7 +36,6 @@ export function resolveFileReference(
 ): Missing | undefined {
   const fp = project.fileProvider;
   if (fp.state === 'unknown') return undefined;
-  const who = describe(router);
   if (fp.state === 'none') {
     const config = project.staticConfig;
     return {

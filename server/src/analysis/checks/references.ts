@@ -76,7 +76,7 @@ export function resolveReference(
       data: { name: item.value, suggestion },
     };
   }
-  if (ref.provider === 'file') return resolveFileReference(project, router, protocol, item, ref.name, rules);
+  if (ref.provider === 'file') return resolveFileReference(project, describe(router), protocol, item, ref.name, rules);
   if (ref.explicit && !isProviderName(ref.provider)) return unknownProvider(router, item, ref, rules);
   // Another provider (kubernetes, consul, ...): its configuration is not in view.
   if (ref.provider !== provider) return undefined;

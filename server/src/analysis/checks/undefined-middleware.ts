@@ -5,6 +5,7 @@ import type { Project } from '../project';
 import type { Check } from './check';
 import { fileProviderReferences } from './fileRouterReferences';
 import { disablesRouter, resolveReference, type ReferenceRules } from './references';
+import { entryPointMiddlewares } from './entryPointMiddlewares';
 
 export const check: Check<'undefined-middleware'> = {
   code: 'undefined-middleware',
@@ -12,6 +13,7 @@ export const check: Check<'undefined-middleware'> = {
   description: 'A router (or chain) names a middleware that is defined nowhere.',
   run(ctx) {
     for (const r of fileProviderReferences(ctx.project, rulesOf(ctx.project))) ctx.report(r);
+    for (const r of entryPointMiddlewares(ctx.project, rulesOf(ctx.project))) ctx.report(r);
   },
   container(container, ctx) {
     const { project } = ctx;

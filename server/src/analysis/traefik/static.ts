@@ -26,6 +26,8 @@ export interface EntryPoint {
   redirect?: { to: string; scheme: string; priority?: number };
   /** `http.tls`: routers on this entry point without their own `tls` get TLS (aggregator applyModel). */
   tls?: boolean;
+  /** `http.middlewares`: prepended to each router on this entry point (aggregator applyModel). */
+  middlewares?: { value: string; file: string; range: Range; interpolated: boolean };
 }
 
 /** `certificatesResolvers.<name>`: what `tls.certresolver` labels may name. */

@@ -180,6 +180,12 @@ function readEntryPoints(
       if (priority && /^-?\d+$/.test(priority.value!.trim())) ep.redirect.priority = Number(priority.value);
     }
     if (present(fields, ['http', 'tls']) === 'yes') ep.tls = true;
+    const middlewares = value(under(fields, 'http'), 'middlewares');
+    if (middlewares?.value) {
+      const { file, interpolated } = middlewares;
+      const range = middlewares.valueRange ?? middlewares.path[middlewares.path.length - 1].range;
+      ep.middlewares = { value: middlewares.value, file, range, interpolated };
+    }
     entryPoints.set(name, ep);
   }
   return { entryPoints, known };

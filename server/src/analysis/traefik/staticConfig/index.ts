@@ -11,6 +11,7 @@ import { Flag, readFlags } from './flags';
 import { findConfigFile } from './mounts';
 import { findTraefikService, TraefikService, type TraefikProject } from './service';
 import type { Setting } from './setting';
+import type { Range } from '../../types';
 
 export { findTraefikService, fragmentServices, isFragment, traefikServiceName, type TraefikProject } from './service';
 export type { TraefikService } from './service';
@@ -208,6 +209,7 @@ function fromFlags(config: StaticConfig, service: TraefikService, flags: Flag[],
       path: f.segments,
       value: f.value,
       interpolated: f.interpolated,
+      ...flagValueRange(f),
     }));
   config.found = true;
   config.from = 'flags';
@@ -219,4 +221,12 @@ function fromFlags(config: StaticConfig, service: TraefikService, flags: Flag[],
   config.sources.push(origin);
   Object.assign(config, buildStatic(settings, { mergeNameCase: true, v2: version === 'v2' }));
   config.settingsKnown = true;
+}
+
+/** Where a flag's value is written: its own word, or the word after the name's last segment; none when not exact. */
+function flagValueRange(f: Flag): { valueRange?: Range } {
+  if (f.valueWord) return { valueRange: f.valueWord.range };
+  const start = f.segments[f.segments.length - 1]?.range.end;
+  const end = f.word.range.end;
+  return start !== undefined && start < end ? { valueRange: { start, end } } : {};
 }

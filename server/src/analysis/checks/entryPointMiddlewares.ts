@@ -1,0 +1,114 @@
+// An entry point's `http.middlewares` (static configuration) are prepended to the middlewares of
+// every router on that entry point (pkg/provider/traefik/internal.go entryPointModels makes a
+// model of them; pkg/server/aggregator.go applyModel prepends the model's names, unqualified ones
+// then belonging to each router's own provider, GetQualifiedName). A name that does not exist
+// disables every one of those routers ("middleware ... does not exist").
+import type { Project } from '../project';
+import { definitionsNamed, index, qualify } from '../traefik/lookup';
+import type { EntryPoint } from '../traefik/static';
+import { nearest, type ListItem } from '../traefik/values';
+import type { Related } from '../types';
+import type { Report } from './check';
+import { fileRelated, liveFileNames, resolveFileReference } from './fileReferences';
+import type { Missing, ReferenceRules } from './references';
+
+const LABEL_PROVIDERS = ['docker', 'swarm'] as const;
+
+export function entryPointMiddlewares(project: Project, rules: ReferenceRules): Report<'undefined-middleware'>[] {
+  const out: Report<'undefined-middleware'>[] = [];
+  for (const ep of project.staticConfig.entryPoints.values()) {
+    const written = ep.middlewares;
+    if (!written || written.interpolated) continue;
+    const who = `every router on entry point "${ep.name}"`;
+    for (const item of itemsOf(project, written)) {
+      const missing = resolve(project, item, who, rules);
+      if (!missing) continue;
+      out.push({
+        file: written.file,
+        range: item.range,
+        message: `${missing.message}${/[.?]$/.test(missing.message) ? '' : '.'} Traefik disables ${who}.`,
+        explanation: `${missing.explanation} Entry point middlewares are prepended to each router on the entry point (pkg/server/aggregator.go applyModel).`,
+        severity: missing.severity,
+        related: missing.related,
+        data: missing.data,
+      });
+    }
+  }
+  return out;
+}
+
+function resolve(project: Project, item: ListItem, who: string, rules: ReferenceRules): Missing | undefined {
+  const ref = qualify(item.value, '');
+  if (ref.name === '' || ref.provider === 'internal') return undefined;
+  if (ref.provider === 'file') return resolveFileReference(project, who, 'http', item, ref.name, rules);
+  if (ref.explicit && !(LABEL_PROVIDERS as readonly string[]).includes(ref.provider)) return undefined;
+  const config = project.staticConfig;
+  // The label providers Traefik runs; a name without "@" is looked up in each router's own provider.
+  const providers = LABEL_PROVIDERS.filter((p) => config[p] && (!ref.explicit || p === ref.provider));
+  if (ref.explicit && providers.length === 0) return undefined;
+  if (providers.some((p) => definitionsNamed(project, 'http', 'middlewares', p, ref.name).length > 0)) return undefined;
+  const external = rules.external;
+  if ([item.value, ref.name, ...LABEL_PROVIDERS.map((p) => `${ref.name}@${p}`)].some((n) => external.includes(n)))
+    return undefined;
+  const file = project.fileProvider;
+  if (!ref.explicit) {
+    // Defined by the file provider (for its routers), or its files are not all seen: not judged here.
+    if (file.state === 'unknown' || file.uncertain || liveFileNames(project, 'http', 'middlewares').has(ref.name))
+      return undefined;
+  }
+  // Names are compared without their provider; the suggestion is qualified, right for every router.
+  const candidates: { name: string; qualified: string; related?: Related }[] = [];
+  for (const p of providers)
+    for (const name of index(project, 'http', 'middlewares').live.get(p)?.keys() ?? [])
+      candidates.push({ name, qualified: `${name}@${p}` });
+  if (!ref.explicit)
+    for (const [name, def] of liveFileNames(project, 'http', 'middlewares'))
+      candidates.push({ name, qualified: `${name}@file`, related: fileRelated(def, `"${name}" is defined here`) });
+  const nearName = nearest(
+    ref.name,
+    candidates.map((c) => c.name),
+  );
+  const near = candidates.find((c) => c.name === nearName);
+  const lookedUp = ref.explicit ? `"${item.value}"` : providers.map((p) => `"${ref.name}@${p}"`).join(' or ');
+  if (near !== undefined) {
+    return {
+      item,
+      message: `middleware "${item.value}" is not defined: did you mean "${near.qualified}"?`,
+      explanation: `No provider defines ${lookedUp}; Traefik disables ${who} with the error middleware ... does not exist.`,
+      severity: 'error',
+      related: near.related ? [near.related] : [],
+      data: { name: item.value, suggestion: near.qualified },
+    };
+  }
+  return {
+    item,
+    message: `middleware "${item.value}" is not defined in this project: define it, or declare it external`,
+    explanation: `Unless another compose project on the same Docker host defines ${lookedUp}, Traefik disables ${who} with the error middleware ... does not exist.`,
+    severity: 'warning',
+    related: [],
+    data: { name: item.value },
+    unless: 'another compose project on the Docker host defines it',
+  };
+}
+
+/** The comma-separated names, each at its own range when found as written, else at the whole value. */
+function itemsOf(project: Project, written: NonNullable<EntryPoint['middlewares']>): ListItem[] {
+  const text =
+    project.staticFiles.find((f) => f.file === written.file)?.text ??
+    project.files.find((f) => f.file === written.file)?.text;
+  const source = text?.slice(written.range.start, written.range.end) ?? '';
+  const out: ListItem[] = [];
+  let from = 0;
+  for (const raw of written.value.split(',')) {
+    const value = raw.trim();
+    if (value === '') continue;
+    const at = source.indexOf(value, from);
+    if (at < 0) {
+      out.push({ value, range: written.range, literal: false });
+      continue;
+    }
+    from = at + value.length;
+    out.push({ value, range: { start: written.range.start + at, end: written.range.start + from }, literal: true });
+  }
+  return out;
+}
