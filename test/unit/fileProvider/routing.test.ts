@@ -120,6 +120,27 @@ const cases: Case[] = [
     expect: [],
   },
   {
+    name: 'a template only in a server url: Traefik renders it, the router is as written',
+    file: 'dynamic.yml',
+    services: [router('api', 'Host(`app.example`) && PathPrefix(`/api`)')],
+    dynamic: `http:\n  routers:\n    app:\n      rule: Host(\`app.example\`)\n      entryPoints: [web]\n      priority: 1000\n      service: legacy\n${LEGACY.slice(6).replace('http://10.0.0.5', '{{ env "LEGACY_URL" }}')}`,
+    expect: ['route-shadowed Host(`app.example`) && PathPrefix(`/api`)'],
+  },
+  {
+    name: "a template in the router's own entry points: not judged",
+    file: 'dynamic.yml',
+    services: [router('api', 'Host(`app.example`) && PathPrefix(`/api`)')],
+    dynamic: `http:\n  routers:\n    app:\n      rule: Host(\`app.example\`)\n      entryPoints:\n        - {{ env "EP" }}\n      priority: 1000\n      service: legacy\n${LEGACY.slice(6)}`,
+    expect: [],
+  },
+  {
+    name: 'a template that steers (if): what is written may not be rendered, not judged',
+    file: 'dynamic.yml',
+    services: [router('api', 'Host(`app.example`) && PathPrefix(`/api`)')],
+    dynamic: `http:\n  routers:\n{{ if env "OLD" }}\n    app:\n      rule: Host(\`app.example\`)\n      entryPoints: [web]\n      priority: 1000\n      service: legacy\n{{ end }}\n${LEGACY.slice(6)}`,
+    expect: [],
+  },
+  {
     name: 'TCP: the same HostSNI rule in a file and a label is a conflict',
     file: 'dynamic.yml',
     services: [

@@ -1,12 +1,15 @@
 // The file provider's routers as routing reads them: named `<name>@file`, their fields from the
 // dynamic file's settings (pkg/config/dynamic/http_config.go Router: entryPoints, middlewares,
 // service, rule, ruleSyntax, priority, tls; tcp_config.go TCPRouter). Only what Traefik loads:
-// nothing from a refused file (fileReferences.ts liveFileNames), and nothing from a templated
-// file, whose rules depend on how Traefik renders it.
+// nothing from a refused file (fileReferences.ts liveFileNames). Traefik renders a templated file
+// before decoding it (pkg/provider/file/file.go CreateConfiguration): a router is kept when no
+// action may write or leave out names and none is in the router's own fields; its rule, priority
+// and entry points are then the text as written.
 import { liveFileNames } from '../checks/fileReferences';
 import type { Project } from '../project';
 import type { FileDefinition } from '../traefik/fileProvider';
 import { listValue, type Protocol } from '../traefik/model';
+import type { Setting } from '../traefik/staticConfig/setting';
 import type { Range } from '../types';
 
 export interface FileField {
@@ -33,8 +36,21 @@ export function fileFields(project: Project, def: FileDefinition): Map<string, F
 export function fileRouters(project: Project, protocol: Protocol): FileDefinition[] {
   const fp = project.fileProvider;
   if (fp.state !== 'read') return [];
-  const templated = new Set(fp.files.filter((f) => f.read.templated).map((f) => f.file));
-  return [...liveFileNames(project, protocol, 'routers').values()].filter((d) => !templated.has(d.file));
+  const templated = new Map(fp.files.filter((f) => f.read.templated).map((f) => [f.file, f]));
+  return [...liveFileNames(project, protocol, 'routers').values()].filter((d) => {
+    const file = templated.get(d.file);
+    if (!file) return true;
+    if (file.read.namesTemplated || file.read.steered) return false;
+    return [...d.fields.values()].every((s) => !writtenAt(file.text, s).includes('{{'));
+  });
+}
+
+/** A field's text from its key to the end of its line or value (a value that was only an action parses as empty). */
+function writtenAt(text: string, s: Setting): string {
+  const start = s.path[s.path.length - 1].range.start;
+  const line = text.indexOf('\n', start);
+  const end = Math.max(s.valueRange?.end ?? 0, line < 0 ? text.length : line);
+  return text.slice(start, end);
 }
 
 export interface FileRouterFacts {

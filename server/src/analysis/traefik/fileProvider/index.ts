@@ -100,7 +100,7 @@ export function parseDynamicFile(
       file,
       containerPath,
       text,
-      read: { format: 'yaml', keys: [], settings: [], templated: false, namesTemplated: false },
+      read: { format: 'yaml', keys: [], settings: [], templated: false, namesTemplated: false, steered: false },
       definitions: [],
       problems: [],
       refused: { message: `unsupported file extension: ${containerPath}`, range: { start: 0, end: 0 } },

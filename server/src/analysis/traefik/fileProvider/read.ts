@@ -30,6 +30,11 @@ export interface DynamicRead {
    * ones written, only their values are rendered, and a name it lacks is missing (fileReferences.ts).
    */
   namesTemplated: boolean;
+  /**
+   * Some action steers the template (`if`, `range`, `with`, `define`, …): what is written may be
+   * left out or repeated in what Traefik decodes.
+   */
+  steered: boolean;
   /** The file could not be walked here (see traefik/toml.ts): nothing in it is judged. */
   unread?: string;
 }
@@ -71,17 +76,19 @@ function mayWriteNames(text: string, format: DynamicFormat): boolean {
 export function readDynamicFile(file: string, text: string, format: DynamicFormat): DynamicRead {
   const templated = text.includes('{{');
   const namesTemplated = templated && mayWriteNames(text, format);
+  const steered = templated && [...text.matchAll(ACTION)].some((m) => CONTROL.test(m[0]));
   // Template actions become spaces (same offsets, same lines): the rest may still parse.
   const source = templated ? text.replace(ACTION, (a) => a.replace(/[^\n]/g, ' ')) : text;
-  if (format === 'toml') return { ...readToml(file, source), templated, namesTemplated };
+  if (format === 'toml') return { ...readToml(file, source), templated, namesTemplated, steered };
   const read = readStaticFile(file, source, true);
-  if (read.ok) return { format, keys: read.keys, settings: read.settings, templated, namesTemplated };
+  if (read.ok) return { format, keys: read.keys, settings: read.settings, templated, namesTemplated, steered };
   return {
     format,
     keys: read.keys,
     settings: read.settings,
     templated,
     namesTemplated,
+    steered,
     syntaxError: read.refused ? { message: read.refused, range: { start: 0, end: 0 } } : yamlError(source),
   };
 }
@@ -98,7 +105,7 @@ function yamlError(text: string): { message: string; range: Range } {
   return { message, range: { start: error.pos[0], end: error.pos[1] } };
 }
 
-function readToml(file: string, text: string): Omit<DynamicRead, 'templated' | 'namesTemplated'> {
+function readToml(file: string, text: string): Omit<DynamicRead, 'templated' | 'namesTemplated' | 'steered'> {
   const { keys, settings, error, unread } = readTomlFile(file, text);
   return { format: 'toml', keys, settings, ...(error ? { syntaxError: error } : {}), ...(unread ? { unread } : {}) };
 }
