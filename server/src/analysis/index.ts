@@ -282,7 +282,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set(Object.keys(CODES));
 function finish(project: Project, findings: Finding[]): Finding[] {
   const files = [...project.files, ...project.load.extendsFiles, ...project.staticFiles];
   // Config problems sit in the config file; its comments are not suppressions.
-  const { findings: marked, unused } = applySuppressions(findings, files, KNOWN_CODES);
+  const { findings: marked, unused } = applySuppressions(withAliasUses(project, findings), files, KNOWN_CODES);
   const severity = project.options.severity;
   const all = [...marked, ...unused];
   if (!severity) return all;
@@ -290,6 +290,30 @@ function finish(project: Project, findings: Finding[]): Finding[] {
     const level = severity[f.code];
     if (level === undefined) return [f];
     return level === 'off' ? [] : [{ ...f, severity: level }];
+  });
+}
+
+/**
+ * A finding on text written under a YAML anchor gets related information at each alias that
+ * brings that text into a service, naming the service (compose reads the anchor there).
+ */
+function withAliasUses(project: Project, findings: Finding[]): Finding[] {
+  const anchored = new Map(project.files.filter((f) => f.anchors).map((f) => [f.file, f.anchors!]));
+  if (anchored.size === 0) return findings;
+  return findings.map((f) => {
+    const anchors = anchored.get(f.file)?.filter((a) => a.range.start <= f.range.start && f.range.end <= a.range.end);
+    if (!anchors?.length) return f;
+    const related = [...(f.related ?? [])];
+    for (const a of anchors)
+      for (const use of a.uses) {
+        if (related.some((r) => r.file === f.file && r.range.start === use.range.start)) continue;
+        related.push({
+          file: f.file,
+          range: use.range,
+          message: `service "${use.service}" reads this through *${use.alias}`,
+        });
+      }
+    return related.length === (f.related?.length ?? 0) ? f : { ...f, related };
   });
 }
 

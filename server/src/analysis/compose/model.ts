@@ -3,6 +3,7 @@
 import type { Range } from '../types';
 import type { Interpolation } from './env/interpolate';
 import type { SpecProblem } from './spec';
+import type { AnchorUse } from './anchors';
 
 /** A scalar read from the file, with the range of its text (quotes included). */
 export interface Scalar {
@@ -239,4 +240,6 @@ export interface ComposeFile {
   servicesRange?: Range;
   /** String values outside `services:` holding a required variable (compose/templates.ts). */
   templates?: TemplateScalar[];
+  /** The anchors services read through aliases (compose/anchors.ts), when the file has any. */
+  anchors?: AnchorUse[];
 }

@@ -2,6 +2,7 @@
 // text and cached, so an edit re-parses only the service it touches: a chunk the re-split
 // found unchanged takes its entry by position, any other chunk looks for an identical slice.
 import { isMap, isPair, isScalar, LineCounter, Node, Pair, parseDocument, type Document } from 'yaml';
+import { anchorUses } from './anchors';
 import type { Range } from '../types';
 import type { ComposeFile, ComposeService, YamlProblem } from './model';
 import { AliasBudget, EXCESSIVE_ALIASING, ExcessiveAliasing } from './aliases';
@@ -161,6 +162,8 @@ export function parseWhole(file: string, text: string, fast = true): ComposeFile
   if (isMap(services)) {
     if (services.range) result.servicesRange = { start: services.range[0], end: services.range[1] };
     const aliases = doc && text.includes('*') ? new AliasBudget(doc) : undefined;
+    const anchors = aliases && anchorUses(doc!);
+    if (anchors && anchors.length > 0) result.anchors = anchors;
     const bomb = aliases && AliasBudget.excessive(doc!);
     if (bomb?.range) {
       const range = { start: bomb.range[0], end: bomb.range[1] };
