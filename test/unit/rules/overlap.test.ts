@@ -4,6 +4,7 @@ import { prng } from '../../support/random';
 import {
   CompiledMatchers,
   coveredBy,
+  coverage,
   matchRequestTri,
   overlap,
   parseRule,
@@ -103,6 +104,26 @@ test('witnessNotCovered gives a request a matches and no b matches', () => {
   assert.equal(star.path, '*');
   // Without the `*` request-target, every path starts with /.
   assert.equal(coveredBy(compiled, tree('Host(`x`)'), [tree('PathPrefix(`/`)')], 'v3', { asteriskForm: false }), true);
+});
+
+test('coverage tells a cover with only asterisk-form requests escaping from a full one', () => {
+  const cases: Array<[string, string[], 'covered' | 'asterisk' | false]> = [
+    ['Host(`x`)', ['PathPrefix(`/`)'], 'asterisk'],
+    ['Host(`x`) && Method(`GET`)', ['Host(`x`) && PathPrefix(`/`)'], 'asterisk'],
+    ['Path(`/a`)', ['PathPrefix(`/`)'], 'covered'],
+    ['Host(`x`)', ['PathPrefix(`/a`)'], false],
+    ['Host(`x`)', ['Host(`x`) && PathPrefix(`/a`)', 'PathPrefix(`/b`)'], false],
+  ];
+  for (const [a, bs, want] of cases)
+    assert.equal(
+      coverage(
+        compiled,
+        tree(a),
+        bs.map((b) => tree(b)),
+      ),
+      want,
+      `${a} by ${bs.join(' ; ')}`,
+    );
 });
 
 // [a, b, expected result]

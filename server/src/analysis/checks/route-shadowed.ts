@@ -6,6 +6,14 @@ import type { RouterFacts } from '../route/facts';
 import { shownName } from '../route/routers';
 import type { Check } from './check';
 
+/**
+ * What still reaches a router shadowed by PathPrefix(`/`): Go parses the request-target `*` as the
+ * path `*` (net/url ParseRequestURI), which no Path or PathPrefix matches (pkg/muxer/http/matcher.go
+ * compares the routing path), and answers `OPTIONS *` itself (net/http serverHandler).
+ */
+const ASTERISK =
+  'Only an asterisk-form request (`GET * HTTP/1.1`, request-target `*` instead of a path) escapes them: Go reads its path as `*`, which no Path or PathPrefix matches (Go answers `OPTIONS *` itself); browsers and HTTP clients do not send one.';
+
 /** More candidates than this and the router is left alone (the proof search is bounded). */
 const MAX_RIVALS = 200;
 
@@ -22,12 +30,15 @@ export const check: Check<'route-shadowed'> = {
     // Every entry point the router listens on must be covered by the routers listening there.
     const points = eps ?? ['(default)'];
     const shadows = new Set<RouterFacts>();
+    let asterisk = false;
     const all = points.every((ep) => {
       const there = higher.filter((h) =>
         eps === undefined ? h.entryPoints === undefined : h.entryPoints?.includes(ep),
       );
       if (there.length === 0) return false;
-      if (!ctx.judge.coveredBy(r, there)) return false;
+      const covered = ctx.judge.coverage(r, there);
+      if (!covered) return false;
+      if (covered === 'asterisk') asterisk = true;
       for (const h of there) if (ctx.judge.overlap(r, h).result !== 'no') shadows.add(h);
       return true;
     });
@@ -35,9 +46,12 @@ export const check: Check<'route-shadowed'> = {
     const names = [...shadows].map((h) => `"${shownName(h, r)}"`).join(', ');
     const ranked = [...shadows].map((h) => `"${shownName(h, r)}" (priority ${h.priority})`).join(', ');
     const one = shadows.size === 1;
+    const every = asterisk ? 'every request with a path' : 'every request';
     ctx.report({
-      message: `router "${shownName(r)}" never gets a request: ${names} ${one ? 'matches' : 'match'} them first; raise its priority`,
-      explanation: `Traefik tries the routers of an entry point by priority, highest first, and the first whose rule matches serves the request (pkg/muxer/http/mux.go). ${ranked} ${one ? 'matches' : 'match'} every request "${shownName(r)}" (priority ${r.priority}) matches, so it never receives one. Give it a higher priority than ${one ? 'that router' : 'those routers'}, or narrow the other rule.`,
+      message: asterisk
+        ? `router "${shownName(r)}" gets no request from a browser or HTTP client: ${names} ${one ? 'matches' : 'match'} every one with a path first; raise its priority`
+        : `router "${shownName(r)}" never gets a request: ${names} ${one ? 'matches' : 'match'} them first; raise its priority`,
+      explanation: `Traefik tries the routers of an entry point by priority, highest first, and the first whose rule matches serves the request (pkg/muxer/http/mux.go). ${ranked} ${one ? 'matches' : 'match'} ${every} "${shownName(r)}" (priority ${r.priority}) matches, so it ${asterisk ? 'receives none of them' : 'never receives one'}. ${asterisk ? `${ASTERISK} ` : ''}Give it a higher priority than ${one ? 'that router' : 'those routers'}, or narrow the other rule.`,
       file: r.file,
       range: r.range,
       related: [...shadows].map((h) => h.at(`router "${shownName(h, r)}", priority ${h.priority}`)),

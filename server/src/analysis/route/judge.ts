@@ -1,13 +1,16 @@
 // The pairwise tests the routing checks make between two routers (rules/overlap.ts), counted:
 // how many one edit causes is the cost of routing incrementally (the bench reports it).
-import { coveredBy, overlap, type CompiledMatchers, type OverlapResult } from '../rules';
+import { coverage, overlap, type CompiledMatchers, type OverlapResult } from '../rules';
 import type { RouterFacts } from './facts';
 
 export interface RouterJudge {
   /** Whether a request both rules match exists; one judgement. */
   overlap(a: RouterFacts, b: RouterFacts): OverlapResult;
-  /** Whether every request `router` matches is matched by one of `by`; a judgement per router of `by`. */
-  coveredBy(router: RouterFacts, by: readonly RouterFacts[]): boolean;
+  /**
+   * Whether every request `router` matches is matched by one of `by` (`covered`), or every one but
+   * asterisk-form requests (`asterisk`, rules/overlap.ts coverage); a judgement per router of `by`.
+   */
+  coverage(router: RouterFacts, by: readonly RouterFacts[]): 'covered' | 'asterisk' | false;
 }
 
 const ruleOf = (r: RouterFacts): { tree: RouterFacts['tree']; syntax: RouterFacts['syntax'] } => ({
@@ -22,9 +25,9 @@ export function countingJudge(count: (judgements: number) => void, compiled: Com
       count(1);
       return overlap(compiled, ruleOf(a), ruleOf(b));
     },
-    coveredBy(router, by) {
+    coverage(router, by) {
       count(by.length);
-      return coveredBy(compiled, ruleOf(router), by.map(ruleOf));
+      return coverage(compiled, ruleOf(router), by.map(ruleOf));
     },
   };
 }

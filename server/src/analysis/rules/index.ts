@@ -17,6 +17,7 @@ export { defaultPriority } from './priority';
 export { matcherNames, resolveMatcher, spellings } from './matchers';
 export {
   coveredBy,
+  coverage,
   overlap,
   witnessNotCovered,
   type OverlapOptions,

@@ -114,6 +114,24 @@ export function coveredBy(
   );
 }
 
+/**
+ * `covered` as coveredBy; `asterisk` when only requests whose target is `*` (`GET * HTTP/1.1`,
+ * routing path `*`) escape `bs`, every request with a path being covered; false otherwise or unsure.
+ */
+export function coverage(
+  compiled: CompiledMatchers,
+  a: RuleInput,
+  bs: RuleInput[],
+  syntax: RuleSyntax = 'v3',
+): 'covered' | 'asterisk' | false {
+  const ra = rule(a, syntax);
+  const rbs = bs.map((b) => rule(b, syntax));
+  const found = uncovered(ra, rbs, {}, compiled);
+  if (found.status === 'covered') return 'covered';
+  if (found.status !== 'witness' || found.request.path !== '*') return false;
+  return uncovered(ra, rbs, { asteriskForm: false }, compiled).status === 'covered' ? 'asterisk' : false;
+}
+
 /** A request that `a` matches and none of `bs` matches, when one can be found. */
 export function witnessNotCovered(
   compiled: CompiledMatchers,
