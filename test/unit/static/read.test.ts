@@ -106,6 +106,17 @@ const flagCases: { name: string; flags: string[]; image?: string; expect: (c: St
     expect: (c) => assert.deepEqual([c.docker, c.swarm?.network], [undefined, 'proxy']),
   },
   {
+    name: 'swarmMode, version unknown: v3 refuses the key, so a Traefik that starts with it is v2',
+    image: 'traefik:${TAG}',
+    flags: ['--providers.docker', '--providers.docker.swarmMode=true'],
+    expect: (c) => assert.deepEqual([c.docker, c.swarm?.exposedByDefault], [undefined, true]),
+  },
+  {
+    name: 'swarmMode on v3 is no swarm provider (Traefik does not start: unknown-static-key)',
+    flags: ['--providers.docker', '--providers.docker.swarmMode=true'],
+    expect: (c) => assert.deepEqual([c.docker?.exposedByDefault, c.swarm], [true, undefined]),
+  },
+  {
     name: 'no entry point configured: Traefik creates http on :80; api.insecure adds traefik on :8080',
     flags: ['--api.insecure=true', '--providers.docker'],
     expect: (c) => {
@@ -591,3 +602,17 @@ for (const c of sourceCases) {
     assert.deepEqual(ignored, c.ignored ?? []);
   });
 }
+
+test('a private Traefik image names no version: the version option decides how the given static file is read', () => {
+  const text = 'services:\n  traefik:\n    image: registry.example:5000/acme/traefik:latest\n';
+  const explicit = { '/p/traefik.toml': '[providers.docker]\n  swarmMode = true\n' };
+  for (const [version, swarm] of [
+    ['v2', true],
+    ['v3', false],
+    [undefined, true],
+  ] as const) {
+    const config = read(text, { explicit, ...(version ? { version } : {}) });
+    assert.equal(config.swarm !== undefined, swarm, `version ${version ?? 'unknown'}`);
+    assert.equal(config.docker !== undefined, !swarm, `version ${version ?? 'unknown'}`);
+  }
+});

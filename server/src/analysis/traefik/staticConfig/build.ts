@@ -12,8 +12,10 @@ export interface BuildOptions {
    * (file/raw_node.go decodeRaw).
    */
   mergeNameCase: boolean;
-  /** Traefik v2: `providers.docker.swarmMode` makes the docker provider read Swarm services. */
+  /** Traefik v2 (known): v3 has no `swarmMode` and a `providers.swarm` of its own. */
   v2: boolean;
+  /** `providers.docker.swarmMode` makes the docker provider read Swarm services: v2, or a version not known. */
+  swarmMode: boolean;
 }
 
 type Built = Pick<
@@ -92,7 +94,7 @@ export function buildStatic(settings: Setting[], options: BuildOptions): Built {
   };
   if (built.fileProvider) built.fileProviderPaths = fileProviderPaths(under(settings, 'providers', 'file'));
   const docker = provider(settings, 'docker');
-  if (docker && options.v2 && bool(value(under(settings, 'providers', 'docker'), 'swarmmode')) === true) {
+  if (docker && options.swarmMode && bool(value(under(settings, 'providers', 'docker'), 'swarmmode')) === true) {
     built.swarm = docker;
   } else {
     built.docker = docker;

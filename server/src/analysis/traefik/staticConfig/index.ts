@@ -5,7 +5,7 @@
 import type { ComposeFile } from '../../compose/model';
 import { emptyStaticConfig, IgnoredStatic, MajorVersion, Origin, StaticConfig } from '../static';
 import { DYNAMIC_ROOTS, EnvSetting, readEnv } from './env';
-import { buildStatic } from './build';
+import { buildStatic, type BuildOptions } from './build';
 import { isToml, readStaticText } from './file';
 import { Flag, readFlags } from './flags';
 import { findConfigFile } from './mounts';
@@ -37,7 +37,11 @@ export interface StaticInput {
   readFile?: (path: string) => string | undefined;
   /** The loaded project: where relative mounts resolve, and the services with their extended bases. */
   project?: TraefikProject;
+  /** The version an option (or the workspace) sets, for a Traefik whose image names none. */
+  version?: MajorVersion;
 }
+
+type Versions = Pick<BuildOptions, 'v2' | 'swarmMode'>;
 
 export interface StaticResult {
   config: StaticConfig;
@@ -57,14 +61,17 @@ export function readStaticConfig(
     return { config: { ...config, notes, traefikV1: true }, staticFiles };
   }
   if (service?.version) config.version = service.version;
-  const version: MajorVersion = config.version ?? 'v3';
+  const known = config.version ?? input.version;
+  const version: MajorVersion = known ?? 'v3';
+  // v3 refuses providers.docker.swarmMode: a Traefik of unknown version that starts with it is v2.
+  const versions: Versions = { v2: version === 'v2', swarmMode: known !== 'v3' };
   const flags = service?.command
     ? resolveFlags(readFlags(service.command.words, service.command.file.text, version).flags, service, input.project)
     : [];
 
   const explicit = input.explicit[0];
   if (explicit) {
-    fromFile(config, explicit.file, explicit.text, notes, version);
+    fromFile(config, explicit.file, explicit.text, notes, versions);
     config.sources.push({ file: explicit.file, range: { start: 0, end: 0 } });
     return done(config, staticFiles, notes);
   }
@@ -84,7 +91,7 @@ export function readStaticConfig(
     if (file.text !== undefined && file.host !== undefined) {
       staticFiles.push({ file: file.host, text: file.text });
       config.sources.push({ file: file.host, range: { start: 0, end: 0 } });
-      fromFile(config, file.host, file.text, notes, version);
+      fromFile(config, file.host, file.text, notes, versions);
     } else {
       config.found = true;
       config.from = 'file';
@@ -124,7 +131,7 @@ export function readStaticConfig(
     return done(config, staticFiles, notes);
   }
   if (flags.length > 0) {
-    fromFlags(config, service, flags, version);
+    fromFlags(config, service, flags, versions);
     // FlagLoader loads whenever Traefik has arguments (paerser cli/loader_flag.go): variables are then unused.
     const words = service.command!.words;
     const winner = { source: 'flags' as const, name: 'command', origin: config.sources[config.sources.length - 1] };
@@ -132,7 +139,7 @@ export function readStaticConfig(
     return done(config, staticFiles, notes);
   }
   if (variables.length > 0) {
-    fromEnv(config, variables, version);
+    fromEnv(config, variables, versions);
     return done(config, staticFiles, notes);
   }
   notes.push(`Service "${service.name}" has no command flags, no TRAEFIK_* variables and no mounted traefik.yml.`);
@@ -171,11 +178,11 @@ function envItem(v: EnvSetting): IgnoredStatic['items'][number] {
   return { text: v.name, origin: { file: v.file, range: v.range } };
 }
 
-function fromEnv(config: StaticConfig, variables: EnvSetting[], version: MajorVersion): void {
+function fromEnv(config: StaticConfig, variables: EnvSetting[], versions: Versions): void {
   config.found = true;
   config.from = 'env';
   config.sources.push({ file: variables[0].file, range: variables[0].range });
-  Object.assign(config, buildStatic(variables, { mergeNameCase: true, v2: version === 'v2' }));
+  Object.assign(config, buildStatic(variables, { mergeNameCase: true, ...versions }));
   config.settingsKnown = true;
 }
 
@@ -183,7 +190,7 @@ function done(config: StaticConfig, staticFiles: SourceFile[], notes: string[]):
   return { config: notes.length > 0 ? { ...config, notes } : config, staticFiles };
 }
 
-function fromFile(config: StaticConfig, file: string, text: string, notes: string[], version: MajorVersion): void {
+function fromFile(config: StaticConfig, file: string, text: string, notes: string[], versions: Versions): void {
   config.found = true;
   config.from = 'file';
   const read = readStaticText(file, text);
@@ -197,11 +204,11 @@ function fromFile(config: StaticConfig, file: string, text: string, notes: strin
     notes.push(`${file} is not valid ${format}${why}: Traefik does not start with it.`);
     return;
   }
-  Object.assign(config, buildStatic(read.settings, { mergeNameCase: false, v2: version === 'v2' }));
+  Object.assign(config, buildStatic(read.settings, { mergeNameCase: false, ...versions }));
   config.settingsKnown = true;
 }
 
-function fromFlags(config: StaticConfig, service: TraefikService, flags: Flag[], version: MajorVersion): void {
+function fromFlags(config: StaticConfig, service: TraefikService, flags: Flag[], versions: Versions): void {
   const settings: Setting[] = flags
     .filter((f) => !f.missingValue)
     .map((f) => ({
@@ -219,7 +226,7 @@ function fromFlags(config: StaticConfig, service: TraefikService, flags: Flag[],
     range: { start: words[0].range.start, end: words[words.length - 1].range.end },
   };
   config.sources.push(origin);
-  Object.assign(config, buildStatic(settings, { mergeNameCase: true, v2: version === 'v2' }));
+  Object.assign(config, buildStatic(settings, { mergeNameCase: true, ...versions }));
   config.settingsKnown = true;
 }
 

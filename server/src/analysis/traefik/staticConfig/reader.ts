@@ -9,6 +9,7 @@ import { readStaticConfig, type StaticInput, type StaticResult } from './index';
 interface Last {
   parts: ComposeService[];
   explicit: string[];
+  version: string | undefined;
   reads: Map<string, string | undefined>;
   token: object;
 }
@@ -47,10 +48,11 @@ export class StaticReader {
       last !== undefined &&
       sameList(last.parts, parts) &&
       sameList(last.explicit, explicit) &&
+      last.version === input.version &&
       last.reads.size === reads.size &&
       [...reads].every(([file, text]) => last.reads.has(file) && last.reads.get(file) === text);
     const token = same ? last.token : {};
-    this.last = { parts, explicit, reads, token };
+    this.last = { parts, explicit, version: input.version, reads, token };
     return { ...result, token };
   }
 }
