@@ -90,7 +90,7 @@ function defaultRuleProblem(ctx: CheckContext<'rule-syntax'>, provider: 'docker'
   if (users.length === 0) return;
   // Rules from the default rule are parsed as v3 whatever the default syntax (aggregator applyModel).
   const syntax: RuleSyntax = project.version === 'v2' ? 'v2' : 'v3';
-  const rule = renderDefaultRule(config.defaultRule, users[0].container.compose.name, project.name);
+  const rule = renderDefaultRule(config.defaultRule, users[0].container, project.name);
   if (rule === undefined) return;
   const problem = parseRuleIn(project, rule, syntax, 'http').problems.find((p) => p.severity === 'error');
   if (!problem) return;

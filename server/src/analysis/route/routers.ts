@@ -194,7 +194,7 @@ export function shareEntryPoint(a: Pick<Routed, 'entryPoints'>, b: Pick<Routed, 
  */
 function defaultRuleOf(project: Project, router: Definition): string | undefined {
   const config = router.container.provider === 'swarm' ? project.staticConfig.swarm : project.staticConfig.docker;
-  return renderDefaultRule(config?.defaultRule ?? DEFAULT_RULE, router.container.compose.name, project.name);
+  return renderDefaultRule(config?.defaultRule ?? DEFAULT_RULE, router.container, project.name);
 }
 
 /** The `priority` label when it sets one (`0` means the default). */

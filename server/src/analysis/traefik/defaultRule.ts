@@ -4,19 +4,56 @@
 // provider" and never runs it), then executes for each router without a rule
 // (pkg/provider/configuration.go BuildRouterConfiguration).
 import { normalizeName } from './containers';
+import type { Container } from './model';
 
 export const DEFAULT_RULE = 'Host(`{{ normalize .Name }}`)';
 
 /**
- * The rule a router of compose service `service` gets, with `.Name` = `<service>_<project>`;
- * undefined when the template uses anything else (not guessed) or renders nothing.
+ * The rule a router of `container` gets (pkg/provider/docker/config.go: the template's data is
+ * .Name, .ContainerName and .Labels): `.Name` = `<service>_<project>` (maybe normalized),
+ * `.ContainerName` the container's name, `index .Labels "key"` a label it carries. Undefined
+ * when the template uses anything else or a value not known here (not guessed), or renders nothing.
  */
-export function renderDefaultRule(template: string, service: string, project: string): string | undefined {
+export function renderDefaultRule(template: string, container: Container, project: string): string | undefined {
+  const service = container.compose.name;
   const name = `${service}_${project}`;
-  const rule = template
-    .replace(/\{\{-?\s*normalize\s+\.Name\s*-?\}\}/g, normalizeName(name))
-    .replace(/\{\{-?\s*\.Name\s*-?\}\}/g, name);
+  const containerName = containerNameOf(container, project);
+  // Compose labels each container with its project and service; Swarm services carry deploy.labels.
+  const swarm = container.provider === 'swarm';
+  const labels = new Map<string, string>(
+    swarm
+      ? []
+      : [
+          ['com.docker.compose.project', project],
+          ['com.docker.compose.service', service],
+        ],
+  );
+  for (const l of container.labels)
+    if (!l.interpolated && l.source === (swarm ? 'deploy.labels' : 'labels')) labels.set(l.key, l.value);
+  const action = (body: string): RegExp => new RegExp(`\\{\\{-?\\s*${body}\\s*-?\\}\\}`, 'g');
+  let rule = template
+    .replace(action('normalize\\s+\\.Name'), normalizeName(name))
+    .replace(action('\\.Name'), name)
+    .replace(action('index\\s+\\.Labels\\s+"([^"\\\\]*)"'), (whole, key: string) => labels.get(key) ?? whole);
+  if (containerName !== undefined)
+    rule = rule
+      .replace(action('normalize\\s+\\.ContainerName'), normalizeName(containerName))
+      .replace(action('\\.ContainerName'), containerName);
   return rule.includes('{{') || rule.trim() === '' ? undefined : rule;
+}
+
+/**
+ * The docker container's name: `container_name`, else compose's `<project>-<service>-1` for a
+ * single replica (compose-go's default; several replicas get one name, and one rule, each).
+ * Swarm tasks are named by Swarm: not known.
+ */
+function containerNameOf(container: Container, project: string): string | undefined {
+  if (container.provider === 'swarm') return undefined;
+  const written = container.compose.containerName;
+  if (written) return /\$/.test(written.value) ? undefined : written.value;
+  const replicas = container.compose.replicas?.value.trim();
+  if (replicas !== undefined && replicas !== '1') return undefined;
+  return `${project}-${container.compose.name}-1`;
 }
 
 const OPENS = new Set(['if', 'range', 'with', 'define', 'block']);
