@@ -191,19 +191,21 @@ export class Analyzer {
       extendsFiles: load.extendsFiles,
       resolve: (file: string, text: string) => resolvedValue(text, environments.of(file).lookup),
     };
+    // A version an option or the workspace sets reads the static configuration of a Traefik whose image names none.
+    const setVersion = options.version ?? options.workspaceVersion?.version;
+    const { config, staticFiles, token } = reader.read({
+      files,
+      explicit: input.staticFiles ?? [],
+      readFile: input.readFile,
+      project: traefikProject,
+      ...(setVersion ? { version: setVersion } : {}),
+    });
     const traefik = findTraefikService(files, traefikProject);
     const versionFact = traefikVersion({
       forced: options.version && { version: options.version, by: options.versionSource ?? 'an option' },
       service: traefik,
       staticKeys: () => staticMajorKeys(config, staticFiles, traefik),
       workspace: options.workspaceVersion,
-    });
-    const { config, staticFiles, token } = reader.read({
-      files,
-      explicit: input.staticFiles ?? [],
-      readFile: input.readFile,
-      project: traefikProject,
-      ...(versionFact.source === 'unknown' ? {} : { version: versionFact.assumed }),
     });
     let fileReader = this.fileProviders.get(first);
     if (!fileReader) this.fileProviders.set(first, (fileReader = new FileProviderReader()));
