@@ -157,16 +157,16 @@ class Loader {
   }
 
   /**
-   * A path as compose reads it: interpolated with the project's variables (compose-go
-   * interpolates the whole file, include and extends included, before it loads them).
-   * Undefined when a variable in it has no value here: the file cannot be named. `env`: the
+   * A value as compose reads it (a path, a profile name): interpolated with the project's variables
+   * (compose-go interpolates the whole file, include and extends included, before it loads them).
+   * Undefined when a variable in it has no value here: a path then names no file. `env`: the
    * variables of the project the file belongs to (an included one's own: include.go ApplyInclude
    * loads it with them). `certain`: compose reads this very path, so a missing file is one compose
    * refuses. The CLI knows the shell, so every resolved path is (a variable the shell does not set
    * takes its default). The editor does not: only a path whose every variable an env file sets is;
    * a default (`${STACK:-monitoring}`) is written for the shell to choose, which the editor cannot see.
    */
-  private pathOf(
+  private interpolatedValue(
     scalar: Scalar,
     env: Environment | undefined,
   ): { value: string; interpolated: boolean; certain: boolean } | undefined {
@@ -217,7 +217,7 @@ class Loader {
       for (const g of own.values()) mergeOver(groups, g);
     }
     for (const g of groups.values())
-      g.profiles = [...new Set(g.parts.flatMap((p) => p.profiles.map((s) => this.profileOf(s, p.file))))];
+      g.profiles = [...new Set(g.parts.flatMap((p) => p.profiles.map((s) => this.profileName(s, p.file))))];
     return [...groups.values()];
   }
 
@@ -232,7 +232,7 @@ class Loader {
   ): void {
     const paths: { scalar: Scalar; file: string; value: string; certain: boolean }[] = [];
     for (const p of entry.paths) {
-      const named = this.pathOf(p, env);
+      const named = this.interpolatedValue(p, env);
       if (!named) return; // a variable with no value here: the included file cannot be named
       if (isRemote(named.value)) return this.fetched(file.file, p.range, named.value, 'include');
       paths.push({ scalar: p, file: path.resolve(dir, named.value), value: named.value, certain: named.certain });
@@ -307,7 +307,7 @@ class Loader {
     let target = file;
     let targetDir = dir;
     if (ref.file) {
-      const named = this.pathOf(ref.file, env);
+      const named = this.interpolatedValue(ref.file, env);
       if (!named) return [service];
       if (isRemote(named.value)) {
         this.fetched(file.file, ref.file.range, named.value, 'extends');
@@ -350,8 +350,10 @@ class Loader {
    * it (compose-go interpolates the whole model before it applies profiles: loader.go, then
    * types.Project.WithProfiles). As written when a variable in it has no value here.
    */
-  private profileOf(profile: Scalar, file: string): string {
-    return this.pathOf(profile, this.environments.get(file) ?? this.input.environment)?.value ?? profile.value;
+  private profileName(profile: Scalar, file: string): string {
+    return (
+      this.interpolatedValue(profile, this.environments.get(file) ?? this.input.environment)?.value ?? profile.value
+    );
   }
 
   /** Where a file's relative paths resolve and what it is interpolated with: the first project that reads it decides. */
@@ -378,7 +380,7 @@ class Loader {
       for (const part of g.parts)
         for (const ref of part.envFiles) {
           if (ref.optional || ref.value === '/dev/null') continue;
-          const named = this.pathOf(ref, this.environments.get(part.file) ?? this.input.environment);
+          const named = this.interpolatedValue(ref, this.environments.get(part.file) ?? this.input.environment);
           // A variable with no value here, or one that may hold another where compose runs.
           if (!named || !named.certain) continue;
           const dir = this.directories.get(part.file) ?? path.dirname(part.file);
