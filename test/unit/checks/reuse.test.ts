@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer, type Finding, type ProjectInput } from '../../../server/src/analysis';
 import { composeFile } from '../../../bench/generate';
-import { prng } from '../../support/random';
+import { prng, randomEdit, type EditStyle } from '../../support/random';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const readFile = (p: string): string | undefined => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined);
@@ -108,19 +108,9 @@ const FLIPS: [string, string][] = [
 
 const TYPED = 'ax.-=`/, :\n"';
 
-function edit(text: string, random: () => number): string {
-  const pick = random();
-  if (pick < 0.5) {
-    const [from, to] = FLIPS[Math.floor(random() * FLIPS.length)];
-    const [a, b] = random() < 0.5 ? [from, to] : [to, from];
-    const at = text.indexOf(a, Math.floor(random() * text.length));
-    const found = at >= 0 ? at : text.indexOf(a);
-    return found >= 0 ? text.slice(0, found) + b + text.slice(found + a.length) : text;
-  }
-  const at = Math.floor(random() * text.length);
-  if (pick < 0.8) return text.slice(0, at) + TYPED[Math.floor(random() * TYPED.length)] + text.slice(at);
-  return text.slice(0, at) + text.slice(at + 1);
-}
+const STYLE: EditStyle = { flips: FLIPS, typed: TYPED, shares: { flips: 0.5, types: 0.3 }, flipAt: 'random' };
+
+const edit = (text: string, random: () => number): string => randomEdit(text, random, STYLE);
 
 const shown = (findings: Finding[]): string[] => findings.map((f) => JSON.stringify(f));
 

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer, type Finding, type ProjectInput } from '../../../server/src/analysis';
 import { listMounted } from '../../helpers';
-import { prng } from '../../support/random';
+import { prng, randomEdit, type EditStyle } from '../../support/random';
 
 const FIXTURE = path.resolve(__dirname, '../../fixtures/projects/gateway-split');
 const DIR = '/p/gateway';
@@ -141,18 +141,9 @@ const FLIPS: [string, string][] = [
 
 const TYPED = 'ax.-=`/, :\n"$';
 
-function edit(text: string, random: () => number): string {
-  const pick = random();
-  if (pick < 0.6) {
-    const [from, to] = FLIPS[Math.floor(random() * FLIPS.length)];
-    const [a, b] = random() < 0.5 ? [from, to] : [to, from];
-    const found = text.indexOf(a);
-    return found >= 0 ? text.slice(0, found) + b + text.slice(found + a.length) : text;
-  }
-  const i = Math.floor(random() * text.length);
-  if (pick < 0.85) return text.slice(0, i) + TYPED[Math.floor(random() * TYPED.length)] + text.slice(i);
-  return text.slice(0, i) + text.slice(i + 1);
-}
+const STYLE: EditStyle = { flips: FLIPS, typed: TYPED, shares: { flips: 0.6, types: 0.25 }, flipAt: 'first' };
+
+const edit = (text: string, random: () => number): string => randomEdit(text, random, STYLE);
 
 const shown = (findings: Finding[]): string[] => findings.map((f) => JSON.stringify(f));
 
