@@ -324,3 +324,21 @@ test('a matcher Traefik cannot build is never used to claim anything about reque
   assert.equal(overlap(compiled, broken, tree('Host(`x`)')).result, 'unknown');
   assert.equal(overlap(compiled, broken, tree('Host(`y`)')).result, 'no');
 });
+
+test('the engine proves the overlap of two parsed rules once per pair and syntaxes', () => {
+  const table = new CompiledMatchers();
+  const a = tree('PathRegexp(`^/api/a(/.*)?$`)');
+  const b = tree('PathRegexp(`^/api/(a|b)(/.*)?$`)');
+  let proofs = 0;
+  const prove = () => {
+    proofs++;
+    return overlap(table, { tree: a, syntax: 'v3' }, { tree: b, syntax: 'v3' });
+  };
+  const first = table.overlap(a, 'v3', b, 'v3', prove);
+  assert.equal(first.result, 'yes');
+  assert.equal(table.overlap(a, 'v3', b, 'v3', prove), first);
+  assert.equal(proofs, 1);
+  table.overlap(b, 'v3', a, 'v3', prove);
+  table.overlap(a, 'v2', b, 'v3', prove);
+  assert.equal(proofs, 3, 'another order or syntax is another proof');
+});

@@ -23,7 +23,7 @@ export function countingJudge(count: (judgements: number) => void, compiled: Com
   return {
     overlap(a, b) {
       count(1);
-      return overlap(compiled, ruleOf(a), ruleOf(b));
+      return compiled.overlap(a.tree, a.syntax, b.tree, b.syntax, () => overlap(compiled, ruleOf(a), ruleOf(b)));
     },
     coverage(router, by) {
       count(by.length);

@@ -7,7 +7,8 @@
 import type { Predicate } from './evaluate';
 import { compileGoRegexp, type GoRegexp } from './go-regexp';
 import { parseGoRegexp, type Re2Result } from './regexp';
-import type { MatcherNode, RuleSyntax } from './types';
+import type { OverlapResult } from './overlap';
+import type { MatcherNode, RuleNode, RuleSyntax } from './types';
 
 /** How many regexps the table keeps; past it they are dropped and compiled again (typing makes new ones). */
 const MAX_REGEXPS = 1000;
@@ -20,6 +21,7 @@ export class CompiledMatchers {
     v2: new WeakMap<MatcherNode, Predicate>(),
     v3: new WeakMap<MatcherNode, Predicate>(),
   };
+  private readonly overlaps = new WeakMap<RuleNode, WeakMap<RuleNode, Map<string, OverlapResult>>>();
 
   /** The compiled Go regexp, or undefined when Go would refuse the pattern. */
   goRegexp(src: string): GoRegexp | undefined {
@@ -40,6 +42,23 @@ export class CompiledMatchers {
       if (this.parsed.size >= MAX_REGEXPS) this.parsed.clear();
       this.parsed.set(src, result);
     }
+    return result;
+  }
+
+  /**
+   * Whether two rules share a request (overlap.ts), proved once per pair of parsed rules: a tree
+   * stands for its rule's text (parseRuleIn shares it), so an edit elsewhere in the project finds
+   * the proofs of unchanged rules here. A proof costs milliseconds where a rule gives no footprint
+   * (PathRegexp, HostRegexp): every pair of the entry point is tried on every analysis.
+   */
+  overlap(a: RuleNode, sa: RuleSyntax, b: RuleNode, sb: RuleSyntax, prove: () => OverlapResult): OverlapResult {
+    let byB = this.overlaps.get(a);
+    if (!byB) this.overlaps.set(a, (byB = new WeakMap()));
+    let bySyntax = byB.get(b);
+    if (!bySyntax) byB.set(b, (bySyntax = new Map()));
+    const key = `${sa} ${sb}`;
+    let result = bySyntax.get(key);
+    if (!result) bySyntax.set(key, (result = prove()));
     return result;
   }
 
