@@ -15,6 +15,7 @@ import type { Range, Related } from '../types';
 import { fileRelated } from './fileReferences';
 import { routerEntryPoints, routerPriority, routerTls } from '../traefik/routing';
 import { routerOutcome } from '../route/outcome';
+import { containerBackends, fileBackends, sameBackends } from '../route/backends';
 import { parseRuleIn, type RuleSyntax } from '../rules';
 import { ruleSyntax } from './rule-syntax';
 import { shownName } from '../route/routers';
@@ -104,6 +105,10 @@ interface RuleHolder {
   tls: boolean;
   entryPoints: string[] | undefined;
   outcome: string;
+  /** `host:port` of the servers it sends to, when known (route/backends.ts). */
+  backends?: string[];
+  /** Its middlewares without provider, to compare a container's router with a file's copy of it. */
+  middlewares: string;
   at: (message: string) => Related;
 }
 
@@ -122,6 +127,8 @@ function ruleHolder(project: Project, router: Definition): RuleHolder | undefine
     tls: routerTls(router),
     entryPoints: routerEntryPoints(project, router),
     outcome: routerOutcome(router),
+    backends: containerBackends(router),
+    middlewares: unqualified(router.fields.get('middlewares')?.value.split(',') ?? []),
     at: (message) => related(router, message),
   };
 }
@@ -154,6 +161,8 @@ function fileRuleHolder(project: Project, def: FileDefinition): RuleHolder | und
     tls: routerTls(fields),
     entryPoints: routerEntryPoints(project, fields),
     outcome: facts.outcome,
+    backends: fileBackends(project, def.protocol, facts.service),
+    middlewares: unqualified(facts.middlewares),
     at: (message) => fileRelated(def, message),
   };
 }
@@ -208,7 +217,8 @@ function reportSameRule(
       o !== router &&
       o.fullName !== router.fullName &&
       overlaps(router.entryPoints, o.entryPoints) &&
-      o.outcome !== router.outcome,
+      o.outcome !== router.outcome &&
+      !sameServing(o, router),
   );
   if (rivals.length === 0) return;
   const across = rivals.some((o) => o.provider !== router.provider)
@@ -222,6 +232,25 @@ function reportSameRule(
     related: rivals.map((o) => o.at(`router "${shownName(o, router)}" with the same rule`)),
     data: { router: router.name, rivals: rivals.map((r) => r.name) },
   });
+}
+
+/**
+ * A file router and a container's router that reach the same servers through the same
+ * middlewares serve a request alike, whichever Traefik tries first (a fallback file that repeats
+ * the labels): no conflict.
+ */
+function sameServing(a: RuleHolder, b: RuleHolder): boolean {
+  if (a.middlewares !== b.middlewares) return false;
+  const [file, other] = a.provider === 'file' ? [a, b] : [b, a];
+  return file.provider === 'file' && other.provider !== 'file' && sameBackends(file.backends, other.backends);
+}
+
+/** Middleware names without their `@provider`, in order. */
+function unqualified(names: string[]): string {
+  return names
+    .map((n) => n.trim().replace(/@[^@]*$/, ''))
+    .filter((n) => n !== '')
+    .join(',');
 }
 
 /** `undefined` stands for "every entry point" (unknown static config): it overlaps everything. */
