@@ -46,6 +46,19 @@ const cases: { name: string; compose: string; files: Record<string, string>; exp
   },
   { name: 'a valid file', compose: directory, files: { '/project/config/a.yml': auth }, expect: [] },
   {
+    // yaml.v3's Unmarshal (paerser file/file.go DecodeContent) decodes the first document only.
+    name: 'a second YAML document is not read',
+    compose: filename,
+    files: { '/project/dynamic.yml': '---\n' + auth + '---\nhttp:\n  routers: [\n' },
+    expect: [],
+  },
+  {
+    name: 'a broken first document is',
+    compose: filename,
+    files: { '/project/dynamic.yml': 'http:\n  middlewares: [\n---\n' + auth },
+    expect: ['invalid-dynamic-file', 'undefined-middleware auth@file'],
+  },
+  {
     name: 'a file only a template makes invalid is not judged',
     compose: filename,
     files: { '/project/dynamic.yml': auth + '{{ if true }}\n  : x\n{{ end }}\n' },

@@ -3,8 +3,7 @@
 // by paerser's file.DecodeContent, .toml as TOML and .yml/.yaml as YAML; any other extension
 // is skipped in a directory). Keys are decoded like the static file's (file/raw_node.go), so
 // the YAML walk is the static reader's; TOML is parsed with smol-toml.
-import { parseDocument } from 'yaml';
-import { readStaticFile } from '../staticConfig/file';
+import { firstDocument, readStaticFile } from '../staticConfig/file';
 import type { KeyPart, Setting } from '../staticConfig/setting';
 import type { Range } from '../../types';
 import { readToml as readTomlFile } from '../toml';
@@ -95,7 +94,7 @@ export function readDynamicFile(file: string, text: string, format: DynamicForma
 
 /** readStaticFile says only that the file does not parse; the yaml package's first error says why and where. */
 function yamlError(text: string): { message: string; range: Range } {
-  const error = parseDocument(text, { merge: true, uniqueKeys: false }).errors[0];
+  const error = firstDocument(text).errors[0];
   if (!error) return { message: 'not a YAML mapping', range: { start: 0, end: 0 } };
   // The range says where; the message's own " at line L, column C" is left out.
   const message = error.message

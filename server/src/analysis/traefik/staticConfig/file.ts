@@ -2,7 +2,7 @@
 // file loader sees it (github.com/traefik/paerser file/raw_node.go decodeRaw): keys with a null
 // value are skipped with everything below them, lists of scalars are one value, lists of maps
 // are indexed elements.
-import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document } from 'yaml';
 import type { Node } from 'yaml';
 import { AliasBudget, ExcessiveAliasing } from '../../compose/aliases';
 import type { Range } from '../../types';
@@ -29,9 +29,19 @@ export function isToml(file: string): boolean {
   return /\.toml$/i.test(file);
 }
 
+/**
+ * The first YAML document of a file, as Traefik reads it: paerser decodes YAML with yaml.v3's
+ * Unmarshal (paerser file/file.go), which decodes the first document and leaves the others.
+ */
+export function firstDocument(text: string): Document {
+  const options = { merge: true, uniqueKeys: false } as const;
+  const docs = parseAllDocuments(text, options);
+  return Array.isArray(docs) && docs.length > 0 ? docs[0] : parseDocument(text, options);
+}
+
 /** `partial`: walk what parses of a file with errors too (what a refused dynamic file meant to define). */
 export function readStaticFile(file: string, text: string, partial = false): StaticFileRead {
-  const doc = parseDocument(text, { merge: true, uniqueKeys: false });
+  const doc = firstDocument(text);
   const out: StaticFileRead = { keys: [], settings: [], ok: doc.errors.length === 0 };
   if ((!out.ok && !partial) || !isMap(doc.contents)) return out;
   try {
