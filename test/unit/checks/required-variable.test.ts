@@ -21,7 +21,9 @@ const cases: {
     name: 'in a Traefik label',
     text: web('    labels:\n      - "traefik.http.routers.web.rule=Host(`${DOMAIN:?set DOMAIN}`)"\n'),
     env: ENV,
-    expect: ['${DOMAIN:?set DOMAIN}: DOMAIN is required and not set in .env: docker compose refuses the project'],
+    expect: [
+      '${DOMAIN:?set DOMAIN}: DOMAIN is required and not set in .env: docker compose refuses the project unless the shell sets it',
+    ],
   },
   {
     name: 'in image',
@@ -82,7 +84,9 @@ const cases: {
     name: ':? and the variable empty',
     text: web('    command: ${EMPTY:?x}\n'),
     env: ENV,
-    expect: ['${EMPTY:?x}: EMPTY is required and empty: docker compose refuses the project'],
+    expect: [
+      '${EMPTY:?x}: EMPTY is required and empty in .env: docker compose refuses the project unless the shell sets it',
+    ],
   },
   { name: '? and the variable empty: set is enough', text: web('    command: ${EMPTY?x}\n'), env: ENV, expect: [] },
   {
@@ -123,7 +127,7 @@ for (const c of cases) {
       seen.map((s, i) => (c.expect[i]?.includes(': ') ? s : s.slice(0, s.indexOf(': ')))),
       c.expect,
     );
-    for (const f of found) assert.equal(f.severity, 'error');
+    for (const f of found) assert.equal(f.severity, 'warning');
   });
 }
 

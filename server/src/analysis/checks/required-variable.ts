@@ -2,6 +2,9 @@
 // stops with "required variable X is missing a value: err" and starts nothing (template/template.go
 // MissingRequiredError; interpolation/interpolation.go interpolates every string value of every
 // file, `x-` fields, `include:` paths and services compose leaves out by profile included).
+// A warning, not an error: the shell's variables beat .env's (Compose docs, "Set, use, and manage
+// variables with interpolation": values in the shell take precedence over the .env file), and `${X?…}` is how stacks ask for a variable exported in
+// the shell that deploys them (USERNAME, HASHED_PASSWORD for a dashboard's basic auth).
 import type { Environment } from '../compose/env';
 import { interpolate } from '../compose/env/interpolate';
 import type { ComposeFile, TemplateScalar } from '../compose/model';
@@ -10,9 +13,9 @@ import type { Check, CheckContext } from './check';
 
 export const check: Check<'required-variable'> = {
   code: 'required-variable',
-  severity: 'error',
+  severity: 'warning',
   description:
-    "A `${VAR:?err}` or `${VAR?err}` whose variable the project's .env does not set: docker compose refuses the project.",
+    "A `${VAR:?err}` or `${VAR?err}` whose variable the project's .env does not set: docker compose refuses the project unless the shell sets it.",
   run(ctx) {
     const { project } = ctx;
     const seen = new Set<string>();
@@ -53,7 +56,7 @@ function judge(
     ctx.report({
       file,
       range,
-      message: `${use.name} is required and ${empty ? 'empty' : 'not set in .env'}: docker compose refuses the project`,
+      message: `${use.name} is required and ${empty ? 'empty' : 'not set'} in .env: docker compose refuses the project unless the shell sets it`,
       explanation:
         `docker compose stops with "${p.message}" and starts nothing (\`${use.operator}\` requires a value` +
         `${use.operator === ':?' ? ' that is not empty' : ''}). Gateway Lens reads the project's .env (and, on the ` +
