@@ -3,7 +3,6 @@
 // files", open), so `email: ${ACME_EMAIL}` in traefik.yml is the address "${ACME_EMAIL}". Compose
 // interpolates the compose file, never a file it mounts. Not judged when Traefik's container runs
 // another entrypoint (a script may render the file first, e.g. with envsubst).
-import type { Project } from '../project';
 import { findTraefikService, readStaticText } from '../traefik/staticConfig';
 import type { Check } from './check';
 
@@ -14,7 +13,8 @@ export const check: Check<'literal-variable'> = {
     "A `${VAR}` in Traefik's static configuration file: Traefik does not expand variables there and reads the text as written.",
   run(ctx) {
     const { project } = ctx;
-    if (project.staticConfig.from !== 'file' || rendersFirst(project)) return;
+    // A script of the container (launch.ts) may render the file before Traefik reads it.
+    if (project.staticConfig.from !== 'file' || findTraefikService(project.files)?.script) return;
     for (const file of project.staticFiles) {
       for (const setting of readStaticText(file.file, file.text).settings) {
         if (setting.value === undefined || !setting.valueRange) continue;
@@ -42,14 +42,3 @@ export const check: Check<'literal-variable'> = {
 
 /** `${NAME}`, `${NAME:-default}` and `$NAME` in upper case (a lower-case `$apr1$` is a hash). */
 const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?+][^}]*)?\}|\$([A-Z_][A-Z0-9_]+)\b/g;
-
-/** Traefik's container starts through another program, which may write the file before Traefik reads it. */
-function rendersFirst(project: Project): boolean {
-  const service = findTraefikService(project.files);
-  const entrypoint = service?.parts
-    .map((p) => p.entrypoint)
-    .filter((e) => e !== undefined)
-    .pop();
-  if (!entrypoint || entrypoint.length === 0) return false;
-  return !/(^|\/)(traefik|entrypoint\.sh)$/.test(entrypoint[0].value);
-}
