@@ -171,3 +171,25 @@ test('check: an interpolated include: path naming a missing file, every variable
   assert.deepEqual(await check(cwd, ['--env-file', 'logging.env']), { found: [], status: 0 });
   assert.deepEqual(await check(cwd, [], { STACK: 'tracing' }), { found: [missing], status: 1 });
 });
+
+/** The text summary's last line. */
+async function summary(cwd: string, args: string[]): Promise<string> {
+  let out = '';
+  const io = { ...nodeIo, cwd, env: {}, out: (t: string) => void (out += t), err: () => undefined };
+  await main(['check', ...args], io);
+  return out.trimEnd().split('\n').at(-1) ?? '';
+}
+
+// "in N files" counts the projects' files: not the .gitignore, .git/HEAD and template read to
+// judge a missing env file, nor the .gateway-lens.yaml (retrial: a git checkout said "4 files").
+test('check: the summary counts the files of the projects only', async () => {
+  const cwd = folder({
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    '.gitignore': '.env.local\n',
+    '.gateway-lens.yaml': 'severity: {}\n',
+    'compose.yaml': 'services:\n  web:\n    image: nginx\n    env_file: .env.local\n',
+    '.env.local.example': 'A=1\n',
+    '.env': 'B=2\n',
+  });
+  assert.equal(await summary(cwd, []), '1 problem (0 errors, 1 warning, 0 infos) in 2 files.');
+});

@@ -31,6 +31,7 @@ import {
   type ComposeProject,
 } from './project';
 import { activeProfiles, folderDefaultFiles, folderProjects, isOverrideFragment } from '../analysis/compose/project';
+import { isLocalFileProbe } from '../analysis/compose/project/localFile';
 import { lineMap } from '../convert';
 import { codeDocs } from '../codeDocs';
 import { formatJson, formatSarif, formatText, locate, type Located, type Sources } from './report';
@@ -335,7 +336,11 @@ function check(options: Options, io: Io): number {
     findings.push(...(input.only ? result.findings.filter((f) => f.file === input.only) : result.findings));
     for (const d of result.project.environment.dotenv) read.add(d.file);
   }
-  for (const file of inputs.readFiles()) read.add(file);
+  // Only the projects' files: not a .gitignore, .git or template read to judge a missing env
+  // file, nor the .gateway-lens.yaml that configures the run.
+  const texts = new Set(inputs.readFiles());
+  const settings = new Set(projects.flatMap((p) => (p.config ? [p.config.file] : [])));
+  for (const file of texts) if (!settings.has(file) && !isLocalFileProbe(file, (f) => texts.has(f))) read.add(file);
   const located = locate(findings, sources);
   output(located, options, io, read.size);
 

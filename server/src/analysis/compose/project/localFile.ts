@@ -50,6 +50,17 @@ export function localFile(
   return out;
 }
 
+/**
+ * Whether a file read is one localFile only looks at to judge a missing file (a `.gitignore`, the
+ * repository's `.git`, a template whose file is absent), not a file of the project: the CLI's
+ * "in N files" leaves it out. `isRead`: whether a file was read with a text.
+ */
+export function isLocalFileProbe(file: string, isRead: (file: string) => boolean): boolean {
+  if (path.basename(file) === '.gitignore' || file.split(path.sep).includes('.git')) return true;
+  const template = TEMPLATES.find((t) => file.endsWith(t));
+  return template !== undefined && !isRead(file.slice(0, -template.length));
+}
+
 /** The nearest folder at or above `dir` that holds `.git`, within MAX_DEPTH folders. */
 function repositoryRoot(dir: string, read: (file: string) => string | undefined): string | undefined {
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
