@@ -42,6 +42,22 @@ const cases: { name: string; text: string; file?: string; static: string; expect
     expect: [],
   },
   {
+    // retrial F3: the image's ENTRYPOINT runs the mounted script, which runs envsubst.
+    name: "a script mounted over the image's /entrypoint.sh renders the file first",
+    text: compose().replace('volumes:\n', 'volumes:\n      - ./entrypoint.sh:/entrypoint.sh:ro\n'),
+    static: ACME,
+    expect: [],
+  },
+  {
+    name: 'a mounted /entrypoint.sh that an entrypoint: [traefik] never runs',
+    text: compose('    entrypoint: ["traefik"]\n').replace(
+      'volumes:\n',
+      'volumes:\n      - ./entrypoint.sh:/entrypoint.sh:ro\n',
+    ),
+    static: ACME,
+    expect: ['${ACME_EMAIL}'],
+  },
+  {
     name: "Traefik's own entrypoint",
     text: compose('    entrypoint: ["/entrypoint.sh"]\n'),
     static: ACME,

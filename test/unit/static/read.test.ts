@@ -576,6 +576,15 @@ const sourceCases: {
     ignored: ['env:TRAEFIK_ENTRYPOINTS_WEB_ADDRESS,TRAEFIK_PROVIDERS_DOCKER_EXPOSEDBYDEFAULT<flags'],
   },
   {
+    // retrial F3: the image's ENTRYPOINT (/entrypoint.sh) is then the project's own script.
+    name: "a script mounted over the image's /entrypoint.sh: unknown, its flags are not the source",
+    text: withEnv(
+      ENV_MAP,
+      '    command: --entrypoints.b.address=:2\n    volumes:\n      - ./entrypoint.sh:/entrypoint.sh:ro\n',
+    ),
+    from: undefined,
+  },
+  {
     name: "the image's own entrypoint named again: the command is Traefik's flags",
     text: withEnv(ENV_MAP, '    entrypoint: /entrypoint.sh\n    command: traefik --entrypoints.b.address=:2\n'),
     from: 'flags',

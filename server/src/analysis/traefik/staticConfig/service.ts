@@ -154,7 +154,9 @@ function merge(name: string, parts: Part[], dirOf: (file: string) => string): Tr
     }
   }
   if (out.image) out.version = imageVersion(out.image.value);
-  const launched = launch(entrypoint, out.command);
+  // The official image's ENTRYPOINT is /entrypoint.sh (traefik-library-image Dockerfile).
+  const official = out.image !== undefined && isTraefikImage(out.image.value);
+  const launched = launch(entrypoint, out.command, official ? mounts.get('/entrypoint.sh')?.scalar : undefined);
   out.command = launched.command;
   if (launched.script) out.script = launched.script;
   out.mounts = [...mounts.values()];
