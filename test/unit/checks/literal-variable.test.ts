@@ -12,11 +12,19 @@ function compose(extra = '', name = 'traefik.yml'): string {
 
 const ACME = 'certificatesResolvers:\n  le:\n    acme:\n      email: ${ACME_EMAIL}\n      storage: /acme.json\n';
 
-const cases: { name: string; text: string; file?: string; static: string; expect: string[] }[] = [
+const cases: {
+  name: string;
+  text: string;
+  file?: string;
+  static: string;
+  env?: string;
+  mounted?: Record<string, string>;
+  expect: string[];
+}[] = [
   { name: 'an email from a variable', text: compose(), static: ACME, expect: ['${ACME_EMAIL}'] },
   {
-    name: 'a default and a bare $NAME, quoted',
-    text: compose(),
+    name: 'a default and a bare $NAME the service sets, quoted',
+    text: compose('    environment:\n      LOG_DIR: /logs\n'),
     static:
       'log:\n  level: "${LOG_LEVEL:-INFO}"\napi:\n  dashboard: true\naccessLog:\n  filePath: "$LOG_DIR/access.log"\n',
     expect: ['${LOG_LEVEL:-INFO}', '$LOG_DIR'],
@@ -27,6 +35,33 @@ const cases: { name: string; text: string; file?: string; static: string; expect
     text: compose('', 'traefik.toml'),
     static: '[certificatesResolvers.le.acme]\n  email = "${ACME_EMAIL}"\n',
     expect: ['${ACME_EMAIL}'],
+  },
+  // retrial U1: a `$` in a secret. A bare $NAME counts only when the project sets NAME.
+  {
+    name: 'a bare $NAME the project sets nowhere: a $ in a password',
+    text: compose('    environment:\n      OTHER: x\n'),
+    static: 'providers:\n  redis:\n    password: "Sup3r$ECRET"\n',
+    expect: [],
+  },
+  {
+    name: 'the same name in braces: a variable',
+    text: compose(),
+    static: 'providers:\n  redis:\n    password: "${ECRET}"\n',
+    expect: ['${ECRET}'],
+  },
+  {
+    name: 'a bare $NAME that .env sets',
+    text: compose(),
+    env: 'ECRET=x\n',
+    static: 'providers:\n  redis:\n    password: "Sup3r$ECRET"\n',
+    expect: ['$ECRET'],
+  },
+  {
+    name: "a bare $NAME the Traefik service's env_file sets",
+    text: compose('    env_file: traefik.env\n'),
+    mounted: { '/p/traefik.env': 'ECRET=x\n' },
+    static: 'providers:\n  redis:\n    password: "Sup3r$ECRET"\n',
+    expect: ['$ECRET'],
   },
   { name: 'no variable', text: compose(), static: 'log:\n  level: INFO\n', expect: [] },
   {
@@ -67,7 +102,8 @@ const cases: { name: string; text: string; file?: string; static: string; expect
 
 for (const c of cases) {
   test(`literal-variable: ${c.name}`, () => {
-    const got = findings(check, c.text, { mounted: { [`/p/${c.file ?? 'traefik.yml'}`]: c.static } });
+    const mounted = { ...c.mounted, [`/p/${c.file ?? 'traefik.yml'}`]: c.static };
+    const got = findings(check, c.text, { mounted, env: c.env });
     assert.deepEqual(
       got.map((f) => f.text),
       c.expect,

@@ -1,9 +1,11 @@
 // Traefik reads its static configuration file as written: paerser's file loader decodes the YAML
 // or TOML without expanding environment variables (traefik/paerser issue #4, "Expanding config
 // files", open), so `email: ${ACME_EMAIL}` in traefik.yml is the address "${ACME_EMAIL}". Compose
-// interpolates the compose file, never a file it mounts. Not judged when Traefik's container runs
+// interpolates the compose file, never a file it mounts. A bare `$NAME` is judged only when the
+// project sets NAME (else a `$` in a password reads as one). Not judged when Traefik's container runs
 // another entrypoint (a script may render the file first, e.g. with envsubst).
 import { findTraefikService, readStaticText } from '../traefik/staticConfig';
+import type { Project } from '../project';
 import type { Check } from './check';
 
 export const check: Check<'literal-variable'> = {
@@ -21,6 +23,8 @@ export const check: Check<'literal-variable'> = {
         const written = file.text.slice(setting.valueRange.start, setting.valueRange.end);
         for (const m of written.matchAll(VARIABLE)) {
           const name = m[1] ?? m[2];
+          // A bare `$NAME` the project sets nowhere is more likely a `$` in a secret (`Sup3r$ECRET`).
+          if (m[2] !== undefined && !projectSets(project, name)) continue;
           const key = setting.path.map((p) => p.text).join('.');
           const start = setting.valueRange.start + m.index!;
           ctx.report({
@@ -39,6 +43,17 @@ export const check: Check<'literal-variable'> = {
     }
   },
 };
+
+/**
+ * Whether the project sets the variable: an env file compose reads (`.env`, --env-file), or the
+ * Traefik service's `environment:` / `env_file:`. The shell is not the project's.
+ */
+function projectSets(project: Project, name: string): boolean {
+  return (
+    (project.staticConfig.containerVariables?.includes(name) ?? false) ||
+    typeof project.environment.origin(name) === 'object'
+  );
+}
 
 /** `${NAME}`, `${NAME:-default}` and `$NAME` in upper case (a lower-case `$apr1$` is a hash). */
 const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?+][^}]*)?\}|\$([A-Z_][A-Z0-9_]+)\b/g;

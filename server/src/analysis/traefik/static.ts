@@ -105,6 +105,8 @@ export interface StaticConfig {
   from?: StaticSource;
   /** The TRAEFIK_* variables Traefik's environment loader finds on the service (unknown-static-key). */
   variables?: { name: string; file: string; path: KeyPart[] }[];
+  /** Every variable the Traefik service's `environment:` and `env_file:` set (literal-variable). */
+  containerVariables?: string[];
   /** Static settings written where Traefik never reads them (ignored-static-config). */
   ignored?: IgnoredStatic[];
   /** That source was read, so a missing `api`, `docker`, `fileProvider`... means Traefik has none. */

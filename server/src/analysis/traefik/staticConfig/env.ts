@@ -35,6 +35,19 @@ export interface EnvSource {
   envFiles: Scalar[];
 }
 
+/** The names of every variable the service's `environment:` and `env_file:` set, TRAEFIK_* or not. */
+export function containerVariables(sources: EnvSource[], readFile?: (file: string) => string | undefined): string[] {
+  const names = new Set<string>();
+  for (const { dir, environment, envFiles } of sources) {
+    for (const v of environment) names.add(v.name);
+    for (const entry of envFiles) {
+      const text = hasInterpolation(entry.value) ? undefined : readFile?.(path.resolve(dir, entry.value));
+      if (text !== undefined) for (const name of parseDotenv(entry.value, text).values.keys()) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
 /**
  * The service's variables in effect: `env_file:` entries first, then `environment:`, which wins
  * (compose spec 05-services.md env_file); across override files the later value of a name wins.

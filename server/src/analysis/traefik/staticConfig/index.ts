@@ -4,7 +4,7 @@
 // at the first loader that loads; docs/content/getting-started/configuration-overview.md).
 import type { ComposeFile } from '../../compose/model';
 import { emptyStaticConfig, IgnoredStatic, MajorVersion, Origin, StaticConfig } from '../static';
-import { DYNAMIC_ROOTS, EnvSetting, readEnv } from './env';
+import { containerVariables, DYNAMIC_ROOTS, EnvSetting, readEnv } from './env';
 import { buildStatic, type BuildOptions } from './build';
 import { isToml, readStaticText } from './file';
 import { Flag, readFlags } from './flags';
@@ -69,6 +69,10 @@ export function readStaticConfig(
     ? resolveFlags(readFlags(service.command.words, service.command.file.text, version).flags, service, input.project)
     : [];
 
+  if (service) {
+    const names = containerVariables(service.env, input.readFile);
+    if (names.length > 0) config.containerVariables = names;
+  }
   const explicit = input.explicit[0];
   if (explicit) {
     fromFile(config, explicit.file, explicit.text, notes, versions);
