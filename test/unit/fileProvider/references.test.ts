@@ -77,6 +77,41 @@ const cases: Case[] = [
     mounted: { '/project/dynamic/auth.yml.bak': AUTH_YAML, '/project/dynamic/README.md': '# x' },
     expect: [{ severity: 'error', text: 'auth@file', message: /not defined by the file provider/ }],
   },
+  // Trial m-dirfile (DDeki/RGZ_Traefik): Traefik lists the directory inside its container
+  // (pkg/provider/file/file.go loadFileConfigFromDirectory), so a file bind-mounted on its own
+  // into it is read like one in a mounted folder.
+  {
+    name: 'a file bind-mounted alone into the directory: its names count',
+    flags: DIR_FLAGS,
+    volumes: '        - ./traefik/dynamic.yml:/dynamic/dynamic.yml:ro',
+    middlewares: 'auth@file,authh@file',
+    mounted: { '/project/traefik/dynamic.yml': AUTH_YAML },
+    expect: [{ severity: 'error', text: 'authh@file', suggestion: 'auth@file' }],
+  },
+  {
+    name: 'a mounted folder plus a file mounted into it: names from both count',
+    flags: DIR_FLAGS,
+    volumes: `${DIR_VOLUME}\n        - ./headers.toml:/dynamic/extra/headers.toml:ro`,
+    middlewares: 'auth@file,secure-headers@file',
+    mounted: { '/project/dynamic/auth.yml': AUTH_YAML, '/project/headers.toml': HEADERS_TOML },
+    expect: [],
+  },
+  {
+    name: 'a named volume on the directory and a file mounted into it: a missing name is not judged',
+    flags: DIR_FLAGS,
+    volumes: '        - dynamic:/dynamic\n        - ./auth.yml:/dynamic/auth.yml:ro',
+    middlewares: 'auth@file,gone@file',
+    mounted: { '/project/auth.yml': AUTH_YAML },
+    expect: [],
+  },
+  {
+    name: 'a file mounted into the directory that cannot be read: nothing is said',
+    flags: DIR_FLAGS,
+    volumes: '        - ./auth.yml:/dynamic/auth.yml:ro',
+    middlewares: 'gone@file',
+    mounted: {},
+    expect: [],
+  },
   {
     name: 'the file provider is not mounted from the project: nothing is said',
     flags: FILE_FLAGS,

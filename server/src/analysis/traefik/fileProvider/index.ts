@@ -6,9 +6,9 @@
 import * as path from 'path';
 import type { MajorVersion, StaticConfig, StaticPath } from '../static';
 import { hostPath, mountOf } from '../staticConfig/mounts';
-import type { TraefikService } from '../staticConfig/service';
+import type { Mount, TraefikService } from '../staticConfig/service';
 import { fileDefinitions } from './definitions';
-import type { DynamicFile, FileProvider, FileProviderIo } from './model';
+import type { DirEntry, DynamicFile, FileProvider, FileProviderIo } from './model';
 import { dynamicFormat, readDynamicFile } from './read';
 import { validateDynamic } from './validate';
 
@@ -42,47 +42,109 @@ export function readFileProvider(
   if (given.interpolated) return unknown(`providers.file.${mode} is a compose variable`);
   if (!service) return unknown('no Traefik service mounts it');
   const containerPath = path.posix.resolve('/', given.value.trim());
-  const mount = mountOf(service.mounts, containerPath);
-  const host = mount && hostPath(mount, containerPath);
-  if (host === undefined) return unknown(`${containerPath} is not bind-mounted from the project`);
   const view: FileProvider = { state: 'read', mode, path: containerPath, files: [], uncertain: false };
   if (mode === 'filename') {
+    const mount = mountOf(service.mounts, containerPath);
+    const host = mount && hostPath(mount, containerPath);
+    if (host === undefined) return unknown(`${containerPath} is not bind-mounted from the project`);
     const text = io.readFile?.(host);
     if (text === undefined) return unknown(`${containerPath} (${host}) cannot be read`);
     view.files.push(parse(host, containerPath, text));
-  } else if (!walk(host, containerPath, io, parse, view, 0)) {
-    return unknown(`${containerPath} (${host}) cannot be listed`);
+  } else {
+    const tree = new ContainerTree(service.mounts, io);
+    if (!tree.mountedAt(containerPath)) return unknown(`${containerPath} is not bind-mounted from the project`);
+    if (!walk(tree, containerPath, parse, view, 0)) return unknown(`${containerPath} cannot be listed`);
   }
   view.refusedBy = view.files.find((f) => f.refused);
   // A template that writes only values leaves the names as written: only one that may write names makes them a guess.
-  view.uncertain = view.files.some((f) => f.read.namesTemplated || f.read.unread);
+  view.uncertain ||= view.files.some((f) => f.read.namesTemplated || f.read.unread);
   return view;
 }
 
+/**
+ * The container's file tree as the mounts build it: a directory holds what its bind-mounted host
+ * folder holds plus every mount whose target lies below it (a file bind-mounted on its own into
+ * the provider's directory is read like the others).
+ */
+class ContainerTree {
+  constructor(
+    private readonly mounts: Mount[],
+    private readonly io: FileProviderIo,
+  ) {}
+
+  /** Some mount puts something at or below `dir` (else the folder is the image's, unseen). */
+  mountedAt(dir: string): boolean {
+    return this.mounts.some((m) => m.target === dir || m.target.startsWith(`${dir}/`) || mountOf([m], dir) === m);
+  }
+
+  read(host: string): string | undefined {
+    return this.io.readFile?.(host);
+  }
+
+  hostOf(containerPath: string): string | undefined {
+    const mount = mountOf(this.mounts, containerPath);
+    return mount && hostPath(mount, containerPath);
+  }
+
+  /** Entries of `dir` with `complete: false` when part of it cannot be seen (a named volume, an unlistable folder). */
+  list(dir: string): { entries: DirEntry[]; complete: boolean } | undefined {
+    const byName = new Map<string, DirEntry>();
+    let complete = true;
+    const holder = mountOf(this.mounts, dir);
+    const host = holder && hostPath(holder, dir);
+    const listed = host !== undefined ? this.io.listDir?.(host) : undefined;
+    if (listed) for (const e of listed) byName.set(e.name, e);
+    else if (holder) complete = false;
+    let nested = false;
+    for (const m of this.mounts) {
+      if (!m.target.startsWith(`${dir}/`)) continue;
+      nested = true;
+      const rest = m.target.slice(dir.length + 1);
+      const slash = rest.indexOf('/');
+      const name = slash < 0 ? rest : rest.slice(0, slash);
+      if (slash >= 0) {
+        byName.set(name, { name, directory: true });
+        continue;
+      }
+      const source = hostPath(m, m.target);
+      if (source === undefined) {
+        // A named volume here: what it holds is not seen.
+        byName.delete(name);
+        complete = false;
+        continue;
+      }
+      // A mount's target is a directory when its source lists as one (Docker mounts what the source is).
+      byName.set(name, { name, directory: this.io.listDir?.(source) !== undefined });
+    }
+    if (!listed && !nested) return undefined;
+    return { entries: [...byName.values()], complete };
+  }
+}
+
 function walk(
-  dir: string,
+  tree: ContainerTree,
   containerDir: string,
-  io: FileProviderIo,
   parse: (file: string, containerPath: string, text: string) => DynamicFile,
   view: FileProvider,
   depth: number,
 ): boolean {
-  const entries = io.listDir?.(dir);
-  if (!entries) return false;
-  for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const host = path.join(dir, e.name);
+  const listing = tree.list(containerDir);
+  if (!listing) return false;
+  if (!listing.complete) view.uncertain = true;
+  for (const e of [...listing.entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const inside = path.posix.join(containerDir, e.name);
     if (e.directory) {
-      if (depth >= MAX_DEPTH || !walk(host, inside, io, parse, view, depth + 1)) view.uncertain = true;
+      if (depth >= MAX_DEPTH || !walk(tree, inside, parse, view, depth + 1)) view.uncertain = true;
       continue;
     }
     if (!dynamicFormat(e.name)) continue;
-    const text = io.readFile?.(host);
+    const host = tree.hostOf(inside);
+    const text = host !== undefined ? tree.read(host) : undefined;
     if (text === undefined) {
       view.uncertain = true;
       continue;
     }
-    view.files.push(parse(host, inside, text));
+    view.files.push(parse(host!, inside, text));
   }
   return true;
 }
