@@ -6,7 +6,8 @@ import type { ComposeFile } from '../../compose/model';
 import { emptyStaticConfig, IgnoredStatic, MajorVersion, Origin, StaticConfig } from '../static';
 import { containerVariables, DYNAMIC_ROOTS, EnvSetting, readEnv } from './env';
 import { buildStatic, type BuildOptions } from './build';
-import { isToml, readStaticText } from './file';
+import { isToml, readStaticFile, readStaticText } from './file';
+import { readToml, type TomlRead } from '../toml';
 import { Flag, readFlags } from './flags';
 import { findConfigFile } from './mounts';
 import { findTraefikService, TraefikService, type TraefikProject } from './service';
@@ -92,7 +93,15 @@ export function readStaticConfig(
   if (search.kind === 'found') {
     const { file } = search;
     config.sources.push({ file: file.mount.file.file, range: file.mount.scalar.range });
-    if (file.text !== undefined && file.host !== undefined) {
+    const content = file.mount.content;
+    if (content && file.text !== undefined) {
+      // Read in place in the compose file, not a static file of its own (no check re-reads it as one).
+      config.sources.push({ file: content.file, range: content.range });
+      fromFile(config, content.file, file.text, notes, versions, {
+        toml: isToml(file.path),
+        interpolated: content.interpolated,
+      });
+    } else if (file.text !== undefined && file.host !== undefined) {
       staticFiles.push({ file: file.host, text: file.text });
       config.sources.push({ file: file.host, range: { start: 0, end: 0 } });
       fromFile(config, file.host, file.text, notes, versions);
@@ -194,10 +203,22 @@ function done(config: StaticConfig, staticFiles: SourceFile[], notes: string[]):
   return { config: notes.length > 0 ? { ...config, notes } : config, staticFiles };
 }
 
-function fromFile(config: StaticConfig, file: string, text: string, notes: string[], versions: Versions): void {
+/** `as`: a `configs:` content read from the compose file, by its target's format; `$` in it is compose's. */
+function fromFile(
+  config: StaticConfig,
+  file: string,
+  text: string,
+  notes: string[],
+  versions: Versions,
+  as?: { toml: boolean; interpolated: boolean },
+): void {
   config.found = true;
   config.from = 'file';
-  const read = readStaticText(file, text);
+  const read: TomlRead = as
+    ? as.toml
+      ? readToml(file, text)
+      : readStaticFile(file, text)
+    : readStaticText(file, text);
   if (read.unread) {
     notes.push(`${file} could not be read here (${read.unread}); its settings are not judged.`);
     return;
@@ -208,7 +229,11 @@ function fromFile(config: StaticConfig, file: string, text: string, notes: strin
     notes.push(`${file} is not valid ${format}${why}: Traefik does not start with it.`);
     return;
   }
-  Object.assign(config, buildStatic(read.settings, { mergeNameCase: false, ...versions }));
+  // compose interpolates a config's content before Traefik reads it: a value with `$` is not as written.
+  const settings = as?.interpolated
+    ? read.settings.map((s) => (s.value?.includes('$') ? { ...s, interpolated: true } : s))
+    : read.settings;
+  Object.assign(config, buildStatic(settings, { mergeNameCase: false, ...versions }));
   config.settingsKnown = true;
 }
 

@@ -38,7 +38,13 @@ export function findConfigFile(
     const mount = mountOf(mounts, candidate);
     if (!mount) continue;
     const host = hostPath(mount, candidate);
-    const text = host !== undefined ? readFile?.(host) : undefined;
+    // A `configs:` entry's inline content is read from the compose file (configs.ts).
+    const text =
+      mount.content && mount.target === candidate
+        ? mount.content.text
+        : host !== undefined
+          ? readFile?.(host)
+          : undefined;
     // A file mounted on the path exists in the container even when we cannot read it (Docker
     // creates a directory for a missing source, and Traefik then fails on it). Inside a mounted
     // directory, only a file we can read is known to be there.

@@ -10,6 +10,7 @@ import { structuralEquals } from '../../engine';
 import type { Project } from '../../project';
 import type { MajorVersion } from '../static';
 import type { EnvSource } from './env';
+import { configMounts, type ConfigContent } from './configs';
 import { launch } from './launch';
 
 export interface Mount {
@@ -21,6 +22,8 @@ export interface Mount {
   file: ComposeFile;
   /** Where a relative source resolves (LoadedProject.directoryOf of its file). */
   dir: string;
+  /** A `configs:` entry with inline `content:` (configs.ts); its `source` is `config:<name>`. */
+  content?: ConfigContent;
 }
 
 /** What the project loader knows beyond the files: where paths resolve, how services merged. */
@@ -109,7 +112,7 @@ export function findTraefikService(files: ComposeFile[], project?: TraefikProjec
   const dirOf = project ? (f: string): string => project.directoryOf(f) : (f: string): string => path.dirname(f);
   const merged = [...byName.entries()]
     .filter(([name]) => candidates.has(name))
-    .map(([name, parts]) => merge(name, parts, dirOf));
+    .map(([name, parts]) => merge(name, parts, dirOf, files));
   return (
     merged.find((s) => s.image !== undefined && isTraefikImage(s.image.value)) ??
     merged.find((s) => s.image === undefined && s.command?.words.some((w) => TRAEFIK_FLAG.test(w.value)))
@@ -132,7 +135,7 @@ interface Part {
   file: ComposeFile;
 }
 
-function merge(name: string, parts: Part[], dirOf: (file: string) => string): TraefikService {
+function merge(name: string, parts: Part[], dirOf: (file: string) => string, files: ComposeFile[]): TraefikService {
   const out: TraefikService = { name, parts: parts.map((p) => p.service), mounts: [], env: [] };
   const mounts = new Map<string, Mount>();
   let entrypoint: TraefikService['command'];
@@ -153,6 +156,7 @@ function merge(name: string, parts: Part[], dirOf: (file: string) => string): Tr
       if (mount) mounts.set(mount.target, mount);
     }
   }
+  for (const mount of configMounts(name, parts, files, dirOf)) mounts.set(mount.target, mount);
   if (out.image) out.version = imageVersion(out.image.value);
   // The official image's ENTRYPOINT is /entrypoint.sh (traefik-library-image Dockerfile).
   const official = out.image !== undefined && isTraefikImage(out.image.value);
