@@ -53,10 +53,24 @@ const CASES: {
   },
   {
     name: 'odd tag',
-    compose: traefik('traefik:chabichou'),
+    compose: traefik('traefik:custom'),
     assumed: 'v3',
     source: 'unknown',
     why: /tag names no major version/,
+  },
+  {
+    name: 'a release code name (v3.5)',
+    compose: traefik('traefik:chabichou'),
+    assumed: 'v3',
+    source: 'image',
+    why: /traefik:chabichou/,
+  },
+  {
+    name: 'a v2 release code name',
+    compose: traefik('traefik:saintmarcelin'),
+    assumed: 'v2',
+    source: 'image',
+    why: /saintmarcelin/,
   },
   {
     name: 'tag from .env',

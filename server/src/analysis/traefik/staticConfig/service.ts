@@ -67,8 +67,8 @@ export function isTraefikImage(image: string): boolean {
 }
 
 /**
- * Major version from the tag: `v3.1`, `3`, `latest` (= v3 today) or no tag; a digest without a
- * tag (`traefik@sha256:…`) and other tags are unknown.
+ * Major version from the tag: `v3.1`, `3`, `latest` (= v3 today), no tag, or a release code name
+ * (`maroilles`); a digest without a tag (`traefik@sha256:…`) and other tags are unknown.
  */
 export function imageVersion(image: string): MajorVersion | 'v1' | undefined {
   const { tag } = splitImage(image);
@@ -76,9 +76,36 @@ export function imageVersion(image: string): MajorVersion | 'v1' | undefined {
   if (tag === '' && image.includes('@')) return undefined;
   if (tag === '' || tag === 'latest') return 'v3';
   const m = /^v?([123])(?:$|[.-])/.exec(tag);
-  if (!m) return undefined;
+  if (!m) return CODENAMES.get(/^[a-z]+/.exec(tag)?.[0] ?? '');
   return m[1] === '1' ? 'v1' : m[1] === '2' ? 'v2' : 'v3';
 }
+
+// Release code names, also tags of the official image (`traefik:maroilles`, `comte-alpine`):
+// the CODENAME of each vX.Y.0 tag's CI file (.travis.yml, .semaphore/semaphore.yml,
+// .github/workflows/release.yaml). v2.5.0 shipped still named livarot; its later tags say brie.
+// `cheddar` is the Makefile's default for builds outside a release, not a version.
+const CODENAMES = new Map<string, MajorVersion | 'v1'>([
+  ...['reblochon', 'camembert', 'morbier', 'raclette', 'roquefort', 'cancoillotte', 'tetedemoine', 'maroilles'].map(
+    (n) => [n, 'v1'] as const,
+  ),
+  ...[
+    'montdor',
+    'cantal',
+    'chevrotin',
+    'picodon',
+    'livarot',
+    'brie',
+    'rocamadour',
+    'epoisses',
+    'vacherin',
+    'banon',
+    'saintmarcelin',
+    'mimolette',
+  ].map((n) => [n, 'v2'] as const),
+  ...['beaufort', 'comte', 'munster', 'saintnectaire', 'chaource', 'chabichou', 'ramequin', 'langres'].map(
+    (n) => [n, 'v3'] as const,
+  ),
+]);
 
 /** Name and tag of an image reference; a variable in it (`${TAG:-v3}`) may hold `:` or `/`. */
 function splitImage(image: string): { name: string; tag: string } {
