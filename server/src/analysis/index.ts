@@ -200,7 +200,7 @@ export class Analyzer {
       project: traefikProject,
       ...(setVersion ? { version: setVersion } : {}),
     });
-    const traefik = findTraefikService(files, traefikProject);
+    const traefik = findTraefikService(files, traefikProject, input.readFile);
     const versionFact = traefikVersion({
       forced: options.version && { version: options.version, by: options.versionSource ?? 'an option' },
       service: traefik,

@@ -58,7 +58,9 @@ export function traefikVersion(input: VersionInput): VersionFact {
 function imageFact(service: TraefikService): { version: VersionFact } | { unknown: string } {
   const image = service.image!.value.trim();
   const written = service.imageWritten?.trim() ?? image;
-  const shown = `image ${written} (service ${service.name})`;
+  const shown = service.baked
+    ? `FROM ${written} (the Dockerfile of service ${service.name})`
+    : `image ${written} (service ${service.name})`;
   // Still a variable after the project's interpolation (compose spec 12-interpolation.md): it
   // has no value or default here, and may be set in the shell that runs compose.
   if (hasInterpolation(image)) return { unknown: `${shown}: its tag is a variable with no value` };

@@ -52,7 +52,7 @@ export interface StaticResult {
 
 export function readStaticConfig(
   input: StaticInput,
-  service = findTraefikService(input.files, input.project),
+  service = findTraefikService(input.files, input.project, input.readFile),
 ): StaticResult {
   const config = emptyStaticConfig();
   const staticFiles: SourceFile[] = [...input.explicit];
@@ -88,7 +88,16 @@ export function readStaticConfig(
   const variables = env.filter((v) => v.read);
   if (variables.length > 0) config.variables = variables.map(({ name, file, path }) => ({ name, file, path }));
 
-  const configFileFlag = flags.filter((f) => f.name.toLowerCase() === 'configfile').pop()?.value;
+  const imageArgs = service.imageArgs;
+  const configFileFlag = imageArgs
+    ? imageConfigFile(imageArgs.words)
+    : flags.filter((f) => f.name.toLowerCase() === 'configfile').pop()?.value;
+  if (configFileFlag === null) {
+    notes.push(
+      `Traefik's --configFile comes from ${imageArgs!.written} in a form not read here: its static configuration is unknown.`,
+    );
+    return done(config, staticFiles, notes);
+  }
   const search = findConfigFile(service.mounts, configFileFlag, input.readFile);
   if (search.kind === 'found') {
     const { file } = search;
@@ -132,7 +141,18 @@ export function readStaticConfig(
   if (search.kind === 'unknown') {
     config.found = true;
     config.from = 'file';
-    notes.push(`--configFile names ${search.path}, which no volume mounts: its content is unknown.`);
+    notes.push(
+      search.why
+        ? `Traefik may load ${search.path}: ${search.why}, so its static configuration is unknown.`
+        : `--configFile names ${search.path}, which no volume mounts: its content is unknown.`,
+    );
+    return done(config, staticFiles, notes);
+  }
+  if (imageArgs && imageArgs.words.length > 0) {
+    // Traefik reads the CMD's flags, which no compose file holds (the editor cannot point at them).
+    notes.push(
+      `Traefik reads its flags from ${imageArgs.written}, which are not read here: its static configuration is unknown.`,
+    );
     return done(config, staticFiles, notes);
   }
   if (service.script) {
@@ -140,6 +160,13 @@ export function readStaticConfig(
     // (paerser cli/commands.go: the first loader that loads wins): nothing here is the whole of it.
     notes.push(
       `Service "${service.name}" starts Traefik from ${service.script.value}: the flags it passes cannot be seen, so its static configuration is unknown.`,
+    );
+    return done(config, staticFiles, notes);
+  }
+  const imageEnv = flags.length === 0 ? service.baked?.traefikEnv : undefined;
+  if (imageEnv && imageEnv.length > 0) {
+    notes.push(
+      `The image's Dockerfile sets ${imageEnv[0]}: Traefik reads its TRAEFIK_* variables, which are not read here; its static configuration is unknown.`,
     );
     return done(config, staticFiles, notes);
   }
@@ -157,6 +184,18 @@ export function readStaticConfig(
   }
   notes.push(`Service "${service.name}" has no command flags, no TRAEFIK_* variables and no mounted traefik.yml.`);
   return done(config, staticFiles, notes);
+}
+
+/** `--configFile=x` / `--configfile x` among a Dockerfile CMD's words; null when it is there in another form. */
+function imageConfigFile(words: string[]): string | undefined | null {
+  let found: string | undefined | null;
+  words.forEach((w, i) => {
+    const m = /^--?configfile(?:=(.*))?$/i.exec(w);
+    if (!m) return;
+    const value = m[1] ?? words[i + 1];
+    found = value === undefined || value.startsWith('-') || value.includes('$') ? null : value;
+  });
+  return found;
 }
 
 function ignore(

@@ -25,7 +25,7 @@ export type ConfigFileSearch =
   | { kind: 'found'; file: ConfigFile }
   | { kind: 'none' }
   /** `--configFile` names a file no volume mounts: it may come from the image or a `configs:` entry. */
-  | { kind: 'unknown'; path: string };
+  | { kind: 'unknown'; path: string; why?: string };
 
 export function findConfigFile(
   mounts: Mount[],
@@ -37,6 +37,8 @@ export function findConfigFile(
   for (const candidate of candidates) {
     const mount = mountOf(mounts, candidate);
     if (!mount) continue;
+    // The image's Dockerfile puts files there that cannot be seen (baked.ts).
+    if (mount.unseen) return { kind: 'unknown', path: candidate, why: `${mount.unseen} may put it there` };
     const host = hostPath(mount, candidate);
     // A `configs:` entry's inline content is read from the compose file (configs.ts).
     const text =

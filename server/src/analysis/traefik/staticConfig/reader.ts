@@ -18,8 +18,6 @@ export class StaticReader {
   private last: Last | undefined;
 
   read(input: StaticInput): StaticResult & { token: object } {
-    const service = findTraefikService(input.files, input.project);
-    const parts = service?.parts ?? [];
     const explicit = input.explicit.map((f) => `${f.file}\n${f.text}`);
     const reads = new Map<string, string | undefined>();
     const readFile = input.readFile;
@@ -30,6 +28,9 @@ export class StaticReader {
           return text;
         }
       : undefined;
+    // A Traefik built from a Dockerfile is found by reading it: the Dockerfile is one of the reads.
+    const service = findTraefikService(input.files, input.project, recording);
+    const parts = service?.parts ?? [];
     // What compose's interpolation gave is read like a file: the same text may resolve otherwise after a .env edit.
     const resolve = input.project?.resolve;
     const project = input.project && {

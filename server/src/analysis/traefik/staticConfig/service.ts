@@ -10,6 +10,7 @@ import { structuralEquals } from '../../engine';
 import type { Project } from '../../project';
 import type { MajorVersion } from '../static';
 import type { EnvSource } from './env';
+import { bakedImage, type BakedImage } from './baked';
 import { configMounts, type ConfigContent } from './configs';
 import { launch } from './launch';
 
@@ -24,6 +25,8 @@ export interface Mount {
   dir: string;
   /** A `configs:` entry with inline `content:` (configs.ts); its `source` is `config:<name>`. */
   content?: ConfigContent;
+  /** A file the image's Dockerfile puts there that cannot be seen (baked.ts): the instruction. */
+  unseen?: string;
 }
 
 /** What the project loader knows beyond the files: where paths resolve, how services merged. */
@@ -58,6 +61,10 @@ export interface TraefikService {
   mounts: Mount[];
   /** Each part's `environment:` and `env_file:`, in file order (env.ts reads them). */
   env: EnvSource[];
+  /** Built from a Dockerfile FROM a Traefik image (baked.ts): `image` is then that FROM. */
+  baked?: BakedImage;
+  /** The flags its Dockerfile's CMD hands Traefik (`CMD ["--configFile=/etc/t.yml"]`), not in any compose file. */
+  imageArgs?: { words: string[]; written: string };
 }
 
 /** `traefik`, `traefik:v3.1`, `docker.io/library/traefik:2.10`: the official image, by name. */
@@ -120,7 +127,15 @@ function splitImage(image: string): { name: string; tag: string } {
 // names the image) is taken for Traefik when its command configures entry points or providers.
 const TRAEFIK_FLAG = /^--?(entrypoints|providers)\./i;
 
-export function findTraefikService(files: ComposeFile[], project?: TraefikProject): TraefikService | undefined {
+/**
+ * `readFile`: reads the Dockerfile of a service built locally, which may start FROM a Traefik
+ * image (without it, such a service counts only by its command's flags).
+ */
+export function findTraefikService(
+  files: ComposeFile[],
+  project?: TraefikProject,
+  readFile?: (absolutePath: string) => string | undefined,
+): TraefikService | undefined {
   // Only a name with a part that may be Traefik is merged: the merged image or command is
   // some part's, so a name without such a part cannot qualify (and merging all costs on big files).
   const byName = new Map<string, Part[]>();
@@ -140,10 +155,79 @@ export function findTraefikService(files: ComposeFile[], project?: TraefikProjec
   const merged = [...byName.entries()]
     .filter(([name]) => candidates.has(name))
     .map(([name, parts]) => merge(name, parts, dirOf, files));
-  return (
+  const found =
     merged.find((s) => s.image !== undefined && isTraefikImage(s.image.value)) ??
-    merged.find((s) => s.image === undefined && s.command?.words.some((w) => TRAEFIK_FLAG.test(w.value)))
-  );
+    merged.find((s) => s.image === undefined && s.command?.words.some((w) => TRAEFIK_FLAG.test(w.value)));
+  if (!readFile) return found;
+  if (found)
+    return found.image === undefined ? (baked(found, byName.get(found.name)!, dirOf, readFile) ?? found) : found;
+  for (const [name, parts] of byName) {
+    if (candidates.has(name) || !lastBuild(parts)) continue;
+    const built = baked(merge(name, parts, dirOf, files), parts, dirOf, readFile);
+    if (built) return built;
+  }
+  return undefined;
+}
+
+/** The part that says how the image is made, when it builds one (override files win). */
+function lastBuild(parts: Part[]): Part | undefined {
+  const part = [...parts].reverse().find((p) => p.service.build !== undefined || p.service.image !== undefined);
+  return part?.service.build ? part : undefined;
+}
+
+/**
+ * The service as its built image makes it, when the Dockerfile starts FROM a Traefik image: the
+ * image's version, the files COPY puts in it under the compose mounts (a volume hides what the
+ * image holds below it), and a CMD or ENTRYPOINT of its own, which hands Traefik words no compose
+ * file shows unless `command:` / `entrypoint:` replace it (compose spec 05-services.md).
+ */
+function baked(
+  service: TraefikService,
+  parts: Part[],
+  dirOf: (file: string) => string,
+  readFile: (absolutePath: string) => string | undefined,
+): TraefikService | undefined {
+  const part = lastBuild(parts);
+  const image = part && bakedImage(part.service.build!, dirOf(part.file.file), readFile);
+  if (!part || !image?.from || !isTraefikImage(image.from)) return undefined;
+  const range = part.service.build!.range;
+  const out: TraefikService = { ...service, image: { value: image.from, range }, baked: image };
+  out.imageWritten = undefined;
+  out.version = imageVersion(image.from);
+  const hidden = (target: string): boolean =>
+    service.mounts.some((m) => m.target === target || m.target === '/' || target.startsWith(`${m.target}/`));
+  const copies = new Map<string, Mount>();
+  for (const c of image.copies) {
+    if (hidden(c.target)) continue;
+    copies.set(c.target, {
+      source: c.source ?? `image:${c.written}`,
+      target: c.target,
+      scalar: { value: c.written, range },
+      file: part.file,
+      dir: '/',
+      ...(c.source ? {} : { unseen: c.written }),
+    });
+  }
+  out.mounts = [...copies.values(), ...service.mounts];
+  const replaced =
+    image.launch?.keyword === 'CMD'
+      ? parts.some((p) => p.service.command || p.service.entrypoint)
+      : parts.some((p) => p.service.entrypoint);
+  if (image.launch && !replaced) {
+    const shown =
+      image.dockerfile === 'dockerfile_inline'
+        ? 'dockerfile_inline'
+        : path.relative(dirOf(part.file.file), image.dockerfile);
+    const words = image.launch.words;
+    const written = `${image.launch.keyword} of ${shown}`;
+    out.command = undefined;
+    // The image's entrypoint runs `traefik "$@"` for a CMD of flags (launch.ts): those words are Traefik's.
+    const args =
+      image.launch.keyword === 'CMD' && words ? (/(^|\/)traefik$/.test(words[0]) ? words.slice(1) : words) : undefined;
+    out.imageArgs = args?.every((w) => w.startsWith('-')) ? { words: args, written } : undefined;
+    if (!out.imageArgs) out.script = { value: written, range };
+  }
+  return out;
 }
 
 /**
