@@ -22,6 +22,7 @@ export const AUTO_FIX_CODES: ReadonlySet<string> = new Set([
   'undefined-middleware',
   'undefined-service',
   'undefined-entrypoint',
+  'undefined-certresolver',
   'not-enabled',
   'scale-container-name',
   'unknown-static-key',

@@ -24,6 +24,7 @@ const FIXES: { [C in Code]?: Fix<C> } = {
   'undefined-middleware': suggestedName,
   'undefined-service': (ctx) => [...suggestedName(ctx), ...chooseService(ctx)],
   'undefined-entrypoint': suggestedName,
+  'undefined-certresolver': suggestedName,
   'not-enabled': (ctx) => (ctx.finding.data?.insertEnable === false ? [] : notEnabled(ctx)),
   'missing-port': missingPort,
   'dashboard-loop': dashboardLoop,

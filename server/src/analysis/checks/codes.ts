@@ -61,6 +61,7 @@ export const CODES = {
     Partial<Named> & { router?: string; services?: string[]; protocol?: string; droppedBy?: string; container?: string }
   >(),
   'undefined-entrypoint': shape<{ entryPoint: string; suggestion?: string; defined?: string[] }>(),
+  'undefined-certresolver': shape<Named>(),
   'missing-port': shape<{
     service: string;
     protocol: string;

@@ -5,6 +5,7 @@ import { check as unknownLabel } from './unknown-label';
 import { check as missingPort } from './missing-port';
 import { check as notEnabled } from './not-enabled';
 import { check as undefinedEntrypoint } from './undefined-entrypoint';
+import { check as undefinedCertresolver } from './undefined-certresolver';
 import { check as unknownStaticKey } from './unknown-static-key';
 import { check as unknownDynamicKey } from './unknown-dynamic-key';
 import { check as invalidDynamicFile } from './invalid-dynamic-file';
@@ -68,6 +69,7 @@ export const CHECKS: Check[] = [
   undefinedMiddleware,
   undefinedService,
   undefinedEntrypoint,
+  undefinedCertresolver,
   missingPort,
   notEnabled,
   unknownNetwork,

@@ -11,6 +11,7 @@ type Suggesting =
   | 'undefined-middleware'
   | 'undefined-service'
   | 'undefined-entrypoint'
+  | 'undefined-certresolver'
   | 'unknown-static-key'
   | 'unknown-network'
   | 'unused-suppression';

@@ -193,11 +193,15 @@ function readEntryPoints(
   return { entryPoints, known };
 }
 
-/** `certificatesResolvers.<name>.acme.<challenge>` (pkg/config/static/static_config.go CertificateResolvers). */
-function readCertResolvers(settings: Setting[], options: BuildOptions): Map<string, CertResolver> {
+/**
+ * `certificatesResolvers.<name>.acme.<challenge>` (pkg/config/static/static_config.go CertificateResolvers);
+ * undefined when a name is a compose variable: the resolvers are then not known.
+ */
+function readCertResolvers(settings: Setting[], options: BuildOptions): Map<string, CertResolver> | undefined {
   const out = new Map<string, CertResolver>();
   for (const s of settings) {
-    if (lower(s, 0) !== 'certificatesresolvers' || s.path.length < 2 || s.path[1].text.includes('$')) continue;
+    if (lower(s, 0) !== 'certificatesresolvers' || s.path.length < 2) continue;
+    if (s.path[1].text.includes('$')) return undefined;
     const name = s.path[1].text;
     const id = options.mergeNameCase
       ? ([...out.keys()].find((k) => k.toLowerCase() === name.toLowerCase()) ?? name)

@@ -1,0 +1,161 @@
+// undefined-certresolver: a router's tls.certresolver that names no certificatesResolvers entry of
+// Traefik's static configuration (Traefik logs "Router uses a nonexistent certificate resolver"
+// and serves its default certificate, cmd/traefik/traefik.go); quiet whenever the resolvers are
+// not all known.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check } from '../../../server/src/analysis/checks/undefined-certresolver';
+import { findings, type Setup } from '../static/support';
+
+const FLAGS = [
+  '--providers.docker',
+  '--entrypoints.websecure.address=:443',
+  '--certificatesresolvers.le.acme.email=a@example.com',
+  '--certificatesresolvers.le.acme.httpchallenge.entrypoint=websecure',
+];
+const FILE_PROVIDER = [...FLAGS, '--providers.file.filename=/etc/dyn.yml'];
+const MOUNT_DYN = '    volumes: [./dyn.yml:/etc/dyn.yml]';
+const fileRouter = (tls: string): string =>
+  `http:\n  routers:\n    r:\n      rule: Host(\`r.example.com\`)\n      service: s\n      tls:\n${tls}` +
+  '  services:\n    s:\n      loadBalancer:\n        servers: [{url: "http://10.0.0.1"}]\n';
+
+function compose(flags: string[], labels: string[], extra = ''): string {
+  return [
+    'services:',
+    '  traefik:',
+    '    image: traefik:v3.6',
+    ...(flags.length ? ['    command:', ...flags.map((f) => `      - ${f}`)] : []),
+    extra,
+    '  app:',
+    '    image: traefik/whoami',
+    '    labels:',
+    ...labels.map((l) => `      ${l}`),
+    '',
+  ].join('\n');
+}
+
+const cases: {
+  name: string;
+  flags?: string[];
+  labels?: string[];
+  extra?: string;
+  setup?: Setup;
+  expect: { text: string; suggestion?: string }[];
+}[] = [
+  { name: 'defined', labels: ['- traefik.http.routers.app.tls.certresolver=le'], expect: [] },
+  {
+    name: 'misspelt: did you mean',
+    labels: ['- traefik.http.routers.app.tls.certresolver=lee'],
+    expect: [{ text: 'lee', suggestion: 'le' }],
+  },
+  {
+    name: 'map form, mixed-case key',
+    labels: ['traefik.http.routers.app.tls.certResolver: "letsencrypt"'],
+    expect: [{ text: 'letsencrypt' }],
+  },
+  {
+    name: 'TCP router',
+    labels: ['- traefik.tcp.routers.db.tls.certresolver=el'],
+    expect: [{ text: 'el', suggestion: 'le' }],
+  },
+  {
+    name: 'only the case differs: left alone',
+    labels: ['- traefik.http.routers.app.tls.certresolver=LE'],
+    expect: [],
+  },
+  {
+    name: 'no resolver defined at all',
+    flags: FLAGS.slice(0, 2),
+    labels: ['- traefik.http.routers.app.tls.certresolver=le'],
+    expect: [{ text: 'le' }],
+  },
+  {
+    name: 'a resolver named by a compose variable: the resolvers are not known',
+    flags: [...FLAGS, '--certificatesresolvers.${RESOLVER}.acme.email=a@example.com'],
+    labels: ['- traefik.http.routers.app.tls.certresolver=lee'],
+    expect: [],
+  },
+  {
+    name: 'the label is a compose variable without a value',
+    labels: ['- traefik.http.routers.app.tls.certresolver=${RESOLVER}'],
+    expect: [],
+  },
+  {
+    name: 'the static configuration is not readable',
+    flags: [],
+    extra: '    volumes:\n      - ./traefik.yml:/etc/traefik/traefik.yml',
+    labels: ['- traefik.http.routers.app.tls.certresolver=lee'],
+    expect: [],
+  },
+  {
+    name: 'Traefik without flags or file',
+    flags: [],
+    labels: ['- traefik.http.routers.app.tls.certresolver=lee'],
+    expect: [],
+  },
+  {
+    name: 'resolvers from the mounted traefik.yml',
+    flags: [],
+    extra: '    volumes:\n      - ./traefik.yml:/etc/traefik/traefik.yml',
+    setup: {
+      mounted: {
+        '/p/traefik.yml':
+          'providers:\n  docker: {}\ncertificatesResolvers:\n  myresolver:\n    acme:\n      tlsChallenge: {}\n',
+      },
+    },
+    labels: [
+      '- traefik.http.routers.app.tls.certresolver=myresolver',
+      '- traefik.http.routers.b.tls.certresolver=myresolvr',
+    ],
+    expect: [{ text: 'myresolvr', suggestion: 'myresolver' }],
+  },
+  {
+    name: 'labels of a container another Traefik reads (no docker provider here)',
+    flags: FLAGS.slice(1),
+    labels: ['- traefik.http.routers.app.tls.certresolver=lee'],
+    expect: [],
+  },
+  {
+    name: 'a file provider router',
+    flags: FILE_PROVIDER,
+    extra: MOUNT_DYN,
+    setup: { mounted: { '/p/dyn.yml': fileRouter('        certResolver: lea\n') } },
+    labels: ['- traefik.enable=true'],
+    expect: [{ text: 'lea', suggestion: 'le' }],
+  },
+  {
+    name: 'a file provider router naming a defined resolver',
+    flags: FILE_PROVIDER,
+    extra: MOUNT_DYN,
+    setup: { mounted: { '/p/dyn.yml': fileRouter('        certResolver: le\n') } },
+    labels: ['- traefik.enable=true'],
+    expect: [],
+  },
+  {
+    name: 'a templated file provider router is not judged',
+    flags: FILE_PROVIDER,
+    extra: MOUNT_DYN,
+    setup: { mounted: { '/p/dyn.yml': fileRouter('        certResolver: \'{{ env "R" }}\'\n') } },
+    labels: ['- traefik.enable=true'],
+    expect: [],
+  },
+];
+
+for (const c of cases) {
+  test(`undefined-certresolver: ${c.name}`, () => {
+    const text = compose(c.flags ?? FLAGS, c.labels ?? [], c.extra);
+    const seen = findings(check, text, c.setup).map((f) => ({
+      text: f.text,
+      ...(f.data?.suggestion ? { suggestion: f.data.suggestion } : {}),
+    }));
+    assert.deepEqual(seen, c.expect);
+  });
+}
+
+test('undefined-certresolver: message, severity and related information', () => {
+  const [finding] = findings(check, compose(FLAGS, ['- traefik.http.routers.app.tls.certresolver=lee']));
+  assert.equal(finding.severity, 'warning');
+  assert.equal(finding.message, 'certificate resolver "lee" is not defined: did you mean "le"?');
+  assert.match(finding.explanation, /nonexistent certificate resolver.*default self-signed certificate/);
+  assert.deepEqual(finding.related, ['/p/docker-compose.yml: le']);
+});
