@@ -141,6 +141,34 @@ function hostEqV2(value: string): Formula {
   return exact('host-eq', 'host', h, test);
 }
 
+/**
+ * A HostRegexp that matches every host is exact: `.*` even the empty one (v3 also tests the
+ * CNAME-flattened host, empty unless flattening is on: pkg/muxer/http/matcher.go hostRegexp),
+ * `.+` every request that has a host (Go refuses an HTTP/1.1 request without one: net/http
+ * server.go "missing required Host header"), so a Host rule below it is provably covered.
+ */
+function catchAllHost(kind: 'any' | 'nonempty' | undefined): Formula | undefined {
+  if (kind === 'any') return TRUE;
+  if (kind === 'nonempty') return not(exact('host-eq', 'host', '', (v) => v === ''));
+  return undefined;
+}
+
+/** `.*` or `.+` (Go regexp; `.` is every character but a newline, which no host holds), anchored or grouped. */
+function anyText(re: string): 'any' | 'nonempty' | undefined {
+  let core = re.replace(/^\^/, '').replace(/\$$/, '');
+  const group = /^\((?:\?:)?(.*)\)$/.exec(core);
+  if (group) core = group[1];
+  if (/^\.\*\??$/.test(core)) return 'any';
+  if (/^\.\+\??$/.test(core)) return 'nonempty';
+  return undefined;
+}
+
+/** A v2 (gorilla/mux) host template that is one variable `{name:.*}` or `{name:.+}`: mux anchors it. */
+function anyTemplate(template: string): 'any' | 'nonempty' | undefined {
+  const m = /^\{[A-Za-z_][A-Za-z0-9_]*:(.*)\}$/.exec(template);
+  return m ? anyText(`^${m[1]}$`) : undefined;
+}
+
 function matcherFormula(node: MatcherNode, syntax: RuleSyntax, compiled: CompiledMatchers): Formula {
   const values = node.args.map((a) => a.value);
   // A matcher Traefik cannot build: nothing is known about it (its test answers "cannot tell").
@@ -156,7 +184,10 @@ function matcherFormula(node: MatcherNode, syntax: RuleSyntax, compiled: Compile
       case 'Host':
         return hostV3(node, syntax, compiled);
       case 'HostRegexp':
-        return opaque(node, syntax, compiled, 'host', regexpSamples(values[0], compiled).map(goLower));
+        return (
+          catchAllHost(anyText(values[0])) ??
+          opaque(node, syntax, compiled, 'host', regexpSamples(values[0], compiled).map(goLower))
+        );
       case 'Path':
         return exact('path-eq', 'path', values[0], (v) => v === values[0]);
       case 'PathPrefix':
@@ -191,7 +222,9 @@ function matcherFormula(node: MatcherNode, syntax: RuleSyntax, compiled: Compile
     case 'HostHeader':
       return or(values.map(hostEqV2));
     case 'HostRegexp':
-      return or(indexes.map((i) => opaque(one(node, i), syntax, compiled, 'host')));
+      return or(
+        indexes.map((i) => catchAllHost(anyTemplate(values[i])) ?? opaque(one(node, i), syntax, compiled, 'host')),
+      );
     case 'Path':
     case 'PathPrefix':
       return or(
