@@ -6,6 +6,7 @@ import { fragmentServices } from '../traefik/staticConfig';
 import type { StaticConfig } from '../traefik/static';
 import { parseBool } from '../traefik/values';
 import { containerProvider, keptByConstraints, runsNoLabelProvider } from '../traefik/containers';
+import { byKey } from '../compose/project';
 import { dropsContainer } from './unknown-label';
 import type { Check, CheckContext } from './check';
 
@@ -25,6 +26,7 @@ export const check: Check<'not-enabled'> = {
 };
 
 function judge(ctx: Pick<CheckContext, 'report' | 'project'>, config: StaticConfig, container: Container): void {
+  containerLabelsUnderSwarm(ctx, config, container);
   const declared = container.labels.filter((l) => DYNAMIC.test(l.key));
   if (declared.length === 0) return;
   const first = container.labels.find((l) => l.key.toLowerCase().startsWith('traefik.')) ?? declared[0];
@@ -105,6 +107,35 @@ function noProvider(
       `If another Traefik reads them, suppress this finding.`,
     effect: dropsContainer(name),
     related: config.sources.slice(0, 1).map((o) => ({ ...o, message: "Traefik's static configuration" })),
+    data: { insertEnable: false, service: name },
+  });
+}
+
+/**
+ * The swarm provider (v3 `providers.swarm`, v2 `providers.docker.swarmMode`) reads a Swarm
+ * service's labels, which compose writes from `deploy.labels` (pkg/provider/docker/pswarm.go
+ * parseService: service.Spec.Annotations.Labels), never the containers' `labels:`. With no docker
+ * provider beside it, Traefik labels written there make nothing.
+ */
+function containerLabelsUnderSwarm(
+  ctx: { report: CheckContext['report'] },
+  config: StaticConfig,
+  container: Container,
+): void {
+  if (container.provider !== 'swarm' || !config.settingsKnown || config.docker || !config.swarm) return;
+  const ignored = byKey(container.composeParts, 'labels').filter((l) => DYNAMIC.test(l.key));
+  if (ignored.length === 0) return;
+  const name = container.compose.name;
+  ctx.report({
+    file: ignored[0].file,
+    range: ignored[0].keyRange,
+    message: `Traefik ignores these labels of "${name}": its swarm provider reads only deploy.labels; move them there`,
+    explanation:
+      `Traefik runs the swarm provider only, which reads the labels of the Swarm service (compose's deploy.labels; pkg/provider/docker/pswarm.go parseService), never the container labels under labels:, ` +
+      `so the ${ignored.length === 1 ? 'router, service or middleware label' : `${ignored.length} router, service and middleware labels`} of "${name}" written there never reach Traefik. If another Traefik reads them, suppress this finding.`,
+    related: config.swarm.origin
+      ? [{ ...config.swarm.origin, message: 'the swarm provider is configured here' }]
+      : undefined,
     data: { insertEnable: false, service: name },
   });
 }
