@@ -61,7 +61,11 @@ export const check: Check<'unknown-network'> = {
     "traefik.docker.network or the provider's network names no network of the container (often the project prefix is missing): Traefik falls back to its only network (an information) or to any of several.",
   container(container, { project, report }) {
     const label = networkLabel(container);
-    if (!label || !routed(container) || fragmentServices(project).has(container.compose.name)) return;
+    // The label itself is for Traefik: a container Traefik keeps gets its default router and
+    // service without any routing label (pkg/provider/docker/config.go buildConfiguration), so it
+    // is judged whether or not its port can be seen here.
+    const kept = container.enabled && container.provider === 'docker';
+    if (!label || !kept || fragmentServices(project).has(container.compose.name)) return;
     const mine = attachmentOf(project, container);
     if (mine.mode !== 'networks' || !named(mine.networks)) return;
     const written = label.value.trim();
