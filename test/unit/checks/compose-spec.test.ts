@@ -130,9 +130,9 @@ const cases: { name: string; text: string; expect: [string, string][]; message?:
     expect: [['error', '[1]']],
   },
   {
-    name: 'an empty value where a mapping or list is wanted: a warning',
+    name: 'an empty value where a mapping or list is wanted: compose keeps the null and refuses it',
     text: 'services:\n  web:\n    image: nginx\n    environment:\n    labels: []\n',
-    expect: [['warning', 'environment']],
+    expect: [['error', 'environment']],
   },
   {
     // The mapping branch had the right type and failed on its member: the string branch's type

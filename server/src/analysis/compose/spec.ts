@@ -15,6 +15,11 @@ export interface SpecProblem {
   message: string;
   range: Range;
   severity: 'error' | 'warning';
+  /**
+   * Set on an empty value (YAML null, e.g. `ports:` with only comments under it), to the top-level
+   * key it is under: whether compose refuses it depends on the files merged before (checks/compose-spec.ts).
+   */
+  empty?: string;
 }
 
 interface Place {
@@ -176,8 +181,15 @@ function explain(errors: ErrorObject[], instance: Instance): SpecProblem[] {
       !(e.keyword === 'type' && choices.has(e.instancePath) && poisonedChoice(e.instancePath)),
   );
   const out = new Map<string, SpecProblem>();
-  const add = (at: string, range: Range | undefined, message: string, severity: SpecProblem['severity']): void => {
-    if (range && !out.has(`${at}|${message}`)) out.set(`${at}|${message}`, { message, range, severity });
+  const add = (
+    at: string,
+    range: Range | undefined,
+    message: string,
+    severity: SpecProblem['severity'],
+    empty?: string,
+  ): void => {
+    if (range && !out.has(`${at}|${message}`))
+      out.set(`${at}|${message}`, { message, range, severity, ...(empty ? { empty } : {}) });
   };
   for (const e of live) {
     const place = instance.places.get(e.instancePath);
@@ -220,6 +232,7 @@ function explain(errors: ErrorObject[], instance: Instance): SpecProblem[] {
             place?.key ?? place?.node,
             `${label(name)} is empty: give ${types} or drop the key`,
             severity,
+            e.instancePath === '/version' ? undefined : e.instancePath.split('/')[1],
           );
           break;
         }
