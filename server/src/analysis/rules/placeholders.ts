@@ -13,6 +13,29 @@ export interface FoundPlaceholder {
 
 const PLACEHOLDER = /^([A-Za-z_][A-Za-z0-9_-]*)(?::([^]*))?$/;
 
+/**
+ * A compose variable left in the text (`${DOMAIN}`, `${DOMAIN:-example.com}`: not set here):
+ * compose replaces it before Traefik reads the rule (compose spec 12-interpolation.md), so it is
+ * no v2 placeholder, and a suggestion keeps it as written.
+ */
+const COMPOSE_VARIABLE = /\$\{[^{}]*\}/g;
+
+/** `quote` applied to the text between compose variables, the variables kept as written. */
+function keepVariables(text: string, quote: (s: string) => string): string {
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(COMPOSE_VARIABLE)) {
+    out += quote(text.slice(at, m.index)) + m[0];
+    at = m.index! + m[0].length;
+  }
+  return out + quote(text.slice(at));
+}
+
+/** The text without its compose variables, to judge what is written around them. */
+export function withoutVariables(text: string): string {
+  return text.replace(COMPOSE_VARIABLE, '');
+}
+
 /** Top-level `{name...}` groups; in a regexp, escaped characters and [classes] are skipped. */
 export function findPlaceholders(value: string, regexp: boolean): FoundPlaceholder[] {
   const found: FoundPlaceholder[] = [];
@@ -28,6 +51,9 @@ export function findPlaceholders(value: string, regexp: boolean): FoundPlacehold
       if (value[i] === '^') i++;
       if (value[i] === ']') i++;
       while (i < value.length && value[i] !== ']') i += value[i] === '\\' ? 2 : 1;
+    } else if (depth === 0 && c === '$' && value[i + 1] === '{') {
+      const end = value.indexOf('}', i);
+      if (end > 0 && !value.slice(i + 2, end).includes('{')) i = end;
     } else if (c === '{') {
       if (depth++ === 0) open = i;
     } else if (c === '}' && depth > 0) {
@@ -61,10 +87,10 @@ export function templateAsRegexp(value: string, kind: PlaceholderKind, anchorEnd
   let out = '^';
   let at = 0;
   for (const p of findPlaceholders(value, false)) {
-    out += quoteMeta(value.slice(at, p.start)) + group(p.pattern ?? DEFAULTS[kind]);
+    out += keepVariables(value.slice(at, p.start), quoteMeta) + group(p.pattern ?? DEFAULTS[kind]);
     at = p.end;
   }
-  return out + quoteMeta(value.slice(at)) + (anchorEnd ? '$' : '');
+  return out + keepVariables(value.slice(at), quoteMeta) + (anchorEnd ? '$' : '');
 }
 
 /** A v3 regexp with its placeholders replaced by their patterns, the rest kept as written. */

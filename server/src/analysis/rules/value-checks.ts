@@ -8,6 +8,7 @@ import {
   hasRegexpSyntax,
   regexpWithoutPlaceholders,
   templateAsRegexp,
+  withoutVariables,
   type PlaceholderKind,
 } from './placeholders';
 import { parseGoRegexp, type Re2Node } from './regexp';
@@ -144,7 +145,7 @@ function hostRegexpV3(ctx: MatcherContext, arg: StringArg): void {
   const node = regexpError(ctx, arg);
   if (!node) return;
   placeholderWarnings(ctx, arg, 'host', (value) => {
-    const literalParts = value.replace(/\{[^{}]*\}/g, '');
+    const literalParts = withoutVariables(value).replace(/\{[^{}]*\}/g, '');
     const re = hasRegexpSyntax(literalParts)
       ? regexpWithoutPlaceholders(value, 'host')
       : templateAsRegexp(value, 'host', true);
