@@ -7,6 +7,7 @@ import { parseBool } from '../traefik/values';
 import type { Check, Report } from './check';
 import { dropsContainer } from './unknown-label';
 import { dynamicProblems } from './dynamicFiles';
+import { tlsVersionProblems } from './tlsVersions';
 
 export const check: Check<'invalid-value'> = {
   code: 'invalid-value',
@@ -15,6 +16,7 @@ export const check: Check<'invalid-value'> = {
     'A label value Traefik cannot decode (boolean, integer, duration, enum), or one it accepts but reads differently than intended; in a file-provider file, a value Traefik cannot decode (it refuses the file).',
   run(ctx) {
     for (const r of dynamicProblems(ctx.project, 'invalid-value')) ctx.report(r);
+    for (const r of tlsVersionProblems(ctx.project)) ctx.report(r);
   },
   service(service, { version, labelKeys, report }) {
     for (const label of service.labels) {
