@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../../server/src/analysis/checks/undefined-certresolver';
-import { findings, type Setup } from '../static/support';
+import { findings, traefikBesideApp, type Setup } from '../static/support';
 
 const FLAGS = [
   '--providers.docker',
@@ -19,20 +19,8 @@ const fileRouter = (tls: string): string =>
   `http:\n  routers:\n    r:\n      rule: Host(\`r.example.com\`)\n      service: s\n      tls:\n${tls}` +
   '  services:\n    s:\n      loadBalancer:\n        servers: [{url: "http://10.0.0.1"}]\n';
 
-function compose(flags: string[], labels: string[], extra = ''): string {
-  return [
-    'services:',
-    '  traefik:',
-    '    image: traefik:v3.6',
-    ...(flags.length ? ['    command:', ...flags.map((f) => `      - ${f}`)] : []),
-    extra,
-    '  app:',
-    '    image: traefik/whoami',
-    '    labels:',
-    ...labels.map((l) => `      ${l}`),
-    '',
-  ].join('\n');
-}
+const compose = (flags: string[], labels: string[], extra = ''): string =>
+  traefikBesideApp(flags, labels, extra, 'traefik:v3.6');
 
 const cases: {
   name: string;

@@ -4,24 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../../server/src/analysis/checks/undefined-entrypoint';
-import { COMPOSE, findings, type Setup } from '../static/support';
+import { COMPOSE, findings, traefikBesideApp, type Setup } from '../static/support';
 
 const FLAGS = ['--providers.docker', '--entrypoints.web.address=:80', '--entryPoints.websecure.address=:443'];
 
-function compose(flags: string[], labels: string[], extra = ''): string {
-  return [
-    'services:',
-    '  traefik:',
-    '    image: traefik:v3.1',
-    ...(flags.length ? ['    command:', ...flags.map((f) => `      - ${f}`)] : []),
-    extra,
-    '  app:',
-    '    image: nginx',
-    '    labels:',
-    ...labels.map((l) => `      ${l}`),
-    '',
-  ].join('\n');
-}
+const compose = (flags: string[], labels: string[], extra = ''): string => traefikBesideApp(flags, labels, extra);
 
 const cases: {
   name: string;

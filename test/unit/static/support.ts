@@ -65,3 +65,19 @@ export function findings(check: Check, text: string, setup: Setup = {}): Seen[] 
     related: (f.related ?? []).map((r) => `${r.file}: ${slice(r.file, r.range)}`),
   }));
 }
+
+/** A Traefik service with these `command:` flags (and `extra` lines) beside an `app` with these labels. */
+export function traefikBesideApp(flags: string[], labels: string[], extra = '', image = 'traefik:v3.1'): string {
+  return [
+    'services:',
+    '  traefik:',
+    `    image: ${image}`,
+    ...(flags.length ? ['    command:', ...flags.map((f) => `      - ${f}`)] : []),
+    extra,
+    '  app:',
+    '    image: nginx',
+    '    labels:',
+    ...labels.map((l) => `      ${l}`),
+    '',
+  ].join('\n');
+}
