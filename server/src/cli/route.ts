@@ -135,7 +135,9 @@ function routeText(result: RouteResult, request: string, inputs: Pick<Inputs, 's
   const w = result.winner;
   const json = routeJson(result, inputs);
   out.push(`${request}  (entry point ${result.entryPoint ?? '?'})`);
-  if (!w) out.push('no router matches: Traefik answers 404 page not found');
+  if (!w && result.templated?.length)
+    out.push(`no router judged here matches; templated file routers not judged: ${result.templated.join(', ')}`);
+  else if (!w) out.push('no router matches: Traefik answers 404 page not found');
   else {
     const at = json.file ? `  ${String(json.file)}:${String(json.line)}:${String(json.column)}` : '';
     out.push(`-> router ${w.router}  priority ${w.priorityText}  ${w.rule}${at}`);

@@ -45,6 +45,19 @@ export function fileRouters(project: Project, protocol: Protocol): FileDefinitio
   });
 }
 
+/**
+ * The file provider's routers Traefik loads from a templated file whose rendering decides what
+ * they are (an action in their own fields, or one that may write or leave out names): routing
+ * cannot judge them, and a request they might match is not proven to get a 404.
+ */
+export function templatedFileRouters(project: Project, protocol: Protocol): FileDefinition[] {
+  const judged = new Set(fileRouters(project, protocol));
+  const templated = new Set(project.fileProvider.files.filter((f) => f.read.templated).map((f) => f.file));
+  return [...liveFileNames(project, protocol, 'routers').values()].filter(
+    (d) => templated.has(d.file) && !judged.has(d),
+  );
+}
+
 /** A field's text from its key to the end of its line or value (a value that was only an action parses as empty). */
 function writtenAt(text: string, s: Setting): string {
   const start = s.path[s.path.length - 1].range.start;

@@ -12,6 +12,7 @@ import { forwardedPath, type Forwarded, type PathStep } from './paths';
 import { routedRouters, toRouted, type Routed } from './routers';
 import { unloadedRouters, type Unloaded } from './unloaded';
 import { parseTarget, type Target } from './target';
+import { templatedFileRouters } from './fileRouters';
 
 export interface RouteQuery {
   url: string;
@@ -69,6 +70,8 @@ export interface RouteResult {
   redirect?: string;
   /** The request could not be built (bad URL, unknown entry point). */
   error?: string;
+  /** File routers whose Go template decides their rule (not judged): a 404 is then not proven. */
+  templated?: string[];
 }
 
 const MAX_INT = 9223372036854775807n;
@@ -208,6 +211,13 @@ function tryEntryPoint(
     notes,
   };
   if (usable.length === 0) {
+    const templated = templatedFileRouters(project, 'http').map((d) => `${d.name}@file`);
+    if (templated.length > 0) {
+      notes.push(
+        `no ${tls ? 'TLS ' : ''}router judged here on entry point "${entry.name}" matches; ${templated.join(', ')} ${templated.length > 1 ? 'are' : 'is'} left out: ${templated.length > 1 ? 'their' : 'its'} file is a Go template Traefik renders first (pkg/provider/file/file.go), and what it renders to is not known here.`,
+      );
+      return { ...base, templated };
+    }
     notes.push(
       `no ${tls ? 'TLS ' : ''}router on entry point "${entry.name}" matches: Traefik answers 404 page not found.`,
     );
