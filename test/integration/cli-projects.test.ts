@@ -193,3 +193,73 @@ test('check: the summary counts the files of the projects only', async () => {
   });
   assert.equal(await summary(cwd, []), '1 problem (0 errors, 1 warning, 0 infos) in 2 files.');
 });
+
+// `check DIR` loads DIR's project as `cd DIR && check` does, and a file that project includes,
+// extends or merges (COMPOSE_FILE) is checked in it, not again alone (retrial I1, a homelab whose
+// services/*/docker-compose.yml are merged into the root project). Per-app folders that no
+// project loads stay projects of their own.
+const ROOT_AUTH = `services:
+  traefik:
+    image: traefik:v3.1
+    command: ["--providers.docker=true", "--entrypoints.web.address=:80"]
+    networks: [frontend]
+    labels:
+      - traefik.http.middlewares.auth.basicauth.users=admin:$$apr1$$x$$y
+networks:
+  frontend: {}
+`;
+const FRAGMENT = `services:
+  app:
+    image: traefik/whoami
+    networks: [frontend]
+    labels:
+      - traefik.http.routers.app.rule=Host(\`app.localhost\`)
+      - traefik.http.routers.app.middlewares=auth
+      - traefik.http.routers.app.middlewares=autth
+`.replace('      - traefik.http.routers.app.middlewares=auth\n', '');
+const dirCases: { name: string; files: Record<string, string>; expect: string[]; cdExpect?: string[] }[] = [
+  {
+    name: 'an included file is checked in the project that includes it',
+    files: {
+      'compose.yaml': `include:\n  - apps/compose.yaml\n${ROOT_AUTH.replace(/\n    networks: \[frontend\]|\nnetworks:\n.*\n/g, '')}`,
+      'apps/compose.yaml': app('      - traefik.http.routers.app.middlewares=auth\n'),
+    },
+    expect: [],
+  },
+  {
+    name: 'a file COMPOSE_FILE merges is checked in that project',
+    files: {
+      '.env': 'COMPOSE_FILE=compose.yaml:services/app/compose.yaml\n',
+      'compose.yaml': ROOT_AUTH,
+      'services/app/compose.yaml': FRAGMENT.replace('autth', 'auth'),
+    },
+    expect: [],
+  },
+  {
+    name: 'a fragment of a sub-folder no project merges: over the root project, as compose -f runs it',
+    files: {
+      'compose.yaml': ROOT_AUTH,
+      'services/app/compose.yaml': FRAGMENT,
+    },
+    expect: ['undefined-middleware error services/app/compose.yaml'],
+    cdExpect: [],
+  },
+  {
+    name: 'a per-app folder of its own: still checked, as its own project',
+    files: {
+      'compose.yaml': ROOT_AUTH,
+      'whoami/compose.yaml': app('      - traefik.http.routers.app.middlewares=sso\n'),
+    },
+    expect: ['undefined-middleware warning whoami/compose.yaml'],
+    cdExpect: [],
+  },
+];
+
+for (const c of dirCases) {
+  test(`check DIR: ${c.name}`, async () => {
+    const cwd = folder(c.files);
+    const prefix = (rows: string[]): string[] => rows.map((r) => r.replace(/ (\S+)$/, ` ${path.basename(cwd)}/$1`));
+    assert.deepEqual((await check(path.dirname(cwd), [path.basename(cwd)])).found, prefix(c.expect));
+    assert.deepEqual((await check(cwd, [])).found, c.cdExpect ?? c.expect);
+  });
+}

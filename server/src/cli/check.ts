@@ -4,23 +4,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../../../package.json';
-import {
-  Analyzer,
-  CHECKS,
-  configStaticFile,
-  TOO_MANY_FINDINGS,
-  type Finding,
-  type ProjectInput,
-  type SourceFile,
-} from '../analysis';
-import { projectOfFile } from './owner';
+import { Analyzer, CHECKS, configStaticFile, TOO_MANY_FINDINGS, type Finding, type ProjectInput } from '../analysis';
 import { EXIT, parseCommandArgs, traefikVersionOption, UsageError, type Command, type Io } from './command';
 import { configLookup } from './config';
 import { discoverComposeFiles } from './discover';
 import { withOtherProjects } from './elsewhere';
 import { runFixes } from './fix';
 import { formatGithub, formatGitlab } from './formats';
-import { readInputs, type Inputs } from './inputs';
+import { readInputs } from './inputs';
 import {
   COMPOSE_OPTIONS,
   COMPOSE_OPTIONS_HELP,
@@ -30,7 +21,8 @@ import {
   type ComposeFlags,
   type ComposeProject,
 } from './project';
-import { activeProfiles, folderDefaultFiles, folderProjects, isOverrideFragment } from '../analysis/compose/project';
+import { activeProfiles } from '../analysis/compose/project';
+import { loadedElsewhere, regroup, type Group } from './groups';
 import { isLocalFileProbe } from '../analysis/compose/project/localFile';
 import { lineMap } from '../convert';
 import { codeDocs } from '../codeDocs';
@@ -54,7 +46,9 @@ docker compose -f); files in different folders are separate projects. Without FI
 without a project in the current folder, every compose file under it (docker-compose*.yml,
 compose*.yml and the config file's \`files\` globs; node_modules and dot-folders skipped),
 each folder grouped the same way. A folder given as FILE stands for the compose files found
-under it the same way (check dirA dirB: the projects of both, as one Docker host).
+under it the same way (check dirA dirB: the projects of both, as one Docker host); a file
+that a project of the run includes, extends or merges is checked there only, and a fragment
+compose refuses alone over the nearest project above it (docker compose -f base -f fragment).
 
 The nearest .gateway-lens.yaml at or above each project's folder sets severities and
 project facts; the options below win over it.
@@ -157,7 +151,11 @@ function listChecks(format: Format): string {
  * folder given stands for what `check` finds when run there (README: `check dirA dirB`);
  * `found` holds the files found so, which are grouped as the folder's projects, not as given.
  */
-function filesToCheck(options: Options, io: Io, analyzer: Analyzer): { files: string[]; found: Set<string> } {
+function filesToCheck(
+  options: Options,
+  io: Io,
+  analyzer: Analyzer,
+): { files: string[]; found: Set<string>; walked: string[] } {
   const lookup = configLookup(options.config, io.cwd, (f) => readOrUndefined(io, f), analyzer);
   const under = (folder: string): string[] => {
     const source = lookup.forFolder(folder);
@@ -165,16 +163,18 @@ function filesToCheck(options: Options, io: Io, analyzer: Analyzer): { files: st
     return found.map((f) => path.relative(io.cwd, path.resolve(folder, f)) || f);
   };
   const found = new Set<string>();
+  const walked: string[] = [];
   if (options.files.length > 0) {
     const files = options.files.flatMap((name) => {
       const folder = path.resolve(io.cwd, name);
       if (!isDirectory(folder)) return [name];
+      walked.push(folder);
       const inside = under(folder);
       if (inside.length === 0) throw new UsageError(`no compose files under ${name}`);
       for (const f of inside) found.add(path.resolve(io.cwd, f));
       return inside;
     });
-    return { files, found };
+    return { files, found, walked };
   }
   const files = under(io.cwd);
   if (files.length === 0) {
@@ -182,7 +182,7 @@ function filesToCheck(options: Options, io: Io, analyzer: Analyzer): { files: st
       'no compose files under this folder (give FILE..., or list globs under `files:` in .gateway-lens.yaml)',
     );
   }
-  return { files, found: new Set(files.map((f) => path.resolve(io.cwd, f))) };
+  return { files, found: new Set(files.map((f) => path.resolve(io.cwd, f))), walked: [io.cwd] };
 }
 
 function isDirectory(file: string): boolean {
@@ -191,49 +191,6 @@ function isDirectory(file: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * Files found under the folder, or one given alone: the projects docker compose loads from them,
- * as the editor groups a folder (compose/project/files.ts folderProjects): a default file means
- * the folder's default project (with its override), any other file is a project of its own.
- * Several files given in one folder stay one project, in their order (like -f).
- */
-type Group = { folder: string; files: SourceFile[]; only?: string };
-
-function regroup(inputs: Inputs, found: Set<string>, io: Io, analyzer: Analyzer): Group[] {
-  const out: Group[] = [];
-  /** The files with their texts, those that cannot be read left out. */
-  const sourcesOf = (names: string[]): SourceFile[] =>
-    names.flatMap((file) => {
-      const text = inputs.readFile(file);
-      return text === undefined ? [] : [{ file, text }];
-    });
-  for (const [folder, files] of inputs.projects) {
-    const given = files.some((f) => !found.has(f.file));
-    if (given && files.length > 1) {
-      out.push({ folder, files });
-      continue;
-    }
-    if (given && files.length === 1) {
-      const project = projectOfFile(files[0].file, io, inputs.readFile, analyzer);
-      out.push({ folder: project.folder, files: sourcesOf(project.files), only: project.only });
-      continue;
-    }
-    const environment = composeEnvironment(io, folder);
-    const exists = (f: string): boolean => inputs.readFile(f) !== undefined;
-    const defaults = folderDefaultFiles(folder, environment.lookup, exists);
-    const text = (file: string): string | undefined => inputs.readFile(file);
-    const fragment = (file: string): boolean => isOverrideFragment(analyzer.parse({ file, text: text(file) ?? '' }));
-    for (const project of folderProjects(
-      files.map((f) => f.file),
-      defaults,
-      fragment,
-    )) {
-      out.push({ folder, files: sourcesOf(project.files), only: project.only });
-    }
-  }
-  return out;
 }
 
 function readOrUndefined(io: Io, file: string): string | undefined {
@@ -283,7 +240,7 @@ function check(options: Options, io: Io): number {
   const projects: (ProjectInput & { only?: string })[] = [];
   const groups: Group[] = compose
     ? [...inputs.projects].map(([folder, files]) => ({ folder, files }))
-    : regroup(inputs, toCheck?.found ?? new Set(), io, analyzer);
+    : regroup(inputs, toCheck?.found ?? new Set(), toCheck?.walked ?? [], io, analyzer);
   for (const { folder, files, only } of groups) {
     const config = configs.forFolder(folder);
     let staticFiles = inputs.staticFiles;
@@ -326,12 +283,20 @@ function check(options: Options, io: Io): number {
   const findings: Finding[] = [];
   // The summary counts every file read: an include's 34 files are not "1 file".
   const read = new Set<string>();
+  // A file another project of the run loads is checked there (retrial I1: `check DIR` checked
+  // what DIR's project includes or merges alone too, unlike `cd DIR && check`).
+  const analysed = projects.map((input) => analyzer.analyze(input));
+  const dropped = loadedElsewhere(
+    groups,
+    analysed.map((r) => new Set([...r.project.files, ...r.project.load.extendsFiles].map((f) => f.file))),
+  );
+  const kept = projects.filter((_, i) => !dropped.has(i));
   const results = withOtherProjects(
     analyzer,
-    projects,
-    projects.map((input) => analyzer.analyze(input)),
+    kept,
+    analysed.filter((_, i) => !dropped.has(i)),
   );
-  for (const [i, input] of projects.entries()) {
+  for (const [i, input] of kept.entries()) {
     const result = results[i];
     findings.push(...(input.only ? result.findings.filter((f) => f.file === input.only) : result.findings));
     for (const d of result.project.environment.dotenv) read.add(d.file);

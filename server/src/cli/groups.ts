@@ -1,0 +1,110 @@
+// The compose projects `check` forms from files found under a folder (or one given alone). A
+// folder where docker compose finds a project is that project, loaded as `cd folder && check`
+// loads it (COMPOSE_FILE, else the default names with the override; compose-go cli/options.go);
+// the other files are grouped as the editor groups a folder (compose/project/files.ts
+// folderProjects). A file that a project of the run already loads (include:, extends: file:,
+// COMPOSE_FILE) is checked there, not again alone (compose never runs it so).
+import * as path from 'path';
+import type { Analyzer, SourceFile } from '../analysis';
+import { folderDefaultFiles, folderProjects, isOverrideFragment } from '../analysis/compose/project';
+import type { Io } from './command';
+import type { Inputs } from './inputs';
+import { projectOfFile } from './owner';
+import { composeEnvironment } from './project';
+
+/** One project to check; `only` the file whose findings it reports. */
+export interface Group {
+  folder: string;
+  files: SourceFile[];
+  only?: string;
+  /** Formed from files found under a folder (not given): dropped when another project loads them. */
+  found?: boolean;
+}
+
+/**
+ * Files found under the folders `walked` (`found`), or given alone: the projects docker compose
+ * loads from them. A folder's default project (COMPOSE_FILE, else the default names with the
+ * override) is one; any other file is a project of its own, over its folder's base file when it
+ * only overrides services. A fragment with no base in its folder (compose refuses it alone), even
+ * under a default name, goes over the nearest default project above it within the folder walked
+ * (`docker compose -f base -f fragment`: a homelab's services/x/compose.yml joining the root's
+ * network). Several files given in one folder stay one project, in their order (like -f).
+ */
+export function regroup(inputs: Inputs, found: Set<string>, walked: string[], io: Io, analyzer: Analyzer): Group[] {
+  /** The files with their texts, those that cannot be read left out. */
+  const sourcesOf = (names: string[]): SourceFile[] =>
+    names.flatMap((file) => {
+      const text = inputs.readFile(file);
+      return text === undefined ? [] : [{ file, text }];
+    });
+  const exists = (f: string): boolean => inputs.readFile(f) !== undefined;
+  const defaultsOf = (folder: string): string[] =>
+    folderDefaultFiles(folder, composeEnvironment(io, folder).lookup, exists);
+  const fragment = (file: string): boolean =>
+    isOverrideFragment(analyzer.parse({ file, text: inputs.readFile(file) ?? '' }));
+  /** The default project of the nearest folder above `folder`, within the folder walked. */
+  const above = (folder: string): string[] => {
+    const top = walked.filter((w) => within(w, folder)).sort((a, b) => a.length - b.length)[0];
+    for (let dir = folder; top !== undefined && dir !== top;) {
+      dir = path.dirname(dir);
+      const defaults = defaultsOf(dir);
+      if (defaults.length > 0) return defaults;
+    }
+    return [];
+  };
+  const out: Group[] = [];
+  for (const [folder, files] of inputs.projects) {
+    const given = files.some((f) => !found.has(f.file));
+    if (given && files.length > 1) {
+      out.push({ folder, files });
+      continue;
+    }
+    if (given && files.length === 1) {
+      const project = projectOfFile(files[0].file, io, inputs.readFile, analyzer);
+      out.push({ folder: project.folder, files: sourcesOf(project.files), only: project.only });
+      continue;
+    }
+    const defaults = defaultsOf(folder);
+    // What compose loads there, even when COMPOSE_FILE names files the search did not find.
+    const names = [...new Set([...defaults, ...files.map((f) => f.file)])];
+    for (const project of folderProjects(names, defaults, fragment)) {
+      const [file] = project.files;
+      // A fragment alone (compose refuses it so): over the nearest project above that may run it.
+      const alone = project.only === undefined && project.files.length === 1;
+      const base = alone && fragment(file) ? above(folder) : [];
+      if (base.length > 0)
+        out.push({ folder: path.dirname(base[0]), files: sourcesOf([...base, file]), only: file, found: true });
+      else out.push({ folder, files: sourcesOf(project.files), only: project.only, found: true });
+    }
+  }
+  return out;
+}
+
+/**
+ * The groups to drop: found ones whose reported files another kept project loads (its files,
+ * what they include, the files its services extend) while not the other way round, so each file
+ * is checked where compose runs it, once.
+ */
+export function loadedElsewhere(groups: Group[], loaded: Set<string>[]): Set<number> {
+  const reported = groups.map((g) => (g.only ? [g.only] : g.files.map((f) => f.file)));
+  const dropped = new Set<number>();
+  for (const [i, group] of groups.entries()) {
+    if (!group.found) continue;
+    // A project reporting one file (a variant over a base) loads the others only as its base.
+    const elsewhere = loaded.some(
+      (files, j) =>
+        j !== i &&
+        !dropped.has(j) &&
+        groups[j].only === undefined &&
+        reported[i].every((f) => files.has(f)) &&
+        !reported[j].every((f) => loaded[i].has(f)),
+    );
+    if (elsewhere) dropped.add(i);
+  }
+  return dropped;
+}
+
+function within(root: string, dir: string): boolean {
+  const rel = path.relative(root, dir);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
