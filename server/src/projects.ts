@@ -107,6 +107,11 @@ export class Projects {
    * last analysis read them: kept when that project is forgotten, as the role of the file.
    */
   private traefikFiles = new Map<string, string>();
+  /**
+   * Looks-ups under way of the project loading a just-opened file (Validation.documentOpened):
+   * a request for that file waits for it, so it answers from the including project at once.
+   */
+  private lookups = new Map<string, Promise<unknown>>();
   /** Bumped whenever traefikVersions changes: projects judged without a Traefik may now be judged otherwise. */
   versionsGeneration = 0;
 
@@ -248,6 +253,15 @@ export class Projects {
       folder = path.dirname(folder);
     }
     return this.owners.get(file);
+  }
+
+  /** Registers a look-up of the project loading `file` (ownerOf after didOpen): model(file) waits for it. */
+  lookingUp(file: string, lookup: Promise<unknown>): void {
+    this.lookups.set(file, lookup);
+    const done = (): void => {
+      if (this.lookups.get(file) === lookup) this.lookups.delete(file);
+    };
+    lookup.then(done, done);
   }
 
   /** Whether the last analysis of some project read `file` as its static configuration or a file provider's file. */
@@ -442,6 +456,8 @@ export class Projects {
    * after an edit shares that one incremental run instead of building the project again.
    */
   async model(file: string): Promise<ProjectModel | undefined> {
+    // Just opened and perhaps included by a project not analysed yet: its owner decides.
+    await this.lookups.get(file)?.catch(() => undefined);
     let key = this.projectOf(file);
     let result = await this.analyse(key);
     if (!result.composeFiles.includes(file) && !readsAsCompose(result, file)) {

@@ -104,6 +104,7 @@ export class Validation {
           this.settle();
         });
       this.lookups.set(file, lookup);
+      this.projects.lookingUp(file, lookup);
     }
     if (!this.options.pull) return;
     for (const uris of this.pushed.values()) {

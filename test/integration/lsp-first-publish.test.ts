@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { built } from '../support/build';
 import { LspClient, type Diagnostic } from '../support/lspClient';
 
@@ -86,4 +86,40 @@ for (const mode of ['push', 'pull'] as const) {
       void first.catch(() => undefined);
     });
   }
+}
+
+// A request sent right after didOpen of an included file answers from the project that includes
+// it, not from the file alone: `auth` is defined in compose.yaml, the including project's file.
+for (const file of LOADED) {
+  test(`${file} opened: hover and definition at once answer from the including project`, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-first-'));
+    dirs.push(dir);
+    for (const [name, text] of Object.entries(FILES)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+    }
+    const client = new LspClient(process.execPath, [built('server.js'), '--stdio']);
+    clients.push(client);
+    client.settings = { gatewayLens: { check: 'openFiles' } };
+    await client.initialize(dir);
+    const uri = pathToFileURL(path.join(dir, file)).href;
+    const text = FILES[file];
+    const name = file === 'base/compose.yaml' ? 'strip' : 'auth';
+    const at = text.indexOf(`middlewares=${name}`) + 'middlewares='.length + 1;
+    const before = text.slice(0, at).split('\n');
+    const position = { line: before.length - 1, character: before.at(-1)!.length };
+    void client.open(uri, 'dockercompose', text);
+    const [hover, definition] = await Promise.all([
+      client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }),
+      client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position }),
+    ]);
+    const shown = (hover as { contents: { value: string } } | null)?.contents.value ?? '';
+    assert.match(shown, new RegExp(`\\*\\*http middleware\\*\\* \`${name}\``), shown);
+    assert.doesNotMatch(shown, /undefined-middleware|Not defined in this project/, shown);
+    const places = (definition as { uri: string }[] | null) ?? [];
+    assert.deepEqual(
+      places.map((l) => path.relative(dir, fileURLToPath(l.uri))),
+      ['compose.yaml'],
+    );
+  });
 }
