@@ -55,21 +55,26 @@ after(async () => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** FILES in a new folder, and a server that checks only open files: nothing analyses compose.yaml unless the open file leads there. */
+function project(): { dir: string; client: LspClient } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-first-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(FILES)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  const client = new LspClient(process.execPath, [built('server.js'), '--stdio']);
+  clients.push(client);
+  client.settings = { gatewayLens: { check: 'openFiles' } };
+  return { dir, client };
+}
+
 const codes = (list: Diagnostic[] | undefined): string[] => (list ?? []).map((d) => String(d.code));
 
 for (const mode of ['push', 'pull'] as const) {
   for (const file of LOADED) {
     test(`${mode} client: ${file} opened first shows the including project's findings at once`, async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-first-'));
-      dirs.push(dir);
-      for (const [name, text] of Object.entries(FILES)) {
-        fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-        fs.writeFileSync(path.join(dir, name), text);
-      }
-      const client = new LspClient(process.execPath, [built('server.js'), '--stdio']);
-      clients.push(client);
-      // Only open files are checked: nothing analyses compose.yaml unless the open file leads there.
-      client.settings = { gatewayLens: { check: 'openFiles' } };
+      const { dir, client } = project();
       await client.initialize(dir, mode === 'pull' ? { diagnostic: { dynamicRegistration: false } } : {});
       const uri = pathToFileURL(path.join(dir, file)).href;
       const first = client.nextDiagnostics(uri);
@@ -92,15 +97,7 @@ for (const mode of ['push', 'pull'] as const) {
 // it, not from the file alone: `auth` is defined in compose.yaml, the including project's file.
 for (const file of LOADED) {
   test(`${file} opened: hover and definition at once answer from the including project`, async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-first-'));
-    dirs.push(dir);
-    for (const [name, text] of Object.entries(FILES)) {
-      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dir, name), text);
-    }
-    const client = new LspClient(process.execPath, [built('server.js'), '--stdio']);
-    clients.push(client);
-    client.settings = { gatewayLens: { check: 'openFiles' } };
+    const { dir, client } = project();
     await client.initialize(dir);
     const uri = pathToFileURL(path.join(dir, file)).href;
     const text = FILES[file];
