@@ -41,6 +41,8 @@ export function whatIsLost(file: DynamicFile, directory: string | undefined): { 
   const long =
     (names.length === 0
       ? 'it defines no router, service or middleware.'
-      : `${shown} do not exist, and routers that use them are disabled.`) + inDirectory;
+      : names.length === 1
+        ? `${shown} does not exist, and routers that use it are disabled.`
+        : `${shown} do not exist, and routers that use them are disabled.`) + inDirectory;
   return { long };
 }
