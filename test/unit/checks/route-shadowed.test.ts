@@ -72,6 +72,26 @@ const cases: { name: string; text: string; expect: string[]; message?: RegExp }[
     message: /gets no request from a browser/,
   },
   {
+    // retrial U2: "c" takes the requests with X-Debug first, but "a" alone covers the rest and them.
+    name: 'a router the proof does not need is not named',
+    text: compose(
+      router('c', 'PathPrefix(`/`) && Header(`X-Debug`, `1`)', ['priority=2000']),
+      router('a', 'PathPrefix(`/`)', ['priority=1000']),
+      router('b', 'PathPrefix(`/upload`)'),
+    ),
+    expect: ['PathPrefix(`/upload`)'],
+  },
+  {
+    name: 'two routers that cover only together are both named',
+    text: compose(
+      router('a', 'Path(`/x`)', ['priority=100']),
+      router('c', 'Path(`/y`)', ['priority=100']),
+      router('b', 'Path(`/x`) || Path(`/y`)'),
+    ),
+    expect: ['Path(`/x`) || Path(`/y`)'],
+    message: /never gets a request: "a", "c" match them first; raise its priority$/,
+  },
+  {
     name: 'equal priority is a tie, not shadowing',
     text: compose(router('a', 'PathPrefix(`/`)', ['priority=5']), router('b', 'PathPrefix(`/upload`)', ['priority=5'])),
     expect: [],

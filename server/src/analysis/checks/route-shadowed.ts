@@ -39,7 +39,14 @@ export const check: Check<'route-shadowed'> = {
       const covered = ctx.judge.coverage(r, there);
       if (!covered) return false;
       if (covered === 'asterisk') asterisk = true;
-      for (const h of there) if (ctx.judge.overlap(r, h).result !== 'no') shadows.add(h);
+      // Name only routers the proof needs: one that shares some requests but whose absence leaves
+      // the router covered all the same (PathPrefix(`/`) && Header(...) before PathPrefix(`/`)) is left out.
+      const needed = there.filter((h) => ctx.judge.overlap(r, h).result !== 'no');
+      for (const h of [...needed]) {
+        const without = needed.filter((o) => o !== h);
+        if (without.length > 0 && ctx.judge.coverage(r, without) === covered) needed.splice(needed.indexOf(h), 1);
+      }
+      for (const h of needed) shadows.add(h);
       return true;
     });
     if (!all) return;
