@@ -28,7 +28,11 @@ const dyn = (router: string, rest = ''): Record<string, string> => ({
     '  services:\n    svc:\n      loadBalancer:\n        servers: [{url: "http://10.0.0.1"}]\n',
 });
 
-const cases: { name: string; code: string; file: Record<string, string>; expect: string[] }[] = [
+/** COMPOSE without `--api`, or with Traefik started by a script (its static configuration unknown). */
+const NO_API = COMPOSE.replace('--api=true, ', '');
+const SCRIPT = NO_API.replace('    command:', '    entrypoint: /start.sh\n    command:');
+
+const cases: { name: string; code: string; file: Record<string, string>; expect: string[]; compose?: string }[] = [
   {
     name: 'a file service misspelt',
     code: 'undefined-service',
@@ -69,6 +73,35 @@ const cases: { name: string; code: string; file: Record<string, string>; expect:
     expect: ['error api@internl: Traefik has no provider "internl": did you mean "api@internal"?'],
   },
   { name: 'api@internal', code: 'undefined-service', file: dyn('      service: api@internal\n'), expect: [] },
+  {
+    // pkg/server/service/internalhandler.go get: "api is not enabled"
+    name: 'api@internal without the API',
+    code: 'undefined-service',
+    compose: NO_API,
+    file: dyn('      service: api@internal\n'),
+    expect: ['error api@internal: service "api@internal" needs Traefik\'s API: enable api in the static configuration'],
+  },
+  {
+    name: 'dashboard@internal without the API',
+    code: 'undefined-service',
+    compose: NO_API,
+    file: dyn('      service: dashboard@internal\n'),
+    expect: ['error dashboard@internal'],
+  },
+  {
+    name: 'api@internal when a script starts Traefik: its static configuration is not known',
+    code: 'undefined-service',
+    compose: SCRIPT,
+    file: dyn('      service: api@internal\n'),
+    expect: [],
+  },
+  {
+    name: 'noop@internal needs no API',
+    code: 'undefined-service',
+    compose: NO_API,
+    file: dyn('      service: noop@internal\n'),
+    expect: [],
+  },
   {
     name: 'middlewares, each item on its own',
     code: 'undefined-middleware',
@@ -115,7 +148,7 @@ const cases: { name: string; code: string; file: Record<string, string>; expect:
 
 for (const c of cases) {
   test(`file provider reference: ${c.name}`, () => {
-    const found = run(c.code, COMPOSE, { mounted: c.file });
+    const found = run(c.code, c.compose ?? COMPOSE, { mounted: c.file });
     const seen = found.map((f) => `${f.severity} ${f.text}: ${f.message}`);
     assert.deepEqual(
       seen.map((s, i) => (c.expect[i]?.includes(': ') ? s : s.slice(0, s.indexOf(': ')))),

@@ -12,7 +12,7 @@ import { nearest } from '../traefik/values';
 import type { Range, Related, Severity } from '../types';
 import type { Report } from './check';
 import { fileRelated, liveFileNames } from './fileReferences';
-import { related, type ReferenceRules } from './references';
+import { apiNotEnabled, related, type ReferenceRules } from './references';
 
 interface Reference {
   value: string;
@@ -86,6 +86,9 @@ function judge(project: Project, protocol: Protocol, ref: Reference, rules: Refe
   if (name === '') return undefined;
   if (provider === 'file') return fromFile(project, protocol, ref, name, at >= 0, rules, gone);
   if (provider === 'internal') {
+    // The file is read by this Traefik for certain: an error, where a label's is a warning.
+    const noApi = apiNotEnabled(project, rules, name, ref.value, gone);
+    if (noApi) return { ...noApi, severity: 'error' };
     if (rules.internal.includes(name)) return undefined;
     const near = nearest(name, rules.internal);
     return {

@@ -37,6 +37,27 @@ export interface ReferenceRules {
  * Looks `item` up among the project's definitions. Returns undefined when the reference
  * resolves or cannot be judged (another provider's config is unknown).
  */
+/**
+ * `api@internal` or `dashboard@internal` while the static configuration, fully read, sets no API:
+ * Traefik builds them only with `api` (pkg/server/service/internalhandler.go get: "api is not enabled").
+ */
+export function apiNotEnabled(
+  project: Project,
+  rules: ReferenceRules,
+  name: string,
+  written: string,
+  gone: string,
+): Pick<Missing, 'message' | 'explanation' | 'related'> | undefined {
+  const config = project.staticConfig;
+  if (rules.kind !== 'services' || (name !== 'api' && name !== 'dashboard') || !config.settingsKnown || config.api)
+    return undefined;
+  return {
+    message: `service "${written}" needs Traefik's API: enable api in the static configuration`,
+    explanation: `Traefik builds ${name}@internal only when its API is enabled (--api or api: in the static configuration, which sets neither; "api is not enabled", pkg/server/service/internalhandler.go), so ${gone}.`,
+    related: config.sources.map((o) => ({ ...o, message: 'static configuration read here' })),
+  };
+}
+
 export function resolveReference(
   project: Project,
   router: Definition,
@@ -48,23 +69,9 @@ export function resolveReference(
   const ref = qualify(item.value, provider);
   if (ref.name === '' || /\$\{?[A-Za-z_]/.test(item.value)) return undefined;
   if (ref.provider === 'internal') {
-    const config = project.staticConfig;
-    if (
-      rules.kind === 'services' &&
-      (ref.name === 'api' || ref.name === 'dashboard') &&
-      config.settingsKnown &&
-      !config.api
-    ) {
-      // Traefik builds api@internal only when the API is enabled (InternalHandlers: "api is not enabled").
-      return {
-        item,
-        message: `service "${item.value}" needs Traefik's API: enable api in the static configuration`,
-        explanation: `Traefik builds ${ref.name}@internal only when its API is enabled (--api or api: in the static configuration, which sets neither; "api is not enabled", pkg/server/service/internalhandler.go), so it disables ${describe(router)}.`,
-        severity: 'warning',
-        related: config.sources.map((o) => ({ ...o, message: 'static configuration read here' })),
-        data: { name: item.value },
-      };
-    }
+    const noApi = apiNotEnabled(project, rules, ref.name, item.value, `it disables ${describe(router)}`);
+    // A warning: another Traefik, one with the API, may read these labels.
+    if (noApi) return { ...noApi, item, severity: 'warning', data: { name: item.value } };
     if (rules.internal.includes(ref.name)) return undefined;
     const suggestion = suggest(ref.name, rules.internal, '@internal');
     return {
