@@ -30,6 +30,7 @@ const dyn = (router: string, rest = ''): Record<string, string> => ({
 
 /** COMPOSE without `--api`, or with Traefik started by a script (its static configuration unknown). */
 const NO_API = COMPOSE.replace('--api=true, ', '');
+const FILE_ONLY = NO_API.replace('--providers.docker=true, ', '');
 const SCRIPT = NO_API.replace('    command:', '    entrypoint: /start.sh\n    command:');
 
 const cases: { name: string; code: string; file: Record<string, string>; expect: string[]; compose?: string }[] = [
@@ -93,6 +94,30 @@ const cases: { name: string; code: string; file: Record<string, string>; expect:
     code: 'undefined-service',
     compose: SCRIPT,
     file: dyn('      service: api@internal\n'),
+    expect: [],
+  },
+  {
+    // retrial tpl: only the file provider runs, so no "@docker" name exists (label case: "@file" without it).
+    name: 'x@docker while the static configuration runs no docker provider',
+    code: 'undefined-service',
+    compose: FILE_ONLY,
+    file: dyn('      service: a@docker\n'),
+    expect: [
+      'error a@docker: service "a@docker" needs the docker provider, which Traefik\'s static configuration does not set up',
+    ],
+  },
+  {
+    name: 'x@swarm while it runs no swarm provider',
+    code: 'undefined-middleware',
+    compose: FILE_ONLY,
+    file: dyn('      service: svc\n      middlewares: [m@swarm]\n'),
+    expect: ['error m@swarm'],
+  },
+  {
+    name: 'x@docker when a script starts Traefik',
+    code: 'undefined-service',
+    compose: FILE_ONLY.replace('    command:', '    entrypoint: /start.sh\n    command:'),
+    file: dyn('      service: a@docker\n'),
     expect: [],
   },
   {

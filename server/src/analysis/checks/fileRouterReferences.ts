@@ -5,6 +5,7 @@
 // "the service ... does not exist", pkg/server/service/service.go). Templated files are not judged.
 import type { Project } from '../project';
 import { fileNames, type FileDefinition } from '../traefik/fileProvider';
+import { runsProvider } from '../traefik/containers';
 import { definitionsNamed, index } from '../traefik/lookup';
 import type { Kind, Protocol } from '../traefik/model';
 import { isProviderName, PROVIDER_NAMES } from '../traefik/providers';
@@ -112,6 +113,14 @@ function judge(project: Project, protocol: Protocol, ref: Reference, rules: Refe
     };
   }
   if (provider !== 'docker' && provider !== 'swarm') return undefined; // another provider's config is not in view
+  const config = project.staticConfig;
+  if (config.settingsKnown && !runsProvider(config, provider))
+    return {
+      message: `${rules.noun} "${ref.value}" needs the ${provider} provider, which Traefik's static configuration does not set up`,
+      explanation: `Only the ${provider} provider defines "@${provider}" names, and Traefik's static configuration does not enable it; ${gone} with the error ${rules.noun} "${ref.value}" does not exist.`,
+      severity: 'error',
+      related: config.sources.map((o) => ({ ...o, message: 'static configuration read here' })),
+    };
   if (definitionsNamed(project, protocol, rules.kind, provider, name).length > 0) return undefined;
   if ([name, ref.value].some((n) => rules.external.includes(n))) return undefined;
   const live = [...(index(project, protocol, rules.kind).live.get(provider)?.keys() ?? [])];

@@ -240,6 +240,11 @@ export function runsNoLabelProvider(config: StaticConfig): boolean {
   return config.settingsKnown === true && !config.docker && !config.swarm;
 }
 
+/** Whether the static configuration starts the provider Traefik names `name` (`x@docker`, `x@swarm`). */
+export function runsProvider(config: StaticConfig, name: ProviderName): boolean {
+  return providerOfName(name, config) !== undefined;
+}
+
 /** The settings of the provider that reads the container's labels (docker or swarm). */
 export function containerProvider(container: Container, config: StaticConfig): StaticConfig['docker'] {
   return providerOfName(container.provider, config);
