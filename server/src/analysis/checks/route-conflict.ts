@@ -6,7 +6,7 @@
 // mergeConfiguration). Two routers with the same rule, priority and entry points leave the choice
 // to map order, whichever providers define them: they share the entry point's muxer.
 import type { Project } from '../project';
-import { swarmWithoutServer } from '../traefik/containers';
+import { buildsRouters } from '../traefik/defaultRule';
 import { definitions, definitionRange, definitionsNamed } from '../traefik/lookup';
 import type { FileDefinition } from '../traefik/fileProvider';
 import type { Definition } from '../traefik/model';
@@ -113,7 +113,7 @@ interface RuleHolder {
 }
 
 function ruleHolder(project: Project, router: Definition): RuleHolder | undefined {
-  if (!router.container.enabled || swarmWithoutServer(router.container)) return undefined;
+  if (!buildsRouters(router.container, project.staticConfig)) return undefined;
   const rule = router.fields.get('rule');
   if (!rule || rule.interpolated || rule.value.trim() === '') return undefined;
   if (router.protocol === 'udp' || !builds(project, rule.value, ruleSyntax(project, router), router.protocol))

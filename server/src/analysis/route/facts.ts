@@ -3,7 +3,7 @@
 // (the engine's early cutoff) when an edit left its routing as it was (a port, a health check,
 // the image), so what judges routers against each other is not run again after such an edit.
 import type { Project } from '../project';
-import { swarmWithoutServer } from '../traefik/containers';
+import { buildsRouters } from '../traefik/defaultRule';
 import type { Container } from '../traefik/model';
 import { fileRouters } from './fileRouters';
 import { fileToRouted, toRouted, type Routed } from './routers';
@@ -56,7 +56,7 @@ function serviceFacts(project: Project, name: string): readonly RouterFacts[] {
     () => {
       const out: RouterFacts[] = [];
       for (const container of containersByName(project).get(name) ?? []) {
-        if (!container.enabled || swarmWithoutServer(container)) continue;
+        if (!buildsRouters(container, project.staticConfig)) continue;
         for (const router of container.definitions) {
           if (router.kind !== 'routers' || router.protocol !== 'http') continue;
           // The same fact routedRouters reads: one per definition.

@@ -6,8 +6,7 @@
 import { ruleSyntax } from '../checks/rule-syntax';
 import type { Project } from '../project';
 import { defaultPriority, footprints, parseRuleIn, type RuleNode, type RuleSyntax, type TermFootprint } from '../rules';
-import { DEFAULT_RULE, renderDefaultRule } from '../traefik/defaultRule';
-import { swarmWithoutServer } from '../traefik/containers';
+import { buildsRouters, DEFAULT_RULE, renderDefaultRule } from '../traefik/defaultRule';
 import { definitionRange, index } from '../traefik/lookup';
 import type { Range } from '../types';
 import { listValue, type Definition } from '../traefik/model';
@@ -67,7 +66,7 @@ export function routedRouters(project: Project): Routed[] {
   return project.derived.get('routed routers', () => {
     const out: Routed[] = [];
     for (const router of index(project, 'http', 'routers').all) {
-      if (!router.container.enabled || swarmWithoutServer(router.container)) continue;
+      if (!buildsRouters(router.container, project.staticConfig)) continue;
       // One fact per definition: a container kept from the last analysis keeps its routers' facts.
       const routed = project.derived.of('routed router', router, () => toRouted(project, router));
       if (routed) out.push(routed);

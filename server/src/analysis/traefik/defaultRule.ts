@@ -3,8 +3,9 @@
 // template that does not parse fails Init, and the aggregator logs "Error while initializing
 // provider" and never runs it), then executes for each router without a rule
 // (pkg/provider/configuration.go BuildRouterConfiguration).
-import { normalizeName } from './containers';
+import { containerProvider, normalizeName, swarmWithoutServer } from './containers';
 import type { Container } from './model';
+import type { DockerProviderConfig, StaticConfig } from './static';
 
 export const DEFAULT_RULE = 'Host(`{{ normalize .Name }}`)';
 
@@ -54,6 +55,21 @@ function containerNameOf(container: Container, project: string): string | undefi
   const replicas = container.compose.replicas?.value.trim();
   if (replicas !== undefined && replicas !== '1') return undefined;
   return `${project}-${container.compose.name}-1`;
+}
+
+/** The provider's defaultRule is a template Traefik cannot parse: its Init fails and it never runs. */
+export function failsToStart(config: DockerProviderConfig | undefined): boolean {
+  const rule = config?.defaultRule;
+  return rule !== undefined && !config?.defaultRuleAt?.interpolated && templateProblem(rule) !== undefined;
+}
+
+/**
+ * Whether Traefik builds the container's routers: it is enabled, not a Swarm service without a
+ * server, and its provider starts (a defaultRule template that does not parse fails Init, and the
+ * aggregator never runs that provider: pkg/provider/aggregator/aggregator.go AddProvider).
+ */
+export function buildsRouters(container: Container, config: StaticConfig): boolean {
+  return container.enabled && !swarmWithoutServer(container) && !failsToStart(containerProvider(container, config));
 }
 
 const OPENS = new Set(['if', 'range', 'with', 'define', 'block']);

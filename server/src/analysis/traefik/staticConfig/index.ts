@@ -301,7 +301,12 @@ function fromFlags(config: StaticConfig, service: TraefikService, flags: Flag[],
 /** Where a flag's value is written: its own word, or the word after the name's last segment; none when not exact. */
 function flagValueRange(f: Flag): { valueRange?: Range } {
   if (f.valueWord) return { valueRange: f.valueWord.range };
-  const start = f.segments[f.segments.length - 1]?.range.end;
-  const end = f.word.range.end;
-  return start !== undefined && start < end ? { valueRange: { start, end } } : {};
+  const last = f.segments[f.segments.length - 1];
+  // Segments are exact only when the word is written as Traefik reads it; then the value follows `=`.
+  if (!last || (last.range.start === f.word.range.start && last.range.end === f.word.range.end)) return {};
+  // The word as written (f.value may be interpolated since): `--` + name + `=` + value.
+  const dashes = f.word.value.length - f.word.value.replace(/^-+/, '').length;
+  const end = f.segments[0].range.start - dashes + f.word.value.length;
+  const start = last.range.end + 1;
+  return start < end && end <= f.word.range.end ? { valueRange: { start, end } } : {};
 }
