@@ -4,18 +4,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { run, yaml } from '../../helpers';
 
-const project = (flags: string[], staticFile = false) => yaml`
+const fileRouter = (entryPoint: string) =>
+  `http:\n  routers:\n    r:\n      rule: Host(\`r.test\`)\n      entryPoints: [${entryPoint}]\n      service: s\n  services:\n    s:\n      loadBalancer:\n        servers: [{url: "http://10.0.0.1"}]\n`;
+const project = (flags: string[], staticFile = false, appEntryPoint = '') => yaml`
   services:
     traefik:
       image: traefik:v3.3
       command:
 ${flags.map((f) => `        - ${f}`).join('\n')}
+      labels: [traefik.enable=false]
       volumes:
         - ./config:/config:ro${staticFile ? '\n        - ./traefik.yml:/etc/traefik/traefik.yml:ro' : ''}
     app:
       image: nginx
       labels:
-        - traefik.http.routers.app.rule=Host(\`app.test\`)
+        - traefik.http.routers.app.rule=Host(\`app.test\`)${appEntryPoint ? `\n        - traefik.http.routers.app.entrypoints=${appEntryPoint}` : ''}
         - traefik.http.middlewares.local-ip.ipallowlist.sourcerange=10.0.0.0/8
 `;
 const base = ['--providers.docker=true', '--providers.file.directory=/config', '--entrypoints.websecure.address=:443'];
@@ -43,9 +46,36 @@ const cases: { name: string; compose: string; files?: Record<string, string>; ex
     ],
   },
   {
-    name: 'a name without @ is found in any provider (each router looks in its own)',
+    // applyModel prepends the names as written; each router's provider qualifies them (GetQualifiedName).
+    name: 'a name without @ is looked up in each router: a file-only name fails the docker routers',
     compose: project(ep('crowdsec-bouncr,local-ip')),
     files: bouncer,
+    expect: [
+      'error crowdsec-bouncr: middleware "crowdsec-bouncr" is defined by the file provider: write "crowdsec-bouncr@file". Traefik disables the docker router on entry point "websecure" ("app@docker").',
+    ],
+  },
+  {
+    name: 'a docker-only name fails the file routers',
+    compose: project(ep('local-ip')),
+    files: { '/project/config/r.yml': fileRouter('websecure') },
+    expect: [
+      'error local-ip: middleware "local-ip" is defined by the docker provider: write "local-ip@docker". Traefik disables the file router on entry point "websecure" ("r@file").',
+    ],
+  },
+  {
+    name: 'a file-only name on an entry point only file routers use',
+    compose: project([...ep('crowdsec-bouncr'), '--entrypoints.web.address=:80'], false, 'web'),
+    files: { ...bouncer, '/project/config/r.yml': fileRouter('websecure') },
+    expect: [],
+  },
+  {
+    name: 'a name both providers define',
+    compose: project(ep('local-ip')),
+    files: {
+      '/project/config/r.yml': fileRouter('websecure'),
+      '/project/config/m.yml':
+        'http:\n  middlewares:\n    local-ip:\n      ipAllowList:\n        sourceRange: [10.0.0.0/8]\n',
+    },
     expect: [],
   },
   {

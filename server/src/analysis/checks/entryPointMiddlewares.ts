@@ -4,13 +4,14 @@
 // then belonging to each router's own provider, GetQualifiedName). A name that does not exist
 // disables every one of those routers ("middleware ... does not exist").
 import type { Project } from '../project';
+import { routedRouters } from '../route/routers';
 import { definitionsNamed, index, qualify } from '../traefik/lookup';
 import type { EntryPoint } from '../traefik/static';
 import { nearest, type ListItem } from '../traefik/values';
 import type { Related } from '../types';
 import type { Report } from './check';
 import { fileRelated, liveFileNames, resolveFileReference } from './fileReferences';
-import type { Missing, ReferenceRules } from './references';
+import { related, type Missing, type ReferenceRules } from './references';
 
 const LABEL_PROVIDERS = ['docker', 'swarm'] as const;
 
@@ -19,10 +20,12 @@ export function entryPointMiddlewares(project: Project, rules: ReferenceRules): 
   for (const ep of project.staticConfig.entryPoints.values()) {
     const written = ep.middlewares;
     if (!written || written.interpolated) continue;
-    const who = `every router on entry point "${ep.name}"`;
+    const every = `every router on entry point "${ep.name}"`;
     for (const item of itemsOf(project, written)) {
-      const missing = resolve(project, item, who, rules);
+      const missing: (Missing & { who?: string }) | undefined =
+        otherProvider(project, ep, item, rules) ?? resolve(project, item, every, rules);
       if (!missing) continue;
+      const who = missing.who ?? every;
       out.push({
         file: written.file,
         range: item.range,
@@ -35,6 +38,59 @@ export function entryPointMiddlewares(project: Project, rules: ReferenceRules): 
     }
   }
   return out;
+}
+
+/**
+ * A name without `@` defined by one provider while routers of another are on the entry point:
+ * each router looks it up in its own provider (applyModel prepends the names as written; the
+ * router's provider qualifies them, pkg/server/provider/provider.go GetQualifiedName), so `auth`
+ * on a docker router is `auth@docker`, missing when only `auth@file` exists.
+ */
+function otherProvider(
+  project: Project,
+  ep: EntryPoint,
+  item: ListItem,
+  rules: ReferenceRules,
+): (Missing & { who: string }) | undefined {
+  const ref = qualify(item.value, '');
+  if (ref.explicit || ref.name === '') return undefined;
+  const defines = (p: string): boolean =>
+    p === 'file'
+      ? liveFileNames(project, 'http', 'middlewares').has(ref.name)
+      : definitionsNamed(project, 'http', 'middlewares', p, ref.name).length > 0;
+  const on = routedRouters(project).filter((r) => r.entryPoints?.includes(ep.name));
+  const providers = [...new Set(on.map((r) => r.provider))];
+  const owners = [...LABEL_PROVIDERS, 'file'].filter(defines);
+  const lacking = providers.filter((p) => !defines(p));
+  if (owners.length !== 1 || lacking.length === 0) return undefined;
+  // Another compose project may define the name for the docker provider; the file provider's files are all here.
+  if (
+    lacking.some((p) => p !== 'file') &&
+    [ref.name, ...lacking.map((p) => `${ref.name}@${p}`)].some((n) => rules.external.includes(n))
+  )
+    return undefined;
+  if (lacking.includes('file') && (project.fileProvider.uncertain || project.fileProvider.state !== 'read'))
+    return undefined;
+  const owner = owners[0];
+  const routers = on.filter((r) => lacking.includes(r.provider));
+  const shown =
+    routers
+      .slice(0, 3)
+      .map((r) => `"${r.fullName}"`)
+      .join(', ') + (routers.length > 3 ? `, and ${routers.length - 3} more` : '');
+  const lookedUp = lacking.map((p) => `"${ref.name}@${p}"`).join(' or ');
+  const fileDef = owner === 'file' ? liveFileNames(project, 'http', 'middlewares').get(ref.name) : undefined;
+  const labelDef = owner === 'file' ? undefined : definitionsNamed(project, 'http', 'middlewares', owner, ref.name)[0];
+  const at = `"${ref.name}@${owner}" is defined here`;
+  return {
+    item,
+    who: `the ${lacking.join(' and ')} router${routers.length === 1 ? '' : 's'} on entry point "${ep.name}" (${shown})`,
+    message: `middleware "${ref.name}" is defined by the ${owner} provider: write "${ref.name}@${owner}"`,
+    explanation: `A name without "@" in an entry point's middlewares belongs to each router's own provider (pkg/server/provider/provider.go GetQualifiedName), so those routers look for ${lookedUp}, which does not exist; only "${ref.name}@${owner}" does.`,
+    severity: 'error',
+    related: fileDef ? [fileRelated(fileDef, at)] : labelDef ? [related(labelDef, at)] : [],
+    data: { name: item.value, suggestion: `${ref.name}@${owner}` },
+  };
 }
 
 function resolve(project: Project, item: ListItem, who: string, rules: ReferenceRules): Missing | undefined {
