@@ -4,6 +4,7 @@
 // then belonging to each router's own provider, GetQualifiedName). A name that does not exist
 // disables every one of those routers ("middleware ... does not exist").
 import type { Project } from '../project';
+import { runsProvider } from '../traefik/containers';
 import { routedRouters } from '../route/routers';
 import { definitionsNamed, index, qualify } from '../traefik/lookup';
 import type { EntryPoint } from '../traefik/static';
@@ -11,7 +12,7 @@ import { nearest, type ListItem } from '../traefik/values';
 import type { Related } from '../types';
 import type { Report } from './check';
 import { fileRelated, liveFileNames, resolveFileReference } from './fileReferences';
-import { related, type Missing, type ReferenceRules } from './references';
+import { noSwarmProvider, related, type Missing, type ReferenceRules } from './references';
 
 const LABEL_PROVIDERS = ['docker', 'swarm'] as const;
 
@@ -98,9 +99,11 @@ function resolve(project: Project, item: ListItem, who: string, rules: Reference
   if (ref.name === '' || ref.provider === 'internal') return undefined;
   if (ref.provider === 'file') return resolveFileReference(project, who, 'http', item, ref.name, rules);
   if (ref.explicit && !(LABEL_PROVIDERS as readonly string[]).includes(ref.provider)) return undefined;
+  const v2 = ref.explicit ? noSwarmProvider(project, ref.name, ref.provider, rules, `disables ${who}`) : undefined;
+  if (v2) return { ...v2, item, data: { name: item.value, suggestion: v2.suggestion } };
   const config = project.staticConfig;
   // The label providers Traefik runs; a name without "@" is looked up in each router's own provider.
-  const providers = LABEL_PROVIDERS.filter((p) => config[p] && (!ref.explicit || p === ref.provider));
+  const providers = LABEL_PROVIDERS.filter((p) => runsProvider(config, p) && (!ref.explicit || p === ref.provider));
   if (ref.explicit && providers.length === 0) return undefined;
   if (providers.some((p) => definitionsNamed(project, 'http', 'middlewares', p, ref.name).length > 0)) return undefined;
   const external = rules.external;

@@ -13,7 +13,7 @@ import { nearest } from '../traefik/values';
 import type { Range, Related, Severity } from '../types';
 import type { Report } from './check';
 import { fileRelated, liveFileNames } from './fileReferences';
-import { apiNotEnabled, related, type ReferenceRules } from './references';
+import { apiNotEnabled, noSwarmProvider, related, type ReferenceRules } from './references';
 
 interface Reference {
   value: string;
@@ -113,6 +113,8 @@ function judge(project: Project, protocol: Protocol, ref: Reference, rules: Refe
     };
   }
   if (provider !== 'docker' && provider !== 'swarm') return undefined; // another provider's config is not in view
+  const v2 = noSwarmProvider(project, name, provider, rules, gone.replace(/^Traefik /, ''));
+  if (v2) return v2;
   const config = project.staticConfig;
   if (config.settingsKnown && !runsProvider(config, provider))
     return {

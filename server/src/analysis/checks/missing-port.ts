@@ -44,7 +44,7 @@ export const check: Check<'missing-port'> = {
             ...(unseen ? { unseen } : {}),
           },
         });
-      if (container.provider === 'swarm') {
+      if (container.swarm) {
         report({
           message: `Swarm gives Traefik no port to detect: ${SET}`,
           explanation:

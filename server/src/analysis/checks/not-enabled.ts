@@ -50,7 +50,7 @@ function judge(ctx: Pick<CheckContext, 'report' | 'project'>, config: StaticConf
   if (provider.exposedByDefaultUnknown) return;
   const enable = container.enableLabel;
   const name = container.compose.name;
-  const where = container.provider === 'swarm' ? 'deploy.labels' : 'labels';
+  const where = container.swarm ? 'deploy.labels' : 'labels';
   if (enable) {
     if (enable.interpolated || parseBool(enable.value.trim()) !== false) return;
     ctx.report({

@@ -85,6 +85,10 @@ export function resolveReference(
   }
   if (ref.provider === 'file') return resolveFileReference(project, describe(router), protocol, item, ref.name, rules);
   if (ref.explicit && !isProviderName(ref.provider)) return unknownProvider(router, item, ref, rules);
+  const v2 = ref.explicit
+    ? noSwarmProvider(project, ref.name, ref.provider, rules, `disables ${describe(router)}`)
+    : undefined;
+  if (v2) return { ...v2, item, data: { name: item.value, suggestion: v2.suggestion } };
   // Another provider (kubernetes, consul, ...): its configuration is not in view.
   if (ref.provider !== provider) return undefined;
   const defined = definitionsNamed(project, protocol, rules.kind, provider, ref.name);
@@ -141,6 +145,32 @@ export function resolveReference(
  * never exists. A near miss of a provider's name is the typo it looks like (an error); any other
  * name is a warning, in case a provider Gateway Lens does not know has it.
  */
+/**
+ * `x@swarm` under Traefik v2: v2 has no swarm provider, its docker provider in swarm mode names
+ * things `@docker` (v2 pkg/provider/aggregator/aggregator.go adds conf.Docker; pkg/provider/docker
+ * docker.go ProviderName "docker"). Only when v2 is known: the image tag or `swarmMode` says so.
+ */
+export function noSwarmProvider(
+  project: Project,
+  name: string,
+  provider: string,
+  rules: ReferenceRules,
+  gone: string,
+): (Pick<Missing, 'message' | 'explanation' | 'severity' | 'related'> & { suggestion: string }) | undefined {
+  if (provider !== 'swarm') return undefined;
+  const v2 =
+    project.staticConfig.swarm?.swarmMode === true ||
+    (project.version === 'v2' && project.versionFact.source !== 'unknown');
+  if (!v2) return undefined;
+  return {
+    message: `Traefik v2 has no swarm provider: write "${name}@docker"`,
+    explanation: `In Traefik v2 Swarm services are read by the docker provider (swarmMode), which names everything "@docker"; no provider is named "swarm", so ${rules.noun} "${name}@swarm" does not exist and Traefik ${gone}.`,
+    severity: 'error',
+    related: [],
+    suggestion: `${name}@docker`,
+  };
+}
+
 function unknownProvider(
   router: Definition,
   item: ListItem,

@@ -11,6 +11,7 @@ import { valueSpan } from '../compose/interpolated';
 import type { Check, CheckContext } from './check';
 import { renderDefaultRule, templateProblem } from '../traefik/defaultRule';
 import { index } from '../traefik/lookup';
+import { containerProvider } from '../traefik/containers';
 import { disablesRouter } from './references';
 
 export const check: Check<'rule-syntax'> = {
@@ -66,13 +67,15 @@ export const check: Check<'rule-syntax'> = {
  * cannot parse disables each router that takes it (pkg/muxer/http/mux.go AddRoute). Said only
  * when a container of the provider is routed (by the default rule, for the second).
  */
-function defaultRuleProblem(ctx: CheckContext<'rule-syntax'>, provider: 'docker' | 'swarm'): void {
+function defaultRuleProblem(ctx: CheckContext<'rule-syntax'>, key: 'docker' | 'swarm'): void {
   const { project } = ctx;
-  const config = project.staticConfig[provider];
+  const config = project.staticConfig[key];
   const at = config?.defaultRuleAt;
   if (!config?.defaultRule || !at || at.interpolated) return;
+  // v2's swarm mode is the docker provider.
+  const provider = config.swarmMode ? 'docker' : key;
   const routers = index(project, 'http', 'routers').all.filter(
-    (r) => r.container.enabled && r.container.provider === provider,
+    (r) => r.container.enabled && containerProvider(r.container, project.staticConfig) === config,
   );
   if (routers.length === 0) return;
   const template = templateProblem(config.defaultRule);

@@ -7,6 +7,7 @@ import { ruleSyntax } from '../checks/rule-syntax';
 import type { Project } from '../project';
 import { defaultPriority, footprints, parseRuleIn, type RuleNode, type RuleSyntax, type TermFootprint } from '../rules';
 import { buildsRouters, DEFAULT_RULE, renderDefaultRule } from '../traefik/defaultRule';
+import { containerProvider } from '../traefik/containers';
 import { definitionRange, index } from '../traefik/lookup';
 import type { Range } from '../types';
 import { listValue, type Definition } from '../traefik/model';
@@ -192,7 +193,7 @@ export function shareEntryPoint(a: Pick<Routed, 'entryPoints'>, b: Pick<Routed, 
  * BuildRouterConfiguration); undefined when the template is not one Gateway Lens renders.
  */
 function defaultRuleOf(project: Project, router: Definition): string | undefined {
-  const config = router.container.provider === 'swarm' ? project.staticConfig.swarm : project.staticConfig.docker;
+  const config = containerProvider(router.container, project.staticConfig);
   return renderDefaultRule(config?.defaultRule ?? DEFAULT_RULE, router.container, project.name);
 }
 

@@ -72,7 +72,9 @@ function byName(files: ComposeFile[]): { parts: ComposeService[]; main: ComposeS
 /** Everything besides the service itself that decides what its container looks like. */
 function cacheKey(config: StaticConfig, project: string): string {
   const p = (c: StaticConfig['docker']): string => (c ? `${c.exposedByDefault}/${c.constraints ?? ''}` : '-');
-  return `${p(config.docker)}|${p(config.swarm)}|${config.settingsKnown === true}|${project}`;
+  // swarmMode and the version decide the provider's name (providerOf).
+  const named = `${config.swarm?.swarmMode === true}/${config.version ?? ''}`;
+  return `${p(config.docker)}|${p(config.swarm)}|${named}|${config.settingsKnown === true}|${project}`;
 }
 
 /** provider.Normalize: every run of characters other than letters and digits becomes `-`, trimmed. */
@@ -80,13 +82,17 @@ export function normalizeName(name: string): string {
   return name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
 }
 
-function providerOf(parts: ComposeService[], config: StaticConfig): ProviderName {
-  if (config.swarm && !config.docker) return 'swarm';
-  if (config.docker) return 'docker';
-  // Static config unknown: Swarm stacks put Traefik labels under deploy.labels.
+/** Which provider reads the container, and whether as a Swarm service. */
+function providerOf(parts: ComposeService[], config: StaticConfig): { provider: ProviderName; swarm: boolean } {
   const traefikIn = (source: Label['source']): boolean =>
     parts.some((p) => p.labels.some((l) => l.source === source && isTraefikKey(l.key)));
-  return traefikIn('deploy.labels') && !traefikIn('labels') ? 'swarm' : 'docker';
+  // Static config unknown: Swarm stacks put Traefik labels under deploy.labels.
+  const swarm =
+    config.swarm && !config.docker ? true : config.docker ? false : traefikIn('deploy.labels') && !traefikIn('labels');
+  // v2 has no swarm provider: its docker provider in swarm mode names things `@docker`
+  // (v2 pkg/provider/aggregator/aggregator.go adds only conf.Docker).
+  const v2 = config.swarm?.swarmMode === true || config.version === 'v2';
+  return { provider: swarm && !v2 ? 'swarm' : 'docker', swarm };
 }
 
 /**
@@ -97,7 +103,7 @@ function providerOf(parts: ComposeService[], config: StaticConfig): ProviderName
  */
 export function swarmWithoutServer(container: Container): boolean {
   return (
-    container.provider === 'swarm' &&
+    container.swarm &&
     container.definitions.some(
       (d) =>
         d.kind === 'services' && !d.fields.has('loadbalancer.server.port') && !d.fields.has('loadbalancer.server.url'),
@@ -117,13 +123,13 @@ function buildContainer(
   imagePorts: ImagePorts,
   compiled: CompiledMatchers,
 ): Container {
-  const provider = providerOf(parts, config);
+  const { provider, swarm } = providerOf(parts, config);
   // The docker provider reads container labels; the swarm provider reads service (deploy) labels.
-  const wanted: Label['source'] = provider === 'swarm' ? 'deploy.labels' : 'labels';
+  const wanted: Label['source'] = swarm ? 'deploy.labels' : 'labels';
   // Labels merge by key, the later definition winning (compose spec 13-merge.md, Mapping).
   const labels = byKey(parts, wanted);
   const enableLabel = labels.find((l) => l.key.toLowerCase() === 'traefik.enable');
-  const providerConfig = providerOfName(provider, config);
+  const providerConfig = swarm ? config.swarm : config.docker;
   // Static settings read and no docker or swarm provider among them (`--providers.docker=false`, or
   // never enabled): this project's Traefik reads no labels, so no container is routed by default.
   // One that sets traefik.enable=true is still judged: another Traefik on the host may read it.
@@ -131,14 +137,14 @@ function buildContainer(
   const enabled =
     (enableLabel ? (parseBool(enableLabel.value.trim()) ?? false) : exposedByDefault) &&
     keptByConstraints(labels, providerConfig, compiled) !== false;
-  const traefikName =
-    provider === 'swarm' ? normalizeName(`${project}_${compose.name}`) : normalizeName(`${compose.name}_${project}`);
+  const traefikName = swarm ? normalizeName(`${project}_${compose.name}`) : normalizeName(`${compose.name}_${project}`);
   const container: Container = {
     compose,
     composeParts: parts,
     imagePorts,
     traefikName,
     provider,
+    swarm,
     labels,
     enableLabel,
     enabled,
@@ -242,14 +248,12 @@ export function runsNoLabelProvider(config: StaticConfig): boolean {
 
 /** Whether the static configuration starts the provider Traefik names `name` (`x@docker`, `x@swarm`). */
 export function runsProvider(config: StaticConfig, name: ProviderName): boolean {
-  return providerOfName(name, config) !== undefined;
+  // v2's docker provider in swarm mode is still the docker provider, and v2 has no swarm provider.
+  const swarmMode = config.swarm?.swarmMode === true;
+  return name === 'swarm' ? config.swarm !== undefined && !swarmMode : config.docker !== undefined || swarmMode;
 }
 
 /** The settings of the provider that reads the container's labels (docker or swarm). */
 export function containerProvider(container: Container, config: StaticConfig): StaticConfig['docker'] {
-  return providerOfName(container.provider, config);
-}
-
-function providerOfName(name: ProviderName, config: StaticConfig): StaticConfig['docker'] {
-  return name === 'swarm' ? config.swarm : config.docker;
+  return container.swarm ? config.swarm : config.docker;
 }

@@ -20,7 +20,7 @@ export function renderDefaultRule(template: string, container: Container, projec
   const name = `${service}_${project}`;
   const containerName = containerNameOf(container, project);
   // Compose labels each container with its project and service; Swarm services carry deploy.labels.
-  const swarm = container.provider === 'swarm';
+  const swarm = container.swarm;
   const labels = new Map<string, string>(
     swarm
       ? []
@@ -49,7 +49,7 @@ export function renderDefaultRule(template: string, container: Container, projec
  * Swarm tasks are named by Swarm: not known.
  */
 function containerNameOf(container: Container, project: string): string | undefined {
-  if (container.provider === 'swarm') return undefined;
+  if (container.swarm) return undefined;
   const written = container.compose.containerName;
   if (written) return /\$/.test(written.value) ? undefined : written.value;
   const replicas = container.compose.replicas?.value.trim();

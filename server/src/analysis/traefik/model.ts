@@ -39,7 +39,16 @@ export interface Container {
   imagePorts: ImagePorts;
   /** Traefik's name for it: normalize(`<service>_<project>`), used for implicit router/service. */
   traefikName: string;
+  /**
+   * The provider's name as Traefik qualifies names with it (`x@docker`): `docker` also for the v2
+   * docker provider in swarm mode (pkg/provider/docker/docker.go: ProviderName "docker" either way).
+   */
   provider: ProviderName;
+  /**
+   * It is a Swarm service: its deploy.labels are read, it gets no port from Docker, and Swarm names
+   * it (v3's swarm provider, or v2's `providers.docker.swarmMode`).
+   */
+  swarm: boolean;
   /** All labels Traefik sees on the container, later files overriding earlier keys. */
   labels: Label[];
   /** `traefik.enable` when set. */

@@ -15,7 +15,7 @@ const ROUTING = /^traefik\.(?:http|tcp|udp)\./i;
 
 /** A container Traefik sends requests to: kept by the docker provider, with routers or services of its own. */
 export function routed(container: Container): boolean {
-  return container.enabled && container.provider === 'docker' && container.labels.some((l) => ROUTING.test(l.key));
+  return container.enabled && !container.swarm && container.labels.some((l) => ROUTING.test(l.key));
 }
 
 /** The networks a container is on, as compose attaches it. */

@@ -40,6 +40,8 @@ export interface CertResolver {
 
 export interface DockerProviderConfig {
   exposedByDefault: boolean;
+  /** v2's docker provider with `swarmMode: true`: it reads Swarm services and still names things `@docker`. */
+  swarmMode?: true;
   network?: string;
   /** Where `network` is set (its key), for unknown-network. */
   networkOrigin?: Origin;

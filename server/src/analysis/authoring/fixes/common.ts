@@ -104,5 +104,5 @@ export function rewriteValue(file: ComposeFile, label: Label, value: string): Te
 
 /** The block Traefik reads on this container: service (deploy) labels under Swarm. */
 export function traefikSource(container: Container | undefined): Label['source'] {
-  return container?.provider === 'swarm' ? 'deploy.labels' : 'labels';
+  return container?.swarm ? 'deploy.labels' : 'labels';
 }

@@ -95,7 +95,7 @@ export function buildStatic(settings: Setting[], options: BuildOptions): Built {
   if (built.fileProvider) built.fileProviderPaths = fileProviderPaths(under(settings, 'providers', 'file'));
   const docker = provider(settings, 'docker');
   if (docker && options.swarmMode && bool(value(under(settings, 'providers', 'docker'), 'swarmmode')) === true) {
-    built.swarm = docker;
+    built.swarm = { ...docker, swarmMode: true };
   } else {
     built.docker = docker;
     if (!options.v2) built.swarm = provider(settings, 'swarm');
