@@ -19,13 +19,14 @@ const COMPOSE = [
   '      - traefik.http.middlewares.secure.headers.framedeny=true',
   '',
 ].join('\n');
-const dyn = (router: string, rest = ''): Record<string, string> => ({
+const dyn = (router: string, rest = '', services = ''): Record<string, string> => ({
   '/project/dyn.yml':
     'http:\n  routers:\n    r:\n      rule: Host(`r.example.com`)\n' +
     router +
     '  middlewares:\n    auth:\n      basicAuth:\n        users: ["u:p"]\n' +
     rest +
-    '  services:\n    svc:\n      loadBalancer:\n        servers: [{url: "http://10.0.0.1"}]\n',
+    '  services:\n    svc:\n      loadBalancer:\n        servers: [{url: "http://10.0.0.1"}]\n' +
+    services,
 });
 
 /** COMPOSE without `--api`, or with Traefik started by a script (its static configuration unknown). */
@@ -161,6 +162,46 @@ const cases: { name: string; code: string; file: Record<string, string>; expect:
     name: 'another provider is not judged',
     code: 'undefined-middleware',
     file: dyn('      service: svc\n      middlewares: [auth@kubernetescrd]\n'),
+    expect: [],
+  },
+  {
+    // pkg/server/service/service.go getWRRServiceHandler: a child that fails fails the parent.
+    name: 'a weighted service naming a missing child',
+    code: 'undefined-service',
+    file: dyn(
+      '      service: w\n',
+      '',
+      '    w:\n      weighted:\n        services:\n          - name: svc\n          - name: svk\n',
+    ),
+    expect: ['error svk: service "svk" is not defined: did you mean "svc"?'],
+  },
+  {
+    name: 'mirroring: its service and mirrors',
+    code: 'undefined-service',
+    file: dyn(
+      '      service: m\n',
+      '',
+      '    m:\n      mirroring:\n        service: nope\n        mirrors:\n          - name: web-projekt@docker\n            percent: 10\n',
+    ),
+    expect: [
+      'error nope: service "nope" is not defined by the file provider',
+      'error web-projekt@docker: service "web-projekt@docker" is not defined: did you mean "web-project@docker"?',
+    ],
+  },
+  {
+    name: 'failover: its fallback',
+    code: 'undefined-service',
+    file: dyn('      service: f\n', '', '    f:\n      failover:\n        service: svc\n        fallback: gone\n'),
+    expect: ['error gone'],
+  },
+  {
+    name: 'children that exist',
+    code: 'undefined-service',
+    file: dyn(
+      '      service: w\n',
+      '',
+      '    w:\n      weighted:\n        services: [{name: svc}, {name: web-project@docker}, {name: api@internal}]\n',
+    ),
     expect: [],
   },
   {

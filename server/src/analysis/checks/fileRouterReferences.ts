@@ -75,14 +75,34 @@ function referencesOf(project: Project, protocol: Protocol, kind: Kind): Referen
     read(router, kind === 'services' ? 'service' : 'middlewares');
   if (kind === 'middlewares' && protocol === 'http')
     for (const m of liveFileNames(project, protocol, 'middlewares').values()) read(m, 'chain.middlewares');
+  if (kind === 'services')
+    for (const service of liveFileNames(project, protocol, 'services').values())
+      for (const field of service.fields.keys()) if (childService(protocol, field)) read(service, field);
   return out;
 }
+
+/**
+ * The fields of a file service that name other services: a weighted service's services, a
+ * mirroring service's service and mirrors, a failover's service and fallback (pkg/config/dynamic
+ * http_config.go; tcp and udp have weighted only). Each child is built with its parent
+ * (pkg/server/service/service.go getWRRServiceHandler, getMirrorServiceHandler,
+ * getFailOverServiceHandler: a child's error is the parent's), so a missing one fails the parent.
+ */
+function childService(protocol: Protocol, field: string): boolean {
+  if (/^weighted\.services\.\[\d+\]\.name$/.test(field)) return true;
+  return (
+    protocol === 'http' &&
+    /^(mirroring\.service|mirroring\.mirrors\.\[\d+\]\.name|failover\.(service|fallback))$/.test(field)
+  );
+}
+
+const NOUNS = { routers: 'router', middlewares: 'middleware', services: 'service' } as const;
 
 function judge(project: Project, protocol: Protocol, ref: Reference, rules: ReferenceRules): Verdict | undefined {
   const at = ref.value.lastIndexOf('@');
   const name = at < 0 ? ref.value : ref.value.slice(0, at);
   const provider = at < 0 ? 'file' : ref.value.slice(at + 1);
-  const who = `${ref.by.kind === 'routers' ? 'router' : 'middleware'} "${ref.by.name}@file"`;
+  const who = `${NOUNS[ref.by.kind]} "${ref.by.name}@file"`;
   const gone = `Traefik disables ${ref.by.kind === 'routers' ? who : `the routers using ${who}`}`;
   if (name === '') return undefined;
   if (provider === 'file') return fromFile(project, protocol, ref, name, at >= 0, rules, gone);
