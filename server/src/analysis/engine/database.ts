@@ -27,8 +27,11 @@ export interface InputOptions<K, V> {
 }
 
 export interface QueryOptions<K, V> {
-  /** Early cutoff: a re-run whose value equals the old one by this keeps the old changedAt (default structural). */
-  equals?: Equals<V>;
+  /**
+   * Early cutoff: a re-run whose value equals the old one by this keeps the old changedAt (default
+   * structural). It is given the key too, for a query whose keys are compared each their own way.
+   */
+  equals?: (a: V, b: V, key: K) => boolean;
   keyOf?: (key: K) => unknown;
 }
 
@@ -57,7 +60,7 @@ interface DerivedSlot extends Slot {
   readonly kind: 'derived';
   /** The query's function, shared by its slots (a closure per slot would cost a slot's size again). */
   readonly fn: (key: unknown) => unknown;
-  readonly equals: Equals<unknown>;
+  readonly equals: (a: unknown, b: unknown, key: unknown) => boolean;
   value: unknown;
   hasMemo: boolean;
   verifiedAt: number;
@@ -191,7 +194,7 @@ export class Database {
   query<K, V>(name: string, fn: (key: K) => V, options: QueryOptions<K, V> = {}): Query<K, V> {
     this.claim(name);
     const table = new Table<DerivedSlot>();
-    const equals = (options.equals ?? structuralEquals) as Equals<unknown>;
+    const equals = (options.equals ?? structuralEquals) as DerivedSlot['equals'];
     const keyOf = options.keyOf ?? ((k: K): unknown => k);
     return {
       name,
@@ -275,7 +278,7 @@ export class Database {
     }
     slot.deps = this.recording ? [...reads] : [];
     slot.verifiedAt = this.rev;
-    if (slot.hasMemo && slot.equals(slot.value, value)) return;
+    if (slot.hasMemo && slot.equals(slot.value, value, slot.key)) return;
     slot.value = value;
     slot.hasMemo = true;
     slot.changedAt = this.rev;

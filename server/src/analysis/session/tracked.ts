@@ -51,9 +51,15 @@ const FIELDS = Object.freeze(Object.keys(EQUALS) as Field[]);
 export class TrackedProjects {
   private readonly fields: { [F in Field]: Input<string, Project[F]> };
   private readonly views = new Map<string, Project>();
-  /** Per project: each derived fact's compute, as last passed (any one computes the same). */
-  private readonly computes = new Map<string, Map<string, () => unknown>>();
-  private readonly derivedQueries = new Map<string, Query<string, unknown>>();
+  /**
+   * Every derived fact of every project, one query keyed by fact and project (factKey): a query
+   * of its own per fact cost some 900 bytes each (its tables, its name), and there is a fact per
+   * referenced name (traefik/lookup.ts definitionsNamed), 13 MB on the 3000-service file.
+   */
+  private readonly derivedFacts: Query<string, unknown>;
+  /** Per fact key: its compute, and its equals when not the default, as last passed (any one computes the same). */
+  private readonly computes = new Map<string, () => unknown>();
+  private readonly equalities = new Map<string, Equals<unknown>>();
   /** Per project and name: each keyed fact's compute, by its key (Derived.of). */
   private readonly keyedComputes = new Map<string, WeakMap<object, () => unknown>>();
   private readonly keyedQueries = new Map<string, Query<object, unknown>>();
@@ -77,6 +83,10 @@ export class TrackedProjects {
       fields[f] = db.input<string, unknown>(`project ${f}`, { equals: equals as Equals<unknown> });
     }
     this.fields = fields as unknown as TrackedProjects['fields'];
+    // Derived facts hold model objects: unless they say otherwise, a new value is a change.
+    this.derivedFacts = db.query('derived', (key: string) => this.computes.get(key)!(), {
+      equals: (a, b, key) => (this.equalities.get(key) ?? Object.is)(a, b),
+    });
   }
 
   /** Sets the inputs of project `id` from an analysis; fields equal to the last ones change nothing. */
@@ -90,12 +100,12 @@ export class TrackedProjects {
     let view = this.views.get(id);
     if (view) return view;
     const read = <F extends Field>(f: F): Project[F] => this.fields[f].get(id);
-    const computes = new Map<string, () => unknown>();
-    this.computes.set(id, computes);
     const derived: Derived = {
       get: <T>(name: string, compute: () => T, equals?: (a: T, b: T) => boolean): T => {
-        computes.set(name, compute);
-        return this.derivedQuery(name, equals as Equals<unknown> | undefined).get(id) as T;
+        const key = factKey(name, id);
+        this.computes.set(key, compute);
+        if (equals) this.equalities.set(key, equals as Equals<unknown>);
+        return this.derivedFacts.get(key) as T;
       },
       of: <K extends object, T>(name: string, key: K, compute: () => T, equals?: (a: T, b: T) => boolean): T => {
         const full = `${name} of ${id}`;
@@ -172,14 +182,9 @@ export class TrackedProjects {
     }
     return query;
   }
+}
 
-  private derivedQuery(name: string, equals: Equals<unknown> = Object.is): Query<string, unknown> {
-    let query = this.derivedQueries.get(name);
-    if (!query) {
-      // Derived facts hold model objects: unless they say otherwise, a new value is a change.
-      query = this.db.query(`derived ${name}`, (id: string) => this.computes.get(id)!.get(name)!(), { equals });
-      this.derivedQueries.set(name, query);
-    }
-    return query;
-  }
+/** A derived fact's key: its name and its project's id (a name holds no newline; JSON.stringify escapes one). */
+function factKey(name: string, id: string): string {
+  return `${id}\n${name}`;
 }

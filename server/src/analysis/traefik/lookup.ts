@@ -36,8 +36,13 @@ export function definitionsNamed(
   return project.derived.get(
     `definitions ${protocol}.${kind} named ${JSON.stringify(name)} by ${provider}`,
     () => index(project, protocol, kind).live.get(provider)?.get(name) ?? NONE,
-    (a, b) => a.length === b.length && a.every((d, i) => d === b[i]),
+    sameDefinitions,
   );
+}
+
+/** One function for every name: the engine keeps each fact's equals, and a closure per name is a context per name. */
+function sameDefinitions(a: readonly Definition[], b: readonly Definition[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
 const NONE: readonly Definition[] = Object.freeze([]);
