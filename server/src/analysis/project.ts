@@ -154,6 +154,8 @@ export function derivedTable({ matchers, labelKeys }: Pick<Derived, 'matchers' |
  */
 export function judgedServices(project: Project): ComposeService[] {
   const out = project.files.flatMap((f) => f.services);
+  // Most projects extend nothing from other files: no set of every service's parts to build (on each check's every run).
+  if (project.load.extendsFiles.length === 0) return out;
   const extended = new Set(project.load.services.flatMap((g) => g.parts));
   for (const file of project.load.extendsFiles)
     for (const service of file.services) if (extended.has(service)) out.push(service);
