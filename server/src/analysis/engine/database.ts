@@ -44,25 +44,33 @@ export class CycleError extends Error {
 }
 
 interface Slot {
-  readonly name: string;
   readonly key: unknown;
-  /** The revision the value last changed in (0: never set). */
+  /** The revision the value last changed in (0: never set, or never computed). */
   changedAt: number;
 }
 
 interface InputSlot extends Slot {
   readonly kind: 'input';
+  readonly name: string;
   value: unknown;
   isSet: boolean;
 }
 
-interface DerivedSlot extends Slot {
-  readonly kind: 'derived';
-  /** The query's function, shared by its slots (a closure per slot would cost a slot's size again). */
+/** What the slots of one derived query share (a field of each slot would cost a word per slot for each). */
+interface QueryInfo {
+  readonly name: string;
   readonly fn: (key: unknown) => unknown;
   readonly equals: (a: unknown, b: unknown, key: unknown) => boolean;
+}
+
+/**
+ * One memo: a slot per key of every query, some 100 000 on the 3000-service file, so it keeps
+ * only what differs per key (whether it has a memo: changedAt above 0, set by its first run).
+ */
+interface DerivedSlot extends Slot {
+  readonly kind: 'derived';
+  readonly query: QueryInfo;
   value: unknown;
-  hasMemo: boolean;
   verifiedAt: number;
   deps: readonly (InputSlot | DerivedSlot)[];
   /** On the stack: running, or verifying its dependencies. */
@@ -194,7 +202,11 @@ export class Database {
   query<K, V>(name: string, fn: (key: K) => V, options: QueryOptions<K, V> = {}): Query<K, V> {
     this.claim(name);
     const table = new Table<DerivedSlot>();
-    const equals = (options.equals ?? structuralEquals) as DerivedSlot['equals'];
+    const info: QueryInfo = {
+      name,
+      fn: fn as QueryInfo['fn'],
+      equals: (options.equals ?? structuralEquals) as QueryInfo['equals'],
+    };
     const keyOf = options.keyOf ?? ((k: K): unknown => k);
     return {
       name,
@@ -204,15 +216,12 @@ export class Database {
         if (!slot) {
           slot = {
             kind: 'derived',
-            name,
+            query: info,
             key,
-            fn: fn as (key: unknown) => unknown,
-            equals,
             value: undefined,
-            hasMemo: false,
             changedAt: 0,
             verifiedAt: 0,
-            deps: [],
+            deps: NO_DEPS,
             active: false,
           };
           table.set(k, slot);
@@ -232,7 +241,8 @@ export class Database {
   private mutable(name: string): void {
     // salsa forbids it too: a query's value would depend on when it ran.
     const running = this.stack.find((f) => f.reads);
-    if (running) throw new Error(`Input ${name} set while query ${label(running.slot.name, running.slot.key)} runs`);
+    if (running)
+      throw new Error(`Input ${name} set while query ${label(running.slot.query.name, running.slot.key)} runs`);
   }
 
   private track(slot: InputSlot | DerivedSlot): void {
@@ -243,9 +253,13 @@ export class Database {
   /** Brings a memo up to the current revision: verified when nothing it read changed, else run. */
   private refresh(slot: DerivedSlot): void {
     if (slot.active)
-      throw new CycleError([...this.stack.map((f) => label(f.slot.name, f.slot.key)), label(slot.name, slot.key)]);
-    if (slot.hasMemo && slot.verifiedAt === this.rev) return;
-    if (slot.hasMemo && this.unchanged(slot)) {
+      throw new CycleError([
+        ...this.stack.map((f) => label(f.slot.query.name, f.slot.key)),
+        label(slot.query.name, slot.key),
+      ]);
+    const memo = slot.changedAt > 0;
+    if (memo && slot.verifiedAt === this.rev) return;
+    if (memo && this.unchanged(slot)) {
       slot.verifiedAt = this.rev;
       return;
     }
@@ -269,18 +283,17 @@ export class Database {
   private execute(slot: DerivedSlot): void {
     const reads = new Set<InputSlot | DerivedSlot>();
     this.push(slot, reads);
-    this.runs.set(slot.name, (this.runs.get(slot.name) ?? 0) + 1);
+    this.runs.set(slot.query.name, (this.runs.get(slot.query.name) ?? 0) + 1);
     let value: unknown;
     try {
-      value = slot.fn(slot.key);
+      value = slot.query.fn(slot.key);
     } finally {
       this.pop(slot);
     }
-    slot.deps = this.recording ? [...reads] : [];
+    slot.deps = this.recording && reads.size > 0 ? [...reads] : NO_DEPS;
     slot.verifiedAt = this.rev;
-    if (slot.hasMemo && slot.equals(slot.value, value, slot.key)) return;
+    if (slot.changedAt > 0 && slot.query.equals(slot.value, value, slot.key)) return;
     slot.value = value;
-    slot.hasMemo = true;
     slot.changedAt = this.rev;
   }
 
@@ -294,6 +307,8 @@ export class Database {
     this.stack.pop();
   }
 }
+
+const NO_DEPS: readonly (InputSlot | DerivedSlot)[] = Object.freeze([]);
 
 function label(name: string, key: unknown): string {
   return `${name}(${typeof key === 'string' ? JSON.stringify(key) : isObject(key) ? '{…}' : String(key)})`;
