@@ -11,7 +11,7 @@ import { topLevelProblems } from './spec';
 import { serviceRanges, shiftRanges } from './shift';
 import { readPlainYaml } from './fastRead';
 import { requiredTemplates } from './templates';
-import { OPTIONS, problemsOf, readSlice } from './slice';
+import { OPTIONS, ownText, problemsOf, readSlice } from './slice';
 import { resplit, splitServices, type Split } from './split';
 
 interface CachedService {
@@ -36,8 +36,9 @@ export class ComposeParser {
    * `networks:`, `name:` and any YAML error outside the services.
    */
   private parseHead(file: string, text: string, services: { start: number; end: number }): ComposeFile {
-    const prefix = text.slice(0, services.start);
-    const suffix = text.slice(services.end);
+    // Own copies, like the services' chunks: the cached head would otherwise keep its revision's whole text.
+    const prefix = ownText(text.slice(0, services.start));
+    const suffix = ownText(text.slice(services.end));
     const cached = this.head;
     let head: ComposeFile;
     if (cached && cached.prefix === prefix && cached.suffix === suffix && cached.at === services.end) {
@@ -87,7 +88,7 @@ export class ComposeParser {
     for (const chunk of split.chunks) {
       // An unchanged chunk reuses its string (no copy) and its entry.
       const placed = last && chunk.was !== undefined;
-      const slice = placed ? last.slices[chunk.was!] : text.slice(chunk.start, chunk.end);
+      const slice = placed ? last.slices[chunk.was!] : ownText(text.slice(chunk.start, chunk.end));
       slices.push(slice);
       let cached: CachedService | undefined;
       if (placed) cached = this.entries[chunk.was!];
@@ -101,7 +102,7 @@ export class ComposeParser {
         if (cached && taken.has(cached)) cached = undefined;
         if (cached) taken.add(cached);
       }
-      if (!cached) cached = { ...readSlice(file, text, chunk.start, chunk.end), base: chunk.start };
+      if (!cached) cached = { ...readSlice(file, slice, chunk.start), base: chunk.start };
       else if (cached.base !== chunk.start) {
         const delta = chunk.start - cached.base;
         if (cached.service) shiftRanges((cached.ranges ??= serviceRanges(cached.service)), delta);
