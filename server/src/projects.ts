@@ -30,6 +30,7 @@ import { analysisOptions, type Settings, type SettingsCache } from './settings';
 import { isComposeFileName, type DiskFiles, type WorkspaceFolders } from './workspace';
 import { listFolder } from './readText';
 import { describe, errorMessage } from './analysis/errors';
+import { hostTraefikFor, traefikOffer, type HostTraefik, type TraefikOffer } from './analysis/traefik/hostTraefik';
 
 export interface ProjectResult {
   /** The project's key: its folder (the folder's default project), or its one compose file. */
@@ -112,7 +113,12 @@ export class Projects {
    * a request for that file waits for it, so it answers from the including project at once.
    */
   private lookups = new Map<string, Promise<unknown>>();
-  /** Bumped whenever traefikVersions changes: projects judged without a Traefik may now be judged otherwise. */
+  /** Per project running Traefik: what the projects without one on its Docker host are judged with. */
+  private traefikOffers = new Map<string, TraefikOffer>();
+  /**
+   * Bumped whenever traefikVersions or traefikOffers change: projects judged without a Traefik
+   * may now be judged otherwise.
+   */
   versionsGeneration = 0;
 
   constructor(private readonly host: ProjectsHost) {}
@@ -204,6 +210,8 @@ export class Projects {
     for (const folder of [...this.memo.keys()]) this.forget(folder);
     this.refusals.clear();
     this.traefikFiles.clear();
+    if (this.traefikOffers.size > 0) this.versionsGeneration++;
+    this.traefikOffers.clear();
   }
 
   /**
@@ -493,11 +501,14 @@ export class Projects {
     const memo = this.memo.get(key);
     const workspaceVersion = this.workspaceVersion(key);
     const folder = this.dirOf(key);
+    // The host's Traefik as the last analysis of the project decides it (its networks, its own Traefik).
+    const host = memo?.project && this.hostTraefik(key, memo.project);
     if (
       memo &&
       memo.settings === settings &&
       sameInputs(memo, composeFiles, (f) => this.stamp(f)) &&
-      JSON.stringify(memo.input.options?.workspaceVersion) === JSON.stringify(workspaceVersion)
+      JSON.stringify(memo.input.options?.workspaceVersion) === JSON.stringify(workspaceVersion) &&
+      sameHost(memo.input.options?.traefikElsewhere, host)
     )
       return memo;
 
@@ -509,7 +520,7 @@ export class Projects {
     let findings: Finding[];
     let project: Project | undefined;
     try {
-      ({ findings, project } = this.host.analyzer.analyze(input));
+      ({ findings, project } = this.analyseWithHost(key, input, host));
     } catch (err) {
       // The core failed as a whole: say so on the project's first file instead of going quiet.
       this.host.log(`Analysis of ${key} failed: ${describe(err)}`);
@@ -580,20 +591,67 @@ export class Projects {
     };
     if (memo) for (const file of memo.inputs.keys()) if (!inputs.has(file)) this.host.analyzer.forget(file);
     this.memo.set(key, result);
-    this.noteVersion(key, project);
+    // Either changes how the projects without a Traefik are judged: one new generation.
+    if ([this.noteVersion(key, project), this.noteOffer(key, project)].includes(true)) this.versionsGeneration++;
     for (const [file, owner] of this.traefikFiles) if (owner === key) this.traefikFiles.delete(file);
     for (const f of [...staticFiles, ...(project?.staticFiles ?? []), ...(project?.fileProvider.files ?? [])])
       this.traefikFiles.set(f.file, key);
     return result;
   }
 
-  /** Remembers the major version this project's Traefik image names, for projects without one. */
-  private noteVersion(folder: string, project: Project | undefined): void {
+  /** Remembers the major version this project's Traefik image names, for projects without one; true when it changed. */
+  private noteVersion(folder: string, project: Project | undefined): boolean {
     const fact = project?.versionFact;
     const before = JSON.stringify(this.traefikVersions.get(folder));
     if (fact?.source === 'image') this.traefikVersions.set(folder, { version: fact.assumed, why: fact.why });
     else this.traefikVersions.delete(folder);
-    if (JSON.stringify(this.traefikVersions.get(folder)) !== before) this.versionsGeneration++;
+    return JSON.stringify(this.traefikVersions.get(folder)) !== before;
+  }
+
+  /**
+   * The analysis of `input` judged with the host's Traefik: `host` as the last analysis decided
+   * it, again when this analysis decides otherwise (the first one, or new networks).
+   */
+  private analyseWithHost(key: string, input: ProjectInput, host: HostTraefik | undefined) {
+    const analyzer = this.host.analyzer;
+    if (host) input.options = { ...input.options, traefikElsewhere: host };
+    const result = analyzer.analyze(input);
+    const now = this.hostTraefik(key, result.project);
+    if (sameHost(now, host)) return result;
+    input.options = { ...input.options, traefikElsewhere: now };
+    return analyzer.analyze(input);
+  }
+
+  /** Remembers what this project's Traefik offers the projects without one (traefik/hostTraefik.ts); true when it changed. */
+  private noteOffer(key: string, project: Project | undefined): boolean {
+    const before = this.traefikOffers.get(key);
+    const root = this.host.folders.folderOf(key)?.path ?? this.dirOf(key);
+    const offer = project && traefikOffer(project, path.relative(root, project.files[0]?.file ?? key));
+    if (offer) this.traefikOffers.set(key, offer);
+    else this.traefikOffers.delete(key);
+    const same =
+      offer === before ||
+      (offer !== undefined &&
+        before !== undefined &&
+        sameHost(offer.host, before.host) &&
+        JSON.stringify(offer.networks) === JSON.stringify(before.networks));
+    return !same;
+  }
+
+  /**
+   * The Traefik of another project of the same workspace folder (one Docker host) that routes
+   * `project`'s containers, when it runs none itself (hostTraefikFor); a variant of the project
+   * (one sharing a compose file) is no other project.
+   */
+  private hostTraefik(key: string, project: Project): HostTraefik | undefined {
+    const root = this.host.folders.folderOf(this.dirOf(key))?.path;
+    if (root === undefined) return undefined;
+    const own = new Set(project.files.map((f) => f.file));
+    const offers = [...this.traefikOffers]
+      .filter(([other]) => other !== key && this.host.folders.folderOf(this.dirOf(other))?.path === root)
+      .filter(([other]) => !this.memo.get(other)?.project?.files.some((f) => own.has(f.file)))
+      .map(([, offer]) => offer);
+    return hostTraefikFor(project, offers);
   }
 
   /**
@@ -612,6 +670,11 @@ export class Projects {
     const where = path.relative(root, this.dirOf(other)) || '.';
     return { version, why: `${why} in ${where}/${others.length > 1 ? ` and ${others.length - 1} more` : ''}` };
   }
+}
+
+/** The same host Traefik: the same static configuration (a new one after each analysis of its project). */
+function sameHost(a: HostTraefik | undefined, b: HostTraefik | undefined): boolean {
+  return a?.staticConfig === b?.staticConfig && a?.where === b?.where;
 }
 
 /** Where a directory listing is kept among a project's inputs: the path with a trailing separator. */

@@ -266,10 +266,19 @@ export class Validation {
     }
   }
 
-  /** Shown projects judged without a Traefik of their own: another project's Traefik may now decide. */
+  /**
+   * Shown projects judged without a Traefik of their own: another project's Traefik (its version,
+   * its static configuration) may now decide. A pulling client asks again; the pull analyses.
+   */
   private recheckVersionless(folder: string): void {
-    for (const [other, fact] of this.versions)
-      if (other !== folder && (fact.source === 'unknown' || fact.source === 'workspace')) this.schedule(other);
+    let scheduled = false;
+    for (const [other, fact] of this.versions) {
+      const hosted = this.projects.last(other)?.input.options?.traefikElsewhere !== undefined;
+      if (other === folder || !(fact.source === 'unknown' || fact.source === 'workspace' || hosted)) continue;
+      this.schedule(other);
+      scheduled = true;
+    }
+    if (scheduled) this.refreshPull();
   }
 
   /** With pull diagnostics, an open compose or dynamic configuration document gets its diagnostics by asking. */

@@ -176,3 +176,17 @@ test('one FILE means the same project for check, config, project and route: its 
   // -f still means exactly the files given.
   assert.doesNotMatch(run(cwd, ['config', '-f', 'compose.yaml']), /dashboard@docker/);
 });
+
+// Issue 11, min-11: traefik/ runs Traefik on the external network proxy; app/ and blog/ join it.
+// Traefik's docker provider reads every container of the host, so app/'s router is judged by
+// traefik/traefik.yml; with a second Traefik on proxy (host-traefik-two) it is judged alone.
+test("a project without Traefik is judged by the run's one Traefik on its external network", () => {
+  const cwd = path.join(dir, 'host-traefik');
+  const found = ['undefined-entrypoint app/compose.yaml'];
+  assert.deepEqual(check(cwd, []).files, found);
+  assert.deepEqual(check(cwd, ['traefik/compose.yaml', 'app/compose.yaml']).files, found);
+  assert.deepEqual(check(cwd, ['traefik', 'app', 'blog']).files, found);
+  // One project alone has no Traefik to be judged by.
+  assert.deepEqual(check(cwd, ['app']).files, []);
+  assert.deepEqual(check(path.join(dir, 'host-traefik-two'), []), { files: [], status: 0, stderr: '' });
+});

@@ -193,7 +193,7 @@ export class Analyzer {
     };
     // A version an option or the workspace sets reads the static configuration of a Traefik whose image names none.
     const setVersion = options.version ?? options.workspaceVersion?.version;
-    const { config, staticFiles, token } = reader.read({
+    const own = reader.read({
       files,
       explicit: input.staticFiles ?? [],
       readFile: input.readFile,
@@ -201,11 +201,16 @@ export class Analyzer {
       ...(setVersion ? { version: setVersion } : {}),
     });
     const traefik = findTraefikService(files, traefikProject, input.readFile);
+    // No Traefik here: the host's Traefik (another project's) judges these containers.
+    const host = !traefik && !own.config.found ? options.traefikElsewhere : undefined;
+    const { config, staticFiles, token } = host
+      ? { config: host.staticConfig, staticFiles: [], token: host.staticKey }
+      : own;
     const versionFact = traefikVersion({
       forced: options.version && { version: options.version, by: options.versionSource ?? 'an option' },
       service: traefik,
       staticKeys: () => staticMajorKeys(config, staticFiles, traefik),
-      workspace: options.workspaceVersion,
+      workspace: host?.version ?? options.workspaceVersion,
     });
     let fileReader = this.fileProviders.get(first);
     if (!fileReader) this.fileProviders.set(first, (fileReader = new FileProviderReader()));
@@ -268,8 +273,16 @@ export class Analyzer {
         });
       }
     }
-    return { project, findings: capPerFile(finish(project, findings)) };
+    return { project, findings: capPerFile(finish(project, withoutHostFindings(project, findings))) };
   }
+}
+
+/** Findings in the files of the host's Traefik project are that project's own, not this one's. */
+function withoutHostFindings(project: Project, findings: Finding[]): Finding[] {
+  const host = project.options.traefikElsewhere;
+  if (!host || project.staticConfig !== host.staticConfig) return findings;
+  const theirs = new Set(host.files);
+  return findings.filter((f) => !theirs.has(f.file));
 }
 
 /** A failure of Gateway Lens itself, not of the file (the explanation of every internal-error). */

@@ -7,6 +7,7 @@ import type { LoadedProject } from './compose/project';
 import type { Container } from './traefik/model';
 import type { MajorVersion, StaticConfig } from './traefik/static';
 import type { VersionFact } from './traefik/version';
+import type { HostTraefik } from './traefik/hostTraefik';
 import type { Check } from './checks/check';
 import type { CompiledMatchers } from './rules/compiled';
 import type { LabelKeys } from './schema/labelKeys';
@@ -33,6 +34,12 @@ export interface AnalysisOptions {
    * which the config file replaces.
    */
   elsewhere?: { middlewares: string[]; services: string[] };
+  /**
+   * The Traefik of another compose project on the same Docker host that routes this project's
+   * containers (traefik/hostTraefik.ts hostTraefikFor): a project that runs no Traefik and gives
+   * no static file is judged with its static configuration and version.
+   */
+  traefikElsewhere?: HostTraefik;
   /** Severity per finding code (the config file's `severity`), over each check's default. */
   severity?: Record<string, SeverityLevel>;
 }

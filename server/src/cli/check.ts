@@ -295,6 +295,7 @@ function check(options: Options, io: Io): number {
     analyzer,
     kept,
     analysed.filter((_, i) => !dropped.has(i)),
+    inputs.shown,
   );
   for (const [i, input] of kept.entries()) {
     const result = results[i];

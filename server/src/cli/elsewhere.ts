@@ -3,29 +3,40 @@
 // lists all containers; a name without `@` is the router's provider's, pkg/server/provider
 // GetQualifiedName). So a middleware or service that another project of the run defines exists
 // for this project's routers: the hedged undefined-middleware / undefined-service ("unless
-// another compose project defines it") is settled by it. Projects that share a file (a base file
-// under two override sets) are variants of one project, not neighbours on the host.
+// another compose project defines it") is settled by it. And a project that runs no Traefik is
+// routed by the run's one Traefik that shares a network with it (traefik/hostTraefik.ts), under
+// that Traefik's static configuration. Projects that share a file (a base file under two
+// override sets) are variants of one project, not neighbours on the host.
 import type { Analyzer, AnalysisResult, ProjectInput } from '../analysis';
 import { definedNames } from '../analysis/checks/references';
+import { hostTraefikFor, traefikOffer, type TraefikOffer } from '../analysis/traefik/hostTraefik';
 
 const HEDGED = new Set(['undefined-middleware', 'undefined-service']);
 
-/** Each project's result, analysed again with what the other projects define where that may settle a finding. */
+/**
+ * Each project's result, analysed again with what the other projects settle: the host's Traefik
+ * for a project without one, what the others define where that may settle a finding.
+ * `shown`: a file as the run names it, for messages.
+ */
 export function withOtherProjects(
   analyzer: Analyzer,
-  inputs: ProjectInput[],
-  results: AnalysisResult[],
+  given: ProjectInput[],
+  first: AnalysisResult[],
+  shown: (file: string) => string = (f) => f,
 ): AnalysisResult[] {
-  if (inputs.length < 2) return results;
-  const files = results.map((r) => new Set(r.project.files.map((f) => f.file)));
+  if (given.length < 2) return first;
+  const files = first.map((r) => new Set(r.project.files.map((f) => f.file)));
+  /** The other projects of the run: not `i`, nor a variant of it. */
+  const others = (i: number): number[] =>
+    first.map((_, j) => j).filter((j) => j !== i && ![...files[j]].some((f) => files[i].has(f)));
+  const { inputs, results } = withHostTraefik(analyzer, given, first, others, shown);
   const defined = results.map((r) => definedNames(r.project));
   return results.map((result, i) => {
     const hedged = result.findings.some((f) => HEDGED.has(f.code) && f.effect?.drops === 'router' && f.effect.unless);
     if (!hedged) return result;
     const middlewares = new Set<string>();
     const services = new Set<string>();
-    for (let j = 0; j < results.length; j++) {
-      if (j === i || [...files[j]].some((f) => files[i].has(f))) continue;
+    for (const j of others(i)) {
       for (const n of defined[j].middlewares) middlewares.add(n);
       for (const n of defined[j].services) services.add(n);
     }
@@ -36,4 +47,28 @@ export function withOtherProjects(
     };
     return analyzer.analyze({ ...inputs[i], options });
   });
+}
+
+/** Each project without a Traefik of its own analysed again with the host's, where one is found. */
+function withHostTraefik(
+  analyzer: Analyzer,
+  inputs: ProjectInput[],
+  results: AnalysisResult[],
+  others: (i: number) => number[],
+  shown: (file: string) => string,
+): { inputs: ProjectInput[]; results: AnalysisResult[] } {
+  const offers: (TraefikOffer | undefined)[] = results.map((r) =>
+    traefikOffer(r.project, shown(r.project.files[0]?.file ?? '')),
+  );
+  const out = { inputs: [...inputs], results: [...results] };
+  for (const [i, result] of results.entries()) {
+    const host = hostTraefikFor(
+      result.project,
+      others(i).flatMap((j) => offers[j] ?? []),
+    );
+    if (!host) continue;
+    out.inputs[i] = { ...inputs[i], options: { ...inputs[i].options, traefikElsewhere: host } };
+    out.results[i] = analyzer.analyze(out.inputs[i]);
+  }
+  return out;
 }

@@ -6,6 +6,7 @@
 import type { Label } from '../compose/model';
 import type { Container } from '../traefik/model';
 import { readByThisTraefik } from '../traefik/containers';
+import { staticConfigName } from '../traefik/hostTraefik';
 import { byKey } from '../compose/project';
 import type { EntryPoint, StaticConfig } from '../traefik/static';
 import { listItems, nearest } from '../traefik/values';
@@ -30,7 +31,8 @@ export const check: Check<'undefined-entrypoint'> = {
       !readByThisTraefik(container, config, ctx.project.derived.matchers)
     )
       return;
-    for (const label of routerEntryPointLabels(container)) judge(ctx, config, label, container);
+    const named = staticConfigName(ctx.project);
+    for (const label of routerEntryPointLabels(container)) judge(ctx, config, label, container, named);
   },
 };
 
@@ -53,6 +55,7 @@ function judge(
   config: StaticConfig,
   label: Label,
   container: Container,
+  named: string,
 ): void {
   const protocol = label.key.split('.')[1].toLowerCase() === 'udp' ? 'udp' : 'tcp';
   const usable = [...config.entryPoints.values()].filter((ep) => entryPointProtocol(ep) === protocol);
@@ -66,8 +69,8 @@ function judge(
       usable.find((ep) => ep.name.toLowerCase() === item.value.toLowerCase())?.name ?? nearest(item.value, names);
     const defined =
       usable.length > 0
-        ? `The static configuration defines ${usable.map((ep) => ep.name).join(', ')}`
-        : `The static configuration defines no ${protocol.toUpperCase()} entry point`;
+        ? `${named} defines ${usable.map((ep) => ep.name).join(', ')}`
+        : `${named} defines no ${protocol.toUpperCase()} entry point`;
     const effect =
       valid.length > 0
         ? `Traefik logs entryPoint "${item.value}" doesn't exist, skips it, and the router keeps its other entry points`

@@ -1,0 +1,153 @@
+// A project without a Traefik of its own is judged by the one Traefik of the run that shares an
+// external network with it (traefik/hostTraefik.ts): issue 11, min-11.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analyzer } from '../../../server/src/analysis';
+import { hostTraefikFor, traefikOffer } from '../../../server/src/analysis/traefik/hostTraefik';
+
+const TRAEFIK_YML = `entryPoints:
+  web:
+    address: ":80"
+  websecure:
+    address: ":443"
+providers:
+  docker:
+    exposedByDefault: false
+`;
+
+/** A Traefik project in /t: its `networks:` block (and the service's list) as given. */
+const traefik = (networks: string, command = '', list = '[proxy]'): string => `services:
+  traefik:
+    image: traefik:v3.1
+${command}    volumes:
+      - /var/run/docker.sock:/var/run/docker.sock:ro
+      - ./traefik.yml:/etc/traefik/traefik.yml:ro
+    networks: ${list}
+networks:
+${networks}`;
+
+/** A Traefik a script starts, without a traefik.yml: the flags the script passes are not seen. */
+const SCRIPTED = `services:
+  traefik:
+    image: traefik:v3.1
+    entrypoint: ["/start.sh"]
+    volumes: ["./start.sh:/start.sh:ro"]
+    networks: [proxy]
+networks:
+  proxy:
+    external: true
+`;
+
+const EXTERNAL = '  proxy:\n    external: true\n';
+const NAMED = '  proxy:\n    name: proxy\n';
+
+/** An app in /a on the network key `proxy`, declared as given. */
+const app = (networks: string, extra = ''): string => `services:
+  web:
+    image: nginx:1.27
+    networks: [proxy]
+    labels:
+      - traefik.enable=true
+      - traefik.http.routers.web.rule=Host(\`a.example\`)
+      - traefik.http.routers.web.entrypoints=websecur
+${extra}networks:
+${networks}`;
+
+const cases: { name: string; traefiks: string[]; app: string; found: string[] }[] = [
+  {
+    name: "an external proxy network on both sides: Traefik's entry points",
+    traefiks: [traefik(EXTERNAL)],
+    app: app(EXTERNAL),
+    found: ['undefined-entrypoint'],
+  },
+  {
+    name: "Traefik's network named proxy by name:",
+    traefiks: [traefik(NAMED)],
+    app: app(EXTERNAL),
+    found: ['undefined-entrypoint'],
+  },
+  {
+    name: 'the app names the external network by name:',
+    traefiks: [traefik(EXTERNAL)],
+    app: app('  traefik_net:\n    external: true\n    name: proxy\n').replace(
+      'networks: [proxy]',
+      'networks: [traefik_net]',
+    ),
+    found: ['undefined-entrypoint'],
+  },
+  {
+    // Compose creates t_proxy for Traefik: another network than the app's external proxy.
+    name: "Traefik's proxy without name: is t_proxy",
+    traefiks: [traefik('  proxy: {}\n')],
+    app: app(EXTERNAL),
+    found: [],
+  },
+  {
+    name: 'the app creates its own network proxy: not external',
+    traefiks: [traefik(EXTERNAL)],
+    app: app(NAMED),
+    found: [],
+  },
+  {
+    name: 'two Traefiks on proxy: which one routes the app is not known',
+    traefiks: [traefik(EXTERNAL), traefik(EXTERNAL)],
+    app: app(EXTERNAL),
+    found: [],
+  },
+  {
+    name: 'a script starts Traefik: its static configuration is unknown',
+    traefiks: [SCRIPTED],
+    app: app(EXTERNAL),
+    found: [],
+  },
+  {
+    name: 'the app runs a Traefik of its own: judged by it alone',
+    traefiks: [traefik(EXTERNAL)],
+    app: app(
+      EXTERNAL,
+      '  proxy:\n    image: traefik:v3.1\n    command: ["--providers.docker", "--entrypoints.websecur.address=:443"]\n    networks: [proxy]\n',
+    ).replace('  proxy:\n    image', '  own:\n    image'),
+    found: [],
+  },
+];
+
+for (const c of cases) {
+  test(`host Traefik: ${c.name}`, () => {
+    const analyzer = new Analyzer();
+    const offers = c.traefiks.flatMap((text, i) => {
+      const folder = `/t${i}`;
+      const files: Record<string, string> = { [`${folder}/traefik.yml`]: TRAEFIK_YML };
+      const result = analyzer.analyze({ files: [{ file: `${folder}/compose.yaml`, text }], readFile: (f) => files[f] });
+      return traefikOffer(result.project, `t${i}/compose.yaml`) ?? [];
+    });
+    const input = { files: [{ file: '/a/compose.yaml', text: c.app }] };
+    const alone = analyzer.analyze(input);
+    const host = hostTraefikFor(alone.project, offers);
+    const result = host ? analyzer.analyze({ ...input, options: { traefikElsewhere: host } }) : alone;
+    assert.deepEqual(
+      result.findings.filter((f) => f.severity !== 'info').map((f) => f.code),
+      c.found,
+    );
+    for (const f of result.findings) assert.equal(f.file, '/a/compose.yaml', 'findings stay in the app');
+    if (host)
+      assert.match(result.findings[0].explanation ?? '', /of the Traefik in t0\/compose\.yaml defines web, websecure/);
+  });
+}
+
+test('host Traefik: its version is the app version, and says where', () => {
+  const analyzer = new Analyzer();
+  const files: Record<string, string> = { '/t/traefik.yml': TRAEFIK_YML };
+  const text = traefik(EXTERNAL).replace('traefik:v3.1', 'traefik:v2.11');
+  const traefikResult = analyzer.analyze({ files: [{ file: '/t/compose.yaml', text }], readFile: (f) => files[f] });
+  const offer = traefikOffer(traefikResult.project, 't/compose.yaml')!;
+  const input = { files: [{ file: '/a/compose.yaml', text: app(EXTERNAL) }] };
+  const host = hostTraefikFor(analyzer.analyze(input).project, [offer])!;
+  const { project } = analyzer.analyze({ ...input, options: { traefikElsewhere: host } });
+  assert.deepEqual(project.versionFact, {
+    assumed: 'v2',
+    source: 'workspace',
+    why: 'image traefik:v2.11 (service traefik) in t/compose.yaml',
+  });
+  // exposedByDefault: false of the host's docker provider applies to the app's containers.
+  assert.equal(project.staticConfig.docker?.exposedByDefault, false);
+});
