@@ -142,6 +142,12 @@ const cases: Case[] = [
     expect: [],
   },
   {
+    name: "a script copied over the image's /entrypoint.sh renders the file first: the baked template is not judged",
+    dockerfile: 'FROM traefik:v3.1\nCOPY traefik.yml /etc/traefik/\nCOPY start.sh /entrypoint.sh\n',
+    files: { 'traefik.yml': STATIC, 'start.sh': '#!/bin/sh\nenvsubst\n' },
+    expect: ['webb'],
+  },
+  {
     name: 'a volume over /etc/traefik hides the baked file',
     gateway: `${BUILD}\n    volumes:\n      - ./conf:/etc/traefik:ro`,
     dockerfile: 'FROM traefik:v3.1\nCOPY traefik.yml /etc/traefik/\n',
@@ -195,6 +201,24 @@ test('baked Traefik image: FROM traefik:${TAG} with no value is Traefik of unkno
   };
   assert.equal(analyzer.project(input).versionFact.source, 'unknown');
   assert.deepEqual(analyzer.analyze(input).findings.filter((f) => f.code === 'undefined-entrypoint').length, 1);
+});
+
+test('baked Traefik image: a copied traefik.yml is not interpolated, unless a script copied over /entrypoint.sh renders it', () => {
+  const literal = (dockerfile: string): number => {
+    const files = mounted({
+      name: '',
+      dockerfile,
+      files: { 'traefik.yml': `${STATIC}log:\n  filePath: \${LOG_PATH}\n`, 'start.sh': '#!/bin/sh\n' },
+      expect: [],
+    });
+    return runAll(compose(BUILD), { mounted: files }).filter((f) => f.code === 'literal-variable').length;
+  };
+  assert.equal(literal('FROM traefik:v3.1\nCOPY traefik.yml /etc/traefik/\n'), 1);
+  assert.equal(literal('FROM traefik:v3.1\nCOPY traefik.yml /etc/traefik/\nCOPY start.sh /entrypoint.sh\n'), 0);
+  assert.equal(
+    literal('FROM traefik:v3.1\nCOPY traefik.yml start.sh /etc/traefik/\nENTRYPOINT ["/etc/traefik/start.sh"]\n'),
+    0,
+  );
 });
 
 test('baked Traefik image: the version is the FROM tag', () => {

@@ -4,7 +4,7 @@
 // interpolates the compose file, never a file it mounts. A bare `$NAME` is judged only when the
 // project sets NAME (else a `$` in a password reads as one). Not judged when Traefik's container runs
 // another entrypoint (a script may render the file first, e.g. with envsubst).
-import { findTraefikService, readStaticText } from '../traefik/staticConfig';
+import { readStaticText } from '../traefik/staticConfig';
 import type { Project } from '../project';
 import type { Check } from './check';
 
@@ -16,7 +16,7 @@ export const check: Check<'literal-variable'> = {
   run(ctx) {
     const { project } = ctx;
     // A script of the container (launch.ts) may render the file before Traefik reads it.
-    if (project.staticConfig.from !== 'file' || findTraefikService(project.files)?.script) return;
+    if (project.staticConfig.from !== 'file' || project.staticConfig.script) return;
     for (const file of project.staticFiles) {
       for (const setting of readStaticText(file.file, file.text).settings) {
         if (setting.value === undefined || !setting.valueRange) continue;

@@ -109,6 +109,8 @@ export interface StaticConfig {
   variables?: { name: string; file: string; path: KeyPart[] }[];
   /** Every variable the Traefik service's `environment:` and `env_file:` set (literal-variable). */
   containerVariables?: string[];
+  /** The container starts Traefik from a script (launch.ts, a built image's ENTRYPOINT): it may render the file first. */
+  script?: true;
   /** Static settings written where Traefik never reads them (ignored-static-config). */
   ignored?: IgnoredStatic[];
   /** That source was read, so a missing `api`, `docker`, `fileProvider`... means Traefik has none. */

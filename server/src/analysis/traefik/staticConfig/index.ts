@@ -62,6 +62,7 @@ export function readStaticConfig(
     return { config: { ...config, notes, traefikV1: true }, staticFiles };
   }
   if (service?.version) config.version = service.version;
+  if (service?.script) config.script = true;
   const known = config.version ?? input.version;
   const version: MajorVersion = known ?? 'v3';
   // v3 refuses providers.docker.swarmMode: a Traefik of unknown version that starts with it is v2.

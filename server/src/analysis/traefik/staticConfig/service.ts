@@ -13,6 +13,7 @@ import type { EnvSource } from './env';
 import { bakedImage, type BakedImage } from './baked';
 import { configMounts, type ConfigContent } from './configs';
 import { launch } from './launch';
+import { mountOf } from './mounts';
 
 export interface Mount {
   /** Host path or volume name, as written. */
@@ -226,6 +227,14 @@ function baked(
       image.launch.keyword === 'CMD' && words ? (/(^|\/)traefik$/.test(words[0]) ? words.slice(1) : words) : undefined;
     out.imageArgs = args?.every((w) => w.startsWith('-')) ? { words: args, written } : undefined;
     if (!out.imageArgs) out.script = { value: written, range };
+  }
+  // The image's ENTRYPOINT is still /entrypoint.sh: a file COPY or a volume puts there runs instead (launch.ts).
+  const ownEntrypoint = image.launch?.keyword === 'ENTRYPOINT' || parts.some((p) => p.service.entrypoint);
+  const script = ownEntrypoint ? undefined : mountOf(out.mounts, '/entrypoint.sh');
+  if (script && script.target === '/entrypoint.sh') {
+    out.command = undefined;
+    out.imageArgs = undefined;
+    out.script = script.scalar;
   }
   return out;
 }
