@@ -122,7 +122,8 @@ function containerLabelsUnderSwarm(
   config: StaticConfig,
   container: Container,
 ): void {
-  if (container.provider !== 'swarm' || !config.settingsKnown || config.docker || !config.swarm) return;
+  // container.swarm, not its provider's name: under v2 swarmMode Traefik names it @docker (31a5ac6).
+  if (!container.swarm || !config.settingsKnown || config.docker || !config.swarm) return;
   const ignored = byKey(container.composeParts, 'labels').filter((l) => DYNAMIC.test(l.key));
   if (ignored.length === 0) return;
   const name = container.compose.name;
