@@ -672,9 +672,9 @@ export class Projects {
   }
 }
 
-/** The same host Traefik: the same static configuration (a new one after each analysis of its project). */
+/** The same host Traefik: the same static configuration and file provider view (new ones when its files change). */
 function sameHost(a: HostTraefik | undefined, b: HostTraefik | undefined): boolean {
-  return a?.staticConfig === b?.staticConfig && a?.where === b?.where;
+  return a?.staticConfig === b?.staticConfig && a?.where === b?.where && a?.fileProvider === b?.fileProvider;
 }
 
 /** Where a directory listing is kept among a project's inputs: the path with a trailing separator. */

@@ -182,11 +182,13 @@ test('one FILE means the same project for check, config, project and route: its 
 // traefik/traefik.yml; with a second Traefik on proxy (host-traefik-two) it is judged alone.
 test("a project without Traefik is judged by the run's one Traefik on its external network", () => {
   const cwd = path.join(dir, 'host-traefik');
-  const found = ['undefined-entrypoint app/compose.yaml'];
+  // blog/'s security-header@file is judged against traefik/dynamic, app/'s security-headers@file found there.
+  const found = ['undefined-entrypoint app/compose.yaml', 'undefined-middleware blog/compose.yaml'];
   assert.deepEqual(check(cwd, []).files, found);
-  assert.deepEqual(check(cwd, ['traefik/compose.yaml', 'app/compose.yaml']).files, found);
+  assert.deepEqual(check(cwd, ['traefik/compose.yaml', 'app/compose.yaml']).files, [found[0]]);
   assert.deepEqual(check(cwd, ['traefik', 'app', 'blog']).files, found);
   // One project alone has no Traefik to be judged by.
   assert.deepEqual(check(cwd, ['app']).files, []);
+  assert.deepEqual(check(cwd, ['blog']).files, []);
   assert.deepEqual(check(path.join(dir, 'host-traefik-two'), []), { files: [], status: 0, stderr: '' });
 });

@@ -60,6 +60,25 @@ for (const check of ['workspace', 'openFiles'] as const) {
   });
 }
 
+// Issue 11, trial4 min-2: blog/'s security-header@file is judged against traefik/dynamic, and
+// editing that dynamic file re-checks blog/.
+test("blog/'s @file middleware is judged by traefik/'s file provider, and re-checked when it changes", async () => {
+  const { client, dir } = await start({ check: 'workspace' });
+  const blog = uriOf(dir, 'blog/compose.yaml');
+  const found = client.nextDiagnostics(blog, (p) => codes(p).includes('undefined-middleware'));
+  await client.open(blog, 'dockercompose', fs.readFileSync(path.join(dir, 'blog/compose.yaml'), 'utf8'));
+  const first = await found;
+  assert.deepEqual(codes(first), ['undefined-middleware']);
+  assert.match(first.diagnostics[0].message, /did you mean "security-headers@file"\?/);
+
+  const dynamic = uriOf(dir, 'traefik/dynamic/middlewares.yml');
+  const text = fs.readFileSync(path.join(dir, 'traefik/dynamic/middlewares.yml'), 'utf8');
+  const cleared = client.nextDiagnostics(blog, (p) => p.diagnostics.length === 0);
+  await client.open(dynamic, 'yaml', text);
+  await client.change(dynamic, 2, text.replace('security-headers:', 'security-header:'));
+  await cleared;
+});
+
 test('two Traefiks on the network: app/ is judged alone', async () => {
   const { client, dir } = await start({ check: 'openFiles' });
   fs.mkdirSync(path.join(dir, 'lab'));

@@ -216,7 +216,8 @@ export class Analyzer {
     if (!fileReader) this.fileProviders.set(first, (fileReader = new FileProviderReader()));
     // The version every other check uses; unknown: the files are judged for both.
     const fileVersion = versionFact.source === 'unknown' ? undefined : versionFact.assumed;
-    const fileProvider = fileReader.read(config, token, traefik, input, fileVersion);
+    // The host's Traefik reads its own file provider, mounted in its project (pkg/provider/file).
+    const fileProvider = host?.fileProvider ?? fileReader.read(config, token, traefik, input, fileVersion);
     const version = versionFact.assumed;
     const given = new Set(input.files.map((f) => f.file));
     const name = composeProjectName(

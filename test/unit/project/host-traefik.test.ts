@@ -151,3 +151,51 @@ test('host Traefik: its version is the app version, and says where', () => {
   // exposedByDefault: false of the host's docker provider applies to the app's containers.
   assert.equal(project.staticConfig.docker?.exposedByDefault, false);
 });
+
+// Issue 11, trial4 min-2: the host's file provider (mounted in its project) defines `x@file` for
+// the app's routers too (pkg/provider/file; pkg/server/provider GetQualifiedName).
+const WITH_FILE = `${TRAEFIK_YML}  file:\n    directory: /dynamic\n`;
+const DYNAMIC = 'http:\n  middlewares:\n    security-headers:\n      headers:\n        stsSeconds: 1\n';
+const fileRows: { name: string; dynamic: string | undefined; middleware: string; found: string[] }[] = [
+  {
+    name: 'a typo of its middleware',
+    dynamic: DYNAMIC,
+    middleware: 'security-header@file',
+    found: ['undefined-middleware'],
+  },
+  { name: 'its middleware', dynamic: DYNAMIC, middleware: 'security-headers@file', found: [] },
+  {
+    name: 'a templated dynamic file: quiet',
+    dynamic: `{{ if true }}${DYNAMIC}{{ end }}`,
+    middleware: 'x@file',
+    found: [],
+  },
+  { name: 'an unreadable directory: quiet', dynamic: undefined, middleware: 'x@file', found: [] },
+];
+
+for (const row of fileRows) {
+  test(`host Traefik's file provider: ${row.name}`, () => {
+    const analyzer = new Analyzer();
+    const files: Record<string, string> = { '/t/traefik.yml': WITH_FILE };
+    if (row.dynamic !== undefined) files['/t/dynamic/m.yml'] = row.dynamic;
+    const text = traefik(EXTERNAL).replace('traefik.yml:ro\n', 'traefik.yml:ro\n      - ./dynamic:/dynamic:ro\n');
+    const listDir = (dir: string) =>
+      dir === '/t/dynamic' && row.dynamic !== undefined ? [{ name: 'm.yml', directory: false }] : undefined;
+    const traefikResult = analyzer.analyze({
+      files: [{ file: '/t/compose.yaml', text }],
+      readFile: (f) => files[f],
+      listDir,
+    });
+    const offer = traefikOffer(traefikResult.project, 't/compose.yaml')!;
+    const labels = `      - traefik.http.routers.web.middlewares=${row.middleware}\n`;
+    const input = {
+      files: [{ file: '/a/compose.yaml', text: app(EXTERNAL, '').replace('networks:\n', `${labels}networks:\n`) }],
+    };
+    const host = hostTraefikFor(analyzer.analyze(input).project, [offer])!;
+    const result = analyzer.analyze({ ...input, options: { traefikElsewhere: host } });
+    const codes = result.findings.filter((f) => f.severity !== 'info').map((f) => f.code);
+    assert.deepEqual(codes.sort(), ['undefined-entrypoint', ...row.found]);
+    const missing = result.findings.find((f) => f.code === 'undefined-middleware');
+    if (row.found.length) assert.match(missing?.message ?? '', /did you mean "security-headers@file"/);
+  });
+}

@@ -9,6 +9,7 @@
 import type { DockerNetwork } from '../compose/networks';
 import type { Project } from '../project';
 import { attachmentOf, named, traefikOf } from './reach';
+import type { FileProvider } from './fileProvider';
 import type { MajorVersion, StaticConfig } from './static';
 
 /** What a project without Traefik is judged with (AnalysisOptions.traefikElsewhere). */
@@ -22,6 +23,12 @@ export interface HostTraefik {
   version?: { version: MajorVersion; why: string };
   /** Its compose and Traefik files: a finding there is that project's own, not this one's. */
   files: string[];
+  /**
+   * Its file provider as read there (the same view while its files are unchanged): the names it
+   * defines are `x@file` for every router of that Traefik (pkg/provider/file; pkg/server/provider
+   * GetQualifiedName), an unknown or templated one keeps `@file` references quiet.
+   */
+  fileProvider?: FileProvider;
 }
 
 /** A project running Traefik, as the other projects of the run see it. */
@@ -51,7 +58,14 @@ export function traefikOffer(project: Project, where: string): TraefikOffer | un
   ];
   return {
     networks,
-    host: { where, staticConfig: config, staticKey: project.staticKey, ...(version ? { version } : {}), files },
+    host: {
+      where,
+      staticConfig: config,
+      staticKey: project.staticKey,
+      ...(version ? { version } : {}),
+      files,
+      fileProvider: project.fileProvider,
+    },
   };
 }
 
