@@ -31,10 +31,19 @@ export interface BakedImage {
   launch?: { keyword: 'CMD' | 'ENTRYPOINT'; words: string[] | undefined };
 }
 
+/** A COPY or ADD as written, with the stage's variables and WORKDIR at that line: read once the stage is wanted. */
+interface CopyStep {
+  keyword: string;
+  rest: string;
+  env: Map<string, string | undefined>;
+  workdir?: string;
+}
+
 interface Stage {
   name?: string;
   from?: string;
-  copies: BakedCopy[];
+  /** COPY/ADD steps to resolve, and the paths a RUN may write (already unseen copies), in order. */
+  steps: (CopyStep | BakedCopy)[];
   workdir?: string;
   env: Map<string, string | undefined>;
   /** Names ENV sets (ARG values are build-time only). */
@@ -44,8 +53,17 @@ interface Stage {
 
 type ReadFile = (absolutePath: string) => string | undefined;
 
-/** The built image, or undefined when its Dockerfile cannot be read (or names no such stage). */
-export function bakedImage(build: BuildSpec, base: string, readFile: ReadFile | undefined): BakedImage | undefined {
+/**
+ * The built image, or undefined when its Dockerfile cannot be read (or names no such stage).
+ * `wanted` says from its FROM image whether the caller needs the files COPY puts in it: the
+ * sources of other images' COPY lines are never looked at (a folder among them is ordinary).
+ */
+export function bakedImage(
+  build: BuildSpec,
+  base: string,
+  readFile: ReadFile | undefined,
+  wanted: (from: string) => boolean,
+): BakedImage | undefined {
   const context = build.context?.value ?? '.';
   const inline = build.inline?.value;
   const file = inline === undefined ? dockerfilePath(build, base) : undefined;
@@ -64,9 +82,9 @@ export function bakedImage(build: BuildSpec, base: string, readFile: ReadFile | 
       const as = words[1]?.toLowerCase() === 'as' ? words[2]?.toLowerCase() : undefined;
       const parent = image === undefined ? undefined : stages.find((s) => s.name === image.toLowerCase());
       stage = parent
-        ? { ...parent, name: as, copies: [...parent.copies], env: new Map(parent.env), envNames: [...parent.envNames] }
+        ? { ...parent, name: as, steps: [...parent.steps], env: new Map(parent.env), envNames: [...parent.envNames] }
         : // An ARG without a value keeps the image's name readable: `traefik:${TAG}` is Traefik of unknown version.
-          { name: as, from: image ?? words[0], copies: [], workdir: '/', env: new Map(), envNames: [] };
+          { name: as, from: image ?? words[0], steps: [], workdir: '/', env: new Map(), envNames: [] };
       stages.push(stage);
     } else if (keyword === 'ARG') {
       for (const [name, value] of assignments(rest, false)) {
@@ -84,11 +102,11 @@ export function bakedImage(build: BuildSpec, base: string, readFile: ReadFile | 
       const w = substitute(rest.trim(), stage.env);
       stage.workdir = w === undefined || stage.workdir === undefined ? undefined : path.posix.resolve(stage.workdir, w);
     } else if (keyword === 'COPY' || keyword === 'ADD') {
-      stage.copies.push(...copies(keyword, rest, stage, dir, readFile));
+      stage.steps.push({ keyword, rest, env: new Map(stage.env), workdir: stage.workdir });
     } else if (keyword === 'RUN') {
       // A command may write any path it names (`mkdir -p /etc/traefik && envsubst > …`): what is there is not seen.
       for (const m of rest.matchAll(/(?:^|[\s"'=>])(\/[A-Za-z0-9_.@/-]*[A-Za-z0-9_])/g))
-        stage.copies.push({ target: path.posix.normalize(m[1]), written: `RUN ${rest.trim()}`.slice(0, 80) });
+        stage.steps.push({ target: path.posix.normalize(m[1]), written: `RUN ${rest.trim()}`.slice(0, 80) });
     } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT') {
       stage.launch = launchOf(keyword, rest);
     }
@@ -96,10 +114,13 @@ export function bakedImage(build: BuildSpec, base: string, readFile: ReadFile | 
   const target = build.target?.value.toLowerCase();
   const built = target ? stages.find((s) => s.name === target) : stages[stages.length - 1];
   if (!built) return undefined;
+  const copied: BakedCopy[] = [];
+  if (built.from !== undefined && wanted(built.from))
+    for (const step of built.steps) copied.push(...('keyword' in step ? copies(step, copied, dir, readFile) : [step]));
   return {
     dockerfile: file ?? 'dockerfile_inline',
     from: built.from,
-    copies: built.copies,
+    copies: copied,
     traefikEnv: built.envNames.filter((k) => /^TRAEFIK_/i.test(k)),
     ...(built.launch ? { launch: built.launch } : {}),
   };
@@ -124,23 +145,25 @@ function execForm(rest: string): string[] | undefined {
   }
 }
 
-function copies(keyword: string, rest: string, stage: Stage, dir: string, readFile: ReadFile | undefined): BakedCopy[] {
+/** What one COPY or ADD puts where, after the copies before it (`earlier`) in the same image. */
+function copies(step: CopyStep, earlier: BakedCopy[], dir: string, readFile: ReadFile | undefined): BakedCopy[] {
+  const { keyword, rest, env } = step;
   const written = `${keyword} ${rest.trim()}`;
   const words = execForm(rest) ?? splitWords(rest).map((w) => w.replace(/^(["'])(.*)\1$/, '$2'));
   const options = words.filter((w) => w.startsWith('--'));
   const paths = words.filter((w) => !w.startsWith('--'));
   if (paths.length < 2) return [];
   const destWritten = paths[paths.length - 1];
-  const dest = substitute(destWritten, stage.env);
-  if (dest === undefined || (!dest.startsWith('/') && stage.workdir === undefined)) return [];
-  const destPath = path.posix.resolve(stage.workdir ?? '/', dest);
+  const dest = substitute(destWritten, env);
+  if (dest === undefined || (!dest.startsWith('/') && step.workdir === undefined)) return [];
+  const destPath = path.posix.resolve(step.workdir ?? '/', dest);
   const intoFolder = /(\/|(^|\/)\.)$/.test(dest) || paths.length > 2;
   const unseen = (target: string): BakedCopy => ({ target, written });
   // Another stage's or image's files, a heredoc, a URL: what lands there is not seen.
   if (options.some((o) => /^--from=/i.test(o)) || /<</.test(rest)) return [unseen(destPath)];
   const out: BakedCopy[] = [];
   for (const src of paths.slice(0, -1)) {
-    const s = substitute(src, stage.env);
+    const s = substitute(src, env);
     if (s === undefined || /[*?[]/.test(s) || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(s)) {
       out.push(unseen(destPath));
       continue;
@@ -158,7 +181,7 @@ function copies(keyword: string, rest: string, stage: Stage, dir: string, readFi
     }
     const folder =
       intoFolder ||
-      stage.copies.some((c) => c.target.startsWith(`${destPath}/`)) ||
+      earlier.some((c) => c.target.startsWith(`${destPath}/`)) ||
       out.some((c) => c.target.startsWith(`${destPath}/`));
     out.push({ source, target: folder ? path.posix.join(destPath, path.basename(source)) : destPath, written });
   }

@@ -189,7 +189,7 @@ function baked(
   readFile: (absolutePath: string) => string | undefined,
 ): TraefikService | undefined {
   const part = lastBuild(parts);
-  const image = part && bakedImage(part.service.build!, dirOf(part.file.file), readFile);
+  const image = part && bakedImage(part.service.build!, dirOf(part.file.file), readFile, isTraefikImage);
   if (!part || !image?.from || !isTraefikImage(image.from)) return undefined;
   const range = part.service.build!.range;
   const out: TraefikService = { ...service, image: { value: image.from, range }, baked: image };
