@@ -91,7 +91,7 @@ export class DiskFiles {
   /** Folder listings, kept while the folder's mtime (changed by any add, remove or rename) is the same. */
   private listings = new Map<string, { mtimeMs: number; files: string[] }>();
 
-  /** `problem` hears why a file that exists was not read (a device, a FIFO, too large). */
+  /** `problem` hears why a file that exists was not read (a device, a FIFO, too large); a folder is no problem. */
   constructor(private readonly problem: (file: string, reason: string) => void = () => undefined) {}
 
   /** mtime and size, or undefined when the file cannot be read. */
@@ -108,8 +108,9 @@ export class DiskFiles {
     const stamp = this.stamp(file);
     if (stamp === undefined) {
       this.cache.delete(file);
-      // Something that is not a regular file: say what (opening it non-blocking is harmless).
-      if (fs.existsSync(file)) this.problem(file, tryReason(file));
+      // Something that is not a regular file: say what (opening it non-blocking is harmless). A
+      // folder is ordinary: mounts and COPY lines name folders and files alike.
+      if (fs.existsSync(file) && !isFolder(file)) this.problem(file, tryReason(file));
       return undefined;
     }
     const cached = this.cache.get(file);
@@ -146,5 +147,13 @@ export class DiskFiles {
 
   forget(file: string): void {
     this.cache.delete(file);
+  }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
   }
 }

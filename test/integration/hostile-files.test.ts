@@ -86,6 +86,26 @@ describe('the CLI', () => {
       assert.ok(r.ms < 15_000);
     });
   }
+
+  test('a folder that a COPY names is ordinary: no line', async () => {
+    // trial5: an app's multi-stage Dockerfile with `COPY prisma ./prisma/` printed "not reading
+    // backend/prisma: is a directory"; a Traefik image's `COPY dynamic /etc/traefik/dynamic` too.
+    const folder = path.join(dir, 'copies');
+    for (const sub of ['traefik/dynamic', 'backend/prisma']) fs.mkdirSync(path.join(folder, sub), { recursive: true });
+    fs.writeFileSync(
+      path.join(folder, 'docker-compose.yml'),
+      'services:\n  traefik:\n    build: ./traefik\n  backend:\n    build:\n      context: ./backend\n      target: production\n',
+    );
+    fs.writeFileSync(path.join(folder, 'traefik/Dockerfile'), 'FROM traefik:v3.4\nCOPY dynamic /etc/traefik/dynamic\n');
+    fs.writeFileSync(path.join(folder, 'traefik/dynamic/m.yml'), 'http:\n  middlewares:\n    a:\n      headers: {}\n');
+    fs.writeFileSync(
+      path.join(folder, 'backend/Dockerfile'),
+      'FROM node:20 AS build\nCOPY prisma ./prisma\nFROM node:20-slim AS production\nCOPY --from=build /prisma /prisma\nCOPY prisma ./prisma\n',
+    );
+    const r = await cli(['check', path.relative(dir, path.join(folder, 'docker-compose.yml'))]);
+    assert.ok(r.code === 0 || r.code === 1, r.stderr);
+    assert.equal(r.stderr, '');
+  });
 });
 
 describe('the server', { timeout: 60_000 }, () => {

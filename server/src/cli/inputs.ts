@@ -56,9 +56,10 @@ export function readInputs(given: string[], traefikConfig: string | undefined, i
       texts.set(absolute, text);
       return text;
     } catch (err) {
-      // A mount names it: a missing one is ordinary (Traefik's search tries several names), a
-      // device, FIFO or oversized file is worth a line.
-      if (err instanceof UnreadableFile)
+      // A mount or a COPY names it: a missing one is ordinary (Traefik's search tries several
+      // names), and so is a folder (a mount or COPY source may be either); a device, FIFO or
+      // oversized file is worth a line.
+      if (err instanceof UnreadableFile && err.code !== 'EISDIR')
         io.err(`gateway-lens: not reading ${path.relative(io.cwd, absolute)}: ${err.message}\n`);
       texts.set(absolute, undefined);
       return undefined;
