@@ -51,6 +51,13 @@ const cases: { name: string; text: string; expect: string[] }[] = [
     expect: ['unknown-network warning proxy', 'network-unreachable warning backend'],
   },
   {
+    // After tiangolo/full-stack-fastapi-postgresql's dev override: the name without its prefix
+    // means project_backend, but Traefik is on project_proxy only, so that is the name to write.
+    name: 'the label without the prefix means a network Traefik is not on',
+    text: compose(traefik(on('proxy')), web(on('proxy', 'backend'), '\n      - traefik.docker.network=backend')) + NETS,
+    expect: ['unknown-network warning backend', 'network-unreachable warning backend'],
+  },
+  {
     name: 'the label picks a network Traefik is not on',
     text:
       compose(traefik(on('proxy')), web(on('proxy', 'backend'), '\n      - traefik.docker.network=project_backend')) +
@@ -148,6 +155,16 @@ test('unknown-network: the quick fix writes the real name', () => {
   assert.match(finding.message, /^Traefik falls back to project_proxy, "web"'s only network: name it/);
   const [fix] = codeActions(analyzer.project(input), FILE, finding);
   assert.match(applyFile(text, fix.edits), /traefik\.docker\.network=project_proxy/);
+});
+
+test('unknown-network: suggests the network Traefik shares, not the likely name Traefik is not on', () => {
+  const text =
+    compose(traefik(on('proxy')), web(on('proxy', 'backend'), '\n      - traefik.docker.network=backend')) + NETS;
+  const [finding] = run('unknown-network', text);
+  assert.match(finding.message, /did you mean "project_proxy"\?$/);
+  const likely =
+    compose(traefik(on('backend')), web(on('proxy', 'backend'), '\n      - traefik.docker.network=backend')) + NETS;
+  assert.match(run('unknown-network', likely)[0].message, /did you mean "project_backend"\?$/);
 });
 
 test('unknown-network: COMPOSE_PROJECT_NAME from .env is the prefix', () => {

@@ -10,7 +10,7 @@
 import { dockerNetwork, type DockerNetwork } from '../compose/networks';
 import type { Project } from '../project';
 import { fragmentServices } from '../traefik/staticConfig';
-import { attachmentOf, named, networkLabel, routed } from '../traefik/reach';
+import { attachmentOf, named, networkLabel, routed, traefikOf } from '../traefik/reach';
 import type { Container } from '../traefik/model';
 import type { Check } from './check';
 
@@ -29,6 +29,26 @@ function serviceList(containers: Container[]): string {
 /** The real name a name written without the project prefix (or by its key) most likely means. */
 function meant(written: string, networks: DockerNetwork[]): string | undefined {
   return networks.find((n) => n.name !== written && (n.key === written || n.name?.endsWith(`_${written}`)))?.name;
+}
+
+/**
+ * The name to suggest for the label: the one it most likely means, unless Traefik's container is
+ * not on that network while it shares exactly one other with the service. Following a suggestion
+ * that names a network Traefik is not on makes every request time out (network-unreachable), so
+ * the network Traefik can reach the service on wins.
+ */
+function reachable(
+  project: Project,
+  container: Container,
+  likely: string | undefined,
+  networks: DockerNetwork[],
+): string | undefined {
+  const traefik = traefikOf(project);
+  if (!traefik || traefik.container === container || traefik.attachment.mode !== 'networks') return likely;
+  const traefiks = new Set(traefik.attachment.networks.map((n) => n.name));
+  if (likely !== undefined && traefiks.has(likely)) return likely;
+  const shared = networks.filter((n) => n.name !== undefined && traefiks.has(n.name));
+  return shared.length === 1 ? shared[0].name : likely;
 }
 
 /** The fix of a name no network has: the likely one, else up to three real names. */
@@ -86,7 +106,7 @@ export const check: Check<'unknown-network'> = {
       });
       return;
     }
-    const suggestion = meant(written, mine.networks);
+    const suggestion = reachable(project, container, meant(written, mine.networks), mine.networks);
     report({
       file: label.file,
       range: label.valueRange,
