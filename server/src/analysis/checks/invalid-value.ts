@@ -4,6 +4,7 @@
 import type { ComposeService, Label } from '../compose/model';
 import { type KeyLookup, validateKnownValue } from '../schema';
 import { parseBool } from '../traefik/values';
+import { labelsTraefikReads } from '../traefik/containers';
 import type { Check, Report } from './check';
 import { dropsContainer } from './unknown-label';
 import { dynamicProblems } from './dynamicFiles';
@@ -19,7 +20,7 @@ export const check: Check<'invalid-value'> = {
     for (const r of tlsVersionProblems(ctx.project)) ctx.report(r);
   },
   service(service, { version, labelKeys, report }) {
-    for (const label of service.labels) {
+    for (const label of labelsTraefikReads(service.labels)) {
       if (label.interpolated) continue;
       const texts = label.segments.map((s) => s.text);
       const found = labelKeys.lookup(texts, version);

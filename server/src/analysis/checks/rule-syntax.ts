@@ -11,7 +11,7 @@ import { valueSpan } from '../compose/interpolated';
 import type { Check, CheckContext } from './check';
 import { renderDefaultRule, templateProblem } from '../traefik/defaultRule';
 import { index } from '../traefik/lookup';
-import { containerProvider } from '../traefik/containers';
+import { containerProvider, switchedOff } from '../traefik/containers';
 import { disablesRouter } from './references';
 
 export const check: Check<'rule-syntax'> = {
@@ -21,6 +21,8 @@ export const check: Check<'rule-syntax'> = {
     'A router rule Traefik rejects (syntax, unknown matcher, arguments), or a v2 form that never matches under v3.',
   container(container, ctx) {
     const { project } = ctx;
+    // No Traefik parses the rules of a container whose traefik.enable is false (keepContainer).
+    if (switchedOff(container.labels)) return;
     for (const router of container.definitions) {
       const protocol = router.protocol;
       if (router.kind !== 'routers' || protocol === 'udp') continue;

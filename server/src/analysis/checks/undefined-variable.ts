@@ -6,7 +6,7 @@ import { eatenDollars } from '../compose/dollars';
 import { writtenRange } from '../compose/interpolated';
 import { interpolate, type VariableUse } from '../compose/env/interpolate';
 import type { Label } from '../compose/model';
-import { isTraefikKey } from '../traefik/containers';
+import { isTraefikKey, labelsTraefikReads } from '../traefik/containers';
 import type { Range } from '../types';
 import type { Check } from './check';
 
@@ -37,7 +37,8 @@ export const check: Check<'undefined-variable'> = {
       });
     };
     for (const part of container.composeParts) {
-      for (const label of part.labels) {
+      // Under traefik.enable=false no Traefik reads the labels: what compose leaves empty is moot.
+      for (const label of labelsTraefikReads(part.labels)) {
         // A list-form label is one string compose interpolates whole, its key too (compose/interpolated.ts).
         const key = label.form === 'list' && !label.keyInterpolation && label.key.includes('$') ? label.key : undefined;
         if (key !== undefined && isTraefikKey(key)) {

@@ -6,7 +6,7 @@ import { hasInterpolation } from '../compose/labels';
 import type { Label } from '../compose/model';
 import { KeyLookup, LabelKeys, LabelVersion } from '../schema';
 import { v1Label } from '../schema/legacy';
-import { normalizeName } from '../traefik/containers';
+import { labelsTraefikReads, normalizeName } from '../traefik/containers';
 import { editDistance } from '../spelling';
 import { nearest } from '../traefik/values';
 import type { Effect, Range } from '../types';
@@ -18,7 +18,7 @@ export const check: Check<'unknown-label'> = {
   description:
     'A label key Traefik does not know: a typo that makes Traefik drop the container, or a misspelt prefix or Traefik v1 label that it silently ignores.',
   service(service, { version, traefikV1, labelKeys, report }) {
-    for (const label of service.labels) {
+    for (const label of labelsTraefikReads(service.labels)) {
       const found = judge(label, version, service.name, traefikV1, labelKeys);
       if (found) report(found);
     }

@@ -232,12 +232,37 @@ export function keptByConstraints(
 }
 
 /**
+ * Whether these labels (one source: `labels` or `deploy.labels`) turn Traefik off for their
+ * container: the last `traefik.enable` reads false. Every Traefik then skips the container before
+ * decoding any other label, whatever exposedByDefault says (pkg/provider/docker/config.go
+ * buildConfiguration: keepContainer comes before label.DecodeConfiguration), so nothing it says
+ * about routers, services or middlewares is ever read. An unparsable value is not "off" here:
+ * invalid-value says what it is.
+ */
+export function switchedOff(labels: readonly Label[]): boolean {
+  let enable: Label | undefined;
+  for (const l of labels) if (l.key.toLowerCase() === 'traefik.enable') enable = l;
+  return enable !== undefined && parseBool(enable.value.trim()) === false;
+}
+
+/**
+ * The labels of one compose service's text that some Traefik reads: those of a source
+ * (`labels`, `deploy.labels`) that switches Traefik off are left out, but for traefik.enable itself.
+ */
+export function labelsTraefikReads(labels: readonly Label[]): readonly Label[] {
+  const off = (['labels', 'deploy.labels'] as const).filter((s) => switchedOff(labels.filter((l) => l.source === s)));
+  if (off.length === 0) return labels;
+  return labels.filter((l) => !off.includes(l.source) || l.key.toLowerCase() === 'traefik.enable');
+}
+
+/**
  * False when this project's Traefik never reads the container's labels whatever they say: its
- * static configuration runs no docker or swarm provider, or the constraints prune the container.
- * Labels meant for another Traefik are then not judged against this one's entry points.
+ * own traefik.enable=false, a static configuration that runs no docker or swarm provider, or
+ * constraints that prune the container. Labels meant for another Traefik are then not judged
+ * against this one's entry points.
  */
 export function readByThisTraefik(container: Container, config: StaticConfig, compiled: CompiledMatchers): boolean {
-  if (runsNoLabelProvider(config)) return false;
+  if (switchedOff(container.labels) || runsNoLabelProvider(config)) return false;
   return keptByConstraints(container.labels, containerProvider(container, config), compiled) !== false;
 }
 
