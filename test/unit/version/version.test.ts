@@ -186,6 +186,18 @@ test('unknown version: what both majors reject stays an error', () => {
   );
 });
 
+test('unknown version: an error in v3 that v2 only warns about is a warning that names both', () => {
+  // After tiredofit/docker-traefik examples: v3 reads the HostRegexp as a Go regexp (missing ]),
+  // v2 as a template where [ is a literal character (a warning).
+  const text =
+    'services:\n  app:\n    image: nginx\n    labels:\n      - traefik.http.routers.a.rule=HostRegexp(`whoam[i|i2).example.com`)\n';
+  const f = analyzeProject({ files: [{ file: COMPOSE, text }] }).findings.filter((x) => x.code === 'rule-syntax');
+  assert.deepEqual(
+    f.map((x) => [x.severity, /version unknown/.test(x.message)]),
+    [['warning', true]],
+  );
+});
+
 test('unknown version: a v3-only construct is not reported against v2', () => {
   const text =
     'services:\n  app:\n    image: nginx\n    labels:\n      - traefik.http.routers.a.rule=Header(`X-A`, `1`)\n';

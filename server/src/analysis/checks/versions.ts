@@ -37,11 +37,19 @@ export function otherVersion(project: Project): Project {
 
 const at = (f: Finding): string => `${f.code}|${f.file}|${f.range.start}|${f.range.end}`;
 
+const RANK: Record<Finding['severity'], number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
 export function mergeVersions(assumed: Finding[], alternative: Finding[], project: Project): Finding[] {
   const a = project.version;
   const b = OTHER[a];
-  const inAlternative = new Set(alternative.map(at));
-  return assumed.map((f) => (inAlternative.has(at(f)) ? f : either(f, a, b, project)));
+  // The other major's severity at each place: an error in one that the other only warns about
+  // (v3 rejects HostRegexp(`a[b`) as a Go regexp, v2 reads `[` as a literal) is no error either.
+  const inAlternative = new Map<string, number>();
+  for (const f of alternative) inAlternative.set(at(f), Math.max(inAlternative.get(at(f)) ?? -1, RANK[f.severity]));
+  return assumed.map((f) => {
+    const there = inAlternative.get(at(f));
+    return there !== undefined && there >= RANK[f.severity] ? f : either(f, a, b, project);
+  });
 }
 
 /** A finding that holds in `wrong` and not in `valid`: a warning at most, saying both. */
