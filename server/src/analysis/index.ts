@@ -10,7 +10,7 @@ import { otherVersion } from './checks/versions';
 import { CHECKS } from './checks/registry';
 import { CODES } from './checks/codes';
 import { derivedTable, type AnalysisOptions, type Project } from './project';
-import { Session, type CheckCounts, type EngineCounts } from './session';
+import { Session, type CheckCounts, type EngineCounts, type EngineWork } from './session';
 import type { DatabaseOptions } from './engine';
 import { buildContainers, containerMemo } from './traefik/containers';
 import { CompiledMatchers } from './rules/compiled';
@@ -113,6 +113,11 @@ export class Analyzer {
   /** The engine's work since this analyser was made: check runs and reuses, router judgements, the revision. */
   engineCounters(): EngineCounts {
     return this.session.counters();
+  }
+
+  /** The engine's query runs and memo verifications by query name, since this analyser was made (the bench reads it). */
+  engineWork(): EngineWork {
+    return this.session.work();
   }
 
   /** The config file's settings and problems, parsed once per text. */

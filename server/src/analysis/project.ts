@@ -86,6 +86,18 @@ export interface Derived {
   /** `equals`: when a new value counts as unchanged for what read the old one (default: the same object). */
   get<T>(name: string, compute: () => T, equals?: (a: T, b: T) => boolean): T;
   /**
+   * One entry of a map-valued fact, by name: `compute` makes the whole map (from the project),
+   * `at` picks the entry. What reads it depends on that entry alone: after an edit that changed
+   * the map but left this entry equal (by `equals`, default the same object), it is not run
+   * again, so a fact per name (a router's, a service's) costs one map per edit, not one run each.
+   */
+  entry<T>(
+    name: string,
+    compute: () => ReadonlyMap<string, T>,
+    at: string,
+    equals?: (a: T, b: T) => boolean,
+  ): T | undefined;
+  /**
    * A check's findings on the project as the engine memoises them (per service or container), so a
    * fact made of other checks' findings re-runs only the checks whose inputs changed; absent
    * outside the engine, where the check runs afresh.
@@ -132,6 +144,12 @@ export function textFacts(): Derived['byText'] {
 export function derivedTable({ matchers, labelKeys }: Pick<Derived, 'matchers' | 'labelKeys'>): Derived {
   const values = new Map<string, unknown>();
   const keyed = new Map<string, WeakMap<object, unknown>>();
+  const get = <T>(name: string, compute: () => T): T => {
+    if (values.has(name)) return values.get(name) as T;
+    const value = compute();
+    values.set(name, value);
+    return value;
+  };
   return {
     byText: textFacts(),
     matchers,
@@ -144,12 +162,9 @@ export function derivedTable({ matchers, labelKeys }: Pick<Derived, 'matchers' |
       table.set(key, value);
       return value;
     },
-    get<T>(name: string, compute: () => T): T {
-      if (values.has(name)) return values.get(name) as T;
-      const value = compute();
-      values.set(name, value);
-      return value;
-    },
+    get,
+    entry: <T>(name: string, compute: () => ReadonlyMap<string, T>, at: string): T | undefined =>
+      get(name, compute).get(at),
   };
 }
 

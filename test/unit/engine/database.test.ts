@@ -34,7 +34,45 @@ const diamond = (db: Database): ReturnType<Case['build']> => {
   return { inputs: i, queries: { b, c, d } as Record<string, Query<unknown, unknown>> };
 };
 
+/** A partition of input `names` (an object of numbers) by name, and a reader of each of three entries. */
+const byName = (db: Database): ReturnType<Case['build']> => {
+  const i = inputs(db, 'names');
+  const part = db.partition('byName', (k: unknown) => new Map(Object.entries(i.names.get(k) as object)));
+  const reader = (at: string): Query<unknown, unknown> => db.query(`read ${at}`, (k: unknown) => part.entry(k, at));
+  return { inputs: i, queries: { a: reader('a'), b: reader('b'), c: reader('c') } };
+};
+
 const CASES: Case[] = [
+  {
+    name: 'a partition: what read one entry runs again when that entry changed, not when another did',
+    build: byName,
+    steps: [
+      { set: { names: { a: 1, b: 2 } } },
+      { read: 'a', value: 1, runs: { byName: 1, 'read a': 1 } },
+      { read: 'b', value: 2, runs: { 'read b': 1 } },
+      { read: 'c', value: undefined, runs: { 'read c': 1 } },
+      { set: { names: { a: 1, b: 3 } } },
+      { read: 'a', value: 1, runs: { byName: 1 } },
+      { read: 'b', value: 3, runs: { 'read b': 1 } },
+      { read: 'c', value: undefined, runs: {} },
+      // An entry that appears, and one that goes.
+      { set: { names: { b: 3, c: 5 } } },
+      { read: 'c', value: 5, runs: { byName: 1, 'read c': 1 } },
+      { read: 'b', value: 3, runs: {} },
+      { read: 'a', value: undefined, runs: { 'read a': 1 } },
+    ],
+  },
+  {
+    name: 'a partition without dependency recording: its readers never run again (wrong on purpose)',
+    build: byName,
+    options: { recordDependencies: false },
+    steps: [
+      { set: { names: { a: 1 } } },
+      { read: 'a', value: 1, runs: { byName: 1, 'read a': 1 } },
+      { set: { names: { a: 2 } } },
+      { read: 'a', value: 1, runs: {} },
+    ],
+  },
   {
     name: 'diamond: each query runs once per change, the shared input read twice',
     build: diamond,

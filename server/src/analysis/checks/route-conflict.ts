@@ -178,29 +178,29 @@ const sameRuleKey = (h: RuleHolder): string => `${h.rule.value.trim()}\u0000${h.
 
 /** The rule holders of one protocol (containers' routers, then the file provider's), by sameRuleKey. */
 function ruleGroups(project: Project, protocol: 'http' | 'tcp'): Map<string, RuleHolder[]> {
-  return project.derived.get(`rule holders ${protocol} by rule`, () => {
-    const groups = new Map<string, RuleHolder[]>();
-    const add = (h: RuleHolder): void => {
-      const list = groups.get(sameRuleKey(h));
-      if (list) list.push(h);
-      else groups.set(sameRuleKey(h), [h]);
-    };
-    for (const router of definitions(project, protocol, 'routers')) {
-      const holder = ruleHolderOf(project, router);
-      if (holder) add(holder);
-    }
-    for (const holder of fileRuleHolders(project, protocol)) add(holder);
-    return groups;
-  });
+  const groups = new Map<string, RuleHolder[]>();
+  const add = (h: RuleHolder): void => {
+    const list = groups.get(sameRuleKey(h));
+    if (list) list.push(h);
+    else groups.set(sameRuleKey(h), [h]);
+  };
+  for (const router of definitions(project, protocol, 'routers')) {
+    const holder = ruleHolderOf(project, router);
+    if (holder) add(holder);
+  }
+  for (const holder of fileRuleHolders(project, protocol)) add(holder);
+  return groups;
 }
 
 /** The routers with the holder's rule, priority and TLS (itself among them), in the project's order. */
 function sameRule(project: Project, protocol: 'http' | 'tcp', holder: RuleHolder): readonly RuleHolder[] {
-  return project.derived.of(
-    'routers with the same rule',
-    holder,
-    () => ruleGroups(project, protocol).get(sameRuleKey(holder)) ?? [],
-    (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
+  return (
+    project.derived.entry(
+      `rule holders ${protocol} by rule`,
+      () => ruleGroups(project, protocol),
+      sameRuleKey(holder),
+      (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
+    ) ?? []
   );
 }
 

@@ -16,6 +16,8 @@ export interface DatabaseOptions {
    * the oracle tests use it to show they notice a dependency that is not recorded.
    */
   recordDependencies?: boolean;
+  /** Count runs and verifications under each query's counterOf (the bench's --by-query): slower. */
+  countByKey?: boolean;
 }
 
 export interface InputOptions<K, V> {
@@ -32,6 +34,18 @@ export interface QueryOptions<K, V> {
    * structural). It is given the key too, for a query whose keys are compared each their own way.
    */
   equals?: (a: V, b: V, key: K) => boolean;
+  keyOf?: (key: K) => unknown;
+  /**
+   * For the counters only, when the database counts by key: the name a key's runs and
+   * verifications are counted under (default: the query's name), so one query holding many kinds
+   * of fact can say which of them did the work.
+   */
+  counterOf?: (key: K) => string;
+}
+
+export interface PartitionOptions<K, E> {
+  /** When an entry of the map for `key` counts as unchanged for what read it (default structural). */
+  equals?: (a: E, b: E, key: K) => boolean;
   keyOf?: (key: K) => unknown;
 }
 
@@ -61,6 +75,9 @@ interface QueryInfo {
   readonly name: string;
   readonly fn: (key: unknown) => unknown;
   readonly equals: (a: unknown, b: unknown, key: unknown) => boolean;
+  readonly counterOf: ((key: unknown) => string) | undefined;
+  /** A partition's: compares each read entry of the old map with the new one (bumping changed ones). */
+  readonly settle?: (slot: DerivedSlot, old: unknown, value: unknown) => void;
 }
 
 /**
@@ -68,19 +85,32 @@ interface QueryInfo {
  * only what differs per key (whether it has a memo: changedAt above 0, set by its first run).
  */
 interface DerivedSlot extends Slot {
+  /** Set on a partition's whole map: the slots of its entries that something read, by entry key. */
+  entries?: Map<unknown, EntrySlot>;
   readonly kind: 'derived';
   readonly query: QueryInfo;
   value: unknown;
   verifiedAt: number;
-  deps: readonly (InputSlot | DerivedSlot)[];
+  deps: readonly Dependency[];
   /** On the stack: running, or verifying its dependencies. */
   active: boolean;
 }
 
+/**
+ * One entry of a partition's map (Database.partition): what read it depends on this slot alone,
+ * whose changedAt moves only when a run of the whole map gave the entry a different value.
+ */
+interface EntrySlot extends Slot {
+  readonly kind: 'entry';
+  readonly whole: DerivedSlot;
+}
+
+type Dependency = InputSlot | DerivedSlot | EntrySlot;
+
 interface Frame {
   slot: DerivedSlot;
   /** What the running query read; undefined while only its dependencies are verified. */
-  reads: Set<InputSlot | DerivedSlot> | undefined;
+  reads: Set<Dependency> | undefined;
 }
 
 /** Slots by key: primitives (and keyOf's results) in a Map, objects in a WeakMap so they can be freed. */
@@ -125,15 +155,25 @@ export interface Query<K, V> {
   get(key: K): V;
 }
 
+export interface Partition<K, E> {
+  readonly name: string;
+  /** The entry at `at` of the map for `key` (undefined when it has none), recorded as a dependency on that entry alone. */
+  entry(key: K, at: unknown): E | undefined;
+}
+
 export class Database {
   private rev = 1;
   private readonly stack: Frame[] = [];
   private readonly names = new Set<string>();
   private readonly runs = new Map<string, number>();
+  /** Memos whose dependencies were walked to see whether they still hold, by query name. */
+  private readonly checks = new Map<string, number>();
   private readonly recording: boolean;
+  private readonly byKey: boolean;
 
   constructor(options: DatabaseOptions = {}) {
     this.recording = options.recordDependencies ?? true;
+    this.byKey = options.countByKey ?? false;
   }
 
   /** Bumped by every input set that changes a value. */
@@ -147,6 +187,19 @@ export class Database {
     let total = 0;
     for (const n of this.runs.values()) total += n;
     return total;
+  }
+
+  /** How often a memo's dependencies were walked to verify it, by query name (all, without one). */
+  verifications(name?: string): number {
+    if (name !== undefined) return this.checks.get(name) ?? 0;
+    let total = 0;
+    for (const n of this.checks.values()) total += n;
+    return total;
+  }
+
+  /** Every query's verification count, by name. */
+  verificationCounters(): Record<string, number> {
+    return Object.fromEntries(this.checks);
   }
 
   /** Every query's run count, by name. */
@@ -200,17 +253,36 @@ export class Database {
   }
 
   query<K, V>(name: string, fn: (key: K) => V, options: QueryOptions<K, V> = {}): Query<K, V> {
+    const { slot } = this.derived(name, fn, options);
+    return {
+      name,
+      get: (key) => {
+        const s = slot(key);
+        this.track(s);
+        this.refresh(s);
+        return s.value as V;
+      },
+    };
+  }
+
+  private derived<K, V>(
+    name: string,
+    fn: (key: K) => V,
+    options: QueryOptions<K, V>,
+    settle?: QueryInfo['settle'],
+  ): { slot: (key: K) => DerivedSlot } {
     this.claim(name);
     const table = new Table<DerivedSlot>();
     const info: QueryInfo = {
       name,
       fn: fn as QueryInfo['fn'],
-      equals: (options.equals ?? structuralEquals) as QueryInfo['equals'],
+      equals: settle ? () => false : ((options.equals ?? structuralEquals) as QueryInfo['equals']),
+      counterOf: options.counterOf as QueryInfo['counterOf'],
+      settle,
     };
     const keyOf = options.keyOf ?? ((k: K): unknown => k);
     return {
-      name,
-      get: (key) => {
+      slot: (key) => {
         const k = keyOf(key);
         let slot = table.get(k);
         if (!slot) {
@@ -226,9 +298,48 @@ export class Database {
           };
           table.set(k, slot);
         }
-        this.track(slot);
+        return slot;
+      },
+    };
+  }
+
+  /**
+   * A map-valued query read one entry at a time: `entry(key, at)` is the map's value at `at`, and
+   * what reads it depends on that entry only. The whole map is run again when something it read
+   * changed, as a query is; each entry read so far is then compared with the last map's (by
+   * `equals`) and counts as changed only when it differs, so an edit that changes one entry of
+   * a map of thousands re-runs what read that entry, not what read the others (salsa keys such a
+   * fact by name; here one run still makes the whole map, and the lookups stay cheap).
+   */
+  partition<K, E>(
+    name: string,
+    fn: (key: K) => ReadonlyMap<unknown, E>,
+    options: PartitionOptions<K, E> = {},
+  ): Partition<K, E> {
+    const equals = (options.equals ?? structuralEquals) as (a: unknown, b: unknown, key: unknown) => boolean;
+    const settle = (slot: DerivedSlot, old: unknown, value: unknown): void => {
+      if (!slot.entries) return;
+      const before = old as ReadonlyMap<unknown, unknown>;
+      const after = value as ReadonlyMap<unknown, unknown>;
+      for (const [at, entry] of slot.entries) {
+        const a = before.get(at);
+        const b = after.get(at);
+        const same = a === undefined || b === undefined ? a === b : equals(a, b, slot.key);
+        if (!same) entry.changedAt = this.rev;
+      }
+    };
+    const whole = this.derived<K, ReadonlyMap<unknown, E>>(name, fn, { keyOf: options.keyOf }, settle);
+    return {
+      name,
+      entry: (key, at) => {
+        const slot = whole.slot(key);
         this.refresh(slot);
-        return slot.value as V;
+        const entries = (slot.entries ??= new Map());
+        let entry = entries.get(at);
+        // Read first in this revision: what reads it now runs now, after any change it could see.
+        if (!entry) entries.set(at, (entry = { kind: 'entry', key: at, changedAt: this.rev, whole: slot }));
+        this.track(entry);
+        return (slot.value as ReadonlyMap<unknown, E>).get(at);
       },
     };
   }
@@ -245,7 +356,7 @@ export class Database {
       throw new Error(`Input ${name} set while query ${label(running.slot.query.name, running.slot.key)} runs`);
   }
 
-  private track(slot: InputSlot | DerivedSlot): void {
+  private track(slot: Dependency): void {
     const top = this.stack[this.stack.length - 1];
     top?.reads?.add(slot);
   }
@@ -268,10 +379,12 @@ export class Database {
 
   /** Whether every dependency last changed no later than the memo was verified (derived ones refreshed first). */
   private unchanged(slot: DerivedSlot): boolean {
+    count(this.checks, slot, this.byKey);
     this.push(slot, undefined);
     try {
       for (const dep of slot.deps) {
         if (dep.kind === 'derived') this.refresh(dep);
+        else if (dep.kind === 'entry') this.refresh(dep.whole);
         if (dep.changedAt > slot.verifiedAt) return false;
       }
       return true;
@@ -281,9 +394,9 @@ export class Database {
   }
 
   private execute(slot: DerivedSlot): void {
-    const reads = new Set<InputSlot | DerivedSlot>();
+    const reads = new Set<Dependency>();
     this.push(slot, reads);
-    this.runs.set(slot.query.name, (this.runs.get(slot.query.name) ?? 0) + 1);
+    count(this.runs, slot, this.byKey);
     let value: unknown;
     try {
       value = slot.query.fn(slot.key);
@@ -292,6 +405,7 @@ export class Database {
     }
     slot.deps = this.recording && reads.size > 0 ? [...reads] : NO_DEPS;
     slot.verifiedAt = this.rev;
+    if (slot.query.settle && slot.changedAt > 0) slot.query.settle(slot, slot.value, value);
     if (slot.changedAt > 0 && slot.query.equals(slot.value, value, slot.key)) return;
     slot.value = value;
     slot.changedAt = this.rev;
@@ -308,7 +422,12 @@ export class Database {
   }
 }
 
-const NO_DEPS: readonly (InputSlot | DerivedSlot)[] = Object.freeze([]);
+function count(counts: Map<string, number>, slot: DerivedSlot, byKey: boolean): void {
+  const name = byKey && slot.query.counterOf ? slot.query.counterOf(slot.key) : slot.query.name;
+  counts.set(name, (counts.get(name) ?? 0) + 1);
+}
+
+const NO_DEPS: readonly Dependency[] = Object.freeze([]);
 
 function label(name: string, key: unknown): string {
   return `${name}(${typeof key === 'string' ? JSON.stringify(key) : isObject(key) ? '{…}' : String(key)})`;

@@ -55,6 +55,12 @@ export interface EngineCounts extends CheckCounts {
   revision: number;
 }
 
+/** Query runs and memo verifications, by query name. */
+export interface EngineWork {
+  executions: Record<string, number>;
+  verifications: Record<string, number>;
+}
+
 export class Session {
   private readonly db: Database;
   private readonly projects: TrackedProjects;
@@ -80,6 +86,11 @@ export class Session {
 
   counters(): EngineCounts {
     return { ...this.counts, revision: this.db.revision };
+  }
+
+  /** The engine's query runs and verifications since the session began, by query name (the bench reads it). */
+  work(): EngineWork {
+    return { executions: this.db.counters(), verifications: this.db.verificationCounters() };
   }
 
   /**

@@ -3,7 +3,7 @@
 // each derived fact (project.derived) a query of its own. Each field says when a new analysis
 // changed it; an equal field is no new revision, and what read only equal fields is not re-run.
 import type { ComposeFile } from '../compose/model';
-import { Database, structuralEquals, type Equals, type Input, type Query } from '../engine';
+import { Database, structuralEquals, type Equals, type Input, type Partition, type Query } from '../engine';
 import type { Check } from '../checks/check';
 import { textFacts, type Derived, type Project } from '../project';
 import type { Finding } from '../types';
@@ -63,6 +63,10 @@ export class TrackedProjects {
   /** Per project and name: each keyed fact's compute, by its key (Derived.of). */
   private readonly keyedComputes = new Map<string, WeakMap<object, () => unknown>>();
   private readonly keyedQueries = new Map<string, Query<object, unknown>>();
+  /** Every map-valued fact (Derived.entry) of every project, by factKey; its compute and entry equals as for derivedFacts. */
+  private readonly mapFacts: Partition<string, unknown>;
+  private readonly mapComputes = new Map<string, () => ReadonlyMap<string, unknown>>();
+  private readonly entryEqualities = new Map<string, Equals<unknown>>();
 
   /** Values of texts alone (Derived.byText), shared by every project: they read no input. */
   private readonly texts = textFacts();
@@ -83,9 +87,14 @@ export class TrackedProjects {
       fields[f] = db.input<string, unknown>(`project ${f}`, { equals: equals as Equals<unknown> });
     }
     this.fields = fields as unknown as TrackedProjects['fields'];
+    this.mapFacts = db.partition('derived map', (key: string) => this.mapComputes.get(key)!(), {
+      equals: (a, b, key) => (this.entryEqualities.get(key) ?? Object.is)(a, b),
+    });
     // Derived facts hold model objects: unless they say otherwise, a new value is a change.
     this.derivedFacts = db.query('derived', (key: string) => this.computes.get(key)!(), {
       equals: (a, b, key) => (this.equalities.get(key) ?? Object.is)(a, b),
+      // Counted by fact, a quoted name (definitionsNamed's) as any name.
+      counterOf: (key) => `derived ${key.slice(key.indexOf('\n') + 1).replace(/"(?:[^"\\]|\\.)*"/g, '*')}`,
     });
   }
 
@@ -106,6 +115,17 @@ export class TrackedProjects {
         this.computes.set(key, compute);
         if (equals) this.equalities.set(key, equals as Equals<unknown>);
         return this.derivedFacts.get(key) as T;
+      },
+      entry: <T>(
+        name: string,
+        compute: () => ReadonlyMap<string, T>,
+        at: string,
+        equals?: (a: T, b: T) => boolean,
+      ): T | undefined => {
+        const key = factKey(name, id);
+        this.mapComputes.set(key, compute);
+        if (equals) this.entryEqualities.set(key, equals as Equals<unknown>);
+        return this.mapFacts.entry(key, at) as T | undefined;
       },
       of: <K extends object, T>(name: string, key: K, compute: () => T, equals?: (a: T, b: T) => boolean): T => {
         const full = `${name} of ${id}`;

@@ -23,8 +23,8 @@ export function index(project: Project, protocol: Protocol, kind: Kind): Definit
 }
 
 /**
- * The definitions of one name in containers Traefik keeps, for one provider: a fact of its own,
- * unchanged while no container defining that name changed.
+ * The definitions of one name in containers Traefik keeps, for one provider: an entry of the
+ * provider's map of names, unchanged while no container defining that name changed.
  */
 export function definitionsNamed(
   project: Project,
@@ -33,12 +33,17 @@ export function definitionsNamed(
   provider: string,
   name: string,
 ): readonly Definition[] {
-  return project.derived.get(
-    `definitions ${protocol}.${kind} named ${JSON.stringify(name)} by ${provider}`,
-    () => index(project, protocol, kind).live.get(provider)?.get(name) ?? NONE,
-    sameDefinitions,
+  return (
+    project.derived.entry(
+      `definitions ${protocol}.${kind} by ${provider}`,
+      () => index(project, protocol, kind).live.get(provider) ?? NO_NAMES,
+      name,
+      sameDefinitions,
+    ) ?? NONE
   );
 }
+
+const NO_NAMES: ReadonlyMap<string, Definition[]> = new Map();
 
 /** One function for every name: the engine keeps each fact's equals, and a closure per name is a context per name. */
 function sameDefinitions(a: readonly Definition[], b: readonly Definition[]): boolean {

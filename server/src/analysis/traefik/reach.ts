@@ -18,33 +18,27 @@ export function routed(container: Container): boolean {
   return container.enabled && !container.swarm && container.labels.some((l) => ROUTING.test(l.key));
 }
 
-/** The networks a container is on, as compose attaches it. */
+/** The networks a container is on, as compose attaches it: an entry of the project's map, unchanged while its own are. */
 export function attachmentOf(project: Project, container: Pick<Container, 'compose'>): Attachment {
-  const name = container.compose.name;
-  return project.derived.get(
-    `network attachment of ${JSON.stringify(name)}`,
-    () => attachments(project).get(name) ?? UNKNOWN,
-    structuralEquals,
+  return (
+    project.derived.entry(
+      'network attachments',
+      () => attachments(project),
+      container.compose.name,
+      structuralEquals,
+    ) ?? UNKNOWN
   );
 }
 
 const UNKNOWN: Attachment = Object.freeze({ mode: 'unknown' });
 
-/**
- * Every container's attachment, by compose service: one fact for the project, unchanged while
- * no service's networks and no network declaration changed (ranges are compared by offset).
- */
+/** Every container's attachment, by compose service. */
 function attachments(project: Project): Map<string, Attachment> {
-  return project.derived.get(
-    'network attachments',
-    () =>
-      new Map(
-        project.containers.map((c) => [
-          c.compose.name,
-          attachment(c.composeParts, project.files, project.name, project.environment),
-        ]),
-      ),
-    structuralEquals,
+  return new Map(
+    project.containers.map((c) => [
+      c.compose.name,
+      attachment(c.composeParts, project.files, project.name, project.environment),
+    ]),
   );
 }
 
