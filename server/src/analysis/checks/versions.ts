@@ -37,7 +37,7 @@ export function otherVersion(project: Project): Project {
 
 const at = (f: Finding): string => `${f.code}|${f.file}|${f.range.start}|${f.range.end}`;
 
-const RANK: Record<Finding['severity'], number> = { error: 3, warning: 2, info: 1, hint: 0 };
+const RANK: Record<Finding['severity'], number> = { error: 3, warning: 2, info: 1 };
 
 export function mergeVersions(assumed: Finding[], alternative: Finding[], project: Project): Finding[] {
   const a = project.version;
