@@ -127,6 +127,81 @@ const cases: {
     labels: ['- traefik.enable=true'],
     expect: [],
   },
+  {
+    name: "an entry point's default resolver, misspelt (flags)",
+    flags: [...FLAGS, '--entrypoints.websecure.http.tls.certresolver=lee'],
+    labels: ['- traefik.enable=true'],
+    expect: [{ text: 'lee', suggestion: 'le' }],
+  },
+  {
+    name: "an entry point's default resolver, defined (flags, any case of the key)",
+    flags: [...FLAGS, '--entryPoints.websecure.http.tls.certResolver=le'],
+    labels: ['- traefik.enable=true'],
+    expect: [],
+  },
+  {
+    name: "an entry point's default resolver with no resolver defined",
+    flags: [...FLAGS.slice(0, 2), '--entrypoints.websecure.http.tls.certresolver=le'],
+    labels: ['- traefik.enable=true'],
+    expect: [{ text: 'le' }],
+  },
+  {
+    name: "an entry point's default resolver from a compose variable without a value",
+    flags: [...FLAGS, '--entrypoints.websecure.http.tls.certresolver=${RESOLVER}'],
+    labels: ['- traefik.enable=true'],
+    expect: [],
+  },
+  {
+    name: "an entry point's default resolver from TRAEFIK_* variables: on the value",
+    flags: [],
+    extra:
+      '    environment:\n      - TRAEFIK_PROVIDERS_DOCKER=true\n      - TRAEFIK_ENTRYPOINTS_WEBSECURE_ADDRESS=:443\n' +
+      '      - TRAEFIK_CERTIFICATESRESOLVERS_LE_ACME_TLSCHALLENGE=true\n' +
+      '      - TRAEFIK_ENTRYPOINTS_WEBSECURE_HTTP_TLS_CERTRESOLVER=lee',
+    labels: ['- traefik.enable=true'],
+    expect: [{ text: 'lee', suggestion: 'le' }],
+  },
+  {
+    name: "an entry point's default resolver in the mounted traefik.yml",
+    flags: [],
+    extra: '    volumes:\n      - ./traefik.yml:/etc/traefik/traefik.yml',
+    setup: {
+      mounted: {
+        '/p/traefik.yml':
+          'providers:\n  docker: {}\nentryPoints:\n  websecure:\n    address: ":443"\n    http:\n      tls:\n        certResolver: "myresolvr"\n' +
+          'certificatesResolvers:\n  myresolver:\n    acme:\n      tlsChallenge: {}\n',
+      },
+    },
+    labels: ['- traefik.enable=true'],
+    expect: [{ text: 'myresolvr', suggestion: 'myresolver' }],
+  },
+  {
+    name: "an entry point's default resolver in the mounted traefik.yml, defined",
+    flags: [],
+    extra: '    volumes:\n      - ./traefik.yml:/etc/traefik/traefik.yml',
+    setup: {
+      mounted: {
+        '/p/traefik.yml':
+          'providers:\n  docker: {}\nentryPoints:\n  websecure:\n    address: ":443"\n    http:\n      tls:\n        certResolver: myresolver\n' +
+          'certificatesResolvers:\n  myresolver:\n    acme:\n      tlsChallenge: {}\n',
+      },
+    },
+    labels: ['- traefik.enable=true'],
+    expect: [],
+  },
+  {
+    name: "an entry point's default resolver in flags Traefik ignores beside a mounted traefik.yml",
+    flags: ['--entrypoints.websecure.http.tls.certresolver=lee'],
+    extra: '    volumes:\n      - ./traefik.yml:/etc/traefik/traefik.yml',
+    setup: {
+      mounted: {
+        '/p/traefik.yml':
+          'providers:\n  docker: {}\ncertificatesResolvers:\n  le:\n    acme:\n      tlsChallenge: {}\n',
+      },
+    },
+    labels: ['- traefik.enable=true'],
+    expect: [],
+  },
 ];
 
 for (const c of cases) {
@@ -146,4 +221,12 @@ test('undefined-certresolver: message, severity and related information', () => 
   assert.equal(finding.message, 'certificate resolver "lee" is not defined: did you mean "le"?');
   assert.match(finding.explanation, /nonexistent certificate resolver.*default self-signed certificate/);
   assert.deepEqual(finding.related, ['/p/docker-compose.yml: le']);
+});
+
+test("undefined-certresolver: an entry point's resolver names the entry point", () => {
+  const flags = [...FLAGS, '--entrypoints.websecure.http.tls.certresolver=lee'];
+  const [finding] = findings(check, compose(flags, ['- traefik.enable=true']));
+  assert.equal(finding.severity, 'warning');
+  assert.equal(finding.message, 'certificate resolver "lee" is not defined: did you mean "le"?');
+  assert.match(finding.explanation, /Entry point "websecure" gives this resolver to every router on it/);
 });

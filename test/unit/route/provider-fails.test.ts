@@ -61,3 +61,50 @@ for (const c of cases) {
     assert.deepEqual(got, c.expect);
   });
 }
+
+// The same provider configured by TRAEFIK_* variables (no command): the finding is on the
+// variable's value, not its name.
+const byEnv = (environment: string) => `services:
+  traefik:
+    image: traefik:v3.1
+    environment:
+${environment}  a:
+    image: nginx
+    labels:
+      - traefik.http.routers.a.rule=Host(\`x.example.com\`)
+`;
+
+const envCases: { name: string; environment: string; expect: string[] }[] = [
+  {
+    name: 'list form',
+    environment: `      - TRAEFIK_PROVIDERS_DOCKER=true\n      - TRAEFIK_PROVIDERS_DOCKER_DEFAULTRULE=${BAD}\n`,
+    expect: [`rule-syntax ${BAD}`],
+  },
+  {
+    name: 'list form, quoted item',
+    environment: `      - TRAEFIK_PROVIDERS_DOCKER=true\n      - "TRAEFIK_PROVIDERS_DOCKER_DEFAULTRULE=${BAD}"\n`,
+    expect: [`rule-syntax ${BAD}`],
+  },
+  {
+    name: 'map form',
+    environment: `      TRAEFIK_PROVIDERS_DOCKER: "true"\n      TRAEFIK_PROVIDERS_DOCKER_DEFAULTRULE: ${BAD}\n`,
+    expect: [`rule-syntax ${BAD}`],
+  },
+  {
+    name: 'map form, quoted value',
+    environment: `      TRAEFIK_PROVIDERS_DOCKER: "true"\n      TRAEFIK_PROVIDERS_DOCKER_DEFAULTRULE: '${BAD}'\n`,
+    expect: [`rule-syntax ${BAD}`],
+  },
+  {
+    name: "map form, a double-quoted value with an escape: the name's last segment, as the mapping is not exact",
+    environment: `      TRAEFIK_PROVIDERS_DOCKER: "true"\n      TRAEFIK_PROVIDERS_DOCKER_DEFAULTRULE: "${BAD}\\t"\n`,
+    expect: ['rule-syntax DEFAULTRULE'],
+  },
+];
+
+for (const c of envCases) {
+  test(`provider that fails to start, defaultRule from a variable: ${c.name}`, () => {
+    const got = run('rule-syntax', byEnv(c.environment)).map((f) => `${f.code} ${f.text}`);
+    assert.deepEqual(got, c.expect);
+  });
+}

@@ -2,7 +2,9 @@
 // configuration (ACME or Tailscale) and looks a router's `tls.certResolver` up by that name: a
 // name it does not know only logs "Router uses a nonexistent certificate resolver" (v2: "the
 // router … uses a non-existent resolver"; cmd/traefik/traefik.go), the router is kept, no
-// certificate is obtained for it, and Traefik serves its default self-signed certificate.
+// certificate is obtained for it, and Traefik serves its default self-signed certificate. An entry
+// point's `http.tls.certResolver` is copied into every router on it without a `tls` of its own
+// (pkg/provider/traefik/internal.go, pkg/server/aggregator.go applyModel) before that same lookup.
 import { valueSpan } from '../compose/interpolated';
 import { byKey } from '../compose/project';
 import type { Project } from '../project';
@@ -19,11 +21,14 @@ const CERTRESOLVER_KEY = /^traefik\.(http|tcp)\.routers\.[^.]+\.tls\.certresolve
 export const check: Check<'undefined-certresolver'> = {
   code: 'undefined-certresolver',
   severity: 'warning',
-  description: "A router's tls.certresolver names no certificate resolver of Traefik's static configuration.",
+  description:
+    "A router's tls.certresolver, or an entry point's http.tls.certResolver, names no certificate resolver of Traefik's static configuration.",
   run(ctx) {
     const resolvers = knownResolvers(ctx.project.staticConfig);
     if (!resolvers) return;
     for (const ref of fileReferences(ctx.project)) judge(ctx.report, ctx.project.staticConfig, resolvers, ref);
+    for (const ref of entryPointReferences(ctx.project.staticConfig))
+      judge(ctx.report, ctx.project.staticConfig, resolvers, ref);
   },
   container(container, ctx) {
     const config = ctx.project.staticConfig;
@@ -37,7 +42,25 @@ interface Reference {
   name: string;
   file: string;
   range: Range;
-  router: string;
+  /** The router that names it, or the entry point whose default resolver it is. */
+  router?: string;
+  entryPoint?: string;
+}
+
+/** `entryPoints.<ep>.http.tls.certResolver` of the static configuration in effect, with a value known here. */
+function entryPointReferences(config: StaticConfig): Reference[] {
+  const out: Reference[] = [];
+  for (const ep of config.entryPoints.values()) {
+    const r = ep.certResolver;
+    const name = r?.value.trim();
+    if (!r || !name || r.interpolated || name.includes('$')) continue;
+    const lead = r.value.indexOf(name);
+    // The value's own text only when the range holds exactly the value (else the key, as read).
+    const exact = r.range.end - r.range.start === r.value.length;
+    const range = exact ? { start: r.range.start + lead, end: r.range.start + lead + name.length } : r.range;
+    out.push({ name, file: r.file, range, entryPoint: ep.name });
+  }
+  return out;
 }
 
 /** The resolvers when every source of them was read: a variable in a name or an unread file says nothing. */
@@ -104,10 +127,14 @@ function judge(
     file: ref.file,
     range: ref.range,
     message: `certificate resolver "${ref.name}" is not defined: ${fix}`,
-    explanation:
-      `${defined}. Traefik logs "Router uses a nonexistent certificate resolver" for router "${ref.router}" ` +
-      `(cmd/traefik/traefik.go), obtains no certificate for it and serves its default self-signed ` +
-      `certificate: clients get a certificate error.`,
+    explanation: ref.entryPoint
+      ? `${defined}. Entry point "${ref.entryPoint}" gives this resolver to every router on it without a tls of its own ` +
+        `(pkg/provider/traefik/internal.go); Traefik logs "Router uses a nonexistent certificate resolver" for each ` +
+        `(cmd/traefik/traefik.go), obtains no certificate for them and serves its default self-signed ` +
+        `certificate: clients get a certificate error.`
+      : `${defined}. Traefik logs "Router uses a nonexistent certificate resolver" for router "${ref.router}" ` +
+        `(cmd/traefik/traefik.go), obtains no certificate for it and serves its default self-signed ` +
+        `certificate: clients get a certificate error.`,
     related: related(config, resolvers),
     data: { name: ref.name, ...(suggestion ? { suggestion } : {}) },
   });

@@ -120,6 +120,8 @@ export interface EnvVar {
   value?: string;
   /** Range of the name text (the whole scalar when quoting makes the mapping uncertain). */
   nameRange: Range;
+  /** Range of the value's text, only when it is written as it is read (no escapes, no folding). */
+  valueRange?: Range;
   /** The whole list item or map pair. */
   entryRange: Range;
 }

@@ -254,6 +254,15 @@ function words(node: Node | null, text: string): Scalar[] | undefined {
   }));
 }
 
+/** Where a scalar's value starts in the text, when its source is the value itself, maybe quoted without escapes. */
+function writtenAt(text: string, s: Scalar): number | undefined {
+  const raw = text.slice(s.range.start, s.range.end);
+  if (raw === s.value) return s.range.start;
+  const q = raw[0];
+  if ((q === '"' || q === "'") && raw === `${q}${s.value}${q}` && !/["'\\]/.test(s.value)) return s.range.start + 1;
+  return undefined;
+}
+
 /** `environment:` as a list of `NAME=value` or a map (null values: `NAME:` alone). */
 function environment(node: Node | null, text: string): EnvVar[] {
   const out: EnvVar[] = [];
@@ -265,7 +274,10 @@ function environment(node: Node | null, text: string): EnvVar[] {
       const at = raw.startsWith(name) ? 0 : raw.slice(1).startsWith(name) ? 1 : -1;
       const nameRange =
         at < 0 ? item.range : { start: item.range.start + at, end: item.range.start + at + name.length };
-      out.push({ name, value: eq < 0 ? undefined : item.value.slice(eq + 1), nameRange, entryRange: item.range });
+      const value = eq < 0 ? undefined : item.value.slice(eq + 1);
+      const from = eq < 0 ? undefined : writtenAt(text, item);
+      const valueRange = from === undefined ? undefined : { start: from + eq + 1, end: from + eq + 1 + value!.length };
+      out.push({ name, value, nameRange, ...(valueRange ? { valueRange } : {}), entryRange: item.range });
     }
   } else if (isMap(node)) {
     for (const p of node.items) {
@@ -275,7 +287,12 @@ function environment(node: Node | null, text: string): EnvVar[] {
       const v = p.value as Node | null;
       const value = isScalar(v) && v.value !== null ? (scalar(v)?.value ?? String(v.value)) : undefined;
       const end = v?.range?.[1] ?? key.range.end;
-      out.push({ name: key.value, value, nameRange: key.range, entryRange: { start: key.range.start, end } });
+      const written =
+        value === undefined || !v?.range ? undefined : { value, range: { start: v.range[0], end: v.range[1] } };
+      const from = written && writtenAt(text, written);
+      const valueRange = from === undefined ? undefined : { start: from, end: from + value!.length };
+      const entryRange = { start: key.range.start, end };
+      out.push({ name: key.value, value, nameRange: key.range, ...(valueRange ? { valueRange } : {}), entryRange });
     }
   }
   return out;

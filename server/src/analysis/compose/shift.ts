@@ -43,6 +43,7 @@ export function serviceRanges(s: ComposeService): Range[] {
     for (const x of list) r(x.range);
   for (const e of s.environment) {
     r(e.nameRange);
+    r(e.valueRange);
     r(e.entryRange);
   }
   for (const p of s.ports) r(p.range);

@@ -28,6 +28,8 @@ export interface EntryPoint {
   tls?: boolean;
   /** `http.middlewares`: prepended to each router on this entry point (aggregator applyModel). */
   middlewares?: { value: string; file: string; range: Range; interpolated: boolean };
+  /** `http.tls.certResolver`: the resolver of every router on this entry point without its own `tls` (internal.go). */
+  certResolver?: { value: string; file: string; range: Range; interpolated: boolean };
 }
 
 /** `certificatesResolvers.<name>`: what `tls.certresolver` labels may name. */

@@ -3,6 +3,7 @@
 // pkg/provider/docker/pdocker.go SetDefaults, static_config.go API.SetDefaults).
 import { parseBool } from '../values';
 import type { CertResolver, DockerProviderConfig, EntryPoint, Origin, RuleSyntax, StaticConfig } from '../static';
+import type { Range } from '../../types';
 import type { Setting } from './setting';
 
 export interface BuildOptions {
@@ -183,11 +184,9 @@ function readEntryPoints(
     }
     if (present(fields, ['http', 'tls']) === 'yes') ep.tls = true;
     const middlewares = value(under(fields, 'http'), 'middlewares');
-    if (middlewares?.value) {
-      const { file, interpolated } = middlewares;
-      const range = middlewares.valueRange ?? middlewares.path[middlewares.path.length - 1].range;
-      ep.middlewares = { value: middlewares.value, file, range, interpolated };
-    }
+    if (middlewares?.value) ep.middlewares = written(middlewares);
+    const resolver = value(under(fields, 'http', 'tls'), 'certresolver');
+    if (resolver?.value) ep.certResolver = written(resolver);
     entryPoints.set(name, ep);
   }
   return { entryPoints, known };
@@ -212,6 +211,16 @@ function readCertResolvers(settings: Setting[], options: BuildOptions): Map<stri
     out.set(id, resolver);
   }
   return out;
+}
+
+/** A setting's value where it is written (its value's text when the reader knows it, else its last key). */
+function written(s: Setting): { value: string; file: string; range: Range; interpolated: boolean } {
+  return {
+    value: s.value!,
+    file: s.file,
+    range: s.valueRange ?? s.path[s.path.length - 1].range,
+    interpolated: s.interpolated,
+  };
 }
 
 function joined(s: Setting): string {

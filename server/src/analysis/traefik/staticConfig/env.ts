@@ -69,13 +69,21 @@ export function readEnv(sources: EnvSource[], readFile?: (file: string) => strin
     for (const v of environment) {
       if (!v.name.startsWith('TRAEFIK_') || v.value === undefined) continue;
       const exact = file.text.slice(v.nameRange.start, v.nameRange.end) === v.name;
-      byName.set(v.name, setting(file.file, v.name, v.value, v.nameRange, exact));
+      byName.set(v.name, setting(file.file, v.name, v.value, v.nameRange, exact, v.valueRange));
     }
   }
   return [...byName.values()];
 }
 
-function setting(file: string, name: string, value: string, range: Range, exact: boolean): EnvSetting {
+/** `valueRange`: where `environment:` writes the value (none from an env_file, whose line is not shown). */
+function setting(
+  file: string,
+  name: string,
+  value: string,
+  range: Range,
+  exact: boolean,
+  valueRange?: Range,
+): EnvSetting {
   const parts = name.slice('TRAEFIK_'.length).split('_');
   let from = range.start + 'TRAEFIK_'.length;
   const keyParts: KeyPart[] = parts.map((text) => {
@@ -84,5 +92,6 @@ function setting(file: string, name: string, value: string, range: Range, exact:
     return part;
   });
   const read = ROOTS.some((root) => name.startsWith(`TRAEFIK_${root}`));
-  return { file, name, range, path: keyParts, value, interpolated: hasInterpolation(value), read };
+  const at = valueRange ? { valueRange } : {};
+  return { file, name, range, path: keyParts, value, interpolated: hasInterpolation(value), read, ...at };
 }
