@@ -205,3 +205,48 @@ test('compose-spec: the compiled validators are those of schemas/compose-spec.js
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// A string command compose-go cannot split (go-shellwords, types/command.go ShellCommand).
+const commands: { name: string; text: string; expect: [string, string][] }[] = [
+  {
+    name: 'a rule with its ( outside quotes: refused, on the (',
+    text: 'services:\n  t:\n    image: traefik\n    command: --providers.docker.defaultRule=Host(`{{ .Name }}.x`)\n',
+    expect: [['error', '(']],
+  },
+  {
+    name: 'the same rule in quotes: split',
+    text: 'services:\n  t:\n    image: traefik\n    command: --providers.docker.defaultRule="Host(`{{ .Name }}.x`)"\n',
+    expect: [],
+  },
+  {
+    name: 'a quote left open: the whole string',
+    text: 'services:\n  t:\n    image: traefik\n    command: "--log.level=\'DEBUG"\n',
+    expect: [['error', '"--log.level=\'DEBUG"']],
+  },
+  {
+    name: 'a pipe: what compose drops',
+    text: 'services:\n  t:\n    image: alpine\n    entrypoint: sh -c echo | tee /x\n',
+    expect: [['warning', '| tee /x']],
+  },
+  {
+    name: 'a list is not split',
+    text: 'services:\n  t:\n    image: traefik\n    command:\n      - --providers.docker.defaultRule=Host(`{{ .Name }}.x`)\n',
+    expect: [],
+  },
+  {
+    name: 'a compose variable in it: left to compose',
+    text: 'services:\n  t:\n    image: traefik\n    command: --a=${X} Host(`y`)\n',
+    expect: [],
+  },
+];
+
+for (const c of commands) {
+  test(`compose-spec: string command, ${c.name}`, () => {
+    const found = run('compose-spec', c.text);
+    assert.deepEqual(
+      found.map((f) => [f.severity, f.text]),
+      c.expect,
+    );
+    for (const f of found) assert.match(f.explanation, /go-shellwords \(types\/command.go ShellCommand\)/);
+  });
+}

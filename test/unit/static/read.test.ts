@@ -233,6 +233,20 @@ test('flags: a string command is split as compose splits it (quotes join a word)
   assert.deepEqual(entryPoints(config), ['web=:80', 'traefik=:8080*']);
 });
 
+test('flags: a string command keeps a backtick span with blanks in one word (go-shellwords)', () => {
+  // Quoted as compose needs it (a bare `(` makes compose refuse the string: compose-spec says so).
+  const rule = 'Host(`{{ normalize .Name }}.example.com`)';
+  for (const command of [
+    `--providers.docker --providers.docker.defaultRule='${rule}'`,
+    `--providers.docker --providers.docker.defaultRule=${rule}`,
+  ]) {
+    const text = `services:\n  proxy:\n    image: traefik\n    command: ${command} --entrypoints.web.address=:80\n`;
+    const config = read(text);
+    assert.equal(config.docker?.defaultRule, rule, command);
+    assert.deepEqual(entryPoints(config), ['web=:80'], command);
+  }
+});
+
 test('flags: entry point origins point at the name inside the flag', () => {
   const text = traefik('traefik', ['"--entrypoints.web.address=:80"', '--entryPoints.websecure.address=:443']);
   const config = read(text);

@@ -9,8 +9,9 @@ import { judgedServices, type Project } from '../project';
 
 /** What compose does with a file its schema rejects (an empty value it may read leniently). */
 function explained(p: SpecProblem, file: string): Report<'compose-spec'> {
-  const explanation =
-    p.severity === 'error'
+  const explanation = p.explanation
+    ? p.explanation
+    : p.severity === 'error'
       ? "docker compose validates every file against the Compose Specification's JSON schema and refuses one that fails (compose-go loader/loader.go): no container of the project starts, and Traefik sees none of its labels."
       : "docker compose validates files against the Compose Specification's JSON schema (compose-go loader/loader.go); this value may be read leniently, or refused.";
   return { ...p, file, explanation };

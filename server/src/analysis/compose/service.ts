@@ -15,10 +15,11 @@ import type {
   Scalar,
 } from './model';
 import { readLabels } from './labels';
-import { shellWords } from './shellwords';
+import { shellSplit, type ShellSplit } from './shellwords';
 import type { AliasBudget } from './aliases';
-import { serviceProblems } from './spec';
+import { serviceProblems, type SpecProblem } from './spec';
 import { requiredTemplates } from './templates';
+import type { Range } from '../types';
 
 /**
  * `aliases`: given when the file has anchors (only the whole-file parse sees them); the service
@@ -70,8 +71,10 @@ export function readService(
   service.networkMode = scalar(field('network_mode'));
   const command = field('command');
   service.commandIsString = isScalar(command);
-  service.command = words(command, text);
-  service.entrypoint = words(field('entrypoint'), text);
+  // Problems only where the YAML around is sound, as for the schema's (`spec` false: yaml-syntax says it).
+  const problems = spec ? service.spec : [];
+  service.command = words(command, text, problems);
+  service.entrypoint = words(field('entrypoint'), text, problems);
   service.ports = ports(field('ports'));
   service.expose = ports(field('expose'));
   service.networks = names(field('networks'));
@@ -240,18 +243,56 @@ function scalars(node: Node | null): Scalar[] {
   return node.items.map((item) => scalar(item as Node)).filter((s): s is Scalar => s !== undefined);
 }
 
-/** `command:` as a list (one word per item), or as one string split as compose splits it (shellwords.ts). */
-function words(node: Node | null, text: string): Scalar[] | undefined {
+/**
+ * `command:` as a list (one word per item), or as one string split as compose splits it
+ * (shellwords.ts); a string compose cannot split, or splits only in part, is a problem in `spec`.
+ */
+function words(node: Node | null, text: string, spec: SpecProblem[]): Scalar[] | undefined {
   if (isSeq(node)) return scalars(node);
   const single = scalar(node);
   if (!single) return undefined;
   const raw = text.slice(single.range.start, single.range.end);
   // Exact word ranges only when the source is the value itself (plain, single line).
   const exact = raw === single.value;
-  return shellWords(single.value).map((w) => ({
+  const split = shellSplit(single.value);
+  // compose interpolates first: a `$` may bring the quotes that make it split.
+  if (!single.value.includes('$')) spec.push(...splitProblems(split, single, exact));
+  return split.words.map((w) => ({
     value: w.value,
     range: exact ? { start: single.range.start + w.start, end: single.range.start + w.end } : single.range,
   }));
+}
+
+/** What compose makes of a string `command:` / `entrypoint:` it cannot split whole (compose-go types/command.go). */
+function splitProblems(split: ShellSplit, single: Scalar, exact: boolean): SpecProblem[] {
+  const at = (from: number, to: number): Range =>
+    exact ? { start: single.range.start + from, end: single.range.start + to } : single.range;
+  if (split.refused) {
+    const { message, at: offset } = split.refused;
+    const range = offset < single.value.length ? at(offset, offset + 1) : single.range;
+    return [
+      {
+        message: `docker compose cannot split this string into words (${message}): quote the value, or write it as a list`,
+        explanation:
+          'compose-go reads a string command or entrypoint with go-shellwords (types/command.go ShellCommand), which refuses it ("invalid command line string"): docker compose does not load the project, so no container starts.',
+        range,
+        severity: 'error',
+      },
+    ];
+  }
+  if (split.stoppedAt !== undefined) {
+    const c = single.value[split.stoppedAt];
+    return [
+      {
+        message: `docker compose drops everything from this "${c}" on: quote it, or write the command as a list`,
+        explanation:
+          'compose-go splits a string command or entrypoint with go-shellwords (types/command.go ShellCommand), which stops at ; & | < or > outside quotes and drops the rest without a word: the container never receives those words.',
+        range: at(split.stoppedAt, single.value.length),
+        severity: 'warning',
+      },
+    ];
+  }
+  return [];
 }
 
 /** Where a scalar's value starts in the text, when its source is the value itself, maybe quoted without escapes. */

@@ -15,6 +15,8 @@ export interface SpecProblem {
   message: string;
   range: Range;
   severity: 'error' | 'warning';
+  /** What compose does, when the problem is not the schema's (a string command it cannot split). */
+  explanation?: string;
   /**
    * Set on an empty value (YAML null, e.g. `ports:` with only comments under it), to the top-level
    * key it is under: whether compose refuses it depends on the files merged before (checks/compose-spec.ts).
