@@ -8,6 +8,7 @@ import { labelsTraefikReads } from '../traefik/containers';
 import type { Check, Report } from './check';
 import { dropsContainer } from './unknown-label';
 import { dynamicProblems } from './dynamicFiles';
+import { tlsListProblems } from './tlsLists';
 import { tlsVersionProblems } from './tlsVersions';
 
 export const check: Check<'invalid-value'> = {
@@ -18,6 +19,7 @@ export const check: Check<'invalid-value'> = {
   run(ctx) {
     for (const r of dynamicProblems(ctx.project, 'invalid-value')) ctx.report(r);
     for (const r of tlsVersionProblems(ctx.project)) ctx.report(r);
+    for (const r of tlsListProblems(ctx.project)) ctx.report(r);
   },
   service(service, { version, labelKeys, report }) {
     for (const label of labelsTraefikReads(service.labels)) {
