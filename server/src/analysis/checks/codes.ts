@@ -62,6 +62,7 @@ export const CODES = {
   >(),
   'undefined-entrypoint': shape<{ entryPoint: string; suggestion?: string; defined?: string[] }>(),
   'undefined-certresolver': shape<Named>(),
+  'missing-challenge': shape<{ resolver: string; challenge?: string }>(),
   'missing-port': shape<{
     service: string;
     protocol: string;

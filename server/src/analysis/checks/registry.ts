@@ -6,6 +6,7 @@ import { check as missingPort } from './missing-port';
 import { check as notEnabled } from './not-enabled';
 import { check as undefinedEntrypoint } from './undefined-entrypoint';
 import { check as undefinedCertresolver } from './undefined-certresolver';
+import { check as missingChallenge } from './missing-challenge';
 import { check as unknownStaticKey } from './unknown-static-key';
 import { check as unknownDynamicKey } from './unknown-dynamic-key';
 import { check as invalidDynamicFile } from './invalid-dynamic-file';
@@ -70,6 +71,7 @@ export const CHECKS: Check[] = [
   undefinedService,
   undefinedEntrypoint,
   undefinedCertresolver,
+  missingChallenge,
   missingPort,
   notEnabled,
   unknownNetwork,

@@ -38,6 +38,19 @@ export interface CertResolver {
   /** The ACME challenge it is configured with (`httpChallenge`, `tlsChallenge`, `dnsChallenge`). */
   challenge?: string;
   origin?: Origin;
+  /** Its `acme` challenges, when it has `acme` settings (missing-challenge). */
+  acme?: AcmeChallenges;
+}
+
+/**
+ * Whether Traefik's ACME client for a resolver has a challenge it can use: a dnsChallenge with a
+ * provider, an httpChallenge with an entryPoint, or a tlsChallenge (pkg/provider/acme/provider.go getClient).
+ */
+export interface AcmeChallenges {
+  /** A usable challenge is configured, or a value deciding it is not known here. */
+  usable: boolean;
+  /** Challenges written without what Traefik needs to use them, where their key is written. */
+  incomplete: { challenge: 'dnsChallenge' | 'httpChallenge'; missing: 'provider' | 'entryPoint'; origin: Origin }[];
 }
 
 export interface DockerProviderConfig {

@@ -2,7 +2,15 @@
 // Traefik's defaults (pkg/config/static/static_config.go SetEffectiveConfiguration,
 // pkg/provider/docker/pdocker.go SetDefaults, static_config.go API.SetDefaults).
 import { parseBool } from '../values';
-import type { CertResolver, DockerProviderConfig, EntryPoint, Origin, RuleSyntax, StaticConfig } from '../static';
+import type {
+  AcmeChallenges,
+  CertResolver,
+  DockerProviderConfig,
+  EntryPoint,
+  Origin,
+  RuleSyntax,
+  StaticConfig,
+} from '../static';
 import type { Range } from '../../types';
 import type { Setting } from './setting';
 
@@ -210,6 +218,44 @@ function readCertResolvers(settings: Setting[], options: BuildOptions): Map<stri
     if (challenge && /challenge$/i.test(challenge)) resolver.challenge ??= challenge;
     out.set(id, resolver);
   }
+  for (const resolver of out.values()) {
+    const acme = exactResolver(settings, resolver.name, options);
+    if (acme.length > 0) resolver.acme = acmeChallenges(acme);
+  }
+  return out;
+}
+
+/** The resolver's `acme` settings, its name compared as the source compares it, paths kept whole. */
+function exactResolver(settings: Setting[], name: string, options: BuildOptions): Setting[] {
+  const same = (s: Setting): boolean =>
+    options.mergeNameCase ? s.path[1].text.toLowerCase() === name.toLowerCase() : s.path[1].text === name;
+  return settings.filter(
+    (s) => lower(s, 0) === 'certificatesresolvers' && s.path.length >= 3 && same(s) && lower(s, 2) === 'acme',
+  );
+}
+
+/** Which challenges of one resolver's `acme` settings (full paths) Traefik's ACME client can use. */
+function acmeChallenges(settings: Setting[]): AcmeChallenges {
+  const fields = settings.map((s) => ({ ...s, path: s.path.slice(3) }));
+  const out: AcmeChallenges = { usable: false, incomplete: [] };
+  const tls = present(fields, ['tlschallenge']);
+  if (tls !== 'no') out.usable = true;
+  for (const [key, needed] of [
+    ['dnsChallenge', 'provider'],
+    ['httpChallenge', 'entryPoint'],
+  ] as const) {
+    const state = present(fields, [key.toLowerCase()]);
+    if (state === 'no') continue;
+    const v = value(under(fields, key.toLowerCase()), needed.toLowerCase());
+    if (state === 'unknown' || v?.interpolated || (v?.value ?? '') !== '') {
+      out.usable = true;
+      continue;
+    }
+    const at = settings[fields.findIndex((s) => lower(s, 0) === key.toLowerCase())];
+    out.incomplete.push({ challenge: key, missing: needed, origin: originOf(at, 3) });
+  }
+  // Anything else under acme written with a compose variable may hide a challenge.
+  if (fields.some((s) => s.path.some((p) => p.text.includes('$')))) out.usable = true;
   return out;
 }
 
