@@ -123,3 +123,45 @@ for (const c of cases) {
     assert.deepEqual(got.sort(), [...c.expect].sort());
   });
 }
+
+// The keys of an inline content Traefik loads are judged like a mounted file's, on the content's text.
+const keyCases: { name: string; target?: string; content: string; expect: string[] }[] = [
+  {
+    name: 'a misspelt provider key',
+    content: 'entryPoints:\n  web:\n    address: ":80"\nproviders:\n  dockr: {}\n',
+    expect: ['error dockr: unknown static configuration key "dockr": did you mean "docker"?'],
+  },
+  {
+    name: 'an unknown top-level key is a warning',
+    content: 'entryPoint:\n  web:\n    address: ":80"\nproviders:\n  docker: {}\n',
+    expect: ['warning entryPoint: unknown top-level key "entryPoint": did you mean "entryPoints"?'],
+  },
+  { name: 'a clean file', content: STATIC, expect: [] },
+  {
+    name: 'a key compose interpolates is not judged',
+    content: 'entryPoints:\n  web:\n    address: ":80"\nproviders:\n  ${PROVIDER}:\n    exposedByDefault: false\n',
+    expect: [],
+  },
+  {
+    name: 'TOML content at traefik.toml',
+    target: '/etc/traefik/traefik.toml',
+    content: '[entryPoints.web]\n  adress = ":80"\n[providers.docker]\n',
+    expect: ['error adress: unknown static configuration key "adress": did you mean "address"?'],
+  },
+  {
+    name: 'content attached where Traefik does not look is not its static file',
+    target: '/srv/traefik.yml',
+    content: 'providers:\n  dockr: {}\n',
+    expect: [],
+  },
+];
+
+for (const c of keyCases) {
+  test(`static configs: inline content keys, ${c.name}`, () => {
+    const attach = `      - source: traefik_static\n        target: ${c.target ?? '/etc/traefik/traefik.yml'}`;
+    const got = runAll(compose(attach, `    content: |\n${indent(c.content, 6)}`))
+      .filter((f) => f.code === 'unknown-static-key')
+      .map((f) => `${f.severity} ${f.text}: ${f.message}`);
+    assert.deepEqual(got, c.expect);
+  });
+}

@@ -4,7 +4,14 @@
 // top-level keys (paerser file/raw_node.go sortKeys keeps root field names only).
 import { hasInterpolation } from '../compose/labels';
 import type { Project } from '../project';
-import { findTraefikService, lookupStaticKey, readFlags, readStaticText } from '../traefik/staticConfig';
+import {
+  findTraefikService,
+  lookupStaticKey,
+  readFlags,
+  readStaticFile,
+  readStaticText,
+} from '../traefik/staticConfig';
+import { readToml } from '../traefik/toml';
 import type { KeyPart, StaticKeyLookup } from '../traefik/staticConfig';
 import type { MajorVersion } from '../traefik/static';
 import type { Check, CheckContext, Report } from './check';
@@ -30,10 +37,30 @@ export const check: Check<'unknown-static-key'> = {
         }
       }
     }
+    checkInline(ctx, project);
     checkFlags(ctx, project);
     checkEnv(ctx, project);
   },
 };
+
+/**
+ * A compose `configs:` entry's inline `content:` that Traefik loads as its static file: judged like
+ * a mounted one, on the content's text in the compose file. compose interpolates the content
+ * first, so a key written with `$` is not judged (judge skips `${VAR}` segments).
+ */
+function checkInline(ctx: CheckContext<'unknown-static-key'>, project: Project): void {
+  const inline = project.staticConfig.inlineFile;
+  if (!inline || project.staticConfig.from !== 'file') return;
+  const read = inline.toml ? readToml(inline.file, inline.text) : readStaticFile(inline.file, inline.text);
+  const seen = new Set<number>();
+  for (const path of read.keys) {
+    const found = judge(path, project.version, 'file');
+    if (found && !seen.has(found.range.start) && !path.some((p) => p.text.includes('$'))) {
+      seen.add(found.range.start);
+      ctx.report({ ...found, file: inline.file });
+    }
+  }
+}
 
 /** TRAEFIK_* variables are decoded only when they are the source (v3's removed-option check reads them always). */
 function checkEnv(ctx: CheckContext<'unknown-static-key'>, project: Project): void {

@@ -128,6 +128,12 @@ export interface StaticConfig {
   script?: true;
   /** Static settings written where Traefik never reads them (ignored-static-config). */
   ignored?: IgnoredStatic[];
+  /**
+   * The static file Traefik loads is a compose `configs:` entry's inline `content:`, read in place:
+   * the compose file's text with all but the content blanked (staticConfig/configs.ts), for the
+   * checks that judge a static file's keys.
+   */
+  inlineFile?: { file: string; text: string; toml: boolean };
   /** That source was read, so a missing `api`, `docker`, `fileProvider`... means Traefik has none. */
   settingsKnown?: boolean;
   /** What the reader could not know, for hovers and the CLI (TOML file, environment, ...). */

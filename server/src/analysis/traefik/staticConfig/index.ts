@@ -111,6 +111,7 @@ export function readStaticConfig(
         toml: isToml(file.path),
         interpolated: content.interpolated,
       });
+      config.inlineFile = { file: content.file, text: file.text, toml: isToml(file.path) };
     } else if (file.text !== undefined && file.host !== undefined) {
       staticFiles.push({ file: file.host, text: file.text });
       config.sources.push({ file: file.host, range: { start: 0, end: 0 } });
