@@ -248,6 +248,7 @@ export class Analyzer {
       staticConfig: config,
       staticKey: token,
       staticFiles,
+      ...(traefik ? { traefikName: traefik.name } : {}),
       version,
       versionFact,
       containers,

@@ -61,6 +61,11 @@ export interface Project {
   staticKey: object;
   /** Static files (traefik.yml) read for this project, for the static checks. */
   staticFiles: { file: string; text: string }[];
+  /**
+   * The compose service that runs Traefik, found as the static configuration was (a service built
+   * FROM a Traefik image counts, its Dockerfile read: staticConfig/baked.ts).
+   */
+  traefikName?: string;
   /** The version judged for: versionFact.assumed. */
   version: MajorVersion;
   /** Which version is assumed and why; `source: 'unknown'` makes version-dependent findings say both. */

@@ -321,3 +321,28 @@ for (const c of picks) {
     assert.doesNotMatch(f.explanation, /Without traefik\.docker\.network/);
   });
 }
+
+// A Traefik built FROM a Traefik image, its static file COPYed in (no command:, no mount): its
+// container is found as the static configuration found it, through the Dockerfile (trial6 min-4).
+const BUILT = {
+  '/project/Dockerfile': 'FROM traefik:v2.11\nCOPY traefik.yml /etc/traefik/traefik.yml\n',
+  '/project/traefik.yml': 'entryPoints:\n  web:\n    address: ":80"\nproviders:\n  docker: {}\n',
+};
+const built = [
+  {
+    name: 'a built Traefik on default, the service on backend only',
+    networks: on('backend'),
+    expect: ['network-unreachable error backend'],
+  },
+  { name: 'a built Traefik and the service both on default', networks: '', expect: [] },
+];
+for (const c of built) {
+  test(`networks: ${c.name}`, () => {
+    const text = `services:\n  traefik:\n    build: .\n    volumes: [/var/run/docker.sock:/var/run/docker.sock:ro]\n${web(c.networks)}networks:\n  backend: {}\n`;
+    const found = run('network-unreachable', text, { mounted: BUILT });
+    assert.deepEqual(
+      found.map((f) => `${f.code} ${f.severity} ${f.text}`),
+      c.expect,
+    );
+  });
+}

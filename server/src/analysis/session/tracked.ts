@@ -37,6 +37,7 @@ const EQUALS: { readonly [F in Field]: Equals<Project[F]> } = Object.freeze({
   staticConfig: () => false,
   staticKey: Object.is,
   staticFiles: sameSources,
+  traefikName: Object.is,
   version: Object.is,
   versionFact: structuralEquals,
   containers: sameItems,
@@ -165,6 +166,9 @@ export class TrackedProjects {
       },
       get staticFiles() {
         return read('staticFiles');
+      },
+      get traefikName() {
+        return read('traefikName');
       },
       get version() {
         return read('version');

@@ -326,9 +326,14 @@ export function isFragment(parts: readonly ComposeService[], files: readonly Com
   });
 }
 
-/** The name of the compose service that runs Traefik, when one does. */
+/**
+ * The name of the compose service that runs Traefik, when one does: the one the analysis found
+ * (which reads a built service's Dockerfile), else one found by image or flags alone.
+ */
 export function traefikServiceName(project: Project): string | undefined {
-  return project.derived.get('traefik service name', () => findTraefikService(project.files)?.name);
+  return (
+    project.traefikName ?? project.derived.get('traefik service name', () => findTraefikService(project.files)?.name)
+  );
 }
 
 /** The compose services whose containers are override fragments (isFragment), by name. */
