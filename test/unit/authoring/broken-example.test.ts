@@ -40,6 +40,8 @@ const NO_OBVIOUS_REPAIR = [
   'replaced-labels',
   'undefined-variable',
   'required-variable',
+  // The DNS provider (and its credentials) or the HTTP challenge's entry point is the author's to name.
+  'missing-challenge',
   'network-unreachable',
   // In a dynamic configuration file, not in the compose project's labels (no fix there yet).
   'unknown-dynamic-key',
