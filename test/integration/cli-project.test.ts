@@ -95,6 +95,16 @@ test('--profile and COMPOSE_PROFILES start the services of a profile', () => {
   assert.equal(check(cwd, ['--profile', 'debug', '--profile', 'tools']).files.length, 3);
 });
 
+test('-p / --project-name names the project as docker compose -p does, before COMPOSE_PROJECT_NAME', () => {
+  const cwd = path.join(dir, 'project-name');
+  const folder = ['network-unreachable docker-compose.yml', 'unknown-network docker-compose.yml'];
+  assert.deepEqual(check(cwd, []).files, folder);
+  assert.deepEqual(check(cwd, ['-p', 'foo']).files, []);
+  assert.deepEqual(check(cwd, ['--project-name', 'foo'], { COMPOSE_PROJECT_NAME: 'other' }).files, []);
+  assert.deepEqual(check(cwd, [], { COMPOSE_PROJECT_NAME: 'foo' }).files, []);
+  assert.deepEqual(check(cwd, ['-f', 'docker-compose.yml', '-p', 'foo']).files, []);
+});
+
 test('bad usage: -f with FILE, a missing --env-file, no compose file', async () => {
   const cwd = path.join(dir, 'profiles');
   assert.equal(check(cwd, ['-f', 'compose.yaml', 'compose.yaml']).status, 2);

@@ -67,6 +67,8 @@ export interface ProjectInput {
   runRoot?: string;
   /** The active compose profiles (see compose/project/profiles.ts activeProfiles); none by default. */
   profiles?: string[];
+  /** `-p` / `--project-name`: the project name, before COMPOSE_PROJECT_NAME and `name:` (compose/env/projectName.ts). */
+  projectName?: string;
   /**
    * What compose interpolates with: the project folder's `.env` (the server and the CLI read it)
    * and, from the CLI, the process environment. Without it no variable is known.
@@ -229,6 +231,7 @@ export class Analyzer {
       load.files.filter((f) => given.has(f.file)),
       environment,
       input.projectDirectory,
+      input.projectName,
     );
     const started = services.filter((s) => s.started);
     const containers = buildContainers(
@@ -394,7 +397,7 @@ function capPerFile(findings: Finding[]): Finding[] {
 }
 
 /**
- * Compose's project name (compose/env projectName: COMPOSE_PROJECT_NAME, then the last given
+ * Compose's project name (compose/env projectName: -p, then COMPOSE_PROJECT_NAME, then the last given
  * file's top-level `name:` interpolated, then the project directory's name). Only the `-f` files
  * count: compose-go loader/loader.go projectName reads `name:` from details.ConfigFiles, never
  * from an included file, and cli/options.go withNamePrecedenceLoad falls back to the base name
@@ -404,6 +407,7 @@ function composeProjectName(
   files: ComposeFile[],
   environment: Environment,
   projectDirectory: string | undefined,
+  flag: string | undefined,
 ): ReturnType<typeof projectName> {
   const names = files.map((f) => {
     // A top-level key: never inside the services block, whose lines are all indented.
@@ -414,7 +418,7 @@ function composeProjectName(
     return resolvedValue(m[1], environment.lookup);
   });
   const folder = projectDirectory ?? (files[0] ? path.dirname(path.resolve(files[0].file)) : 'default');
-  return projectName({ environment: environment.lookup, names, folder });
+  return projectName({ flag, environment: environment.lookup, names, folder });
 }
 
 /** Analyses one project in one call (CLI and tests). */

@@ -32,7 +32,7 @@ const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 type Format = (typeof FORMATS)[number];
 
 const HELP = `Usage: gateway-lens check [options] [FILE...]
-       gateway-lens check [-f FILE]... [--project-directory DIR] [--env-file FILE]... [--profile P]...
+       gateway-lens check [-f FILE]... [--project-directory DIR] [--env-file FILE]... [--profile P]... [-p NAME]
 
 Checks the Traefik labels of compose files. With -f (or with no FILE, in a folder where
 docker compose finds a project: COMPOSE_FILE, or compose.yaml / docker-compose.yml and its
@@ -267,6 +267,7 @@ function check(options: Options, io: Io): number {
       config,
       override,
       profiles,
+      projectName: options.compose.projectName,
       projectDirectory,
       runRoot: io.cwd,
       environment,

@@ -22,6 +22,8 @@ export interface ComposeFlags {
   projectDirectory?: string;
   envFiles: string[];
   profiles: string[];
+  /** -p / --project-name (compose-go cli/options.go WithName). */
+  projectName?: string;
 }
 
 /** The options docker compose takes to name a project (compose-go cli/options.go), for parseCommandArgs. */
@@ -30,6 +32,7 @@ export const COMPOSE_OPTIONS = {
   'project-directory': { type: 'string' },
   'env-file': { type: 'string', multiple: true },
   profile: { type: 'string', multiple: true },
+  'project-name': { type: 'string', short: 'p' },
 } as const;
 
 /** Their lines of a command's --help. */
@@ -38,7 +41,9 @@ export const COMPOSE_OPTIONS_HELP = `  -f, --file FILE            a compose file
                              file's folder)
   --env-file FILE            read variables from FILE instead of DIR/.env (repeatable)
   --profile NAME             start the services of this profile (repeatable; default:
-                             COMPOSE_PROFILES)`;
+                             COMPOSE_PROFILES)
+  -p, --project-name NAME    the project name, as docker compose -p (default:
+                             COMPOSE_PROJECT_NAME, then name:, then the folder's name)`;
 
 /** The parsed COMPOSE_OPTIONS as flags. */
 export function composeFlags(v: {
@@ -46,12 +51,14 @@ export function composeFlags(v: {
   'project-directory'?: string;
   'env-file'?: string[];
   profile?: string[];
+  'project-name'?: string;
 }): ComposeFlags {
   return {
     files: v.file ?? [],
     projectDirectory: v['project-directory'],
     envFiles: v['env-file'] ?? [],
     profiles: v.profile ?? [],
+    ...(v['project-name'] !== undefined ? { projectName: v['project-name'] } : {}),
   };
 }
 
@@ -189,6 +196,7 @@ export function oneProject(
     readFile: inputs.readFile,
     listDir: inputs.listDir,
     profiles,
+    projectName: options.compose.projectName,
     projectDirectory,
     runRoot: io.cwd,
     environment,

@@ -167,6 +167,14 @@ test('unknown-network: suggests the network Traefik shares, not the likely name 
   assert.match(run('unknown-network', likely)[0].message, /did you mean "project_backend"\?$/);
 });
 
+test('unknown-network: <other>_<key> says how to name a project run as docker compose -p other', () => {
+  const text =
+    compose(traefik(on('proxy')), web(on('proxy', 'backend'), '\n      - traefik.docker.network=foo_proxy')) + NETS;
+  const [finding] = run('unknown-network', text);
+  assert.match(finding.explanation ?? '', /docker compose -p foo, say so \(gateway-lens check -p foo/);
+  assert.deepEqual(run('unknown-network', text, { env: 'COMPOSE_PROJECT_NAME=foo\n' }), []);
+});
+
 test('unknown-network: COMPOSE_PROJECT_NAME from .env is the prefix', () => {
   const text = compose(traefik(on('proxy')), web(on('proxy'), '\n      - traefik.docker.network=gw_proxy')) + NETS;
   assert.equal(run('unknown-network', text).length, 1);

@@ -51,6 +51,19 @@ function reachable(
   return shared.length === 1 ? shared[0].name : likely;
 }
 
+/**
+ * When the name is `<other>_<key>` for a network key of the service, the project may run under
+ * another name (docker compose -p other): say how to tell Gateway Lens so.
+ */
+function otherProject(written: string, networks: DockerNetwork[], name: string): string {
+  const hit = networks.find(
+    (n) => n.name === `${name}_${n.key}` && written.endsWith(`_${n.key}`) && written !== n.name,
+  );
+  if (!hit) return '';
+  const other = written.slice(0, -hit.key.length - 1);
+  return ` "${written}" is what compose names ${hit.key} in a project named "${other}": if it runs as docker compose -p ${other}, say so (gateway-lens check -p ${other}, or COMPOSE_PROJECT_NAME=${other} in .env).`;
+}
+
 /** The fix of a name no network has: the likely one, else up to three real names. */
 function fixOf(suggestion: string | undefined, networks: DockerNetwork[]): string {
   if (suggestion) return `did you mean "${suggestion}"?`;
@@ -111,7 +124,7 @@ export const check: Check<'unknown-network'> = {
       file: label.file,
       range: label.valueRange,
       message: `service "${service}" is on no network named "${written}": ${fixOf(suggestion, mine.networks)}`,
-      explanation: `Its networks are ${names}. ${LOGS}, ${MAP_ORDER}. Compose names the networks it creates <project>_<key> (here ${project.name}_…) unless they set name:.`,
+      explanation: `Its networks are ${names}. ${LOGS}, ${MAP_ORDER}. Compose names the networks it creates <project>_<key> (here ${project.name}_…) unless they set name:.${otherProject(written, mine.networks, project.name)}`,
       data: { name: written, ...(suggestion ? { suggestion } : {}) },
     });
   },
