@@ -11,7 +11,7 @@ import { runAll } from '../../helpers';
 const compose = (enable: string, labels: string, source = 'labels') => `services:
   traefik:
     image: traefik:v3.1
-    command: [--entrypoints.http.address=:80, --providers.docker=true, --certificatesresolvers.le.acme.email=a@b.c]
+    command: [--entrypoints.http.address=:80, --providers.docker=true, --certificatesresolvers.le.acme.email=a@b.c, --certificatesresolvers.le.acme.tlschallenge=true]
   app:
     image: nginx
 ${source === 'labels' ? '    labels:' : '    deploy:\n      labels:'}
