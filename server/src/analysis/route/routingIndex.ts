@@ -55,15 +55,37 @@ export function routingIndex(project: Project): RoutingIndex {
 /**
  * The router and the routers that may share a request with it (same muxer, a shared or unknown
  * entry point, footprints that meet), in the project's order: equal to the last answer unless one
- * of them changed, left or joined.
+ * of them changed, left or joined. An entry of one map of every router's candidates, so an edit
+ * that moves one router re-runs what judged the routers whose candidates it changed, not a fact
+ * per router.
  */
 export function routerCandidates(project: Project, router: RouterFacts): readonly RouterFacts[] {
-  return project.derived.of(
-    'routing candidates',
-    router,
-    () => candidatesIn(routingIndex(project), router),
-    (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
-  );
+  const pairs = project.derived.entry('routing candidates', () => candidatesOfAll(project), router.key, samePairs);
+  const mine = pairs?.find(([r]) => r === router);
+  // A router the project's routing facts do not hold (the route tester's): asked of the index itself.
+  return mine ? mine[1] : candidatesIn(routingIndex(project), router);
+}
+
+type Candidates = readonly (readonly [RouterFacts, readonly RouterFacts[]])[];
+
+/** Every routed router's candidates, by RouterFacts.key (a list: two containers of one service share a key). */
+function candidatesOfAll(project: Project): Map<string, Candidates> {
+  const index = routingIndex(project);
+  const out = new Map<string, [RouterFacts, RouterFacts[]][]>();
+  for (const router of routingFacts(project)) {
+    const pair: [RouterFacts, RouterFacts[]] = [router, candidatesIn(index, router)];
+    const list = out.get(router.key);
+    if (list) list.push(pair);
+    else out.set(router.key, [pair]);
+  }
+  return out;
+}
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+function samePairs(a: Candidates, b: Candidates): boolean {
+  return a.length === b.length && a.every(([r, c], i) => r === b[i][0] && sameItems(c, b[i][1]));
 }
 
 function pathBucket(): PathBucket {
