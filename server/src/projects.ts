@@ -6,6 +6,7 @@
 // loads it. A project is keyed by its folder (the default one) or by its file (one alone).
 // Results are memoised until one of those inputs changes, so the pull requests for every open
 // file of a project share one analysis.
+import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver';
 import {
@@ -20,7 +21,17 @@ import {
   type SourceFile,
 } from './analysis';
 import { parseDotenv } from './analysis/compose/env';
-import { activeProfiles, folderDefaultFiles, folderProjects, isOverrideFragment } from './analysis/compose/project';
+import {
+  activeProfiles,
+  agreedFindings,
+  defaultProjectAbove,
+  folderDefaultFiles,
+  folderProjects,
+  fragmentsOver,
+  isOverrideFragment,
+  withSiblingFragments,
+  type FolderFiles,
+} from './analysis/compose/project';
 import type { Access, Boundary } from './boundary';
 import { codeLinks } from './codeDocs';
 import { lineMap, toDiagnostic, type LineMap } from './convert';
@@ -70,6 +81,10 @@ export const codeUrl = codeLinks();
 
 /** How many folders above a dynamic file are searched for the project that reads it. */
 const MAX_OWNER_DEPTH = 6;
+
+/** How deep below a fragment's base folder, and how many folders, the other fragments are looked for. */
+const SIBLING_DEPTH = 6;
+const SIBLING_FOLDERS = 300;
 
 /** Stamp of a file the boundary kept out: the memo is cleared when trust or folders change. */
 const REFUSED = 'refused';
@@ -329,7 +344,70 @@ export class Projects {
     const defaults = this.defaultFiles(folder);
     const [project] = folderProjects(alone ? [key] : defaults, defaults, (f) => this.fragment(f));
     const files = project?.files ?? [];
+    // A fragment alone (compose refuses it so): over the nearest default project above, as `check DIR` does.
+    const base = files.length === 1 && this.fragment(files[0]) ? this.above(folder) : [];
+    if (base.length > 0) return [...base, files[0]];
     return alone ? files : files.filter((f) => (this.owners.get(f) ?? key) === key);
+  }
+
+  /** The default project of the nearest folder above `folder`, within its workspace folder (cli/groups.ts). */
+  private above(folder: string): string[] {
+    return defaultProjectAbove(folder, this.host.folders.folderOf(folder)?.path, (dir) => this.defaultFiles(dir));
+  }
+
+  /**
+   * The base and the fragment of a project whose compose files are a fragment over a base (the
+   * folder's base file, or the default project above), else undefined.
+   */
+  private fragmentSet(composeFiles: string[]): { base: string[]; fragment: string } | undefined {
+    const fragment = composeFiles.at(-1);
+    if (composeFiles.length < 2 || fragment === undefined || !this.fragment(fragment)) return undefined;
+    const folder = path.dirname(fragment);
+    const defaults = this.defaultFiles(folder);
+    if (defaults.includes(fragment)) {
+      // Its folder's default project alone: over the one above.
+      const above = this.above(folder);
+      return defaults.length === 1 && above.length === composeFiles.length - 1 ? { base: above, fragment } : undefined;
+    }
+    return defaults.length > 0 && composeFiles.length === 2 && composeFiles[0] === defaults[0]
+      ? { base: [defaults[0]], fragment }
+      : undefined;
+  }
+
+  /**
+   * The other fragments over the same base as `set` (compose/project/fragments.ts), as the CLI's
+   * `check DIR` finds them: a file of the base's folder over its base file, a fragment alone in a
+   * folder below going over that base. A bounded walk, breadth first, skipping node_modules and
+   * dot-folders as the CLI's walk does.
+   */
+  private async siblingFragments(set: { base: string[]; fragment: string }, settings: Settings): Promise<string[]> {
+    const folders: FolderFiles[] = [];
+    let level = [path.dirname(set.base[0])];
+    let read = 0;
+    for (let depth = 0; level.length > 0 && depth <= SIBLING_DEPTH; depth++) {
+      const next: string[] = [];
+      for (const dir of level) {
+        if (++read > SIBLING_FOLDERS || !this.host.boundary.allows(dir, 'project')) continue;
+        folders.push({ folder: dir, listed: await this.listed(dir, settings), defaults: this.defaultFiles(dir) });
+        let entries: fs.Dirent[] = [];
+        try {
+          entries = await fs.promises.readdir(dir, { withFileTypes: true });
+        } catch {
+          // An unreadable folder holds no fragment we can know.
+        }
+        for (const e of entries)
+          if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
+            next.push(path.join(dir, e.name));
+      }
+      level = next.sort();
+    }
+    const found = fragmentsOver(
+      set.base,
+      folders,
+      (f) => this.fragment(f),
+      (dir) => this.above(dir),
+    );
+    return found.filter((f) => f !== set.fragment);
   }
 
   /** Whether the file is an override fragment (a service without image, build or extends). */
@@ -513,7 +591,9 @@ export class Projects {
       return memo;
 
     const { documents } = this.host;
-    const { inputs, lines, versions, read, input } = this.gather(folder, settings, composeFiles);
+    // Compose's project directory is the first file's folder: the base's, for a fragment over one above.
+    const projectDir = composeFiles.length > 0 ? path.dirname(composeFiles[0]) : folder;
+    const { inputs, lines, versions, read, input } = this.gather(projectDir, settings, composeFiles);
     if (workspaceVersion) input.options = { ...input.options, workspaceVersion };
     const { files } = input;
     const staticFiles = input.staticFiles ?? [];
@@ -521,6 +601,17 @@ export class Projects {
     let project: Project | undefined;
     try {
       ({ findings, project } = this.analyseWithHost(key, input, host));
+      const set = this.fragmentSet(composeFiles);
+      const siblings = set ? await this.siblingFragments(set, settings) : [];
+      if (set && siblings.length > 0) {
+        // What holds with every other fragment over the base too (compose/project/fragments.ts).
+        const files = withSiblingFragments(set.base, set.fragment, siblings).flatMap((f) => {
+          const text = read(f, 'project');
+          return text === undefined ? [] : [{ file: f, text }];
+        });
+        const merged = this.host.analyzer.analyze({ ...input, files });
+        findings = agreedFindings(findings, merged.findings, set.fragment);
+      }
     } catch (err) {
       // The core failed as a whole: say so on the project's first file instead of going quiet.
       this.host.log(`Analysis of ${key} failed: ${describe(err)}`);

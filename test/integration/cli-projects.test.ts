@@ -245,6 +245,18 @@ const dirCases: { name: string; files: Record<string, string>; expect: string[];
     cdExpect: [],
   },
   {
+    // Issue 11, fragments: the -f set holds every fragment over the root, so what one of them
+    // adds (Traefik on the app's network) settles the other's finding.
+    name: "another fragment over the root attaches Traefik to the app's network: no network-unreachable",
+    files: {
+      'compose.yaml': ROOT_AUTH.replace('networks:\n  frontend: {}\n', 'networks:\n  frontend: {}\n  apps: {}\n'),
+      'services/net/compose.yaml': 'services:\n  traefik:\n    networks: [frontend, apps]\n',
+      'services/app/compose.yaml': FRAGMENT.replace('[frontend]', '[apps]'),
+    },
+    expect: ['undefined-middleware error services/app/compose.yaml'],
+    cdExpect: [],
+  },
+  {
     name: 'a per-app folder of its own: still checked, as its own project',
     files: {
       'compose.yaml': ROOT_AUTH,

@@ -4,7 +4,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../../../package.json';
-import { Analyzer, CHECKS, configStaticFile, TOO_MANY_FINDINGS, type Finding, type ProjectInput } from '../analysis';
+import {
+  Analyzer,
+  CHECKS,
+  configStaticFile,
+  TOO_MANY_FINDINGS,
+  type AnalysisResult,
+  type Finding,
+  type ProjectInput,
+} from '../analysis';
 import { EXIT, parseCommandArgs, traefikVersionOption, UsageError, type Command, type Io } from './command';
 import { configLookup } from './config';
 import { discoverComposeFiles } from './discover';
@@ -21,7 +29,7 @@ import {
   type ComposeFlags,
   type ComposeProject,
 } from './project';
-import { activeProfiles } from '../analysis/compose/project';
+import { activeProfiles, agreedFindings, withSiblingFragments } from '../analysis/compose/project';
 import { loadedElsewhere, regroup, type Group } from './groups';
 import { isLocalFileProbe } from '../analysis/compose/project/localFile';
 import { lineMap } from '../convert';
@@ -48,7 +56,8 @@ compose*.yml and the config file's \`files\` globs; node_modules and dot-folders
 each folder grouped the same way. A folder given as FILE stands for the compose files found
 under it the same way (check dirA dirB: the projects of both, as one Docker host); a file
 that a project of the run includes, extends or merges is checked there only, and a fragment
-compose refuses alone over the nearest project above it (docker compose -f base -f fragment).
+compose refuses alone over the nearest project above it (docker compose -f base -f fragment),
+reporting what also holds with the other fragments over that base in the set.
 
 The nearest .gateway-lens.yaml at or above each project's folder sets severities and
 project facts; the options below win over it.
@@ -292,14 +301,15 @@ function check(options: Options, io: Io): number {
     analysed.map((r) => new Set([...r.project.files, ...r.project.load.extendsFiles].map((f) => f.file))),
   );
   const kept = projects.filter((_, i) => !dropped.has(i));
-  const results = withOtherProjects(
+  const keptGroups = groups.filter((_, i) => !dropped.has(i));
+  const judged = withOtherProjects(
     analyzer,
     kept,
     analysed.filter((_, i) => !dropped.has(i)),
     inputs.shown,
   );
   for (const [i, input] of kept.entries()) {
-    const result = results[i];
+    const result = results(analyzer, judged.inputs[i], judged.results[i], keptGroups[i], inputs.readFile);
     findings.push(...(input.only ? result.findings.filter((f) => f.file === input.only) : result.findings));
     for (const d of result.project.environment.dotenv) read.add(d.file);
   }
@@ -320,6 +330,26 @@ function check(options: Options, io: Io): number {
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/**
+ * A fragment's findings that hold with and without the other fragments found over its base too
+ * (compose/project/fragments.ts): compose runs it only in a -f set nobody wrote down.
+ */
+function results(
+  analyzer: Analyzer,
+  input: ProjectInput,
+  result: AnalysisResult,
+  group: Group,
+  readFile: (file: string) => string | undefined,
+): AnalysisResult {
+  if (!group.only || !group.base || !group.siblings?.length) return result;
+  const files = withSiblingFragments(group.base, group.only, group.siblings).flatMap((file) => {
+    const text = readFile(file);
+    return text === undefined ? [] : [{ file, text }];
+  });
+  const merged = analyzer.analyze({ ...input, files });
+  return { ...result, findings: agreedFindings(result.findings, merged.findings, group.only) };
 }
 
 export const checkCommand: Command = {

@@ -23,15 +23,15 @@ export function withOtherProjects(
   given: ProjectInput[],
   first: AnalysisResult[],
   shown: (file: string) => string = (f) => f,
-): AnalysisResult[] {
-  if (given.length < 2) return first;
+): { inputs: ProjectInput[]; results: AnalysisResult[] } {
+  if (given.length < 2) return { inputs: given, results: first };
   const files = first.map((r) => new Set(r.project.files.map((f) => f.file)));
   /** The other projects of the run: not `i`, nor a variant of it. */
   const others = (i: number): number[] =>
     first.map((_, j) => j).filter((j) => j !== i && ![...files[j]].some((f) => files[i].has(f)));
   const { inputs, results } = withHostTraefik(analyzer, given, first, others, shown);
   const defined = results.map((r) => definedNames(r.project));
-  return results.map((result, i) => {
+  const settled = results.map((result, i) => {
     const hedged = result.findings.some((f) => HEDGED.has(f.code) && f.effect?.drops === 'router' && f.effect.unless);
     if (!hedged) return result;
     const middlewares = new Set<string>();
@@ -45,8 +45,10 @@ export function withOtherProjects(
       ...inputs[i].options,
       elsewhere: { middlewares: [...middlewares].sort(), services: [...services].sort() },
     };
-    return analyzer.analyze({ ...inputs[i], options });
+    inputs[i] = { ...inputs[i], options };
+    return analyzer.analyze(inputs[i]);
   });
+  return { inputs, results: settled };
 }
 
 /** Each project without a Traefik of its own analysed again with the host's, where one is found. */

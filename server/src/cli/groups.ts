@@ -6,7 +6,14 @@
 // COMPOSE_FILE) is checked there, not again alone (compose never runs it so).
 import * as path from 'path';
 import type { Analyzer, SourceFile } from '../analysis';
-import { folderDefaultFiles, folderProjects, isOverrideFragment } from '../analysis/compose/project';
+import {
+  defaultProjectAbove,
+  folderDefaultFiles,
+  folderProjects,
+  fragmentsOver,
+  isOverrideFragment,
+} from '../analysis/compose/project';
+import { discoverComposeFiles } from './discover';
 import type { Io } from './command';
 import type { Inputs } from './inputs';
 import { projectOfFile } from './owner';
@@ -19,6 +26,13 @@ export interface Group {
   only?: string;
   /** Formed from files found under a folder (not given): dropped when another project loads them. */
   found?: boolean;
+  /** A fragment over a base (`only`): the base files it was put over. */
+  base?: string[];
+  /**
+   * The other fragments found over the same base: `only`'s findings are those that also hold with
+   * them all in the set (compose/project/fragments.ts agreedFindings).
+   */
+  siblings?: string[];
 }
 
 /**
@@ -45,12 +59,7 @@ export function regroup(inputs: Inputs, found: Set<string>, walked: string[], io
   /** The default project of the nearest folder above `folder`, within the folder walked. */
   const above = (folder: string): string[] => {
     const top = walked.filter((w) => within(w, folder)).sort((a, b) => a.length - b.length)[0];
-    for (let dir = folder; top !== undefined && dir !== top;) {
-      dir = path.dirname(dir);
-      const defaults = defaultsOf(dir);
-      if (defaults.length > 0) return defaults;
-    }
-    return [];
+    return defaultProjectAbove(folder, top, defaultsOf);
   };
   const out: Group[] = [];
   for (const [folder, files] of inputs.projects) {
@@ -61,7 +70,13 @@ export function regroup(inputs: Inputs, found: Set<string>, walked: string[], io
     }
     if (given && files.length === 1) {
       const project = projectOfFile(files[0].file, io, inputs.readFile, analyzer);
-      out.push({ folder: project.folder, files: sourcesOf(project.files), only: project.only });
+      const siblings = project.base && project.only ? siblingsOf(project.base, project.only, io, inputs, fragment) : [];
+      out.push({
+        folder: project.folder,
+        files: sourcesOf(project.files),
+        only: project.only,
+        ...(siblings.length > 0 ? { base: project.base, siblings } : {}),
+      });
       continue;
     }
     const defaults = defaultsOf(folder);
@@ -73,11 +88,54 @@ export function regroup(inputs: Inputs, found: Set<string>, walked: string[], io
       const alone = project.only === undefined && project.files.length === 1;
       const base = alone && fragment(file) ? above(folder) : [];
       if (base.length > 0)
-        out.push({ folder: path.dirname(base[0]), files: sourcesOf([...base, file]), only: file, found: true });
-      else out.push({ folder, files: sourcesOf(project.files), only: project.only, found: true });
+        out.push({ folder: path.dirname(base[0]), files: sourcesOf([...base, file]), only: file, found: true, base });
+      else {
+        const over = project.only === undefined ? undefined : project.files.filter((f) => f !== project.only);
+        out.push({ folder, files: sourcesOf(project.files), only: project.only, found: true, base: over });
+      }
     }
   }
-  return out;
+  return withSiblings(out);
+}
+
+/**
+ * The other fragments over `base` of a fragment given alone: those a walk of the base's folder
+ * finds (the walk `check` makes there), grouped as regroup groups them.
+ */
+function siblingsOf(
+  base: string[],
+  fragment: string,
+  io: Io,
+  inputs: Inputs,
+  isFragment: (file: string) => boolean,
+): string[] {
+  const top = path.dirname(base[0]);
+  const exists = (f: string): boolean => inputs.readFile(f) !== undefined;
+  const defaultsOf = (folder: string): string[] =>
+    folderDefaultFiles(folder, composeEnvironment(io, folder).lookup, exists);
+  const byFolder = new Map<string, string[]>();
+  for (const f of discoverComposeFiles(top, undefined, [])) {
+    const file = path.resolve(top, f);
+    byFolder.set(path.dirname(file), [...(byFolder.get(path.dirname(file)) ?? []), file]);
+  }
+  const folders = [...byFolder].map(([folder, listed]) => ({ folder, listed, defaults: defaultsOf(folder) }));
+  const above = (folder: string): string[] => defaultProjectAbove(folder, io.cwd, defaultsOf);
+  return fragmentsOver(base, folders, isFragment, above).filter((f) => f !== fragment);
+}
+
+/** Each found fragment group with the other found fragments over the same base files. */
+function withSiblings(groups: Group[]): Group[] {
+  const key = (g: Group): string | undefined => (g.found && g.base && g.only ? JSON.stringify(g.base) : undefined);
+  const byBase = new Map<string, string[]>();
+  for (const g of groups) {
+    const k = key(g);
+    if (k !== undefined) byBase.set(k, [...(byBase.get(k) ?? []), g.only!]);
+  }
+  return groups.map((g) => {
+    const k = key(g);
+    const siblings = k === undefined ? [] : byBase.get(k)!.filter((f) => f !== g.only);
+    return siblings.length > 0 ? { ...g, siblings } : g;
+  });
 }
 
 /**

@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { Analyzer } from '../analysis';
 import {
   DEFAULT_OVERRIDE_NAMES,
+  defaultProjectAbove,
   folderDefaultFiles,
   folderProjects,
   isOverrideFragment,
@@ -49,6 +50,8 @@ export interface FileProject {
   folder: string;
   files: string[];
   only?: string;
+  /** When `only` is a fragment over a base: the base files (compose/project/fragments.ts). */
+  base?: string[];
   /** Why each file of `files` is loaded, for `project`. */
   why: (file: string) => string;
 }
@@ -78,6 +81,21 @@ export function projectOfFile(
   const defaults = folderDefaultFiles(folder, composeEnvironment(io, folder).lookup, (f) => readFile(f) !== undefined);
   const fragment = (f: string): boolean => isOverrideFragment(analyzer.parse({ file: f, text: readFile(f) ?? '' }));
   const [project] = folderProjects([file], defaults, fragment);
+  // A fragment alone (compose refuses it so): over the nearest default project above, within the
+  // working directory, as `check DIR` and the editor put it (compose/project/fragments.ts).
+  const above =
+    project.files.length === 1 && fragment(file)
+      ? defaultProjectAbove(folder, io.cwd, (dir) =>
+          folderDefaultFiles(dir, composeEnvironment(io, dir).lookup, (f) => readFile(f) !== undefined),
+        )
+      : [];
+  if (above.length > 0) {
+    const why = (f: string): string =>
+      f === file
+        ? 'given on the command line'
+        : `the default project of ${shown(io, path.dirname(above[0]))}, which the fragment given goes over`;
+    return { folder: path.dirname(above[0]), files: [...above, file], only: file, base: above, why };
+  }
   const why = (f: string): string =>
     f === file
       ? 'given on the command line'
@@ -86,7 +104,8 @@ export function projectOfFile(
         : DEFAULT_OVERRIDE_NAMES.includes(path.basename(f))
           ? "the default names' override file"
           : "compose's default file names";
-  return { folder, files: project.files, only: project.only, why };
+  const base = project.only === undefined ? undefined : project.files.filter((f) => f !== project.only);
+  return { folder, files: project.files, only: project.only, base, why };
 }
 
 function shown(io: Io, folder: string): string {
