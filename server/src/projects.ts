@@ -41,7 +41,15 @@ import { analysisOptions, type Settings, type SettingsCache } from './settings';
 import { isComposeFileName, type DiskFiles, type WorkspaceFolders } from './workspace';
 import { listFolder } from './readText';
 import { describe, errorMessage } from './analysis/errors';
-import { hostTraefikFor, traefikOffer, type HostTraefik, type TraefikOffer } from './analysis/traefik/hostTraefik';
+import {
+  hostTraefikFor,
+  mayRunTraefik,
+  traefikOffer,
+  wantsHostTraefik,
+  type HostTraefik,
+  type TraefikOffer,
+} from './analysis/traefik/hostTraefik';
+import { scanComposeFolders, type ScanLimits } from './workspaceCheck';
 
 export interface ProjectResult {
   /** The project's key: its folder (the folder's default project), or its one compose file. */
@@ -85,6 +93,9 @@ const MAX_OWNER_DEPTH = 6;
 /** How deep below a fragment's base folder, and how many folders, the other fragments are looked for. */
 const SIBLING_DEPTH = 6;
 const SIBLING_FOLDERS = 300;
+
+/** The search for a workspace folder's Traefik projects reads this much at most. */
+const TRAEFIK_SEARCH: ScanLimits = { directories: 1000, depth: 6, projects: 200 };
 
 /** Stamp of a file the boundary kept out: the memo is cleared when trust or folders change. */
 const REFUSED = 'refused';
@@ -135,6 +146,8 @@ export class Projects {
    * may now be judged otherwise.
    */
   versionsGeneration = 0;
+  /** Per workspace folder: the search for its Traefik projects (findTraefiks), made once. */
+  private traefikSearches = new Map<string, Promise<void>>();
 
   constructor(private readonly host: ProjectsHost) {}
 
@@ -227,6 +240,7 @@ export class Projects {
     this.traefikFiles.clear();
     if (this.traefikOffers.size > 0) this.versionsGeneration++;
     this.traefikOffers.clear();
+    this.traefikSearches.clear();
   }
 
   /**
@@ -600,7 +614,7 @@ export class Projects {
     let findings: Finding[];
     let project: Project | undefined;
     try {
-      ({ findings, project } = this.analyseWithHost(key, input, host));
+      ({ findings, project } = await this.analyseWithHost(key, input, host));
       const set = this.fragmentSet(composeFiles);
       const siblings = set ? await this.siblingFragments(set, settings) : [];
       if (set && siblings.length > 0) {
@@ -703,14 +717,60 @@ export class Projects {
    * The analysis of `input` judged with the host's Traefik: `host` as the last analysis decided
    * it, again when this analysis decides otherwise (the first one, or new networks).
    */
-  private analyseWithHost(key: string, input: ProjectInput, host: HostTraefik | undefined) {
+  private async analyseWithHost(key: string, input: ProjectInput, host: HostTraefik | undefined) {
     const analyzer = this.host.analyzer;
     if (host) input.options = { ...input.options, traefikElsewhere: host };
     const result = analyzer.analyze(input);
-    const now = this.hostTraefik(key, result.project);
+    let now = this.hostTraefik(key, result.project);
+    // No Traefik known for it yet: the workspace folder's Traefik projects may not have been
+    // opened (openFiles), yet `check` from there judges this project by them.
+    if (!now && wantsHostTraefik(result.project)) {
+      await this.findTraefiks(key);
+      now = this.hostTraefik(key, result.project);
+    }
     if (sameHost(now, host)) return result;
     input.options = { ...input.options, traefikElsewhere: now };
     return analyzer.analyze(input);
+  }
+
+  /**
+   * Analyses, once per workspace folder, the projects there whose compose files may start Traefik
+   * (mayRunTraefik), so their offers are known (noteOffer) to a project without one, as the CLI
+   * run from that folder knows them.
+   */
+  private async findTraefiks(key: string): Promise<void> {
+    const root = this.host.folders.folderOf(this.dirOf(key))?.path;
+    if (root === undefined) return;
+    let search = this.traefikSearches.get(root);
+    if (!search) {
+      search = this.searchTraefiks(root, key).catch((err: unknown) =>
+        this.host.log(`Looking for Traefik projects in ${root} failed: ${describe(err)}`),
+      );
+      this.traefikSearches.set(root, search);
+    }
+    await search;
+  }
+
+  private async searchTraefiks(root: string, from: string): Promise<void> {
+    const settings = await this.settingsFor(root);
+    const scan = await scanComposeFolders(
+      [root],
+      () => settings.files,
+      () => false,
+      TRAEFIK_SEARCH,
+    );
+    for (const folder of scan.folders) {
+      for (const key of await this.projectsIn(folder, settings)) {
+        if (key === from || this.traefikOffers.has(key) || this.memo.has(key)) continue;
+        const files = await this.composeFiles(key, settings);
+        const texts = files.map((f) => this.host.documents.byPath(f)?.getText() ?? this.host.disk.read(f) ?? '');
+        if (files.length === 0 || !texts.some(mayRunTraefik)) continue;
+        // The project as built for its analysis, without the checks (and without its queue, which
+        // may be waiting for this search): what its Traefik offers is all that is wanted.
+        const project = this.host.analyzer.project(this.gather(path.dirname(files[0]), settings, files).input);
+        if ([this.noteVersion(key, project), this.noteOffer(key, project)].includes(true)) this.versionsGeneration++;
+      }
+    }
   }
 
   /** Remembers what this project's Traefik offers the projects without one (traefik/hostTraefik.ts); true when it changed. */

@@ -60,6 +60,16 @@ for (const check of ['workspace', 'openFiles'] as const) {
   });
 }
 
+// Issue 11, sibling Traefik: with only app/compose.yaml open, its first diagnostics already come
+// from traefik/'s static configuration, as `gateway-lens check` run in the workspace folder says.
+test('openFiles: app/ opened alone is judged by traefik/ from the first publish', async () => {
+  const { client, dir } = await start({ check: 'openFiles' });
+  const app = uriOf(dir, 'app/compose.yaml');
+  const first = client.nextDiagnostics(app);
+  await client.open(app, 'dockercompose', fs.readFileSync(path.join(dir, 'app/compose.yaml'), 'utf8'));
+  assert.deepEqual(codes(await first), ['undefined-entrypoint']);
+});
+
 // Issue 11, trial4 min-2: blog/'s security-header@file is judged against traefik/dynamic, and
 // editing that dynamic file re-checks blog/.
 test("blog/'s @file middleware is judged by traefik/'s file provider, and re-checked when it changes", async () => {

@@ -3,7 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer } from '../../../server/src/analysis';
-import { hostTraefikFor, traefikOffer } from '../../../server/src/analysis/traefik/hostTraefik';
+import {
+  hostTraefikFor,
+  mayRunTraefik,
+  traefikOffer,
+  wantsHostTraefik,
+} from '../../../server/src/analysis/traefik/hostTraefik';
 
 const TRAEFIK_YML = `entryPoints:
   web:
@@ -197,5 +202,76 @@ for (const row of fileRows) {
     assert.deepEqual(codes.sort(), ['undefined-entrypoint', ...row.found]);
     const missing = result.findings.find((f) => f.code === 'undefined-middleware');
     if (row.found.length) assert.match(missing?.message ?? '', /did you mean "security-headers@file"/);
+  });
+}
+
+// What the editor looks at before analysing a workspace folder's projects for their Traefik
+// (projects.ts findTraefiks): a cheap look, so a miss costs a judgement, a false hit an analysis.
+const MAY_RUN: [string, string, boolean][] = [
+  ['an image traefik:tag', 'services:\n  proxy:\n    image: traefik:v3.1\n', true],
+  ['a registry path and quotes', 'services:\n  proxy:\n    image: "docker.io/library/traefik:v2.11"\n', true],
+  ['a digest', 'services:\n  proxy:\n    image: traefik@sha256:abc\n', true],
+  ['a service named traefik built from a Dockerfile', 'services:\n  traefik:\n    build: ./traefik\n', true],
+  [
+    'an app with traefik labels only',
+    'services:\n  web:\n    image: nginx\n    labels:\n      - traefik.enable=true\n',
+    false,
+  ],
+  ['traefik/whoami is not Traefik', 'services:\n  whoami:\n    image: traefik/whoami\n', false],
+];
+
+for (const [name, text, expect] of MAY_RUN) {
+  test(`mayRunTraefik: ${name}`, () => assert.equal(mayRunTraefik(text), expect));
+}
+
+const WANTS: [string, string, boolean][] = [
+  ['an app on an external network', app(EXTERNAL), true],
+  ['an app on a network of its own', app('  proxy: {}\n'), false],
+  ['a project running Traefik', traefik(EXTERNAL), false],
+];
+
+for (const [name, text, expect] of WANTS) {
+  test(`wantsHostTraefik: ${name}`, () => {
+    const project = new Analyzer().project({ files: [{ file: '/a/compose.yaml', text }], readFile: () => undefined });
+    assert.equal(wantsHostTraefik(project), expect);
+  });
+}
+
+// Issue 11: a Traefik folder's base file with and without a -f variant starts one container, so
+// it is one Traefik, not "several": judged by it when the variants agree on what the app is judged
+// with, else by neither (which variant runs is not known).
+const VARIANTS: [string, string, string[]][] = [
+  [
+    'a variant that only adds a restart policy: one Traefik',
+    'services:\n  traefik:\n    restart: always\n',
+    ['undefined-entrypoint'],
+  ],
+  [
+    'a variant giving other entry points: not known which runs',
+    'services:\n  traefik:\n    volumes:\n      - ./traefik.prod.yml:/etc/traefik/traefik.yml:ro\n',
+    [],
+  ],
+];
+
+for (const [name, variant, found] of VARIANTS) {
+  test(`host Traefik, variants of one project: ${name}`, () => {
+    const analyzer = new Analyzer();
+    const files: Record<string, string> = {
+      '/t/traefik.yml': TRAEFIK_YML,
+      '/t/traefik.prod.yml': TRAEFIK_YML.replace('websecure:', 'websecur:'),
+    };
+    const base = { file: '/t/compose.yaml', text: traefik(EXTERNAL) };
+    const offers = [[base], [base, { file: '/t/compose.prod.yaml', text: variant }]].flatMap(
+      (set) =>
+        traefikOffer(analyzer.analyze({ files: set, readFile: (f) => files[f] }).project, 't/compose.yaml') ?? [],
+    );
+    assert.equal(offers.length, 2);
+    const input = { files: [{ file: '/a/compose.yaml', text: app(EXTERNAL) }] };
+    const host = hostTraefikFor(analyzer.analyze(input).project, offers);
+    const result = host ? analyzer.analyze({ ...input, options: { traefikElsewhere: host } }) : analyzer.analyze(input);
+    assert.deepEqual(
+      result.findings.filter((f) => f.severity !== 'info').map((f) => f.code),
+      found,
+    );
   });
 }

@@ -33,6 +33,11 @@ export interface HostTraefik {
 
 /** A project running Traefik, as the other projects of the run see it. */
 export interface TraefikOffer {
+  /**
+   * Its Traefik container as Docker names it (project and service): two sets of compose files of
+   * one project (the base with or without a -f variant) start the same container, one Traefik.
+   */
+  container?: string;
   /** Docker names of the networks Traefik's container is on; undefined when some is unknown. */
   networks: string[] | undefined;
   /** Its static configuration as far as it is known: undefined when it is not (a script starts Traefik). */
@@ -47,7 +52,8 @@ export function traefikOffer(project: Project, where: string): TraefikOffer | un
   const networks = own.mode === 'networks' && named(own.networks) ? own.networks.map((n) => n.name) : undefined;
   const config = project.staticConfig;
   const known = config.found && config.settingsKnown === true && !config.traefikV1;
-  if (!known) return { networks, host: undefined };
+  const container = `${project.name}-${traefik.container.compose.name}`;
+  if (!known) return { container, networks, host: undefined };
   const fact = project.versionFact;
   const version = fact.source === 'unknown' ? undefined : { version: fact.assumed, why: `${fact.why} in ${where}` };
   const files = [
@@ -57,6 +63,7 @@ export function traefikOffer(project: Project, where: string): TraefikOffer | un
     ...project.fileProvider.files.map((f) => f.file),
   ];
   return {
+    container,
     networks,
     host: {
       where,
@@ -68,6 +75,60 @@ export function traefikOffer(project: Project, where: string): TraefikOffer | un
     },
   };
 }
+
+/**
+ * The offers, those of one Traefik container (variants of its project) made one: the first, on the
+ * networks any of them puts it on, when they agree on the static configuration the other projects
+ * are judged with; else one whose configuration is unknown (which variant runs is not known).
+ */
+function oneOfEachContainer(offers: TraefikOffer[]): TraefikOffer[] {
+  const out: TraefikOffer[] = [];
+  const seen = new Map<string, number>();
+  for (const offer of offers) {
+    const at = offer.container === undefined ? undefined : seen.get(offer.container);
+    if (at === undefined) {
+      if (offer.container !== undefined) seen.set(offer.container, out.length);
+      out.push(offer);
+      continue;
+    }
+    const first = out[at];
+    const networks =
+      first.networks && offer.networks ? [...new Set([...first.networks, ...offer.networks])] : undefined;
+    const same = first.host !== undefined && offer.host !== undefined && sameJudge(first.host, offer.host);
+    out[at] = { ...first, networks, host: same ? first.host : undefined };
+  }
+  return out;
+}
+
+/** Whether two Traefiks judge other projects alike: the same static settings and file provider files, wherever written. */
+function sameJudge(a: HostTraefik, b: HostTraefik): boolean {
+  const summary = (h: HostTraefik): string =>
+    JSON.stringify(
+      [h.staticConfig, h.version?.version, h.fileProvider?.files.map((f) => [f.file, f.text])],
+      (key, value: unknown) =>
+        WHERE_KEYS.has(key)
+          ? undefined
+          : value instanceof Map
+            ? [...(value as Map<string, unknown>)].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+            : value,
+    );
+  return summary(a) === summary(b);
+}
+
+/** Keys saying where a setting is written, not what it is. */
+const WHERE_KEYS = new Set([
+  'origin',
+  'networkOrigin',
+  'defaultRuleAt',
+  'sources',
+  'range',
+  'file',
+  'path',
+  'variables',
+  'notes',
+  'ignored',
+  'containerVariables',
+]);
 
 /** Docker names of the external networks this project's containers are on. */
 export function externalNetworks(project: Project): Set<string> {
@@ -86,13 +147,34 @@ export function externalNetworks(project: Project): Set<string> {
  * network of `project`. A project with a Traefik of its own (or a static file given) keeps it.
  */
 export function hostTraefikFor(project: Project, offers: TraefikOffer[]): HostTraefik | undefined {
-  if (offers.length !== 1) return undefined;
-  const [offer] = offers;
+  const traefiks = oneOfEachContainer(offers);
+  if (traefiks.length !== 1) return undefined;
+  const [offer] = traefiks;
   if (!offer.host || !offer.networks) return undefined;
   const borrowed = project.staticConfig === project.options.traefikElsewhere?.staticConfig;
   if ((project.staticConfig.found && !borrowed) || traefikOf(project)) return undefined;
   const external = externalNetworks(project);
   return offer.networks.some((n) => external.has(n)) ? offer.host : undefined;
+}
+
+/**
+ * Whether another project's Traefik may route `project` (hostTraefikFor would look for one): it
+ * runs no Traefik and names no static file of its own, and joins an external network.
+ */
+export function wantsHostTraefik(project: Project): boolean {
+  const borrowed = project.staticConfig === project.options.traefikElsewhere?.staticConfig;
+  if ((project.staticConfig.found && !borrowed) || traefikOf(project)) return false;
+  return externalNetworks(project).size > 0;
+}
+
+/**
+ * Whether a compose file's text may start Traefik (an image named traefik, or a service named
+ * so, which a built image may run): a cheap look before analysing a project to learn its offer.
+ */
+export function mayRunTraefik(text: string): boolean {
+  return (
+    /^\s*image:\s*["']?([\w.-]+(:\d+)?\/)*traefik(["'\s:@]|$)/im.test(text) || /^[ \t]+traefik:[ \t]*$/m.test(text)
+  );
 }
 
 /** How a message names the static configuration: the other project's Traefik's when it is that one. */
