@@ -147,6 +147,17 @@ const cases: { name: string; files: Record<string, string>; args: string[]; expe
     args: [],
     expect: ['undefined-middleware warning stack/compose.yaml'],
   },
+  {
+    // Issue 11: a Traefik folder's base file with and without its -f variant is one Traefik container.
+    name: 'a Traefik folder with a variant file: one Traefik, the app judged by it',
+    files: {
+      'gateway/compose.yaml': `${TRAEFIK}    networks: [proxy]\nnetworks:\n  proxy:\n    external: true\n`,
+      'gateway/compose.prod.yaml': 'services:\n  traefik:\n    restart: always\n',
+      'app/compose.yaml': `${app('      - traefik.http.routers.app.entrypoints=webb\n')}    networks: [proxy]\nnetworks:\n  proxy:\n    external: true\n`,
+    },
+    args: [],
+    expect: ['undefined-entrypoint error app/compose.yaml'],
+  },
 ];
 
 for (const c of cases) {
@@ -275,3 +286,34 @@ for (const c of dirCases) {
     assert.deepEqual((await check(cwd, [])).found, c.cdExpect ?? c.expect);
   });
 }
+
+// Issue 11: `check --traefik-config ../traefik/traefik.yml` run in an app folder. The Traefik
+// project beside the file mounts it and the file provider's directory, so its mounts say which
+// files `@file` names come from: a typo is reported as `check` from the parent reports it.
+test('check --traefik-config from an app folder: the file provider of the Traefik that mounts it', async () => {
+  const root = folder({
+    'traefik/compose.yml': `services:
+  traefik:
+    image: traefik:v3.1
+    volumes:
+      - /var/run/docker.sock:/var/run/docker.sock:ro
+      - ./traefik.yml:/etc/traefik/traefik.yml:ro
+      - ./dynamic:/etc/traefik/dynamic:ro
+    networks: [proxy]
+networks:
+  proxy:
+    external: true
+`,
+    'traefik/traefik.yml':
+      'entryPoints:\n  web:\n    address: ":80"\nproviders:\n  docker: {}\n  file:\n    directory: /etc/traefik/dynamic\n',
+    'traefik/dynamic/mw.yml': 'http:\n  middlewares:\n    secure-headers:\n      headers:\n        frameDeny: true\n',
+    'app/compose.yml': `${app('      - traefik.http.routers.app.middlewares=secure-header@file\n')}    networks: [proxy]
+networks:
+  proxy:
+    external: true
+`,
+  });
+  const expect = { found: ['undefined-middleware error compose.yml'], status: 1 };
+  assert.deepEqual(await check(path.join(root, 'app'), ['--traefik-config', '../traefik/traefik.yml']), expect);
+  assert.deepEqual((await check(root, [])).found, ['undefined-middleware error app/compose.yml']);
+});

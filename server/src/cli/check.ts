@@ -17,6 +17,7 @@ import { EXIT, parseCommandArgs, traefikVersionOption, UsageError, type Command,
 import { configLookup } from './config';
 import { discoverComposeFiles } from './discover';
 import { withOtherProjects } from './elsewhere';
+import { traefikConfigHost } from './configHost';
 import { runFixes } from './fix';
 import { formatGithub, formatGitlab } from './formats';
 import { readInputs } from './inputs';
@@ -246,6 +247,9 @@ function check(options: Options, io: Io): number {
   const override = options.traefikVersion
     ? { version: options.traefikVersion, versionSource: '--traefik-version' }
     : undefined;
+  // --traefik-config naming the file a Traefik project beside it mounts: that Traefik judges the
+  // projects without one, with its file provider as its mounts map it (cli/configHost.ts).
+  const configHost = options.traefikConfig ? traefikConfigHost(options.traefikConfig, io, inputs, analyzer) : undefined;
   const projects: (ProjectInput & { only?: string })[] = [];
   const groups: Group[] = compose
     ? [...inputs.projects].map(([folder, files]) => ({ folder, files }))
@@ -270,7 +274,8 @@ function check(options: Options, io: Io): number {
     projects.push({
       only,
       files,
-      staticFiles,
+      staticFiles: configHost ? [] : staticFiles,
+      ...(configHost ? { options: { traefikElsewhere: configHost } } : {}),
       readFile: inputs.readFile,
       listDir: inputs.listDir,
       config,
