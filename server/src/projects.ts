@@ -356,7 +356,12 @@ export class Projects {
     const folder = alone ? path.dirname(key) : key;
     if (alone && (this.projectOf(key) !== key || !(await this.listed(folder, settings)).includes(key))) return [];
     const defaults = this.defaultFiles(folder);
-    const [project] = folderProjects(alone ? [key] : defaults, defaults, (f) => this.fragment(f));
+    const [project] = folderProjects(
+      alone ? [key] : defaults,
+      defaults,
+      (f) => this.fragment(f),
+      (f) => this.servicesOf(f),
+    );
     const files = project?.files ?? [];
     // A fragment alone (compose refuses it so): over the nearest default project above, as `check DIR` does.
     const base = files.length === 1 && this.fragment(files[0]) ? this.above(folder) : [];
@@ -383,9 +388,8 @@ export class Projects {
       const above = this.above(folder);
       return defaults.length === 1 && above.length === composeFiles.length - 1 ? { base: above, fragment } : undefined;
     }
-    return defaults.length > 0 && composeFiles.length === 2 && composeFiles[0] === defaults[0]
-      ? { base: [defaults[0]], fragment }
-      : undefined;
+    const base = composeFiles.slice(0, -1);
+    return defaults.length > 0 && base.every((f, i) => f === defaults[i]) ? { base, fragment } : undefined;
   }
 
   /**
@@ -420,14 +424,31 @@ export class Projects {
       folders,
       (f) => this.fragment(f),
       (dir) => this.above(dir),
+      (f) => this.servicesOf(f),
     );
     return found.filter((f) => f !== set.fragment);
   }
 
+  /** The names of the services a compose file writes. */
+  private servicesOf(file: string): string[] {
+    return this.parsed(file)?.services.map((s) => s.name) ?? [];
+  }
+
+  /** The compose file parsed, undefined when it cannot be (no text, or text that is no string: the analysis reports it). */
+  private parsed(file: string): ReturnType<Analyzer['parse']> | undefined {
+    const text = this.host.documents.byPath(file)?.getText() ?? this.host.disk.read(file);
+    if (typeof text !== 'string') return undefined;
+    try {
+      return this.host.analyzer.parse({ file, text });
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Whether the file is an override fragment (a service without image, build or extends). */
   private fragment(file: string): boolean {
-    const text = this.host.documents.byPath(file)?.getText() ?? this.host.disk.read(file);
-    return text !== undefined && isOverrideFragment(this.host.analyzer.parse({ file, text }));
+    const parsed = this.parsed(file);
+    return parsed !== undefined && isOverrideFragment(parsed);
   }
 
   /** Compose files of the folder: compose names on disk, plus open compose documents there. */

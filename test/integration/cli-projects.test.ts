@@ -268,6 +268,20 @@ const dirCases: { name: string; files: Record<string, string>; expect: string[];
     cdExpect: [],
   },
   {
+    // Trial6 min-2: the first COMPOSE_FILE entry holds only the tests; the fragment's service and
+    // the Traefik v1 that reads its labels are in the second, so it goes over the whole list.
+    name: 'a fragment beside a COMPOSE_FILE project: over the whole project, not its first file',
+    files: {
+      '.env': 'COMPOSE_FILE=test.yml:shared.yml\n',
+      'test.yml': 'services:\n  tests:\n    image: busybox\n',
+      'shared.yml':
+        'services:\n  proxy:\n    image: traefik:v1.7\n    volumes: [/var/run/docker.sock:/var/run/docker.sock]\n  backend:\n    image: nginx\n',
+      'compose.deploy.yml':
+        'services:\n  backend:\n    labels:\n      - traefik.frontend.rule=PathPrefix:/api\n      - traefik.port=80\n',
+    },
+    expect: ['traefik-v1 info shared.yml'],
+  },
+  {
     name: 'a per-app folder of its own: still checked, as its own project',
     files: {
       'compose.yaml': ROOT_AUTH,

@@ -56,6 +56,8 @@ export function regroup(inputs: Inputs, found: Set<string>, walked: string[], io
     folderDefaultFiles(folder, composeEnvironment(io, folder).lookup, exists);
   const fragment = (file: string): boolean =>
     isOverrideFragment(analyzer.parse({ file, text: inputs.readFile(file) ?? '' }));
+  const servicesOf = (file: string): string[] =>
+    analyzer.parse({ file, text: inputs.readFile(file) ?? '' }).services.map((s) => s.name);
   /** The default project of the nearest folder above `folder`, within the folder walked. */
   const above = (folder: string): string[] => {
     const top = walked.filter((w) => within(w, folder)).sort((a, b) => a.length - b.length)[0];
@@ -70,7 +72,8 @@ export function regroup(inputs: Inputs, found: Set<string>, walked: string[], io
     }
     if (given && files.length === 1) {
       const project = projectOfFile(files[0].file, io, inputs.readFile, analyzer);
-      const siblings = project.base && project.only ? siblingsOf(project.base, project.only, io, inputs, fragment) : [];
+      const siblings =
+        project.base && project.only ? siblingsOf(project.base, project.only, io, inputs, fragment, servicesOf) : [];
       out.push({
         folder: project.folder,
         files: sourcesOf(project.files),
@@ -82,7 +85,7 @@ export function regroup(inputs: Inputs, found: Set<string>, walked: string[], io
     const defaults = defaultsOf(folder);
     // What compose loads there, even when COMPOSE_FILE names files the search did not find.
     const names = [...new Set([...defaults, ...files.map((f) => f.file)])];
-    for (const project of folderProjects(names, defaults, fragment)) {
+    for (const project of folderProjects(names, defaults, fragment, servicesOf)) {
       const [file] = project.files;
       // A fragment alone (compose refuses it so): over the nearest project above that may run it.
       const alone = project.only === undefined && project.files.length === 1;
@@ -108,6 +111,7 @@ function siblingsOf(
   io: Io,
   inputs: Inputs,
   isFragment: (file: string) => boolean,
+  servicesOf: (file: string) => string[],
 ): string[] {
   const top = path.dirname(base[0]);
   const exists = (f: string): boolean => inputs.readFile(f) !== undefined;
@@ -120,7 +124,7 @@ function siblingsOf(
   }
   const folders = [...byFolder].map(([folder, listed]) => ({ folder, listed, defaults: defaultsOf(folder) }));
   const above = (folder: string): string[] => defaultProjectAbove(folder, io.cwd, defaultsOf);
-  return fragmentsOver(base, folders, isFragment, above).filter((f) => f !== fragment);
+  return fragmentsOver(base, folders, isFragment, above, servicesOf).filter((f) => f !== fragment);
 }
 
 /** Each found fragment group with the other found fragments over the same base files. */

@@ -80,7 +80,9 @@ export function projectOfFile(
   const folder = path.dirname(file);
   const defaults = folderDefaultFiles(folder, composeEnvironment(io, folder).lookup, (f) => readFile(f) !== undefined);
   const fragment = (f: string): boolean => isOverrideFragment(analyzer.parse({ file: f, text: readFile(f) ?? '' }));
-  const [project] = folderProjects([file], defaults, fragment);
+  const servicesOf = (f: string): string[] =>
+    analyzer.parse({ file: f, text: readFile(f) ?? '' }).services.map((s) => s.name);
+  const [project] = folderProjects([file], defaults, fragment, servicesOf);
   // A fragment alone (compose refuses it so): over the nearest default project above, within the
   // working directory, as `check DIR` and the editor put it (compose/project/fragments.ts).
   const above =
@@ -100,7 +102,7 @@ export function projectOfFile(
     f === file
       ? 'given on the command line'
       : project.only !== undefined
-        ? `the base file of ${shown(io, folder)}, which the file given overrides`
+        ? `the base of ${shown(io, folder)}, which the file given overrides`
         : DEFAULT_OVERRIDE_NAMES.includes(path.basename(f))
           ? "the default names' override file"
           : "compose's default file names";

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as path from 'path';
 import {
   folderDefaultFiles,
+  folderProjects,
   isOverrideFragment,
   selectComposeFiles,
 } from '../../../server/src/analysis/compose/project';
@@ -179,5 +180,42 @@ const FRAGMENTS: [string, string, boolean][] = [
 for (const [name, text, fragment] of FRAGMENTS) {
   test(`isOverrideFragment: ${name}`, () => {
     assert.equal(isOverrideFragment(new Analyzer().parse({ file: '/w/compose.node-1.yaml', text })), fragment);
+  });
+}
+
+// The base a fragment of the folder goes over (trial6 min-2): the first default file when it
+// writes every service the fragment overrides, else the folder's whole default project (a
+// COMPOSE_FILE list whose first entry holds only the tests).
+const SERVICES: Record<string, string[]> = {
+  '/w/compose.yml': ['web', 'db'],
+  '/w/compose.override.yml': ['web'],
+  '/w/compose.prod.yml': ['web'],
+  '/w/test.yml': ['tests'],
+  '/w/shared.yml': ['proxy', 'backend'],
+  '/w/deploy.yml': ['backend'],
+};
+const BASES: [string, string[], string, string[]][] = [
+  [
+    'the first default file writes the service: over it alone, without the override',
+    ['/w/compose.yml', '/w/compose.override.yml'],
+    '/w/compose.prod.yml',
+    ['/w/compose.yml', '/w/compose.prod.yml'],
+  ],
+  [
+    'the first COMPOSE_FILE entry lacks it: over the whole default project',
+    ['/w/test.yml', '/w/shared.yml'],
+    '/w/deploy.yml',
+    ['/w/test.yml', '/w/shared.yml', '/w/deploy.yml'],
+  ],
+];
+for (const [name, defaults, file, expect] of BASES) {
+  test(`folderProjects, the base of a fragment: ${name}`, () => {
+    const [project] = folderProjects(
+      [file],
+      defaults,
+      () => true,
+      (f) => SERVICES[f] ?? [],
+    );
+    assert.deepEqual(project, { files: expect, only: file });
   });
 }

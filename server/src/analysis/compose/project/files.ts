@@ -127,19 +127,29 @@ export interface FolderProject {
  * The projects compose files of one folder form, as the editor groups them: any of them among
  * the folder's default files (folderDefaultFiles) means that default project; every other file
  * is a project of its own (`docker compose -f file`), over the base file when it is an override
- * fragment, reporting that file's findings only (the base reports in its own project).
+ * fragment, reporting that file's findings only (the base reports in its own project). The base
+ * is the first default file (`-f compose.yml -f compose.prod.yml`, without the override), or the
+ * whole default project when that first file lacks a service the fragment overrides (a
+ * COMPOSE_FILE list whose first entry holds the tests only): `servicesOf` names a file's services.
  */
 export function folderProjects(
   files: string[],
   defaults: string[],
   fragment: (file: string) => boolean,
+  servicesOf?: (file: string) => readonly string[],
 ): FolderProject[] {
   const out: FolderProject[] = [];
   if (files.some((f) => defaults.includes(f))) out.push({ files: defaults });
   for (const file of files) {
     if (defaults.includes(file)) continue;
     const base = defaults[0];
-    out.push(base !== undefined && fragment(file) ? { files: [base, file], only: file } : { files: [file] });
+    if (base === undefined || !fragment(file)) {
+      out.push({ files: [file] });
+      continue;
+    }
+    const first = new Set(servicesOf?.(base) ?? []);
+    const covered = !servicesOf || servicesOf(file).every((name) => first.has(name));
+    out.push({ files: [...(covered ? [base] : defaults), file], only: file });
   }
   return out;
 }

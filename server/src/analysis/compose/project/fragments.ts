@@ -52,12 +52,13 @@ export function fragmentsOver(
   folders: Iterable<FolderFiles>,
   isFragment: (file: string) => boolean,
   aboveOf: (folder: string) => string[],
+  servicesOf?: (file: string) => readonly string[],
 ): string[] {
   const top = path.dirname(base[0] ?? '');
   const same = (files: string[]): boolean => files.length === base.length && files.every((f, i) => f === base[i]);
   const out: string[] = [];
   for (const { folder, listed, defaults } of folders) {
-    for (const project of folderProjects(listed, defaults, isFragment)) {
+    for (const project of folderProjects(listed, defaults, isFragment, servicesOf)) {
       const [first] = project.files;
       if (project.only !== undefined) {
         if (same(project.files.filter((f) => f !== project.only))) out.push(project.only);
