@@ -40,6 +40,7 @@ import type { ProblemCounts } from './protocol';
 import { analysisOptions, type Settings, type SettingsCache } from './settings';
 import { isComposeFileName, type DiskFiles, type WorkspaceFolders } from './workspace';
 import { listFolder } from './readText';
+import { definedNames, settledElsewhere } from './analysis/checks/references';
 import { describe, errorMessage } from './analysis/errors';
 import {
   hostTraefikFor,
@@ -93,6 +94,9 @@ const MAX_OWNER_DEPTH = 6;
 /** How deep below a fragment's base folder, and how many folders, the other fragments are looked for. */
 const SIBLING_DEPTH = 6;
 const SIBLING_FOLDERS = 300;
+
+/** A compose text that may define a middleware or service by labels (worth a look for other projects). */
+const DEFINES = /traefik\.(http|tcp|udp)\.(middlewares|services)\./;
 
 /** The search for a workspace folder's Traefik projects reads this much at most. */
 const TRAEFIK_SEARCH: ScanLimits = { directories: 1000, depth: 6, projects: 200 };
@@ -148,6 +152,13 @@ export class Projects {
   versionsGeneration = 0;
   /** Per workspace folder: the search for its Traefik projects (findTraefiks), made once. */
   private traefikSearches = new Map<string, Promise<void>>();
+  /**
+   * Per project: the middlewares and services it defines (definedNames) and its files, for the
+   * other projects of its workspace folder (one Docker host), as `check` there settles them.
+   */
+  private definitions = new Map<string, { files: string[]; middlewares: string[]; services: string[] }>();
+  /** Projects whose analysis had a finding another project may settle (settledElsewhere). */
+  private hedged = new Set<string>();
 
   constructor(private readonly host: ProjectsHost) {}
 
@@ -241,6 +252,8 @@ export class Projects {
     if (this.traefikOffers.size > 0) this.versionsGeneration++;
     this.traefikOffers.clear();
     this.traefikSearches.clear();
+    this.definitions.clear();
+    this.hedged.clear();
   }
 
   /**
@@ -621,7 +634,9 @@ export class Projects {
       memo.settings === settings &&
       sameInputs(memo, composeFiles, (f) => this.stamp(f)) &&
       JSON.stringify(memo.input.options?.workspaceVersion) === JSON.stringify(workspaceVersion) &&
-      sameHost(memo.input.options?.traefikElsewhere, host)
+      sameHost(memo.input.options?.traefikElsewhere, host) &&
+      JSON.stringify(memo.input.options?.elsewhere) ===
+        JSON.stringify(this.hedged.has(key) && memo.project ? this.elsewhereFor(key, memo.project) : undefined)
     )
       return memo;
 
@@ -636,6 +651,18 @@ export class Projects {
     let project: Project | undefined;
     try {
       ({ findings, project } = await this.analyseWithHost(key, input, host));
+      // What another project of the workspace folder defines settles "unless another compose
+      // project defines it", as in `check` there (cli/elsewhere.ts).
+      this.hedged.delete(key);
+      if (findings.some(settledElsewhere)) {
+        this.hedged.add(key);
+        await this.findTraefiks(key);
+        const elsewhere = this.elsewhereFor(key, project);
+        if (elsewhere) {
+          input.options = { ...input.options, elsewhere };
+          ({ findings, project } = this.host.analyzer.analyze(input));
+        }
+      }
       const set = this.fragmentSet(composeFiles);
       const siblings = set ? await this.siblingFragments(set, settings) : [];
       if (set && siblings.length > 0) {
@@ -718,7 +745,8 @@ export class Projects {
     if (memo) for (const file of memo.inputs.keys()) if (!inputs.has(file)) this.host.analyzer.forget(file);
     this.memo.set(key, result);
     // Either changes how the projects without a Traefik are judged: one new generation.
-    if ([this.noteVersion(key, project), this.noteOffer(key, project)].includes(true)) this.versionsGeneration++;
+    if ([this.noteVersion(key, project), this.noteOffer(key, project), this.noteDefined(key, project)].includes(true))
+      this.versionsGeneration++;
     for (const [file, owner] of this.traefikFiles) if (owner === key) this.traefikFiles.delete(file);
     for (const f of [...staticFiles, ...(project?.staticFiles ?? []), ...(project?.fileProvider.files ?? [])])
       this.traefikFiles.set(f.file, key);
@@ -782,16 +810,54 @@ export class Projects {
     );
     for (const folder of scan.folders) {
       for (const key of await this.projectsIn(folder, settings)) {
-        if (key === from || this.traefikOffers.has(key) || this.memo.has(key)) continue;
+        if (key === from || this.traefikOffers.has(key) || this.definitions.has(key) || this.memo.has(key)) continue;
         const files = await this.composeFiles(key, settings);
         const texts = files.map((f) => this.host.documents.byPath(f)?.getText() ?? this.host.disk.read(f) ?? '');
-        if (files.length === 0 || !texts.some(mayRunTraefik)) continue;
+        if (files.length === 0 || !texts.some((t) => mayRunTraefik(t) || DEFINES.test(t))) continue;
         // The project as built for its analysis, without the checks (and without its queue, which
         // may be waiting for this search): what its Traefik offers is all that is wanted.
         const project = this.host.analyzer.project(this.gather(path.dirname(files[0]), settings, files).input);
-        if ([this.noteVersion(key, project), this.noteOffer(key, project)].includes(true)) this.versionsGeneration++;
+        const changed = [this.noteVersion(key, project), this.noteOffer(key, project), this.noteDefined(key, project)];
+        if (changed.includes(true)) this.versionsGeneration++;
       }
     }
+  }
+
+  /** Remembers what this project defines for the others of its workspace folder; true when it changed. */
+  private noteDefined(key: string, project: Project | undefined): boolean {
+    const before = JSON.stringify(this.definitions.get(key));
+    if (project) {
+      const files = [...project.files, ...project.load.extendsFiles].map((f) => f.file);
+      const names = definedNames(project);
+      if (names.middlewares.length > 0 || names.services.length > 0) this.definitions.set(key, { files, ...names });
+      else this.definitions.delete(key);
+    } else this.definitions.delete(key);
+    return JSON.stringify(this.definitions.get(key)) !== before;
+  }
+
+  /**
+   * What the other projects of the workspace folder define (not a variant sharing a compose file
+   * with this one), as cli/elsewhere.ts gives it; undefined when they define nothing.
+   */
+  private elsewhereFor(key: string, project: Project): { middlewares: string[]; services: string[] } | undefined {
+    const root = this.host.folders.folderOf(this.dirOf(key))?.path;
+    if (root === undefined) return undefined;
+    const own = new Set([...project.files, ...project.load.extendsFiles].map((f) => f.file));
+    const middlewares = new Set<string>();
+    const services = new Set<string>();
+    for (const [other, defined] of this.definitions) {
+      if (other === key || this.host.folders.folderOf(this.dirOf(other))?.path !== root) continue;
+      if (defined.files.some((f) => own.has(f))) continue;
+      for (const n of defined.middlewares) middlewares.add(n);
+      for (const n of defined.services) services.add(n);
+    }
+    if (middlewares.size === 0 && services.size === 0) return undefined;
+    return { middlewares: [...middlewares].sort(), services: [...services].sort() };
+  }
+
+  /** Whether the last analysis of the project had a finding another project may settle. */
+  hedges(key: string): boolean {
+    return this.hedged.has(key);
   }
 
   /** Remembers what this project's Traefik offers the projects without one (traefik/hostTraefik.ts); true when it changed. */

@@ -274,7 +274,9 @@ export class Validation {
     let scheduled = false;
     for (const [other, fact] of this.versions) {
       const hosted = this.projects.last(other)?.input.options?.traefikElsewhere !== undefined;
-      if (other === folder || !(fact.source === 'unknown' || fact.source === 'workspace' || hosted)) continue;
+      // A project whose finding another project may settle (what that one defines changed).
+      const hedged = this.projects.hedges(other);
+      if (other === folder || !(fact.source === 'unknown' || fact.source === 'workspace' || hosted || hedged)) continue;
       this.schedule(other);
       scheduled = true;
     }

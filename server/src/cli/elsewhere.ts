@@ -8,10 +8,8 @@
 // that Traefik's static configuration. Projects that share a file (a base file under two
 // override sets) are variants of one project, not neighbours on the host.
 import type { Analyzer, AnalysisResult, ProjectInput } from '../analysis';
-import { definedNames } from '../analysis/checks/references';
+import { definedNames, settledElsewhere } from '../analysis/checks/references';
 import { hostTraefikFor, traefikOffer, type TraefikOffer } from '../analysis/traefik/hostTraefik';
-
-const HEDGED = new Set(['undefined-middleware', 'undefined-service']);
 
 /**
  * Each project's result, analysed again with what the other projects settle: the host's Traefik
@@ -32,7 +30,7 @@ export function withOtherProjects(
   const { inputs, results } = withHostTraefik(analyzer, given, first, others, shown);
   const defined = results.map((r) => definedNames(r.project));
   const settled = results.map((result, i) => {
-    const hedged = result.findings.some((f) => HEDGED.has(f.code) && f.effect?.drops === 'router' && f.effect.unless);
+    const hedged = result.findings.some(settledElsewhere);
     if (!hedged) return result;
     const middlewares = new Set<string>();
     const services = new Set<string>();

@@ -8,7 +8,7 @@ import { definitionsNamed, index, qualify } from '../traefik/lookup';
 import type { Definition, Kind, Protocol } from '../traefik/model';
 import { isProviderName, PROVIDER_NAMES } from '../traefik/providers';
 import { ListItem, nearest } from '../traefik/values';
-import type { Effect, Related, Severity } from '../types';
+import type { Effect, Finding, Related, Severity } from '../types';
 import type { DataOf } from './codes';
 import { droppedContainers, droppedVerdicts } from './dropped';
 import { fileRelated, liveFileNames, resolveFileReference } from './fileReferences';
@@ -297,4 +297,17 @@ export function definedNames(project: Project): { middlewares: string[]; service
     return [...out].sort();
   };
   return { middlewares: names('middlewares'), services: names('services') };
+}
+
+/**
+ * Whether a finding is one that another compose project on the same Docker host may settle by
+ * defining the name (undefined-middleware / undefined-service "unless another compose project
+ * defines it"): AnalysisOptions.elsewhere would then be worth reading.
+ */
+export function settledElsewhere(finding: Pick<Finding, 'code' | 'effect'>): boolean {
+  return (
+    (finding.code === 'undefined-middleware' || finding.code === 'undefined-service') &&
+    finding.effect?.drops === 'router' &&
+    finding.effect.unless !== undefined
+  );
 }
