@@ -54,3 +54,23 @@ test('the name another project defines settles it, as options.elsewhere', () => 
     [],
   );
 });
+
+// Trial6 min-5: a near miss of a name another project defines is named, still as the hedged warning.
+test('a typo of a name another project defines: did you mean it, still a warning', () => {
+  const analyzer = new Analyzer();
+  const defined = definedNames(analyzer.project({ files: [{ file: '/auth/compose.yaml', text: AUTH }] }));
+  const input = { files: [{ file: '/app/compose.yaml', text: app('autheila@docker') }] };
+  const found = analyzer
+    .analyze({ ...input, options: { elsewhere: defined } })
+    .findings.filter((f) => f.code === 'undefined-middleware');
+  assert.deepEqual(
+    found.map((f) => [f.severity, f.message, settledElsewhere(f)]),
+    [
+      [
+        'warning',
+        'middleware "autheila@docker" is not defined in this project: did you mean "authelia@docker", which another compose project defines?',
+        true,
+      ],
+    ],
+  );
+});

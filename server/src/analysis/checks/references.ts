@@ -129,6 +129,24 @@ export function resolveReference(
       data: { name: item.value, suggestion: `${near}${suffix}` },
     };
   }
+  // A near miss of a name another project on the host defines (or one declared external): still
+  // hedged, since that project's view of the name is all we have, but the typo is named.
+  const elsewhere = rules.external.flatMap((n) => {
+    const q = qualify(n, provider);
+    return q.provider === provider ? [q.name] : [];
+  });
+  const other = nearest(ref.name, elsewhere);
+  if (other !== undefined && other !== ref.name) {
+    return {
+      item,
+      message: `${rules.noun} "${item.value}" is not defined in this project: did you mean "${other}${suffix}", which another compose project defines?`,
+      explanation: `Unless another compose project on the same Docker host defines "${ref.name}@${provider}", Traefik disables ${describe(router)} with the error ${rules.noun} "${ref.name}@${provider}" does not exist. "${other}@${provider}" is defined elsewhere on the host (or declared external).`,
+      severity: 'warning',
+      related: [],
+      data: { name: item.value, suggestion: `${other}${suffix}` },
+      unless: 'another compose project on the Docker host defines it',
+    };
+  }
   return {
     item,
     message: `${rules.noun} "${item.value}" is not defined in this project: define it, or declare it external`,
