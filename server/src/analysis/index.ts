@@ -17,7 +17,6 @@ import { CompiledMatchers } from './rules/compiled';
 import { LabelKeys } from './schema/labelKeys';
 import type { SourceFile } from './traefik/staticConfig';
 import { StaticReader } from './traefik/staticConfig/reader';
-import { findTraefikService } from './traefik/staticConfig/service';
 import { staticMajorKeys } from './traefik/staticConfig/majorKeys';
 import type { DirEntry } from './traefik/fileProvider';
 import { FileProviderReader } from './traefik/fileProvider/reader';
@@ -207,7 +206,7 @@ export class Analyzer {
       project: traefikProject,
       ...(setVersion ? { version: setVersion } : {}),
     });
-    const traefik = findTraefikService(files, traefikProject, input.readFile);
+    const traefik = own.service;
     // No Traefik here: the host's Traefik (another project's) judges these containers.
     const host = !traefik && !own.config.found ? options.traefikElsewhere : undefined;
     const { config, staticFiles, token } = host
@@ -251,7 +250,7 @@ export class Analyzer {
       staticConfig: config,
       staticKey: token,
       staticFiles,
-      ...(traefik ? { traefikName: traefik.name } : {}),
+      traefikService: traefik,
       version,
       versionFact,
       containers,

@@ -7,6 +7,7 @@ import type { LoadedProject } from './compose/project';
 import type { Container } from './traefik/model';
 import type { MajorVersion, StaticConfig } from './traefik/static';
 import type { VersionFact } from './traefik/version';
+import type { TraefikService } from './traefik/staticConfig/service';
 import type { HostTraefik } from './traefik/hostTraefik';
 import type { Check } from './checks/check';
 import type { CompiledMatchers } from './rules/compiled';
@@ -62,10 +63,10 @@ export interface Project {
   /** Static files (traefik.yml) read for this project, for the static checks. */
   staticFiles: { file: string; text: string }[];
   /**
-   * The compose service that runs Traefik, found as the static configuration was (a service built
-   * FROM a Traefik image counts, its Dockerfile read: staticConfig/baked.ts).
+   * The compose service that runs this project's Traefik (traefik/staticConfig/service.ts
+   * findTraefikService, with the Dockerfile of a built one): the one answer to "is this Traefik".
    */
-  traefikName?: string;
+  traefikService: TraefikService | undefined;
   /** The version judged for: versionFact.assumed. */
   version: MajorVersion;
   /** Which version is assumed and why; `source: 'unknown'` makes version-dependent findings say both. */

@@ -5,7 +5,6 @@
 import { hasInterpolation } from '../compose/labels';
 import type { Project } from '../project';
 import {
-  findTraefikService,
   lookupStaticKey,
   readFlags,
   readStaticFile,
@@ -74,7 +73,7 @@ function checkEnv(ctx: CheckContext<'unknown-static-key'>, project: Project): vo
 
 function checkFlags(ctx: CheckContext<'unknown-static-key'>, project: Project): void {
   const config = project.staticConfig;
-  const service = findTraefikService(project.files);
+  const service = project.traefikService;
   if (!config.found || !service?.command || service.version === 'v1') return;
   const { words, file } = service.command;
   for (const flag of readFlags(words, file.text, project.version).flags) {

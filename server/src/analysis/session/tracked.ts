@@ -5,6 +5,7 @@
 import type { ComposeFile } from '../compose/model';
 import { Database, structuralEquals, type Equals, type Input, type Partition, type Query } from '../engine';
 import type { Check } from '../checks/check';
+import type { TraefikService } from '../traefik/staticConfig/service';
 import { textFacts, type Derived, type Project } from '../project';
 import type { Finding } from '../types';
 
@@ -27,6 +28,29 @@ function sameSources(a: Project['staticFiles'], b: Project['staticFiles']): bool
   return a.length === b.length && a.every((f, i) => f.file === b[i].file && f.text === b[i].text);
 }
 
+/**
+ * The same Traefik service: its compose parts (kept objects while unchanged, their ranges moved in
+ * place) and what its Dockerfile and mounts made of it, compared by value without the files' texts.
+ */
+function sameTraefik(a: TraefikService | undefined, b: TraefikService | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.name !== b.name || !sameItems(a.parts, b.parts)) return false;
+  return structuralEquals(traefikSummary(a), traefikSummary(b));
+}
+
+function traefikSummary(s: TraefikService): unknown {
+  return {
+    image: s.image?.value,
+    imageWritten: s.imageWritten,
+    version: s.version,
+    command: s.command && { file: s.command.file.file, words: s.command.words },
+    script: s.script?.value,
+    mounts: s.mounts.map((m) => [m.source, m.target, m.dir, m.unseen, m.file.file, m.content]),
+    baked: s.baked,
+    imageArgs: s.imageArgs,
+  };
+}
+
 /** When a field of the next analysis counts as unchanged (an equal value is still stored, database.ts). */
 const EQUALS: { readonly [F in Field]: Equals<Project[F]> } = Object.freeze({
   name: Object.is,
@@ -37,7 +61,7 @@ const EQUALS: { readonly [F in Field]: Equals<Project[F]> } = Object.freeze({
   staticConfig: () => false,
   staticKey: Object.is,
   staticFiles: sameSources,
-  traefikName: Object.is,
+  traefikService: sameTraefik,
   version: Object.is,
   versionFact: structuralEquals,
   containers: sameItems,
@@ -167,8 +191,8 @@ export class TrackedProjects {
       get staticFiles() {
         return read('staticFiles');
       },
-      get traefikName() {
-        return read('traefikName');
+      get traefikService() {
+        return read('traefikService');
       },
       get version() {
         return read('version');

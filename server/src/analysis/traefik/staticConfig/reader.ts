@@ -3,7 +3,7 @@
 // token stays the same object while the Traefik service's parts, the explicit static files and
 // every file read for it are unchanged. Checks key their reused findings on the token.
 import type { ComposeService } from '../../compose/model';
-import { findTraefikService } from './service';
+import { findTraefikService, type TraefikService } from './service';
 import { readStaticConfig, type StaticInput, type StaticResult } from './index';
 
 interface Last {
@@ -17,7 +17,8 @@ interface Last {
 export class StaticReader {
   private last: Last | undefined;
 
-  read(input: StaticInput): StaticResult & { token: object } {
+  /** `service`: the Traefik service the configuration was read for (found once here, with its Dockerfile). */
+  read(input: StaticInput): StaticResult & { token: object; service: TraefikService | undefined } {
     const explicit = input.explicit.map((f) => `${f.file}\n${f.text}`);
     const reads = new Map<string, string | undefined>();
     const readFile = input.readFile;
@@ -54,7 +55,7 @@ export class StaticReader {
       [...reads].every(([file, text]) => last.reads.has(file) && last.reads.get(file) === text);
     const token = same ? last.token : {};
     this.last = { parts, explicit, version: input.version, reads, token };
-    return { ...result, token };
+    return { ...result, token, service };
   }
 }
 

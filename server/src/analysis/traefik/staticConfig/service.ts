@@ -327,13 +327,13 @@ export function isFragment(parts: readonly ComposeService[], files: readonly Com
 }
 
 /**
- * The name of the compose service that runs Traefik, when one does: the one the analysis found
- * (which reads a built service's Dockerfile), else one found by image or flags alone.
+ * The name of the compose service that runs Traefik, when one does: an `image: traefik` service,
+ * one built FROM a Traefik image, or one whose command configures Traefik (findTraefikService, as
+ * the static configuration was read for it). Network reach, the missing-port exemption and the
+ * dashboard loop all ask this, never the image again.
  */
 export function traefikServiceName(project: Project): string | undefined {
-  return (
-    project.traefikName ?? project.derived.get('traefik service name', () => findTraefikService(project.files)?.name)
-  );
+  return project.derived.get('traefik service name', () => project.traefikService?.name);
 }
 
 /** The compose services whose containers are override fragments (isFragment), by name. */

@@ -1,0 +1,36 @@
+// `gateway-lens check` on small fixture projects (test/fixtures/projects/baked-*): a Traefik built
+// from the project's Dockerfile is the project's Traefik for every check.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { built, ROOT } from '../support/build';
+
+const CLI = built('cli.js');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'projects');
+
+function check(project: string): { rows: string[]; status: number; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json'], {
+    cwd: path.join(FIXTURES, project),
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '' },
+    timeout: 60_000,
+  });
+  const found = r.stdout ? (JSON.parse(r.stdout) as { file: string; code: string; severity: string }[]) : [];
+  return {
+    rows: found.map((x) => `${x.severity} ${x.code} ${x.file}`).sort(),
+    status: r.status ?? -1,
+    stderr: r.stderr,
+  };
+}
+
+test('a Traefik built FROM traefik:v3.1: network reach, the dashboard loop, its COPYed traefik.yml, no missing-port', () => {
+  const r = check('baked-traefik');
+  assert.deepEqual(r.rows, [
+    'error dashboard-loop compose.yaml',
+    'error network-unreachable compose.yaml',
+    'error unknown-static-key traefik/traefik.yml',
+  ]);
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, '');
+});
