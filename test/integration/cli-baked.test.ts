@@ -1,5 +1,6 @@
-// `gateway-lens check` on small fixture projects (test/fixtures/projects/baked-*): a Traefik built
-// from the project's Dockerfile is the project's Traefik for every check.
+// `gateway-lens check` on small fixture projects (test/fixtures/projects): a Traefik built from
+// the project's Dockerfile is the project's Traefik for every check; a Traefik v1 file under a v3
+// image is reported once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -32,5 +33,11 @@ test('a Traefik built FROM traefik:v3.1: network reach, the dashboard loop, its 
     'error unknown-static-key traefik/traefik.yml',
   ]);
   assert.equal(r.status, 1);
+  assert.equal(r.stderr, '');
+});
+
+test('a Traefik v1 traefik.toml under traefik (v3): one error naming the node Traefik stops on', () => {
+  const r = check('v1-toml-under-v3');
+  assert.deepEqual(r.rows, ['error unknown-static-key traefik.toml']);
   assert.equal(r.stderr, '');
 });

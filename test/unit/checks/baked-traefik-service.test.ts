@@ -87,6 +87,17 @@ const cases: Case[] = [
     codes: ['unknown-static-key'],
     expect: ['unknown-static-key adress'],
   },
+  {
+    name: 'its traefik.toml is a v1 file under traefik:v3.1: once',
+    traefik: '',
+    rest: '',
+    config: {
+      name: 'traefik.toml',
+      text: 'defaultEntryPoints = ["http"]\n[entryPoints]\n  [entryPoints.http]\n  address = ":80"\n[docker]\nwatch = true\n',
+    },
+    codes: ['unknown-static-key', 'traefik-v1'],
+    expect: ['unknown-static-key defaultEntryPoints'],
+  },
 ];
 
 for (const c of cases) {

@@ -238,3 +238,102 @@ test('unknown-static-key (variables): judged when they are the source, with the 
     ['PILOT'],
   );
 });
+
+// A Traefik v1 file under a v2/v3 image: one finding on its first v1 section, not one per key
+// (lukasnellen/dc-traefik: traefik:latest with a v1 traefik.toml got nine).
+const V1_TOML = [
+  'logLevel = "INFO"',
+  'defaultEntryPoints = ["http", "https"]',
+  '[entryPoints]',
+  '  [entryPoints.http]',
+  '  address = ":80"',
+  '    [entryPoints.http.redirect]',
+  '    entryPoint = "https"',
+  '  [entryPoints.https]',
+  '  address = ":443"',
+  '    [entryPoints.https.tls]',
+  '[traefikLog]',
+  'filePath = "/var/log/traefik/traefik.log"',
+  '[api]',
+  '[acme]',
+  'email = "webmaster@example.com"',
+  'entryPoint = "https"',
+  '[acme.httpChallenge]',
+  '  entryPoint = "http"',
+  '[docker]',
+  'domain = "www.example.com"',
+  'exposedByDefault = false',
+  '[file]',
+  '  directory = "/etc/traefik/rules/"',
+  '',
+].join('\n');
+
+const v1Cases: {
+  name: string;
+  file: string;
+  text: string;
+  image: string;
+  expect: { severity: string; text: string }[];
+  message?: RegExp;
+  related?: string[];
+}[] = [
+  {
+    name: 'dc-traefik: v1 sections and entryPoints.http.redirect: one error, naming the node Traefik stops on',
+    file: 'traefik.toml',
+    text: V1_TOML,
+    image: 'traefik',
+    expect: [{ severity: 'error', text: 'logLevel' }],
+    message: /^a Traefik v1 configuration file: Traefik v3 does not start \("field not found, node: redirect"\)$/,
+    related: ['redirect', 'tls'],
+  },
+  {
+    name: '[entryPoints.http] address, [docker] and [acme]: Traefik starts and drops the v1 sections, one warning',
+    file: 'traefik.toml',
+    text: '[entryPoints]\n  [entryPoints.http]\n  address = ":80"\n[docker]\nendpoint = "unix:///var/run/docker.sock"\n[acme]\nemail = "a@example.com"\n[acme.httpChallenge]\nentryPoint = "http"\n',
+    image: 'traefik:latest',
+    expect: [{ severity: 'warning', text: 'docker' }],
+    message: /^a Traefik v1 configuration file: Traefik v3 ignores its v1 keys \(docker, acme\)$/,
+  },
+  {
+    name: 'the same under traefik:v2.11 says v2',
+    file: 'traefik.toml',
+    text: '[entryPoints]\n  [entryPoints.http]\n  address = ":80"\n[docker]\nwatch = true\n',
+    image: 'traefik:v2.11',
+    expect: [{ severity: 'warning', text: 'docker' }],
+    message: /Traefik v2 ignores its v1 keys \(docker\)$/,
+  },
+  {
+    name: 'a v2 file with one stray v1 key at the top: judged key by key, as before',
+    file: 'traefik.yml',
+    text: 'logLevel: DEBUG\nentryPoints:\n  web:\n    adress: ":80"\n',
+    image: 'traefik:v3.1',
+    expect: [
+      { severity: 'warning', text: 'logLevel' },
+      { severity: 'error', text: 'adress' },
+    ],
+  },
+  {
+    name: 'a YAML v1 file: once too',
+    file: 'traefik.yml',
+    text: 'defaultEntryPoints: [http]\nentryPoints:\n  http:\n    address: ":80"\ndocker:\n  watch: true\nfile:\n  directory: /rules\n',
+    image: 'traefik:v3.1',
+    expect: [{ severity: 'warning', text: 'defaultEntryPoints' }],
+  },
+];
+
+for (const c of v1Cases) {
+  test(`unknown-static-key (v1 file): ${c.name}`, () => {
+    const mount = `    volumes:\n      - ./${c.file}:/etc/traefik/${c.file}:ro\n`;
+    const seen = findings(check, compose(c.image, [], mount), { mounted: { [`/p/${c.file}`]: c.text } });
+    assert.deepEqual(
+      seen.map((f) => ({ severity: f.severity, text: f.text })),
+      c.expect,
+    );
+    if (c.message) assert.match(seen[0].message, c.message);
+    if (c.related)
+      assert.deepEqual(
+        seen[0].related,
+        c.related.map((r) => `/p/${c.file}: ${r}`),
+      );
+  });
+}

@@ -4,13 +4,10 @@
 // top-level keys (paerser file/raw_node.go sortKeys keeps root field names only).
 import { hasInterpolation } from '../compose/labels';
 import type { Project } from '../project';
-import {
-  lookupStaticKey,
-  readFlags,
-  readStaticFile,
-  readStaticText,
-} from '../traefik/staticConfig';
+import { lookupStaticKey, readFlags, readStaticFile, readStaticText } from '../traefik/staticConfig';
 import { readToml } from '../traefik/toml';
+import { isV1Root, readsAsV1File } from '../traefik/staticConfig/v1Keys';
+import type { Range } from '../types';
 import type { KeyPart, StaticKeyLookup } from '../traefik/staticConfig';
 import type { MajorVersion } from '../traefik/static';
 import type { Check, CheckContext, Report } from './check';
@@ -25,6 +22,7 @@ export const check: Check<'unknown-static-key'> = {
     const dynamic = new Set(project.fileProvider.files.map((f) => f.file));
     for (const file of project.staticFiles) {
       const seen = new Set<number>();
+      const reports: Judged[] = [];
       for (const path of readStaticText(file.file, file.text).keys) {
         const found = judge(path, project.version, 'file');
         // The file provider may be given the static file itself: its http/tcp/udp/tls are read then.
@@ -32,8 +30,13 @@ export const check: Check<'unknown-static-key'> = {
           continue;
         if (found && !seen.has(found.range.start)) {
           seen.add(found.range.start);
-          ctx.report({ ...found, file: file.file });
+          reports.push({ ...found, path: path.slice(0, found.data.segmentIndex + 1) });
         }
+      }
+      const v1 = v1File(reports, project.version);
+      for (const r of v1 ? [v1] : reports) {
+        const { path: _path, ...report } = r;
+        ctx.report({ ...report, file: file.file, related: r.related?.map((x) => ({ ...x, file: file.file })) });
       }
     }
     checkInline(ctx, project);
@@ -87,14 +90,69 @@ function checkFlags(ctx: CheckContext<'unknown-static-key'>, project: Project): 
 
 type Where = 'file' | 'flag' | 'env';
 
+type Found = Omit<Report<'unknown-static-key'>, 'file' | 'data'> & {
+  data: { problem?: string; segmentIndex: number; suggestion?: string };
+};
+
+type Judged = Omit<Found, 'related'> & {
+  /** The key up to the unknown segment. */
+  path: KeyPart[];
+  related?: { range: Range; message: string }[];
+};
+
+/**
+ * A Traefik v1 file (v1Keys.ts) under Traefik v2 or v3: one finding, on its first v1 section,
+ * instead of one per key. v2 and v3 do not read v1's format at all: the file loader drops the
+ * top-level keys they lack (docker, acme, defaultEntryPoints: paerser file/raw_node.go keeps the
+ * root fields only), and a v1 key below one they know (entryPoints.http.redirect) stops Traefik
+ * with "field not found, node: redirect" (paerser parser/nodes_metadata.go), the first such node in
+ * paerser's order (keys sorted, depth first: raw_node.go sortKeys).
+ */
+function v1File(reports: Judged[], version: MajorVersion): Judged | undefined {
+  const roots = reports.filter((r) => r.data.segmentIndex === 0 && r.severity === 'warning');
+  if (!readsAsV1File(roots.map((r) => r.path[0].text))) return undefined;
+  const sections = roots.filter((r) => isV1Root(r.path[0].text));
+  const stops = reports.filter((r) => r.severity === 'error').sort((a, b) => paerserOrder(a.path, b.path));
+  const names = sections.map((r) => r.path[0].text);
+  const listed = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
+  const major = version === 'v2' ? 'v2' : 'v3';
+  const first = stops[0]?.path.at(-1)?.text;
+  const migrate =
+    'v2 moved them: providers.docker, certificatesResolvers.<name>.acme, entryPoints.<name>.http.redirections (docs/content/migration/v1-to-v2.md).';
+  return {
+    range: sections[0].range,
+    severity: first === undefined ? 'warning' : 'error',
+    message:
+      first === undefined
+        ? `a Traefik v1 configuration file: Traefik ${major} ignores its v1 keys (${listed})`
+        : `a Traefik v1 configuration file: Traefik ${major} does not start ("field not found, node: ${first}")`,
+    explanation:
+      first === undefined
+        ? `Traefik v2 and v3 do not read v1's configuration format. Their file loader keeps only the top-level keys they know and drops the others without a word (paerser file/raw_node.go): here ${listed}, so what they configure is not set. ${migrate}`
+        : `Traefik v2 and v3 do not read v1's configuration format. A v1 key below a key they know stops Traefik: "field not found, node: ${first}" (paerser parser/nodes_metadata.go), and the top-level v1 keys (${listed}) are dropped without a word (paerser file/raw_node.go). ${migrate}`,
+    data: { problem: 'v1-file', segmentIndex: 0 },
+    path: sections[0].path,
+    related: stops.slice(0, 3).map((r, i) => ({
+      range: r.range,
+      message:
+        i === 0
+          ? `Traefik ${major} stops here: "field not found, node: ${first}"`
+          : `"${r.path.at(-1)?.text}" is unknown to Traefik ${major} too`,
+    })),
+  };
+}
+
+/** paerser decodes map keys sorted (Go string order), depth first: which unknown key it meets first. */
+function paerserOrder(a: KeyPart[], b: KeyPart[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++)
+    if (a[i].text !== b[i].text) return a[i].text < b[i].text ? -1 : 1;
+  return a.length - b.length;
+}
+
 /** The top-level keys of a dynamic configuration file (pkg/config/dynamic/config.go Configuration). */
 const DYNAMIC_ROOTS = new Set(['http', 'tcp', 'udp', 'tls']);
 
-function judge(
-  path: KeyPart[],
-  version: MajorVersion,
-  where: Where,
-): Omit<Report<'unknown-static-key'>, 'file'> | undefined {
+function judge(path: KeyPart[], version: MajorVersion, where: Where): Found | undefined {
   const texts = path.map((p) => p.text);
   const looked = lookupStaticKey(texts, version);
   if (looked.bad === undefined) return undefined;
