@@ -134,6 +134,27 @@ const cases: Case[] = [
     expect: [],
   },
   {
+    name: 'rules from anchors that hold templates: not judged (each alias renders to its own host)',
+    file: 'dynamic.yml',
+    services: [],
+    dynamic: `x-rules:\n  a: &a "Host(\`{{ env "A" }}\`)"\n  b: &b "Host(\`{{ env "B" }}\`)"\nhttp:\n  routers:\n    one:\n      rule: *a\n      entryPoints: [web]\n      service: legacy\n    two:\n      rule: *b\n      entryPoints: [web]\n      service: other\n${LEGACY.slice(6)}    other:\n      loadBalancer:\n        servers:\n          - url: "http://10.0.0.6"\n`,
+    expect: [],
+  },
+  {
+    name: 'the same rule from plain anchors in a templated file: judged, on the anchor text',
+    file: 'dynamic.yml',
+    services: [],
+    dynamic: `x-rules:\n  a: &a "Host(\`a.example\`)"\nhttp:\n  routers:\n    one:\n      rule: *a\n      entryPoints: [web]\n      service: legacy\n    two:\n      rule: *a\n      entryPoints: [web]\n      service: other\n${LEGACY.slice(6)}    other:\n      loadBalancer:\n        servers:\n          - url: "{{ env "OTHER_URL" }}"\n`,
+    expect: ['route-conflict Host(`a.example`)', 'route-conflict Host(`a.example`)'],
+  },
+  {
+    name: "a router's fields merged from an anchor whose rule is a template: not judged",
+    file: 'dynamic.yml',
+    services: [router('api', 'Host(`app.example`) && PathPrefix(`/api`)')],
+    dynamic: `x-router: &r\n  rule: Host(\`{{ env "HOST" }}\`)\n  entryPoints: [web]\nhttp:\n  routers:\n    app:\n      <<: *r\n      priority: 1000\n      service: legacy\n${LEGACY.slice(6)}`,
+    expect: [],
+  },
+  {
     name: 'a template that steers (if): what is written may not be rendered, not judged',
     file: 'dynamic.yml',
     services: [router('api', 'Host(`app.example`) && PathPrefix(`/api`)')],

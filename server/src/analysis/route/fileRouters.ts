@@ -58,12 +58,19 @@ export function templatedFileRouters(project: Project, protocol: Protocol): File
   );
 }
 
-/** A field's text from its key to the end of its line or value (a value that was only an action parses as empty). */
+/**
+ * A field's text: from its key to the end of its line or value (a value that was only an action
+ * parses as empty), and its value where that is written: an alias (`rule: *a`) reads the anchor's
+ * text, elsewhere in the file, which Traefik renders too.
+ */
 function writtenAt(text: string, s: Setting): string {
   const start = s.path[s.path.length - 1].range.start;
   const line = text.indexOf('\n', start);
   const end = Math.max(s.valueRange?.end ?? 0, line < 0 ? text.length : line);
-  return text.slice(start, end);
+  const here = text.slice(start, end);
+  const value = s.valueRange;
+  if (!value || (value.start >= start && value.end <= end)) return here;
+  return `${here}\n${text.slice(value.start, value.end)}`;
 }
 
 export interface FileRouterFacts {
