@@ -1,6 +1,7 @@
 // `gateway-lens check` on small fixture projects (test/fixtures/projects): a Traefik built from
 // the project's Dockerfile is the project's Traefik for every check; a Traefik v1 file under a v3
-// image is reported once.
+// image is reported once; a file provider's Go templates are judged only where what Traefik
+// renders is known.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -39,5 +40,17 @@ test('a Traefik built FROM traefik:v3.1: network reach, the dashboard loop, its 
 test('a Traefik v1 traefik.toml under traefik (v3): one error naming the node Traefik stops on', () => {
   const r = check('v1-toml-under-v3');
   assert.deepEqual(r.rows, ['error unknown-static-key traefik.toml']);
+  assert.equal(r.stderr, '');
+});
+
+test('file-provider templates: rules from templated anchors are not judged, the same plain rule twice still is', () => {
+  const r = check('file-templates');
+  assert.deepEqual(r.rows, ['error route-conflict dynamic/routers.yml', 'error route-conflict dynamic/routers.yml']);
+  assert.equal(r.stderr, '');
+});
+
+test('a template action with YAML-escaped quotes: Traefik cannot render the file, its middleware is lost', () => {
+  const r = check('file-template-escaped');
+  assert.deepEqual(r.rows, ['error invalid-dynamic-file dynamic.yml', 'error undefined-middleware compose.yaml']);
   assert.equal(r.stderr, '');
 });

@@ -65,6 +65,39 @@ const cases: { name: string; compose: string; files: Record<string, string>; exp
     expect: [],
   },
   {
+    // Go's template parser: a backslash in an action is no operand (text/template/parse parse.go command).
+    name: 'a template action with YAML-escaped quotes: Traefik cannot render the file',
+    compose: filename,
+    files: {
+      '/project/dynamic.yml':
+        auth + '  routers:\n    r:\n      rule: "Host(`{{ env \\"DOMAIN\\" }}`)"\n      service: s\n',
+    },
+    expect: [
+      'invalid-dynamic-file Traefik cannot render /etc/traefik/dynamic.yml as a Go template: unexpected "\\\\" in operand',
+      'undefined-middleware auth@file',
+    ],
+  },
+  {
+    name: 'in a directory, the file that does not render takes its siblings with it',
+    compose: directory,
+    files: {
+      '/project/config/a.yml': auth,
+      '/project/config/b.yml':
+        'http:\n  routers:\n    r:\n      rule: Host(`{{ env \\"DOMAIN\\" }}`)\n      service: s\n',
+    },
+    expect: ['invalid-dynamic-file', 'undefined-middleware auth@file'],
+  },
+  {
+    name: 'plain quotes in the action, backslashes inside its strings, a comment: rendered, not judged',
+    compose: filename,
+    files: {
+      '/project/dynamic.yml':
+        auth +
+        '  routers:\n    r:\n      rule: "Host(`{{ env "DOMAIN" }}`) && PathRegexp(`{{ "^/a\\\\.b" }}`)"\n      service: s\n{{/* a \\ in a comment */}}\n',
+    },
+    expect: [],
+  },
+  {
     name: 'a file the provider does not read is not judged',
     compose: filename,
     files: { '/project/dynamic.yml': auth, '/project/other.yml': 'a: [\n' },

@@ -33,7 +33,8 @@ export function dynamicProblems<C extends DynamicProblem['code']>(project: Proje
 }
 
 export function whatIsLost(file: DynamicFile, directory: string | undefined): { long: string } {
-  const names = file.definitions.map((d) => `${d.name}@file`);
+  // A router and a service may share a name (site@file): named once.
+  const names = [...new Set(file.definitions.map((d) => `${d.name}@file`))];
   const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, and ${names.length - 5} more` : '');
   const inDirectory = directory
     ? ` Because it is in the provider's directory ${directory}, every other file there is lost too (loadFileConfigFromDirectory stops at the first error).`

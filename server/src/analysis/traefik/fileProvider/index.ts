@@ -173,7 +173,8 @@ export function parseDynamicFile(
   const problems =
     read.templated || read.syntaxError || read.unread ? [] : validateDynamic(read.keys, read.settings, version);
   const out: DynamicFile = { file, containerPath, text, read, definitions, problems };
-  if (read.syntaxError && !read.templated) out.refused = read.syntaxError;
+  if (read.templateError) out.refused = read.templateError;
+  else if (read.syntaxError && !read.templated) out.refused = read.syntaxError;
   else if (problems.length > 0) out.refused = { message: problems[0].what, range: problems[0].range };
   return out;
 }

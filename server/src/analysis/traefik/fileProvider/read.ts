@@ -36,6 +36,8 @@ export interface DynamicRead {
   steered: boolean;
   /** The file could not be walked here (see traefik/toml.ts): nothing in it is judged. */
   unread?: string;
+  /** Go's template parser refuses the text (templateError): Traefik loads nothing from the file. */
+  templateError?: { message: string; range: Range };
 }
 
 /** The format Traefik decodes a file name as; undefined for names the provider skips. */
@@ -72,7 +74,41 @@ function mayWriteNames(text: string, format: DynamicFormat): boolean {
   return false;
 }
 
+/**
+ * The first error Go's template parser certainly meets, from the text alone: a backslash inside an
+ * action outside a quoted string (`{{ env \"DOMAIN\" }}`, escaped as if the YAML string's escapes
+ * applied inside the action). Traefik parses the file as a template before YAML or TOML sees it
+ * (pkg/provider/file/file.go CreateConfiguration, tmpl.Parse), and in an action `\` is a
+ * character that starts no operand (text/template/parse lex.go lexInsideAction emits it as a
+ * char, parse.go command: 'unexpected "\\" in operand'). Anything less certain is not judged.
+ */
+function templateError(text: string): { message: string; range: Range } | undefined {
+  for (const m of text.matchAll(ACTION)) {
+    const action = m[0];
+    if (/^\{\{-?\s*\/\*/.test(action)) continue; // a comment: anything goes
+    let quote: string | undefined;
+    for (let i = 2; i < action.length - 2; i++) {
+      const c = action[i];
+      if (quote) {
+        if (c === '\\' && quote !== '`') i++;
+        else if (c === quote) quote = undefined;
+      } else if (c === '"' || c === '`' || c === "'") quote = c;
+      else if (c === '\\') {
+        const at = (m.index ?? 0) + i;
+        return { message: 'unexpected "\\\\" in operand', range: { start: at, end: at + 1 } };
+      }
+    }
+  }
+  return undefined;
+}
+
 export function readDynamicFile(file: string, text: string, format: DynamicFormat): DynamicRead {
+  const read = readRendered(file, text, format);
+  const error = read.templated ? templateError(text) : undefined;
+  return error ? { ...read, templateError: error } : read;
+}
+
+function readRendered(file: string, text: string, format: DynamicFormat): DynamicRead {
   const templated = text.includes('{{');
   const namesTemplated = templated && mayWriteNames(text, format);
   const steered = templated && [...text.matchAll(ACTION)].some((m) => CONTROL.test(m[0]));
