@@ -54,3 +54,9 @@ test('a template action with YAML-escaped quotes: Traefik cannot render the file
   assert.deepEqual(r.rows, ['error invalid-dynamic-file dynamic.yml', 'error undefined-middleware compose.yaml']);
   assert.equal(r.stderr, '');
 });
+
+test('an app with only Traefik v1 labels and no Traefik seen: one traefik-v1 information', () => {
+  const r = check('v1-labels-app');
+  assert.deepEqual(r.rows, ['info traefik-v1 compose.yaml']);
+  assert.equal(r.status, 0);
+});

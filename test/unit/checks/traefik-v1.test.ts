@@ -41,3 +41,67 @@ for (const [name, text, others, expect] of cases) {
       );
   });
 }
+
+// Trial6 min-1 (ruanbekker/docker-swarm-apps): an app with only v1 labels and no Traefik seen
+// (none in the project, or one on a private image with v1 flags): written for a v1 Traefik.
+const v1App = (labels: string[], where = 'labels') =>
+  `networks:\n  appnet:\n    external: true\nservices:\n  blog:\n    image: ghost:1.22.7-alpine\n    networks: [appnet]\n${where === 'deploy' ? '    deploy:\n      labels:\n' : '    labels:\n'}${labels.map((l) => `${where === 'deploy' ? '        ' : '      '}- "${l}"\n`).join('')}`;
+const V1_LABELS = [
+  'traefik.backend=blog-1',
+  'traefik.docker.network=appnet',
+  'traefik.frontend.rule=Host:blog-1.example.com',
+  'traefik.port=2368',
+];
+
+const labelCases: [name: string, text: string, expect: string[]][] = [
+  ['only v1 labels, no Traefik: one information on the first', v1App(V1_LABELS), ['info traefik.backend']],
+  ['the same in deploy.labels (swarm)', v1App(V1_LABELS, 'deploy'), ['info traefik.backend']],
+  [
+    'a private Traefik image with v1 flags beside them: still v1',
+    v1App(V1_LABELS) +
+      '  proxy:\n    image: registry.example.com/ops/traefik:latest\n    command: --web --docker --docker.swarmmode\n',
+    ['info traefik.backend'],
+  ],
+];
+
+for (const [name, text, expect] of labelCases) {
+  test(`traefik-v1 (labels): ${name}`, () => {
+    const found = runAll(text);
+    assert.deepEqual(
+      found.filter((f) => f.code === 'traefik-v1').map((f) => `${f.severity} ${f.text}`),
+      expect,
+    );
+    assert.deepEqual(
+      found.map((f) => f.code),
+      ['traefik-v1'],
+    );
+  });
+}
+
+const notV1: [name: string, text: string, codes: string[]][] = [
+  [
+    'a v3 Traefik in the project: the v1 labels are really ignored, one warning each',
+    v1App(V1_LABELS) + '  traefik:\n    image: traefik:v3.1\n    command: [--providers.docker]\n',
+    ['unknown-label', 'unknown-label', 'unknown-label'],
+  ],
+  [
+    'one v2 label beside v1 ones: written for v2, the v1 ones are judged',
+    v1App([...V1_LABELS, 'traefik.http.routers.blog.rule=Host(`b.example`)']),
+    ['unknown-label', 'unknown-label', 'unknown-label'],
+  ],
+  [
+    'a misspelt key is no v1 label: judged',
+    v1App(['traefik.frontend.rule=Host:a', 'traefik.enabel=true']),
+    ['unknown-label', 'unknown-label'],
+  ],
+];
+
+for (const [name, text, codes] of notV1) {
+  test(`traefik-v1 (labels): ${name}`, () => {
+    const found = runAll(text);
+    assert.deepEqual(
+      found.filter((f) => f.code === 'traefik-v1' || f.code === 'unknown-label').map((f) => f.code),
+      codes,
+    );
+  });
+}

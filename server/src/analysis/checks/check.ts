@@ -2,6 +2,7 @@
 // judges one compose service (`service`), one container against the rest of the project
 // (`container`), one HTTP router against the routers that may share a request with it
 // (`router`), or the whole project (`run`), and reads the project only through its context.
+import { runsTraefikV1 } from '../traefik/v1Labels';
 import type { ComposeService } from '../compose/model';
 import { judgedServices, type Project } from '../project';
 import { routingFacts, type RouterFacts } from '../route/facts';
@@ -79,7 +80,7 @@ export interface Check<C extends Code = Code> {
 export function serviceContext<C extends Code>(project: Project, report: (r: Report<C>) => void): ServiceContext<C> {
   return {
     version: project.version,
-    traefikV1: project.staticConfig.traefikV1 === true,
+    traefikV1: runsTraefikV1(project),
     labelKeys: project.derived.labelKeys,
     report,
   };

@@ -36,7 +36,7 @@ export const CODES = {
   'extends-cycle': shape<None>(),
   'include-cycle': shape<None>(),
   'inactive-dependency': shape<None>(),
-  'traefik-v1': shape<{ image: string }>(),
+  'traefik-v1': shape<{ image?: string; label?: string }>(),
   'remote-reference': shape<None>(),
   'invalid-env-file': shape<None>(),
   'missing-env-file': shape<None>(),

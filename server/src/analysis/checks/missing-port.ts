@@ -9,6 +9,7 @@ import { definitionRange } from '../traefik/lookup';
 import type { Container, Definition } from '../traefik/model';
 import { isTraefikKey } from '../traefik/containers';
 import { traefikServiceName } from '../traefik/staticConfig/service';
+import { runsTraefikV1 } from '../traefik/v1Labels';
 import type { Check, Report } from './check';
 import { dropsContainer } from './unknown-label';
 
@@ -25,6 +26,8 @@ export const check: Check<'missing-port'> = {
   container(container, ctx) {
     // A container without any Traefik label did not opt in; its default router is rarely wanted.
     if (!container.enabled || !container.labels.some((l) => isTraefikKey(l.key))) return;
+    // Traefik v1 reads traefik.port and finds ports its own way: not judged (traefik-v1 says so).
+    if (runsTraefikV1(ctx.project)) return;
     const ports = containerPorts(container);
     const image = container.imagePorts;
     const own = traefikOf(ctx.project) === container.compose.name;

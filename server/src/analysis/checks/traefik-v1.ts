@@ -4,6 +4,7 @@
 // traefik:1.x is not checked: one information says so, where the image names the version,
 // instead of silence that reads as "no problems".
 import * as path from 'path';
+import { firstV1Label } from '../traefik/v1Labels';
 import type { Check } from './check';
 
 export const check: Check<'traefik-v1'> = {
@@ -12,6 +13,18 @@ export const check: Check<'traefik-v1'> = {
   description: 'The project runs Traefik v1, whose labels and configuration Gateway Lens does not check.',
   run(ctx) {
     const { project } = ctx;
+    const label = firstV1Label(project);
+    if (label) {
+      ctx.report({
+        file: label.file,
+        range: label.keyRange,
+        message: `Traefik v1 labels (${label.key}): Gateway Lens checks Traefik v2 and v3 only; this project's labels are not checked`,
+        explanation:
+          "No Traefik v2 or v3 is seen for this project, and every Traefik label of its containers is one Traefik v1 reads (traefik.frontend.rule, traefik.port, traefik.backend), which v2 and v3 no longer decode (pkg/config/label/label.go): it is written for a Traefik v1 elsewhere. If a Traefik v2 or v3 serves it, these labels are ignored: moving to them is described in Traefik's migration guide (docs/content/migration/v1-to-v2.md); set gatewayLens.traefik.version (the CLI: --traefik-version) to have them judged.",
+        data: { label: label.key },
+      });
+      return;
+    }
     if (project.staticConfig.traefikV1 !== true) return;
     const service = project.traefikService;
     if (!service) return;
