@@ -77,10 +77,13 @@ const cases: Case[] = [
     ),
   },
   {
+    // Beside a v2 label (a project of only v1 labels and no Traefik is a v1 project: traefik-v1).
     name: 'unknown-label: a Traefik v1 label becomes its v2+ key',
-    before: userservice('        - "traefik.port=8002"'),
+    before: userservice('        - "traefik.http.routers.u.rule=Host(`u.example`)"\n        - "traefik.port=8002"'),
     code: 'unknown-label',
-    after: userservice('        - "traefik.http.services.userservice.loadbalancer.server.port=8002"'),
+    after: userservice(
+      '        - "traefik.http.routers.u.rule=Host(`u.example`)"\n        - "traefik.http.services.userservice.loadbalancer.server.port=8002"',
+    ),
   },
   {
     name: 'invalid-value: "10 seconds" is written 10s',
