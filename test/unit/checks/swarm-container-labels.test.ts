@@ -80,6 +80,40 @@ const cases: { name: string; image?: string; flags: string[]; app: string[]; ext
     app: CONTAINER_LABELS,
     expect: [],
   },
+  // The mirror (trial6 min-13): deploy.labels under a docker provider that is not in swarm mode.
+  {
+    name: 'v3 docker provider only, labels under deploy.labels',
+    flags: ['--providers.docker'],
+    app: DEPLOY_LABELS,
+    expect: ['traefik.http.routers.komga.rule'],
+  },
+  {
+    name: 'v2 docker provider, not in swarm mode, labels under deploy.labels',
+    image: 'traefik:v2.11',
+    flags: ['--providers.docker'],
+    app: DEPLOY_LABELS,
+    expect: ['traefik.http.routers.komga.rule'],
+  },
+  {
+    name: 'v2 docker provider in swarm mode, labels under deploy.labels',
+    image: 'traefik:v2.11',
+    flags: ['--providers.docker.swarmMode=true'],
+    app: DEPLOY_LABELS,
+    expect: [],
+  },
+  {
+    name: 'a swarm provider beside the docker one reads deploy.labels',
+    flags: ['--providers.swarm', '--providers.docker'],
+    app: DEPLOY_LABELS,
+    expect: [],
+  },
+  {
+    name: 'deploy.labels, static configuration unknown',
+    flags: [],
+    extra: '    volumes:\n      - ./traefik.yml:/etc/traefik/traefik.yml:ro',
+    app: DEPLOY_LABELS,
+    expect: [],
+  },
 ];
 
 for (const c of cases) {

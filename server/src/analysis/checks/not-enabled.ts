@@ -27,6 +27,7 @@ export const check: Check<'not-enabled'> = {
 
 function judge(ctx: Pick<CheckContext, 'report' | 'project'>, config: StaticConfig, container: Container): void {
   containerLabelsUnderSwarm(ctx, config, container);
+  deployLabelsUnderDocker(ctx, config, container);
   const declared = container.labels.filter((l) => DYNAMIC.test(l.key));
   if (declared.length === 0) return;
   const first = container.labels.find((l) => l.key.toLowerCase().startsWith('traefik.')) ?? declared[0];
@@ -136,6 +137,36 @@ function containerLabelsUnderSwarm(
       `so the ${ignored.length === 1 ? 'router, service or middleware label' : `${ignored.length} router, service and middleware labels`} of "${name}" written there never reach Traefik. If another Traefik reads them, suppress this finding.`,
     related: config.swarm.origin
       ? [{ ...config.swarm.origin, message: 'the swarm provider is configured here' }]
+      : undefined,
+    data: { insertEnable: false, service: name },
+  });
+}
+
+/**
+ * The mirror: the docker provider without swarm mode lists containers and reads their labels
+ * (pkg/provider/docker/pdocker.go listContainers), and neither `docker compose up` (which writes
+ * only labels: on a container, docker/compose pkg/compose/create.go) nor `docker stack deploy`
+ * (which writes deploy.labels on the Swarm service, not its tasks' containers) puts deploy.labels
+ * where it looks. With no swarm provider beside it, Traefik labels written there make nothing.
+ */
+function deployLabelsUnderDocker(
+  ctx: { report: CheckContext['report'] },
+  config: StaticConfig,
+  container: Container,
+): void {
+  if (container.swarm || !config.settingsKnown || !config.docker || config.docker.swarmMode || config.swarm) return;
+  const ignored = byKey(container.composeParts, 'deploy.labels').filter((l) => DYNAMIC.test(l.key));
+  if (ignored.length === 0) return;
+  const name = container.compose.name;
+  ctx.report({
+    file: ignored[0].file,
+    range: ignored[0].keyRange,
+    message: `Traefik ignores these deploy.labels of "${name}": its docker provider reads container labels; move them to labels:`,
+    explanation:
+      `Traefik runs the docker provider without swarm mode, which reads the labels of containers (pkg/provider/docker/pdocker.go listContainers); docker compose puts only labels: on a container (docker/compose pkg/compose/create.go) and docker stack deploy puts deploy.labels on the Swarm service, ` +
+      `so the ${ignored.length === 1 ? 'router, service or middleware label' : `${ignored.length} router, service and middleware labels`} of "${name}" written there never reach Traefik. If it runs in a swarm, enable the swarm provider (v3 --providers.swarm, v2 --providers.docker.swarmMode); if another Traefik reads them, suppress this finding.`,
+    related: config.docker.origin
+      ? [{ ...config.docker.origin, message: 'the docker provider is configured here' }]
       : undefined,
     data: { insertEnable: false, service: name },
   });
