@@ -10,6 +10,7 @@ import { priorityTie, routeShadowed } from './fixes/priority';
 import { ruleSyntax, stripPrefixMismatch } from './fixes/rules';
 import { dashboardLoop, missingPort, notEnabled, scaleContainerName } from './fixes/service';
 import { removeSuppression, suppressFix } from './fixes/suppress';
+import { publishedPort } from './fixes/ports';
 import type { CodeAction, FindingRef } from './types';
 import type { Code } from '../checks/codes';
 
@@ -27,6 +28,7 @@ const FIXES: { [C in Code]?: Fix<C> } = {
   'undefined-certresolver': suggestedName,
   'not-enabled': (ctx) => (ctx.finding.data?.insertEnable === false ? [] : notEnabled(ctx)),
   'missing-port': missingPort,
+  'published-port': publishedPort,
   'dashboard-loop': dashboardLoop,
   'scale-container-name': scaleContainerName,
   'rule-syntax': ruleSyntax,

@@ -87,6 +87,7 @@ export const CODES = {
   'scale-container-name': shape<{ service: string; replicas: number }>(),
   'shared-service': shape<{ name: string; protocol: string; services: string[] }>(),
   'non-http-port': shape<{ port: number; image: string; service: string }>(),
+  'published-port': shape<{ port: number; target: number; service: string }>(),
   'dashboard-loop': shape<{ router: string; fix: string }>(),
   'healthcheck-command': shape<{ image: string; program: string }>(),
   'unknown-static-key': shape<{ problem?: string; segmentIndex: number; suggestion?: string }>(),

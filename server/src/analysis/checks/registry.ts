@@ -43,6 +43,7 @@ import { check as networkUnreachable } from './network-unreachable';
 import { check as unknownNetwork } from './unknown-network';
 import { check as sharedService } from './shared-service';
 import { check as nonHttpPort } from './non-http-port';
+import { check as publishedPort } from './published-port';
 import { check as dashboardLoop } from './dashboard-loop';
 import { check as healthcheckCommand } from './healthcheck-command';
 
@@ -83,6 +84,7 @@ export const CHECKS: Check[] = [
   scaleContainerName,
   sharedService,
   nonHttpPort,
+  publishedPort,
   dashboardLoop,
   healthcheckCommand,
   unknownStaticKey,
