@@ -229,6 +229,17 @@ const commands: { name: string; text: string; expect: [string, string][] }[] = [
     expect: [['warning', '| tee /x']],
   },
   {
+    // After JimsGarage rClone/mount: nothing follows the `&`, so no word is lost.
+    name: 'a lone trailing &: nothing dropped, nothing said',
+    text: 'services:\n  t:\n    image: rclone/rclone\n    command: "mount remote:/folder /data --allow-other &"\n',
+    expect: [],
+  },
+  {
+    name: 'a & with words after it: what compose drops',
+    text: 'services:\n  t:\n    image: alpine\n    command: "sleep 1 & echo hi"\n',
+    expect: [['warning', '"sleep 1 & echo hi"']],
+  },
+  {
     name: 'a list is not split',
     text: 'services:\n  t:\n    image: traefik\n    command:\n      - --providers.docker.defaultRule=Host(`{{ .Name }}.x`)\n',
     expect: [],

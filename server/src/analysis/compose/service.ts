@@ -280,7 +280,9 @@ function splitProblems(split: ShellSplit, single: Scalar, exact: boolean): SpecP
       },
     ];
   }
-  if (split.stoppedAt !== undefined) {
+  // A lone trailing `&` or `;` drops no word (JimsGarage rClone/mount: `mount … --allow-other &`):
+  // the container gets what was meant, and quoting it would pass the `&` as an argument.
+  if (split.stoppedAt !== undefined && single.value.slice(split.stoppedAt + 1).trim() !== '') {
     const c = single.value[split.stoppedAt];
     return [
       {
