@@ -55,6 +55,8 @@ export const CODES = {
     suggestion?: string;
     /** On the provider's defaultRule in the static configuration, not on a router's label. */
     defaultRule?: true;
+    /** On a file provider router's rule, in its dynamic file (no label to edit). */
+    dynamicFile?: true;
   }>(),
   'undefined-middleware': shape<Named & { droppedBy?: string; container?: string }>(),
   'undefined-service': shape<

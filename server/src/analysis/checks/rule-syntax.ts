@@ -13,6 +13,7 @@ import { renderDefaultRule, templateProblem } from '../traefik/defaultRule';
 import { index } from '../traefik/lookup';
 import { containerProvider, switchedOff } from '../traefik/containers';
 import { disablesRouter } from './references';
+import { fileRule, judgedFileRouters } from './fileRouterRules';
 
 export const check: Check<'rule-syntax'> = {
   code: 'rule-syntax',
@@ -60,8 +61,34 @@ export const check: Check<'rule-syntax'> = {
   },
   run(ctx) {
     for (const provider of ['docker', 'swarm'] as const) defaultRuleProblem(ctx, provider);
+    fileRouterRules(ctx);
   },
 };
+
+/** The rules of the file provider's routers (checks/fileRouterRules.ts): parsed as Traefik parses a label's. */
+function fileRouterRules(ctx: CheckContext<'rule-syntax'>): void {
+  const { project } = ctx;
+  for (const router of judgedFileRouters(project, ['http', 'tcp'])) {
+    const rule = fileRule(project, router);
+    if (!rule) continue;
+    const fields = new Map([...router.fields].map(([k, v]) => [k, { value: v.value ?? '' }]));
+    const syntax = ruleSyntax(project, { protocol: router.protocol, fields });
+    const protocol = router.protocol === 'tcp' ? 'tcp' : 'http';
+    for (const problem of parseRuleIn(project, rule.value, syntax, protocol).problems)
+      ctx.report({
+        message: problem.message,
+        explanation:
+          (problem.detail ? `${problem.detail} ` : '') +
+          (problem.severity === 'error'
+            ? `Traefik cannot build router "${router.name}@file" from this rule (${syntax} syntax) and disables it ("error while parsing rule", pkg/muxer/http/mux.go AddRoute); its requests go to another router or get a 404.`
+            : `Traefik accepts the rule of router "${router.name}@file" (${syntax} syntax), but it does not match what it says.`),
+        file: rule.file,
+        range: rule.at(problem.start, problem.end),
+        severity: problem.severity,
+        data: { kind: problem.kind, router: router.name, protocol, syntax, dynamicFile: true },
+      });
+  }
+}
 
 /**
  * The provider's `defaultRule`, on the static configuration's text: a template Traefik cannot

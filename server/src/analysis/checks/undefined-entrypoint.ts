@@ -10,7 +10,8 @@ import { staticConfigName } from '../traefik/hostTraefik';
 import { byKey } from '../compose/project';
 import type { EntryPoint, StaticConfig } from '../traefik/static';
 import { listItems, nearest } from '../traefik/values';
-import type { Related } from '../types';
+import type { Effect, Range, Related } from '../types';
+import { fileEntryPoints, judgedFileRouters } from './fileRouterRules';
 import type { Check, CheckContext } from './check';
 
 const ENTRYPOINTS_KEY = /^traefik\.(http|tcp|udp)\.routers\.[^.]+\.entrypoints$/i;
@@ -21,7 +22,9 @@ export const check: Check<'undefined-entrypoint'> = {
   description: "A router names an entry point that Traefik's static configuration does not define.",
   run(ctx) {
     const config = ctx.project.staticConfig;
-    if (config.found && config.entryPointsKnown) addressless(ctx, config);
+    if (!config.found || !config.entryPointsKnown) return;
+    addressless(ctx, config);
+    fileRouterEntryPoints(ctx, config);
   },
   container(container, ctx) {
     const config = ctx.project.staticConfig;
@@ -58,9 +61,40 @@ function judge(
   named: string,
 ): void {
   const protocol = label.key.split('.')[1].toLowerCase() === 'udp' ? 'udp' : 'tcp';
+  const items = listItems(label).filter((item) => item.value !== '');
+  judgeItems(ctx, config, protocol, label.file, items, named, {
+    drops: 'router' as const,
+    service: container.compose.name,
+    protocol: label.segments[1].text.toLowerCase(),
+    router: label.segments[3].text,
+  });
+}
+
+/**
+ * The file provider's routers (checks/fileRouterRules.ts): Traefik drops their unknown entry
+ * points as a label router's (runtime_http.go GetRoutersByEntryPoints). A router without
+ * entryPoints takes the default ones and is not judged.
+ */
+function fileRouterEntryPoints(ctx: CheckContext, config: StaticConfig): void {
+  const named = staticConfigName(ctx.project);
+  for (const router of judgedFileRouters(ctx.project, ['http', 'tcp', 'udp'])) {
+    const items = fileEntryPoints(router);
+    if (items.length === 0) continue;
+    judgeItems(ctx, config, router.protocol === 'udp' ? 'udp' : 'tcp', items[0].file, items, named);
+  }
+}
+
+function judgeItems(
+  ctx: { report: CheckContext['report'] },
+  config: StaticConfig,
+  protocol: 'tcp' | 'udp',
+  file: string,
+  items: { value: string; range: Range }[],
+  named: string,
+  drops?: Effect,
+): void {
   const usable = [...config.entryPoints.values()].filter((ep) => entryPointProtocol(ep) === protocol);
   const names = new Set(usable.map((ep) => ep.name));
-  const items = listItems(label).filter((item) => item.value !== '');
   const valid = items.filter((item) => names.has(item.value) || item.value.includes('$'));
   for (const item of items) {
     if (valid.includes(item)) continue;
@@ -84,7 +118,7 @@ function judge(
           ? `use ${usable.length === 1 ? list : `one of ${list}`}`
           : 'use a defined one';
     ctx.report({
-      file: label.file,
+      file,
       range: item.range,
       severity: valid.length > 0 ? 'warning' : 'error',
       message: otherKind
@@ -95,16 +129,7 @@ function judge(
         `${effect[0].toUpperCase()}${effect.slice(1)} (pkg/config/runtime/runtime_http.go GetRoutersByEntryPoints).`,
       related: related(config, usable),
       data: { entryPoint: item.value, ...(suggestion ? { suggestion } : {}), defined: usable.map((ep) => ep.name) },
-      ...(valid.length === 0
-        ? {
-            effect: {
-              drops: 'router' as const,
-              service: container.compose.name,
-              protocol: label.segments[1].text.toLowerCase(),
-              router: label.segments[3].text,
-            },
-          }
-        : {}),
+      ...(valid.length === 0 && drops ? { effect: drops } : {}),
     });
   }
 }

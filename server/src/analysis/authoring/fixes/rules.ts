@@ -13,7 +13,7 @@ export function ruleSyntax(ctx: FixContext<'rule-syntax'>): CodeAction[] {
   const { file, finding, label, service, project } = ctx;
   const out: CodeAction[] = [];
   // The static configuration's defaultRule: neither a label to edit nor a router's ruleSyntax to set.
-  if (finding.data?.defaultRule) return out;
+  if (finding.data?.defaultRule || finding.data?.dynamicFile) return out;
   // The rule parser's suggestion replaces the problem's range (a matcher name, an argument).
   const replacement = label && writtenSuggestion(ctx, label);
   if (replacement !== undefined) {
