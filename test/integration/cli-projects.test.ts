@@ -331,3 +331,33 @@ networks:
   assert.deepEqual(await check(path.join(root, 'app'), ['--traefik-config', '../traefik/traefik.yml']), expect);
   assert.deepEqual((await check(root, [])).found, ['undefined-middleware error app/compose.yml']);
 });
+
+// trial6 min-11: an app judged by another folder's Traefik (homelab: traefik/ + app/ on an external
+// network) gets its fixes applied as the editor's fix-all does, re-checked with that Traefik.
+test('check --fix: a finding from the host Traefik of the run is fixed too', async () => {
+  const cwd = folder({
+    'traefik/compose.yaml': `services:
+  traefik:
+    image: traefik:v3.1
+    command: ["--providers.docker=true", "--entrypoints.https.address=:443"]
+    networks: [proxy]
+networks:
+  proxy:
+    external: true
+`,
+    'app/compose.yaml': `services:
+  app:
+    image: traefik/whoami
+    networks: [proxy]
+    labels:
+      - traefik.http.routers.app.rule=Host(\`app.localhost\`)
+      - traefik.http.routers.app.entrypoints=htps
+networks:
+  proxy:
+    external: true
+`,
+  });
+  assert.deepEqual((await check(cwd, [])).found, ['undefined-entrypoint error app/compose.yaml']);
+  assert.deepEqual((await check(cwd, ['--fix'])).found, []);
+  assert.match(fs.readFileSync(path.join(cwd, 'app/compose.yaml'), 'utf8'), /entrypoints=https\n/);
+});

@@ -287,32 +287,46 @@ function check(options: Options, io: Io): number {
       environment,
     });
   }
+  // A file another project of the run loads is checked there (retrial I1: `check DIR` checked
+  // what DIR's project includes or merges alone too, unlike `cd DIR && check`); a project without
+  // Traefik is judged by the run's one Traefik (elsewhere.ts).
+  const judge = <P extends ProjectInput>(given: P[]) => {
+    const analysed = given.map((input) => analyzer.analyze(input));
+    const dropped = loadedElsewhere(
+      groups,
+      analysed.map((r) => new Set([...r.project.files, ...r.project.load.extendsFiles].map((f) => f.file))),
+    );
+    const kept = given.filter((_, i) => !dropped.has(i));
+    const judged = withOtherProjects(
+      analyzer,
+      kept,
+      analysed.filter((_, i) => !dropped.has(i)),
+      inputs.shown,
+    );
+    // Each project as it is judged (a kept one with what the others settle), for the fixes.
+    const asJudged = given.map((p, i) => (dropped.has(i) ? p : judged.inputs[kept.indexOf(p)]));
+    return { kept, keptGroups: groups.filter((_, i) => !dropped.has(i)), judged, asJudged };
+  };
   let sources: Sources = inputs;
+  let round = judge(projects);
   if (options.fix || options.fixDryRun) {
-    const fixed = runFixes(projects, inputs, io, options.fixDryRun);
+    // Fixed as judged: an app's findings from the host's Traefik are fixed too (trial6 min-11).
+    const fixed = runFixes(round.asJudged, inputs, io, options.fixDryRun);
     if (options.fixDryRun) return EXIT.ok;
-    projects.splice(0, projects.length, ...fixed.projects);
-    const maps = new Map([...fixed.texts].map(([file, text]) => [file, lineMap(text)]));
+    const texts = fixed.texts;
+    const again = projects.map((p) => ({
+      ...p,
+      files: p.files.map((f) => (texts.has(f.file) ? { ...f, text: texts.get(f.file)! } : f)),
+    }));
+    projects.splice(0, projects.length, ...again);
+    round = judge(projects);
+    const maps = new Map([...texts].map(([file, text]) => [file, lineMap(text)]));
     sources = { shown: inputs.shown, lines: (file) => maps.get(file) ?? inputs.lines(file) };
   }
   const findings: Finding[] = [];
   // The summary counts every file read: an include's 34 files are not "1 file".
   const read = new Set<string>();
-  // A file another project of the run loads is checked there (retrial I1: `check DIR` checked
-  // what DIR's project includes or merges alone too, unlike `cd DIR && check`).
-  const analysed = projects.map((input) => analyzer.analyze(input));
-  const dropped = loadedElsewhere(
-    groups,
-    analysed.map((r) => new Set([...r.project.files, ...r.project.load.extendsFiles].map((f) => f.file))),
-  );
-  const kept = projects.filter((_, i) => !dropped.has(i));
-  const keptGroups = groups.filter((_, i) => !dropped.has(i));
-  const judged = withOtherProjects(
-    analyzer,
-    kept,
-    analysed.filter((_, i) => !dropped.has(i)),
-    inputs.shown,
-  );
+  const { kept, keptGroups, judged } = round;
   for (const [i, input] of kept.entries()) {
     const result = results(analyzer, judged.inputs[i], judged.results[i], keptGroups[i], inputs.readFile);
     findings.push(...(input.only ? result.findings.filter((f) => f.file === input.only) : result.findings));
