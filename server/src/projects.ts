@@ -50,6 +50,7 @@ import {
   type HostTraefik,
   type TraefikOffer,
 } from './analysis/traefik/hostTraefik';
+import { workspaceVersion } from './analysis/traefik/version';
 import { scanComposeFolders, type ScanLimits } from './workspaceCheck';
 
 export interface ProjectResult {
@@ -902,11 +903,9 @@ export class Projects {
     const others = [...this.traefikVersions].filter(
       ([other]) => other !== folder && this.host.folders.folderOf(other)?.path === root,
     );
-    const majors = new Set(others.map(([, v]) => v.version));
-    if (majors.size !== 1) return undefined;
-    const [other, { version, why }] = others[0];
-    const where = path.relative(root, this.dirOf(other)) || '.';
-    return { version, why: `${why} in ${where}/${others.length > 1 ? ` and ${others.length - 1} more` : ''}` };
+    return workspaceVersion(
+      others.map(([other, v]) => ({ ...v, where: path.relative(root, this.dirOf(other)) || '.' })),
+    );
   }
 }
 

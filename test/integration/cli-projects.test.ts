@@ -54,6 +54,22 @@ const app = (labels: string): string => `services:
       - traefik.http.routers.app.rule=Host(\`app.localhost\`)
 ${labels}`;
 
+/** Two alternative Traefik projects in traefik/ (not the same static configuration) on network proxy, and an app on it with a rule only v2 reads. */
+function twoTraefiks(first: string, second: string): Record<string, string> {
+  const traefik = (image: string, api: string): string =>
+    `services:\n  traefik:\n    image: ${image}\n    command: [${api}, --providers.docker=true, --entrypoints.web.address=:80]\n` +
+    '    networks: [proxy]\nnetworks:\n  proxy:\n    name: proxy\n';
+  return {
+    'traefik/compose.yml': traefik(first, '--api.insecure=true'),
+    'traefik/compose.traefik.yml': traefik(second, '--api.dashboard=true'),
+    'app/compose.yaml':
+      'services:\n  app:\n    image: traefik/whoami\n    networks: [proxy]\n    labels:\n' +
+      '      - traefik.http.routers.app.entrypoints=web\n' +
+      '      - traefik.http.routers.app.rule=PathPrefix(`/api`, `/dav`)\n' +
+      'networks:\n  proxy:\n    external: true\n',
+  };
+}
+
 const cases: { name: string; files: Record<string, string>; args: string[]; expect: string[] }[] = [
   {
     name: 'a middleware another project of the run defines: no finding',
@@ -157,6 +173,20 @@ const cases: { name: string; files: Record<string, string>; args: string[]; expe
     },
     args: [],
     expect: ['undefined-entrypoint error app/compose.yaml'],
+  },
+  {
+    // trial6 min-12: two alternative Traefiks, both v3, both on the app's network: no one host
+    // Traefik, but every Traefik of the run names v3, as the editor's workspaceVersion says.
+    name: 'two Traefiks that both name v3: the app is judged for v3, as in the editor',
+    files: twoTraefiks('traefik:v3.3', 'traefik:v3.3'),
+    args: [],
+    expect: ['rule-syntax error app/compose.yaml'],
+  },
+  {
+    name: 'two Traefiks naming v2 and v3: the version stays unknown (the hedged warning)',
+    files: twoTraefiks('traefik:v2.11', 'traefik:v3.3'),
+    args: [],
+    expect: ['rule-syntax warning app/compose.yaml'],
   },
 ];
 

@@ -5,11 +5,15 @@
 // for this project's routers: the hedged undefined-middleware / undefined-service ("unless
 // another compose project defines it") is settled by it. And a project that runs no Traefik is
 // routed by the run's one Traefik that shares a network with it (traefik/hostTraefik.ts), under
-// that Traefik's static configuration. Projects that share a file (a base file under two
+// that Traefik's static configuration; one that runs none and shares no network with one is
+// judged for the major all the run's other Traefik images name (workspaceVersion, as the editor
+// does for its workspace folder). Projects that share a file (a base file under two
 // override sets) are variants of one project, not neighbours on the host.
+import * as path from 'node:path';
 import type { Analyzer, AnalysisResult, ProjectInput } from '../analysis';
 import { definedNames, settledElsewhere } from '../analysis/checks/references';
 import { hostTraefikFor, traefikOffer, type TraefikOffer } from '../analysis/traefik/hostTraefik';
+import { workspaceVersion } from '../analysis/traefik/version';
 
 /**
  * Each project's result, analysed again with what the other projects settle: the host's Traefik
@@ -27,7 +31,8 @@ export function withOtherProjects(
   /** The other projects of the run: not `i`, nor a variant of it. */
   const others = (i: number): number[] =>
     first.map((_, j) => j).filter((j) => j !== i && ![...files[j]].some((f) => files[i].has(f)));
-  const { inputs, results } = withHostTraefik(analyzer, given, first, others, shown);
+  const versioned = withWorkspaceVersion(analyzer, given, first, others, shown);
+  const { inputs, results } = withHostTraefik(analyzer, versioned.inputs, versioned.results, others, shown);
   const defined = results.map((r) => definedNames(r.project));
   const settled = results.map((result, i) => {
     const hedged = result.findings.some(settledElsewhere);
@@ -47,6 +52,37 @@ export function withOtherProjects(
     return analyzer.analyze(inputs[i]);
   });
   return { inputs, results: settled };
+}
+
+/**
+ * Each project whose own files name no Traefik version analysed again with the version the
+ * other projects' Traefik images all name (traefik/version.ts workspaceVersion): set on every
+ * such input, as the editor sets it, so a host Traefik found next still wins (analysis/index.ts).
+ */
+function withWorkspaceVersion(
+  analyzer: Analyzer,
+  inputs: ProjectInput[],
+  results: AnalysisResult[],
+  others: (i: number) => number[],
+  shown: (file: string) => string,
+): { inputs: ProjectInput[]; results: AnalysisResult[] } {
+  const out = { inputs: [...inputs], results: [...results] };
+  for (const [i, result] of results.entries()) {
+    const fact = result.project.versionFact;
+    if (fact.source === 'image' || fact.source === 'setting' || inputs[i].options?.workspaceVersion) continue;
+    const version = workspaceVersion(
+      others(i).flatMap((j) => {
+        const other = results[j].project;
+        if (other.versionFact.source !== 'image') return [];
+        const where = path.dirname(shown(other.files[0]?.file ?? '')) || '.';
+        return [{ version: other.versionFact.assumed, why: other.versionFact.why, where }];
+      }),
+    );
+    if (!version) continue;
+    out.inputs[i] = { ...inputs[i], options: { ...inputs[i].options, workspaceVersion: version } };
+    out.results[i] = analyzer.analyze(out.inputs[i]);
+  }
+  return out;
 }
 
 /** Each project without a Traefik of its own analysed again with the host's, where one is found. */

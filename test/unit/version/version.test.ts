@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeProject, Analyzer } from '../../../server/src/analysis';
+import { workspaceVersion } from '../../../server/src/analysis/traefik/version';
 
 const COMPOSE = '/p/docker-compose.yml';
 
@@ -287,3 +288,39 @@ test('version from the static configuration: the v2 options are no finding then'
   );
   assert.deepEqual(f, []);
 });
+
+// The version the other projects' Traefiks name, for a project with none (editor and `check` alike).
+const ELSEWHERE: {
+  name: string;
+  others: { version: 'v2' | 'v3'; why: string; where: string }[];
+  expect: { version: 'v2' | 'v3'; why: string } | undefined;
+}[] = [
+  { name: 'no other Traefik', others: [], expect: undefined },
+  {
+    name: 'one Traefik',
+    others: [{ version: 'v2', why: 'image traefik:v2.11 (service traefik)', where: 'proxy' }],
+    expect: { version: 'v2', why: 'image traefik:v2.11 (service traefik) in proxy/' },
+  },
+  {
+    name: 'two alternatives naming the same major (trial6 min-12)',
+    others: [
+      { version: 'v3', why: 'image traefik:v3.3 (service traefik)', where: 'traefik' },
+      { version: 'v3', why: 'image traefik:v3.3 (service traefik)', where: 'traefik' },
+    ],
+    expect: { version: 'v3', why: 'image traefik:v3.3 (service traefik) in traefik/ and 1 more' },
+  },
+  {
+    name: 'two naming different majors: none',
+    others: [
+      { version: 'v2', why: 'image traefik:v2.11 (service traefik)', where: 'old' },
+      { version: 'v3', why: 'image traefik:v3.3 (service traefik)', where: 'new' },
+    ],
+    expect: undefined,
+  },
+];
+
+for (const c of ELSEWHERE) {
+  test(`workspaceVersion: ${c.name}`, () => {
+    assert.deepEqual(workspaceVersion(c.others), c.expect);
+  });
+}

@@ -77,3 +77,24 @@ function tagOf(image: string): string {
   const colon = ref.lastIndexOf(':');
   return colon > ref.lastIndexOf('/') ? ref.slice(colon + 1) : '';
 }
+
+/** The major a Traefik image names in another project of the workspace folder, and where that project is. */
+export interface VersionElsewhere {
+  version: MajorVersion;
+  /** Why: "image traefik:v3.1 (service traefik)". */
+  why: string;
+  /** The other project's directory, as shown: "traefik" ('.' for the folder itself). */
+  where: string;
+}
+
+/**
+ * The version a project with no Traefik of its own is judged for from the Traefiks of the other
+ * projects of its workspace folder (one Docker host): the major they all name, else none. The
+ * editor (projects.ts) and `check` (cli/elsewhere.ts) both ask this, so they judge alike.
+ */
+export function workspaceVersion(others: VersionElsewhere[]): { version: MajorVersion; why: string } | undefined {
+  const majors = new Set(others.map((o) => o.version));
+  if (majors.size !== 1) return undefined;
+  const [{ version, why, where }] = others;
+  return { version, why: `${why} in ${where}/${others.length > 1 ? ` and ${others.length - 1} more` : ''}` };
+}
