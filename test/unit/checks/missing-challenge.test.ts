@@ -146,3 +146,37 @@ for (const c of cases) {
     }
   });
 }
+
+// After daohung2u/traefik-docker-apps: a resolver with only an email that no router names. Traefik
+// asks the ACME client only for a router's certificate, so nothing fails here: an information.
+const unusedCases: { name: string; labels: string[]; flags?: string[]; expect: string }[] = [
+  { name: 'no router names it', labels: ['- traefik.http.routers.app.rule=Host(`a`)'], expect: 'info' },
+  {
+    name: 'a router names another resolver',
+    labels: ['- traefik.http.routers.app.tls.certresolver=other'],
+    expect: 'info',
+  },
+  {
+    name: 'a router names it through a variable',
+    labels: ['- traefik.http.routers.app.tls.certresolver=${RESOLVER}'],
+    expect: 'warning',
+  },
+  {
+    name: "an entry point's default resolver is it",
+    labels: ['- traefik.http.routers.app.rule=Host(`a`)'],
+    flags: [...BASE, '--entrypoints.web.http.tls.certresolver=le'],
+    expect: 'warning',
+  },
+];
+
+for (const c of unusedCases) {
+  test(`missing-challenge: ${c.name}`, () => {
+    const seen = findings(check, traefikBesideApp(c.flags ?? BASE, c.labels, '', 'traefik:v3.6'));
+    assert.deepEqual(
+      seen.map((f) => f.severity),
+      [c.expect],
+    );
+    if (c.expect === 'info')
+      assert.match(seen[0].explanation, /No router, entry point or dynamic file of this project/);
+  });
+}

@@ -5,6 +5,7 @@
 // Traefik's default self-signed certificate.
 import type { StaticConfig } from '../traefik/static';
 import type { Check } from './check';
+import { resolverMayBeUsed } from './undefined-certresolver';
 
 export const check: Check<'missing-challenge'> = {
   code: 'missing-challenge',
@@ -17,6 +18,15 @@ export const check: Check<'missing-challenge'> = {
     for (const resolver of config.certResolvers!.values()) {
       const acme = resolver.acme;
       if (!acme || acme.usable) continue;
+      // Traefik asks the ACME client only for a router's certificate: a resolver no router here
+      // names fails nothing here (an app of another project on this Traefik may still name it).
+      const unused = !resolverMayBeUsed(project, resolver.name);
+      const quiet = unused
+        ? {
+            severity: 'info' as const,
+            explanation: ` No router, entry point or dynamic file of this project names "${resolver.name}"; a project whose routers this Traefik serves may.`,
+          }
+        : undefined;
       const fails =
         `Traefik's ACME client needs a dnsChallenge with a provider, an httpChallenge with an entryPoint, or a tlsChallenge; ` +
         `without one each certificate request fails ("ACME challenge not specified, please select TLS or HTTP or DNS Challenge", ` +
@@ -28,8 +38,9 @@ export const check: Check<'missing-challenge'> = {
           message: `${c.challenge} has no ${c.missing}: certificate resolver "${resolver.name}" obtains no certificate`,
           explanation:
             c.challenge === 'dnsChallenge'
-              ? `${fails} Set provider to your DNS provider's name (cloudflare, route53, …) and give its credentials in the environment.`
-              : `${fails} Set entryPoint to the entry point on port 80.`,
+              ? `${fails} Set provider to your DNS provider's name (cloudflare, route53, …) and give its credentials in the environment.${quiet?.explanation ?? ''}`
+              : `${fails} Set entryPoint to the entry point on port 80.${quiet?.explanation ?? ''}`,
+          ...(quiet ? { severity: quiet.severity } : {}),
           data: { resolver: resolver.name, challenge: c.challenge },
         });
       }
@@ -38,7 +49,8 @@ export const check: Check<'missing-challenge'> = {
           file: resolver.origin.file,
           range: resolver.origin.range,
           message: `certificate resolver "${resolver.name}" has no ACME challenge: it obtains no certificate`,
-          explanation: fails,
+          explanation: fails + (quiet?.explanation ?? ''),
+          ...(quiet ? { severity: quiet.severity } : {}),
           data: { resolver: resolver.name },
         });
       }

@@ -63,6 +63,25 @@ function entryPointReferences(config: StaticConfig): Reference[] {
   return out;
 }
 
+/**
+ * Whether a router of this project, the file provider or an entry point may name the resolver:
+ * a reference that names it, or one whose name is not known here (a variable, a template).
+ */
+export function resolverMayBeUsed(project: Project, name: string): boolean {
+  const written = (value: string | undefined): boolean =>
+    value === undefined || value.trim() === name || /[$]|\{\{/.test(value);
+  for (const c of project.containers) {
+    const labels = [...byKey(c.composeParts, 'labels'), ...byKey(c.composeParts, 'deploy.labels')];
+    if (labels.some((l) => CERTRESOLVER_KEY.test(l.key) && (l.interpolated || written(l.value)))) return true;
+  }
+  for (const ep of project.staticConfig.entryPoints.values())
+    if (ep.certResolver && (ep.certResolver.interpolated || written(ep.certResolver.value))) return true;
+  const fp = project.fileProvider;
+  // A file provider not read here may name it.
+  if (fp.state !== 'read' && fp.state !== 'none') return true;
+  return fileReferences(project).some((r) => r.name === name) || fp.files.some((f) => f.read.templated);
+}
+
 /** The resolvers when every source of them was read: a variable in a name or an unread file says nothing. */
 function knownResolvers(config: StaticConfig): Map<string, CertResolver> | undefined {
   if (!config.found || !config.settingsKnown || config.traefikV1) return undefined;
