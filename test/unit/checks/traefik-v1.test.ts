@@ -57,6 +57,12 @@ const labelCases: [name: string, text: string, expect: string[]][] = [
   ['only v1 labels, no Traefik: one information on the first', v1App(V1_LABELS), ['info traefik.backend']],
   ['the same in deploy.labels (swarm)', v1App(V1_LABELS, 'deploy'), ['info traefik.backend']],
   [
+    // ruanbekker/docker-swarm-apps ghost: traefik.entrypoints is neither v1's nor v2's.
+    'a key no Traefik reads beside them: still v1',
+    v1App([...V1_LABELS, 'traefik.entrypoints=https'], 'deploy'),
+    ['info traefik.backend'],
+  ],
+  [
     'a private Traefik image with v1 flags beside them: still v1',
     v1App(V1_LABELS) +
       '  proxy:\n    image: registry.example.com/ops/traefik:latest\n    command: --web --docker --docker.swarmmode\n',

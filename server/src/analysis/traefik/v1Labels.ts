@@ -4,6 +4,7 @@
 // v2 and v3 decode none of them (pkg/config/label/label.go), so nobody writes only those for v2.
 // It is judged as a traefik:1.x project is: one traefik-v1 information, no finding per label.
 import { v1Label } from '../schema/legacy';
+import { editDistance } from '../spelling';
 import type { Project } from '../project';
 import type { Label } from '../compose/model';
 
@@ -31,7 +32,14 @@ function v1ByLabels(project: Project): Label | undefined {
   for (const c of project.containers)
     for (const label of c.labels) {
       if (!/^traefik\./i.test(label.key) || NEUTRAL.test(label.key)) continue;
-      if (V2.test(label.key) || !v1Label(label.key.split('.'), 'v2')) return undefined;
+      if (V2.test(label.key)) return undefined;
+      // Neither v1's nor v2's (traefik.entrypoints beside v1 labels, ruanbekker/docker-swarm-apps
+      // ghost): read by no Traefik, it says nothing of the version.
+      if (!v1Label(label.key.split('.'), 'v2')) {
+        // A misspelt traefik.enable is a mistake to report, not a sign of v1.
+        if (editDistance(label.key.split('.')[1]?.toLowerCase() ?? '', 'enable') <= 2) return undefined;
+        continue;
+      }
       first ??= label;
     }
   return first;
