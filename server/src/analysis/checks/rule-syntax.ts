@@ -4,7 +4,7 @@
 // v3 but never match what was meant (placeholders in HostRegexp/PathPrefix): warnings.
 import type { Label } from '../compose/model';
 import type { Project } from '../project';
-import { parseRuleIn, type RuleSyntax } from '../rules';
+import { parseRuleIn, type RuleProblem, type RuleSyntax } from '../rules';
 import type { RouterFields } from '../traefik/routing';
 import type { Range } from '../types';
 import { valueSpan } from '../compose/interpolated';
@@ -39,11 +39,7 @@ export const check: Check<'rule-syntax'> = {
         if (variables.some(([a, b]) => problem.start < b && a < Math.max(problem.end, problem.start + 1))) continue;
         ctx.report({
           message: problem.message + fromVariables(label, problem.start, problem.end),
-          explanation:
-            (problem.detail ? `${problem.detail} ` : '') +
-            (problem.severity === 'error'
-              ? `Traefik cannot build router "${router.name}" from this rule (${syntax} syntax) and disables it ("error while parsing rule", pkg/muxer/http/mux.go AddRoute); its requests go to another router or get a 404.`
-              : `Traefik accepts the rule of router "${router.name}" (${syntax} syntax), but it does not match what it says.`),
+          explanation: whatTraefikDoes(problem, router.name, syntax),
           file: label.file,
           range: insideValue(project, label, problem.start, problem.end),
           severity: problem.severity,
@@ -77,11 +73,7 @@ function fileRouterRules(ctx: CheckContext<'rule-syntax'>): void {
     for (const problem of parseRuleIn(project, rule.value, syntax, protocol).problems)
       ctx.report({
         message: problem.message,
-        explanation:
-          (problem.detail ? `${problem.detail} ` : '') +
-          (problem.severity === 'error'
-            ? `Traefik cannot build router "${router.name}@file" from this rule (${syntax} syntax) and disables it ("error while parsing rule", pkg/muxer/http/mux.go AddRoute); its requests go to another router or get a 404.`
-            : `Traefik accepts the rule of router "${router.name}@file" (${syntax} syntax), but it does not match what it says.`),
+        explanation: whatTraefikDoes(problem, `${router.name}@file`, syntax),
         file: rule.file,
         range: rule.at(problem.start, problem.end),
         severity: problem.severity,
@@ -134,6 +126,16 @@ function defaultRuleProblem(ctx: CheckContext<'rule-syntax'>, key: 'docker' | 's
     range: at.origin.range,
     data: { kind: problem.kind, router: users[0].name, protocol: 'http', syntax, defaultRule: true },
   });
+}
+
+/** What Traefik does with a router whose rule has `problem`, for the finding's explanation. */
+function whatTraefikDoes(problem: RuleProblem, router: string, syntax: RuleSyntax): string {
+  return (
+    (problem.detail ? `${problem.detail} ` : '') +
+    (problem.severity === 'error'
+      ? `Traefik cannot build router "${router}" from this rule (${syntax} syntax) and disables it ("error while parsing rule", pkg/muxer/http/mux.go AddRoute); its requests go to another router or get a 404.`
+      : `Traefik accepts the rule of router "${router}" (${syntax} syntax), but it does not match what it says.`)
+  );
 }
 
 /** Offsets of `${...}` and `$VAR` in a value (`$$` is a literal dollar). */

@@ -7,6 +7,7 @@ import type { Project } from '../project';
 import { nearest } from '../traefik/values';
 import type { Range } from '../types';
 import type { Report } from './check';
+import { tlsOptionSettings } from './tlsVersions';
 
 /** pkg/tls/cipher.go CipherSuites (the same 28 names in v2.11 and v3). */
 const CIPHER_SUITES = [
@@ -79,39 +80,32 @@ const LISTS = {
 
 /** invalid-value on the file provider's `tls.options.<name>.cipherSuites` / `curvePreferences` items. */
 export function tlsListProblems(project: Project): Report<'invalid-value'>[] {
-  const fp = project.fileProvider;
-  if (fp.state !== 'read') return [];
   const out: Report<'invalid-value'>[] = [];
-  for (const file of fp.files) {
-    if (file.read.templated || file.refused) continue;
-    for (const s of file.read.settings) {
-      const path = s.path.map((p) => p.text.toLowerCase());
-      if (path.length !== 4 || path[0] !== 'tls' || path[1] !== 'options') continue;
-      const list = LISTS[path[3] as keyof typeof LISTS];
-      if (!list || s.value === undefined || s.interpolated || s.value.includes('$')) continue;
-      const items = s.value.split(',');
-      const whole = s.valueRange ?? s.path[3].range;
-      const ranges: (Range | undefined)[] = s.itemRanges?.length === items.length ? s.itemRanges : [];
-      const option = s.path[2].text;
-      const key = s.path.map((p) => p.text).join('.');
-      for (const [i, raw] of items.entries()) {
-        const name = raw.trim();
-        if (name === '' || (list.names as readonly string[]).includes(name)) continue;
-        const alias = list.what === 'curve' ? CURVE_ALIASES[name.toLowerCase()] : undefined;
-        const suggestion = alias ?? nearest(name, list.names);
-        const routers =
-          option === 'default'
-            ? 'every TLS router that names no other option'
-            : `each router using TLS option "${option}"`;
-        out.push({
-          file: s.file,
-          range: ranges[i] ?? whole,
-          severity: 'error',
-          message: `unknown ${list.what} "${name}": ${suggestion ? `did you mean "${suggestion}"?` : `Traefik refuses TLS option "${option}"`}`,
-          explanation: `Traefik looks ${s.path[3].text} up by exact name (pkg/tls/cipher.go, pkg/tls/certificate.go) and fails on any other ("${list.error}: ${name}", pkg/tls/tlsmanager.go buildTLSConfig): ${routers} is not built (pkg/server/router/router.go), and TLS connections for its domains are closed.`,
-          data: { key, ...(suggestion ? { suggestion } : {}) },
-        });
-      }
+  for (const { s, key: field } of tlsOptionSettings(project)) {
+    const list = LISTS[field as keyof typeof LISTS];
+    if (!list || s.value === undefined || s.interpolated || s.value.includes('$')) continue;
+    const items = s.value.split(',');
+    const whole = s.valueRange ?? s.path[3].range;
+    const ranges: (Range | undefined)[] = s.itemRanges?.length === items.length ? s.itemRanges : [];
+    const option = s.path[2].text;
+    const key = s.path.map((p) => p.text).join('.');
+    for (const [i, raw] of items.entries()) {
+      const name = raw.trim();
+      if (name === '' || (list.names as readonly string[]).includes(name)) continue;
+      const alias = list.what === 'curve' ? CURVE_ALIASES[name.toLowerCase()] : undefined;
+      const suggestion = alias ?? nearest(name, list.names);
+      const routers =
+        option === 'default'
+          ? 'every TLS router that names no other option'
+          : `each router using TLS option "${option}"`;
+      out.push({
+        file: s.file,
+        range: ranges[i] ?? whole,
+        severity: 'error',
+        message: `unknown ${list.what} "${name}": ${suggestion ? `did you mean "${suggestion}"?` : `Traefik refuses TLS option "${option}"`}`,
+        explanation: `Traefik looks ${s.path[3].text} up by exact name (pkg/tls/cipher.go, pkg/tls/certificate.go) and fails on any other ("${list.error}: ${name}", pkg/tls/tlsmanager.go buildTLSConfig): ${routers} is not built (pkg/server/router/router.go), and TLS connections for its domains are closed.`,
+        data: { key, ...(suggestion ? { suggestion } : {}) },
+      });
     }
   }
   return out;
